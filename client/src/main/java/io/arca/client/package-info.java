@@ -1,0 +1,5 @@
+/** The Arca Java client and the {@code arca} command line. */
+@NullMarked
+package io.arca.client;
+
+import org.jspecify.annotations.NullMarked;
