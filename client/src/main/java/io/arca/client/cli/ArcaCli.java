@@ -1,0 +1,62 @@
+package io.arca.client.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code arca} command: the entry point of the command line. Exit codes: 0 success, 1 a KMIP or input error (the
+ * message says which), 2 a usage error, 3 a connection or TLS error.
+ */
+@Command(
+    name = "arca",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArcaVersion.class,
+    description = "Drives an Arca (or any KMIP) server, and reads and writes KMIP messages.",
+    subcommands = {TtlvCommand.class})
+public final class ArcaCli {
+  /** Success. */
+  public static final int EXIT_OK = 0;
+
+  /** The server answered with a KMIP error, or the input is not valid KMIP. */
+  public static final int EXIT_KMIP_ERROR = 1;
+
+  /** The command line itself is wrong. */
+  public static final int EXIT_USAGE = 2;
+
+  /** The server could not be reached, or TLS failed. */
+  public static final int EXIT_CONNECTION = 3;
+
+  private ArcaCli() {}
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new ArcaCli());
+    cli.setExitCodeExceptionMapper(ArcaCli::exitCodeOf);
+    cli.setExecutionExceptionHandler(
+        (exception, commandLine, parseResult) -> {
+          commandLine.getErr().println("arca: " + exception.getMessage());
+          return exitCodeOf(exception);
+        });
+    return cli;
+  }
+
+  private static int exitCodeOf(Throwable exception) {
+    if (exception instanceof CommandLine.ParameterException) {
+      return EXIT_USAGE;
+    }
+    if (exception instanceof java.net.ConnectException
+        || exception instanceof javax.net.ssl.SSLException) {
+      return EXIT_CONNECTION;
+    }
+    return EXIT_KMIP_ERROR;
+  }
+}
