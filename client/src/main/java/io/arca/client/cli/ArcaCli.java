@@ -4,15 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code arca} command: the entry point of the command line. Exit codes: 0 success, 1 a KMIP or input error (the
- * message says which), 2 a usage error, 3 a connection or TLS error.
+ * The {@code arca} command: the entry point of the command line. Exit codes: 0 success, 1 a KMIP or
+ * input error (the message says which), 2 a usage error, 3 a connection or TLS error.
  */
 @Command(
     name = "arca",
     mixinStandardHelpOptions = true,
     versionProvider = ArcaVersion.class,
-    description = "Drives an Arca (or any KMIP) server, and reads and writes KMIP messages.",
-    subcommands = {TtlvCommand.class})
+    description = "Drives an Arca (or any KMIP) server, and reads and writes KMIP messages.")
 public final class ArcaCli {
   /** Success. */
   public static final int EXIT_OK = 0;

@@ -6,24 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * What a person hands to {@code arca ttlv}: a file (or standard input) holding binary TTLV, hex text of it, or KMIP
- * XML. Binary and hex input may hold several messages one after another; each is split off by its own header.
+ * What a person hands to {@code arca ttlv}: a file (or standard input) holding binary TTLV, hex
+ * text of it, or KMIP XML. Binary and hex input may hold several messages one after another; each
+ * is split off by its own header.
  */
 final class MessageInput {
   /** The input is larger than any KMIP message this tool will read. */
   static final int MAX_INPUT_BYTES = 64 << 20;
 
   private static final int HEADER_BYTES = 8;
+  private static final Pattern HEX_PREFIX = Pattern.compile("(?<![0-9a-f])0x");
 
   private MessageInput() {}
 
   static byte[] readAll(String fileOrDash, InputStream stdin) throws IOException {
-    try (InputStream in = "-".equals(fileOrDash) ? stdin : Files.newInputStream(Path.of(fileOrDash))) {
+    try (InputStream in =
+        "-".equals(fileOrDash) ? stdin : Files.newInputStream(Path.of(fileOrDash))) {
       byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
       if (bytes.length > MAX_INPUT_BYTES) {
         throw new IOException("input is larger than " + MAX_INPUT_BYTES + " bytes");
@@ -43,8 +48,9 @@ final class MessageInput {
   }
 
   /**
-   * The binary messages in the input: hex text (whitespace, {@code |} separators and a leading {@code 0x} are
-   * ignored, one or more messages) is converted first, anything else is taken as raw TTLV.
+   * The binary messages in the input: hex text (whitespace, {@code |} separators and a leading
+   * {@code 0x} are ignored, one or more messages) is converted first, anything else is taken as raw
+   * TTLV.
    */
   static List<byte[]> binaryMessages(byte[] input) {
     byte[] binary = looksLikeHex(input) ? fromHex(input) : input;
@@ -68,7 +74,7 @@ final class MessageInput {
                 + (binary.length - offset - HEADER_BYTES)
                 + " follow");
       }
-      messages.add(java.util.Arrays.copyOfRange(binary, offset, (int) end));
+      messages.add(Arrays.copyOfRange(binary, offset, (int) end));
       offset = (int) end;
     }
     return messages;
@@ -96,10 +102,7 @@ final class MessageInput {
 
   private static byte[] fromHex(byte[] input) {
     String text = new String(input, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
-    StringBuilder digits = new StringBuilder(text.length());
-    for (String token : text.split("[\\s|]+")) {
-      digits.append(token.startsWith("0x") ? token.substring(2) : token);
-    }
+    String digits = HEX_PREFIX.matcher(text).replaceAll("").replaceAll("[\\s|]", "");
     if (digits.length() % 2 != 0) {
       throw new IllegalArgumentException("hex input has an odd number of digits");
     }
