@@ -1,0 +1,88 @@
+package io.arca.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every server setting, merged once at start from flags, environment and TOML, and immutable
+ * afterwards.
+ *
+ * @param bind the address to listen on
+ * @param port the KMIP port
+ * @param dataDir where the embedded database, the development PKI and the local KEK live
+ * @param tls the certificate, key and client CA; null means development mode
+ * @param identityFrom which part of the client certificate names the user
+ * @param limits connection and message bounds
+ * @param workerThreads the bounded pool that runs operation handlers (never the event loop)
+ * @param logLevel the root log level
+ */
+public record ServerConfig(
+    String bind,
+    int port,
+    Path dataDir,
+    @Nullable Tls tls,
+    IdentitySource identityFrom,
+    Limits limits,
+    int workerThreads,
+    String logLevel) {
+
+  public ServerConfig {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(identityFrom, "identityFrom");
+    Objects.requireNonNull(limits, "limits");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+    }
+    if (workerThreads <= 0) {
+      throw new IllegalArgumentException("worker-threads: " + workerThreads + " (expected: > 0)");
+    }
+  }
+
+  /** True when no TLS material was configured and the server makes its own development PKI. */
+  public boolean developmentMode() {
+    return tls == null;
+  }
+
+  /**
+   * The server's TLS material, PEM files or a PKCS#12 store.
+   *
+   * @param certificate the server certificate chain (PEM), or a PKCS#12 file holding key and chain
+   * @param key the private key (PEM, PKCS#8), or null with a PKCS#12 certificate file
+   * @param clientCa the CA bundle that client certificates must chain to
+   * @param keyPassword the password of an encrypted key or of the PKCS#12 file, or null
+   */
+  public record Tls(
+      Path certificate, @Nullable Path key, Path clientCa, @Nullable Password keyPassword) {
+    public Tls {
+      Objects.requireNonNull(certificate, "certificate");
+      Objects.requireNonNull(clientCa, "clientCa");
+    }
+  }
+
+  /**
+   * Bounds that keep one client from taking the server's memory or threads.
+   *
+   * @param maxConnections open connections at once; more are closed on accept
+   * @param maxMessageBytes the largest request, header included, checked before buffering
+   * @param idleTimeout a connection with no traffic this long is closed
+   * @param handshakeTimeout a TLS handshake not finished this long is abandoned
+   */
+  public record Limits(
+      int maxConnections, int maxMessageBytes, Duration idleTimeout, Duration handshakeTimeout) {
+    public Limits {
+      if (maxConnections <= 0) {
+        throw new IllegalArgumentException(
+            "max-connections: " + maxConnections + " (expected: > 0)");
+      }
+      if (maxMessageBytes < 8) {
+        throw new IllegalArgumentException(
+            "max-message-bytes: " + maxMessageBytes + " (expected: >= 8)");
+      }
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.arca.server.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The server's flags, as picocli sees them. Each flag can also be set as {@code ARCA_<NAME>} in the
+ * environment or as a key in the {@code --config} TOML file ({@link LayeredDefaults}); the flag
+ * wins.
+ */
+@Command(
+    name = "arca-server",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Arca, a KMIP server over mutual TLS.",
+      "Each flag can also be set as ARCA_<FLAG> in the environment (--tls-cert: ARCA_TLS_CERT) or in the",
+      "--config TOML file (tls-cert = \"...\" or [tls] cert = \"...\"); flags win over the environment,",
+      "which wins over the file. With no TLS flags the server runs in development mode and makes its own",
+      "PKI in <data-dir>/pki."
+    })
+public final class ServerOptions {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A TOML file with settings (default: none).")
+  @Nullable Path config;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "The address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind = "127.0.0.1";
+
+  @Option(
+      names = "--port",
+      defaultValue = "5696",
+      description = "The KMIP port (default: ${DEFAULT-VALUE}).")
+  int port = 5696;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "./arca-data",
+      paramLabel = "DIR",
+      description =
+          "The embedded database, development PKI and local KEK (default: ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of("arca-data");
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description = "The server certificate chain (PEM), or a PKCS#12 file with key and chain.")
+  @Nullable Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "The server private key (PEM, PKCS#8); not needed with a PKCS#12 --tls-cert.")
+  @Nullable Path tlsKey;
+
+  @Option(
+      names = "--tls-key-password",
+      paramLabel = "PASSWORD",
+      description = "The password of an encrypted key or of the PKCS#12 file.",
+      arity = "0..1",
+      interactive = true)
+  char @Nullable [] tlsKeyPassword;
+
+  @Option(
+      names = "--tls-client-ca",
+      paramLabel = "FILE",
+      description = "The CA bundle (PEM) that client certificates must chain to.")
+  @Nullable Path tlsClientCa;
+
+  @Option(
+      names = "--identity-from",
+      defaultValue = "cn",
+      paramLabel = "PART",
+      converter = IdentitySourceConverter.class,
+      description =
+          "What names the user: cn, dn, san-email, san-dns or san-uri (default: ${DEFAULT-VALUE}).")
+  IdentitySource identityFrom = IdentitySource.CN;
+
+  @Option(
+      names = "--max-connections",
+      defaultValue = "1024",
+      description = "Open connections at once (default: ${DEFAULT-VALUE}).")
+  int maxConnections = 1024;
+
+  @Option(
+      names = "--max-message-bytes",
+      defaultValue = "1048576",
+      description = "The largest request accepted, in bytes (default: ${DEFAULT-VALUE}).")
+  int maxMessageBytes = 1 << 20;
+
+  @Option(
+      names = "--idle-timeout",
+      defaultValue = "PT5M",
+      paramLabel = "DURATION",
+      description = "Close connections idle this long, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration idleTimeout = Duration.ofMinutes(5);
+
+  @Option(
+      names = "--handshake-timeout",
+      defaultValue = "PT10S",
+      paramLabel = "DURATION",
+      description = "Abandon TLS handshakes not done in this time (default: ${DEFAULT-VALUE}).")
+  Duration handshakeTimeout = Duration.ofSeconds(10);
+
+  @Option(
+      names = "--worker-threads",
+      defaultValue = "32",
+      description =
+          "Threads that run operations: database and HSM calls block (default: ${DEFAULT-VALUE}).")
+  int workerThreads = 32;
+
+  @Option(
+      names = "--log-level",
+      defaultValue = "info",
+      description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
+  String logLevel = "info";
+
+  /** The settings these flags describe. */
+  public ServerConfig toConfig() {
+    ServerConfig.Tls tls = null;
+    if (tlsCert != null || tlsKey != null || tlsClientCa != null) {
+      if (tlsCert == null || tlsClientCa == null) {
+        throw new IllegalArgumentException(
+            "TLS needs --tls-cert and --tls-client-ca (and --tls-key unless --tls-cert is PKCS#12)");
+      }
+      tls =
+          new ServerConfig.Tls(
+              tlsCert,
+              tlsKey,
+              tlsClientCa,
+              tlsKeyPassword == null ? null : new Password(tlsKeyPassword));
+    }
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        tls,
+        identityFrom,
+        new ServerConfig.Limits(maxConnections, maxMessageBytes, idleTimeout, handshakeTimeout),
+        workerThreads,
+        logLevel);
+  }
+
+  /**
+   * A command line for these options whose defaults come from the environment and from the TOML
+   * file named by {@code --config} (or {@code ARCA_CONFIG}). The file must be read before parsing,
+   * so it is found by a first look at the arguments.
+   */
+  public static CommandLine commandLine(
+      ServerOptions options, String[] args, Map<String, String> environment) throws IOException {
+    Path file = configFileIn(args);
+    if (file == null && environment.containsKey("ARCA_CONFIG")) {
+      file = Path.of(environment.get("ARCA_CONFIG"));
+    }
+    CommandLine commandLine = new CommandLine(options);
+    commandLine.setDefaultValueProvider(LayeredDefaults.load(environment, file));
+    return commandLine;
+  }
+
+  private static @Nullable Path configFileIn(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--config=")) {
+        return Path.of(args[i].substring("--config=".length()));
+      }
+    }
+    return null;
+  }
+}

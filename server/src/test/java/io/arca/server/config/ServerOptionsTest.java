@@ -1,0 +1,90 @@
+package io.arca.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerOptionsTest {
+  @TempDir Path dir;
+
+  private ServerConfig parse(Map<String, String> environment, String... args) throws Exception {
+    ServerOptions options = new ServerOptions();
+    ServerOptions.commandLine(options, args, environment).parseArgs(args);
+    return options.toConfig();
+  }
+
+  @Test
+  void withNothingSetTheServerListensOnLoopbackInDevelopmentMode() throws Exception {
+    ServerConfig config = parse(Map.of());
+
+    assertThat(config.bind()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(5696);
+    assertThat(config.developmentMode()).isTrue();
+    assertThat(config.identityFrom()).isEqualTo(IdentitySource.CN);
+    assertThat(config.limits().maxMessageBytes()).isEqualTo(1 << 20);
+  }
+
+  @Test
+  void flagsWinOverEnvironmentWhichWinsOverToml() throws Exception {
+    Path toml = dir.resolve("arca.toml");
+    Files.writeString(
+        toml,
+        """
+        port = 7000
+        bind = "0.0.0.0"
+        worker-threads = 5
+        [tls]
+        cert = "s.crt"
+        key = "s.key"
+        client-ca = "ca.crt"
+        """);
+
+    ServerConfig config =
+        parse(
+            Map.of("ARCA_PORT", "7001", "ARCA_WORKER_THREADS", "6"),
+            "--config",
+            toml.toString(),
+            "--port",
+            "7002");
+
+    assertThat(config.port()).isEqualTo(7002);
+    assertThat(config.workerThreads()).isEqualTo(6);
+    assertThat(config.bind()).isEqualTo("0.0.0.0");
+    assertThat(config.tls())
+        .isEqualTo(
+            new ServerConfig.Tls(Path.of("s.crt"), Path.of("s.key"), Path.of("ca.crt"), null));
+  }
+
+  @Test
+  void configFileCanComeFromTheEnvironment() throws Exception {
+    Path toml = dir.resolve("arca.toml");
+    Files.writeString(toml, "idle-timeout = \"PT30S\"\nidentity-from = \"san-email\"\n");
+
+    ServerConfig config = parse(Map.of("ARCA_CONFIG", toml.toString()));
+
+    assertThat(config.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.identityFrom()).isEqualTo(IdentitySource.SAN_EMAIL);
+  }
+
+  @Test
+  void halfConfiguredTlsIsRefused() {
+    assertThatThrownBy(() -> parse(Map.of(), "--tls-cert", "server.crt"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--tls-client-ca");
+  }
+
+  @Test
+  void brokenTomlIsRefusedWithTheFileName() throws Exception {
+    Path toml = dir.resolve("broken.toml");
+    Files.writeString(toml, "port = = 1\n");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--config", toml.toString()))
+        .hasMessageContaining("broken.toml");
+  }
+}
