@@ -1,0 +1,111 @@
+package io.arca.server.tls;
+
+import io.arca.server.config.Password;
+import io.arca.server.config.ServerConfig;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the server's TLS context: TLS 1.3 and 1.2 only, a client certificate required and verified
+ * against the configured CA, BoringSSL (netty-tcnative) unless its native library cannot load.
+ * Cipher suites put ECDHE with AES-GCM first, then the CBC-SHA256 suites the KMIP profiles name for
+ * older clients.
+ */
+public final class TlsContexts {
+  private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
+
+  /** The protocol versions offered; nothing older than TLS 1.2. */
+  public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+  /**
+   * TLS 1.2 suites in order of preference (TLS 1.3 suites are all AEAD and fixed by the library).
+   */
+  public static final List<String> CIPHER_SUITES =
+      List.of(
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+          "TLS_RSA_WITH_AES_128_CBC_SHA256",
+          "TLS_RSA_WITH_AES_256_CBC_SHA256");
+
+  private TlsContexts() {}
+
+  /**
+   * BoringSSL when it loads here, else the JDK's engine (logged once, because it is much slower).
+   */
+  public static SslProvider provider() {
+    if (OpenSsl.isAvailable()) {
+      return SslProvider.OPENSSL;
+    }
+    log.warn(
+        "netty-tcnative (BoringSSL) is not available, using the JDK TLS engine: {}",
+        String.valueOf(OpenSsl.unavailabilityCause()));
+    return SslProvider.JDK;
+  }
+
+  /** The server context for these settings. */
+  public static SslContext server(ServerConfig.Tls tls) throws IOException {
+    try {
+      SslContextBuilder builder = keyMaterial(tls.certificate(), tls.key(), tls.keyPassword());
+      return builder
+          .sslProvider(provider())
+          .protocols(PROTOCOLS)
+          .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
+          .clientAuth(ClientAuth.REQUIRE)
+          .trustManager(tls.clientCa().toFile())
+          .build();
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IOException("cannot set up TLS from " + tls + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SslContextBuilder keyMaterial(
+      Path certificate, @Nullable Path key, @Nullable Password password)
+      throws IOException, GeneralSecurityException {
+    char[] chars = password == null ? null : password.toCharArray();
+    try {
+      if (key != null) {
+        return SslContextBuilder.forServer(
+            certificate.toFile(), key.toFile(), chars == null ? null : new String(chars));
+      }
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(certificate)) {
+        store.load(in, chars);
+      }
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, chars);
+      return SslContextBuilder.forServer(keys);
+    } finally {
+      if (chars != null) {
+        Arrays.fill(chars, '\0');
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.arca.server.transport;
+
+import java.net.SocketAddress;
+
+/**
+ * One client connection as the KMIP layer sees it: who is on the other end, authenticated by the
+ * TLS client certificate, and from where.
+ *
+ * @param user the user name taken from the client certificate
+ * @param remoteAddress the client's address, for logs and audit
+ */
+public record Connection(String user, SocketAddress remoteAddress) {}

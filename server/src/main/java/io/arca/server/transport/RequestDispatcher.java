@@ -1,0 +1,172 @@
+package io.arca.server.transport;
+
+import io.arca.server.auth.ClientIdentity;
+import io.arca.server.config.IdentitySource;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each request of one connection to the worker pool and writes the answer back, one request
+ * at a time. Reading is off ({@code autoRead=false}) and is asked for again only after the previous
+ * response has been written, so a slow operation stops reading from its connection instead of
+ * queueing requests, and responses go out in request order. Handlers never run on the event loop.
+ */
+public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+  private final RequestProcessor processor;
+  private final Executor workers;
+  private final IdentitySource identitySource;
+  private @Nullable Connection connection;
+
+  /** A dispatcher for one connection. */
+  public RequestDispatcher(
+      RequestProcessor processor, Executor workers, IdentitySource identitySource) {
+    this.processor = processor;
+    this.workers = workers;
+    this.identitySource = identitySource;
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof SslHandshakeCompletionEvent handshake) {
+      if (!handshake.isSuccess()) {
+        log.debug(
+            "{}: TLS handshake failed: {}",
+            ctx.channel().remoteAddress(),
+            handshake.cause().toString());
+        ctx.close();
+        return;
+      }
+      Optional<String> user = userOf(ctx);
+      if (user.isEmpty()) {
+        log.warn(
+            "{}: the client certificate names no user ({}); closing",
+            ctx.channel().remoteAddress(),
+            identitySource);
+        ctx.close();
+        return;
+      }
+      connection = new Connection(user.get(), ctx.channel().remoteAddress());
+      log.debug("{}: connected as {}", ctx.channel().remoteAddress(), user.get());
+      ctx.read();
+    } else if (event instanceof IdleStateEvent) {
+      log.debug("{}: idle, closing", ctx.channel().remoteAddress());
+      ctx.close();
+    } else {
+      super.userEventTriggered(ctx, event);
+    }
+  }
+
+  private Optional<String> userOf(ChannelHandlerContext ctx) {
+    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+    try {
+      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+      if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+        return ClientIdentity.userOf(leaf, identitySource);
+      }
+    } catch (SSLPeerUnverifiedException e) {
+      log.debug("{}: no verified client certificate", ctx.channel().remoteAddress());
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    Connection current = connection;
+    if (current == null) {
+      // Cannot happen after a successful handshake; refuse rather than serve an unknown user.
+      ReferenceCountUtil.release(message);
+      ctx.close();
+      return;
+    }
+    if (message instanceof MalformedFrame malformed) {
+      log.debug("{}: malformed request: {}", current.remoteAddress(), malformed.message());
+      submit(ctx, () -> processor.malformed(malformed, current, ctx.alloc()), true);
+    } else if (message instanceof ByteBuf frame) {
+      submit(ctx, () -> answer(frame, current, ctx), false);
+    } else {
+      ReferenceCountUtil.release(message);
+    }
+  }
+
+  private @Nullable ByteBuf answer(ByteBuf frame, Connection current, ChannelHandlerContext ctx) {
+    try {
+      return processor.process(frame, current, ctx.alloc());
+    } finally {
+      // Requests carry key material (Register, Import): leave none of it in pooled memory.
+      frame.setZero(0, frame.capacity());
+      frame.release();
+    }
+  }
+
+  private void submit(ChannelHandlerContext ctx, Work work, boolean closeAfter) {
+    try {
+      workers.execute(
+          () -> {
+            ByteBuf response = null;
+            try {
+              response = work.run();
+            } catch (RuntimeException | Error e) {
+              log.warn(
+                  "{}: request failed outside KMIP error handling",
+                  ctx.channel().remoteAddress(),
+                  e);
+            }
+            ByteBuf answer = response;
+            ctx.executor().execute(() -> respond(ctx, answer, closeAfter || answer == null));
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("{}: worker pool refused a request; closing", ctx.channel().remoteAddress());
+      ctx.close();
+    }
+  }
+
+  private void respond(ChannelHandlerContext ctx, @Nullable ByteBuf response, boolean close) {
+    if (response == null) {
+      ctx.close();
+      return;
+    }
+    if (close) {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    ctx.writeAndFlush(response)
+        .addListener(
+            (ChannelFutureListener)
+                future -> {
+                  if (future.isSuccess()) {
+                    ctx.read();
+                  } else {
+                    ctx.close();
+                  }
+                });
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("{}: closing after {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+
+  /** Work for the pool that produces the response, or null when there is none to send. */
+  @FunctionalInterface
+  private interface Work {
+    @Nullable ByteBuf run();
+  }
+}
