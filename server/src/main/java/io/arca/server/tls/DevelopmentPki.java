@@ -36,6 +36,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -219,7 +220,9 @@ public final class DevelopmentPki {
     try (OutputStream out = create(file, secret);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
         JcaPEMWriter pem = new JcaPEMWriter(writer)) {
-      pem.writeObject(object);
+      // Private keys go out as PKCS#8 ("PRIVATE KEY"), the form TLS libraries and KMIP clients all
+      // read.
+      pem.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
     }
   }
 

@@ -33,6 +33,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private final Executor workers;
   private final IdentitySource identitySource;
   private @Nullable Connection connection;
+  private boolean requestInFlight;
 
   /** A dispatcher for one connection. */
   public RequestDispatcher(
@@ -40,6 +41,13 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     this.processor = processor;
     this.workers = workers;
     this.identitySource = identitySource;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    // Reading is off by default: start it once so that TLS receives the ClientHello.
+    ctx.read();
+    super.channelActive(ctx);
   }
 
   @Override
@@ -95,13 +103,27 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
+    requestInFlight = true;
     if (message instanceof MalformedFrame malformed) {
       log.debug("{}: malformed request: {}", current.remoteAddress(), malformed.message());
       submit(ctx, () -> processor.malformed(malformed, current, ctx.alloc()), true);
     } else if (message instanceof ByteBuf frame) {
+      log.trace("{}: request of {} bytes", current.remoteAddress(), frame.readableBytes());
       submit(ctx, () -> answer(frame, current, ctx), false);
     } else {
       ReferenceCountUtil.release(message);
+    }
+  }
+
+  /**
+   * A read cycle ended without handing us a request (TLS records that held no application data, or
+   * half a frame): FlowControlHandler counts that as an answered read(), so ask again unless a
+   * request is running.
+   */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (connection != null && !requestInFlight) {
+      ctx.read();
     }
   }
 
@@ -151,6 +173,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             (ChannelFutureListener)
                 future -> {
                   if (future.isSuccess()) {
+                    requestInFlight = false;
                     ctx.read();
                   } else {
                     ctx.close();

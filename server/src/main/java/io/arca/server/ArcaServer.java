@@ -1,0 +1,121 @@
+package io.arca.server;
+
+import io.arca.server.config.ServerConfig;
+import io.arca.server.transport.ArcaChannelInitializer;
+import io.arca.server.transport.ConnectionLimiter;
+import io.arca.server.transport.RequestProcessor;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running KMIP listener: the Netty event loops, the bounded worker pool that runs operations, and
+ * the bound port. Closing it stops accepting, lets requests in flight finish, then closes every
+ * connection.
+ */
+public final class ArcaServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ArcaServer.class);
+  private static final long DRAIN_SECONDS = 10;
+
+  private final EventLoopGroup acceptors;
+  private final EventLoopGroup eventLoops;
+  private final ThreadPoolExecutor workers;
+  private final Channel listener;
+  private final ConnectionLimiter limiter;
+
+  private ArcaServer(
+      EventLoopGroup acceptors,
+      EventLoopGroup eventLoops,
+      ThreadPoolExecutor workers,
+      Channel listener,
+      ConnectionLimiter limiter) {
+    this.acceptors = acceptors;
+    this.eventLoops = eventLoops;
+    this.workers = workers;
+    this.listener = listener;
+    this.limiter = limiter;
+  }
+
+  /** Binds the KMIP port and starts serving; returns once the port is listening. */
+  public static ArcaServer start(ServerConfig config, SslContext tls, RequestProcessor processor)
+      throws InterruptedException {
+    EventLoopGroup acceptors =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("arca-accept"), NioIoHandler.newFactory());
+    EventLoopGroup eventLoops =
+        new MultiThreadIoEventLoopGroup(
+            0, new DefaultThreadFactory("arca-io"), NioIoHandler.newFactory());
+    // Each connection has at most one request in flight, so the queue can never hold more than the
+    // connection limit: bounded by construction.
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            config.workerThreads(),
+            config.workerThreads(),
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(config.limits().maxConnections()),
+            new DefaultThreadFactory("arca-worker"),
+            new ThreadPoolExecutor.AbortPolicy());
+    ConnectionLimiter limiter = new ConnectionLimiter(config.limits().maxConnections());
+    try {
+      Channel listener =
+          new ServerBootstrap()
+              .group(acceptors, eventLoops)
+              .channel(NioServerSocketChannel.class)
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .childOption(ChannelOption.AUTO_READ, false)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(new ArcaChannelInitializer(config, tls, limiter, processor, workers))
+              .bind(config.bind(), config.port())
+              .sync()
+              .channel();
+      return new ArcaServer(acceptors, eventLoops, workers, listener, limiter);
+    } catch (InterruptedException | RuntimeException e) {
+      acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      workers.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** The port actually bound (useful when the configured port is 0). */
+  public int port() {
+    return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    return limiter.openConnections();
+  }
+
+  /** Stops accepting, waits for requests in flight to finish, then closes every connection. */
+  @Override
+  public void close() {
+    listener.close().syncUninterruptibly();
+    acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("requests still running after {} s; stopping them", DRAIN_SECONDS);
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    acceptors.terminationFuture().syncUninterruptibly();
+  }
+}
