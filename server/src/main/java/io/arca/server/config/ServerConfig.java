@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param limits connection and message bounds
  * @param workerThreads the bounded pool that runs operation handlers (never the event loop)
  * @param logLevel the root log level
+ * @param interop whether the Interop operation (for the OASIS test cases, never for production) is served
  */
 public record ServerConfig(
     String bind,
@@ -26,7 +27,8 @@ public record ServerConfig(
     IdentitySource identityFrom,
     Limits limits,
     int workerThreads,
-    String logLevel) {
+    String logLevel,
+    boolean interop) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");

@@ -126,6 +126,13 @@ public final class ServerOptions {
       description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
   String logLevel = "info";
 
+  @Option(
+      names = "--interop",
+      description =
+          "Serve the Interop operation that the OASIS test cases use; never on a production server"
+              + " (default: on in development mode only).")
+  boolean interop;
+
   /** The settings these flags describe. */
   public ServerConfig toConfig() {
     ServerConfig.Tls tls = null;
@@ -149,7 +156,8 @@ public final class ServerOptions {
         identityFrom,
         new ServerConfig.Limits(maxConnections, maxMessageBytes, idleTimeout, handshakeTimeout),
         workerThreads,
-        logLevel);
+        logLevel,
+        interop || tls == null);
   }
 
   /**

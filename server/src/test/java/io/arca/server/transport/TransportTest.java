@@ -57,7 +57,8 @@ class TransportTest {
             IdentitySource.CN,
             new ServerConfig.Limits(300, 4096, Duration.ofMinutes(1), Duration.ofSeconds(5)),
             4,
-            "info");
+            "info",
+            false);
     server = ArcaServer.start(config, TlsContexts.server(tls), new Echo());
   }
 

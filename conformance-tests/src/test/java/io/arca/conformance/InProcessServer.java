@@ -1,0 +1,53 @@
+package io.arca.conformance;
+
+import io.arca.server.ArcaServer;
+import io.arca.server.KmipRequestProcessor;
+import io.arca.server.config.IdentitySource;
+import io.arca.server.config.ServerConfig;
+import io.arca.server.tls.DevelopmentPki;
+import io.arca.server.tls.TlsContexts;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** An Arca server on a random loopback port with a fresh development PKI, for tests with real clients. */
+final class InProcessServer implements AutoCloseable {
+  private final DevelopmentPki pki;
+  private final ArcaServer server;
+
+  private InProcessServer(DevelopmentPki pki, ArcaServer server) {
+    this.pki = pki;
+    this.server = server;
+  }
+
+  static InProcessServer start(Path dataDir) throws Exception {
+    DevelopmentPki pki = DevelopmentPki.openOrCreate(dataDir.resolve("pki"));
+    ServerConfig.Tls tls =
+        new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
+    ServerConfig config =
+        new ServerConfig(
+            "127.0.0.1",
+            0,
+            dataDir,
+            tls,
+            IdentitySource.CN,
+            new ServerConfig.Limits(256, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(10)),
+            8,
+            "info",
+            true);
+    return new InProcessServer(
+        pki, ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config)));
+  }
+
+  DevelopmentPki pki() {
+    return pki;
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,76 @@
+package io.arca.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * PyKMIP's own client (Debian's python3-pykmip, which scripts/test installs) asks the server for Discover Versions
+ * and Query over mutual TLS with the development admin certificate.
+ */
+class PyKmipDiscoverQueryIT {
+  private static final Path SCRIPT = Path.of("src/test/python/pykmip_discover_query.py");
+
+  @TempDir static Path dataDir;
+  static InProcessServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = InProcessServer.start(dataDir);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest(name = "KMIP {0}")
+  @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
+  void pykmipDiscoversVersionsAndQueriesTheServer(String version) throws Exception {
+    Map<String, String> answer = run(version);
+
+    assertThat(answer.get("discover_status")).isEqualTo("SUCCESS");
+    assertThat(answer.get("versions")).startsWith("2.1,2.0,1.4,1.3,1.2,1.1,1.0");
+    assertThat(answer.get("query_status")).isEqualTo("SUCCESS");
+    assertThat(List.of(answer.get("operations").split(",")))
+        .contains("DISCOVER_VERSIONS", "QUERY");
+    assertThat(answer.get("vendor")).isEqualTo("Arca");
+  }
+
+  private static Map<String, String> run(String version) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                SCRIPT.toString(),
+                "127.0.0.1",
+                String.valueOf(server.port()),
+                server.pki().caCertificate().toString(),
+                server.pki().adminCertificate().toString(),
+                server.pki().adminKey().toString(),
+                version)
+            .redirectErrorStream(true)
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("PyKMIP finished in time").isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(output).isZero();
+    Map<String, String> answer = new HashMap<>();
+    for (String line : output.split("\n")) {
+      int equals = line.indexOf('=');
+      if (equals > 0) {
+        answer.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,143 @@
+package io.arca.server;
+
+import io.arca.server.config.ServerConfig;
+import io.arca.server.config.ServerOptions;
+import io.arca.server.tls.DevelopmentPki;
+import io.arca.server.tls.TlsContexts;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code arca-server}: reads the settings, prepares TLS (making the development PKI on a first start without TLS
+ * settings), starts the listener and runs until SIGTERM or SIGINT, then shuts down cleanly.
+ */
+public final class ArcaServerMain {
+  private ArcaServerMain() {}
+
+  /** Runs the server; exits 2 on a usage error and 1 when the server cannot start. */
+  public static void main(String[] args) {
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    ServerOptions options = new ServerOptions();
+    CommandLine commandLine;
+    ServerConfig config;
+    try {
+      commandLine = ServerOptions.commandLine(options, args, System.getenv());
+      commandLine.parseArgs(args);
+      if (commandLine.isUsageHelpRequested()) {
+        commandLine.usage(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        return;
+      }
+      if (commandLine.isVersionHelpRequested()) {
+        commandLine.printVersionHelp(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        return;
+      }
+      config = options.toConfig();
+    } catch (ParameterException | IllegalArgumentException | IOException e) {
+      err.println("arca-server: " + e.getMessage());
+      err.println("Try 'arca-server --help'.");
+      System.exit(2);
+      return;
+    }
+    // Before the first logger exists, so that logback.xml picks the level up.
+    System.setProperty("arca.log.level", config.logLevel().toUpperCase(Locale.ROOT));
+    Logger log = LoggerFactory.getLogger(ArcaServerMain.class);
+    try {
+      run(config, log);
+    } catch (Exception e) {
+      log.error("arca-server cannot start: {}", e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
+  private static void run(ServerConfig config, Logger log) throws Exception {
+    ServerConfig effective = config;
+    if (config.developmentMode()) {
+      effective = withDevelopmentTls(config, log);
+    }
+    ServerConfig.Tls tls = java.util.Objects.requireNonNull(effective.tls());
+    SslContext sslContext = TlsContexts.server(tls);
+    ArcaServer server =
+        ArcaServer.start(effective, sslContext, KmipRequestProcessor.create(effective));
+    log.info(
+        "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {})",
+        effective.bind(),
+        server.port(),
+        TlsContexts.provider());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping: no new connections, finishing requests in flight");
+                  server.close();
+                  log.info("stopped");
+                  stopped.countDown();
+                },
+                "arca-shutdown"));
+    stopped.await();
+  }
+
+  private static ServerConfig withDevelopmentTls(ServerConfig config, Logger log) throws IOException {
+    Path pkiDir = config.dataDir().resolve("pki");
+    boolean fresh = !DevelopmentPki.existsIn(pkiDir);
+    DevelopmentPki pki = DevelopmentPki.openOrCreate(pkiDir);
+    Path clientConfig = config.dataDir().resolve("arca.toml");
+    if (!Files.exists(clientConfig)) {
+      Files.writeString(clientConfig, clientToml(config, pki), StandardCharsets.UTF_8);
+    }
+    log.warn(
+        "DEVELOPMENT MODE: no TLS settings given, so TLS uses the {} development PKI in {}. "
+            + "Do not use it in production.",
+        fresh ? "new" : "existing",
+        pkiDir.toAbsolutePath());
+    log.info(
+        "Connect as user '{}' with {} and {} (or {}, password '{}'), trusting {}; "
+            + "the arca CLI can use {} as it is: bin/arca --conf {} ...",
+        DevelopmentPki.ADMIN_USER,
+        pki.adminCertificate().toAbsolutePath(),
+        pki.adminKey().toAbsolutePath(),
+        pki.adminPkcs12().toAbsolutePath(),
+        DevelopmentPki.ADMIN_P12_PASSWORD,
+        pki.caCertificate().toAbsolutePath(),
+        clientConfig.toAbsolutePath(),
+        clientConfig.toAbsolutePath());
+    return new ServerConfig(
+        config.bind(),
+        config.port(),
+        config.dataDir(),
+        new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null),
+        config.identityFrom(),
+        config.limits(),
+        config.workerThreads(),
+        config.logLevel(),
+        config.interop());
+  }
+
+  private static String clientToml(ServerConfig config, DevelopmentPki pki) {
+    String host = config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind();
+    return """
+        # The arca CLI's settings for the development server; made by arca-server on its first start.
+        host = "%s"
+        port = %d
+        ca = "%s"
+        cert = "%s"
+        key = "%s"
+        """
+        .formatted(
+            host,
+            config.port(),
+            pki.caCertificate().toAbsolutePath(),
+            pki.adminCertificate().toAbsolutePath(),
+            pki.adminKey().toAbsolutePath());
+  }
+}

@@ -1,0 +1,174 @@
+package io.arca.server;
+
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.message.RequestMessage;
+import io.arca.kmip.message.ResponseBatchItem;
+import io.arca.kmip.message.ResponseHeader;
+import io.arca.kmip.message.ResponseMessage;
+import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvReader;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvWriter;
+import io.arca.server.batch.BatchProcessor;
+import io.arca.server.config.ServerConfig;
+import io.arca.server.op.DiscoverVersionsHandler;
+import io.arca.server.op.InteropHandler;
+import io.arca.server.op.OperationHandler;
+import io.arca.server.op.OperationRegistry;
+import io.arca.server.op.QueryHandler;
+import io.arca.server.transport.Connection;
+import io.arca.server.transport.MalformedFrame;
+import io.arca.server.transport.RequestProcessor;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The KMIP side of the transport port: bytes to a request message, the batch through the {@link BatchProcessor},
+ * the response back to bytes in the client's protocol version. Requests that cannot be decoded get one failed
+ * batch item in the version the client used (when its header is readable) and the connection is closed.
+ */
+public final class KmipRequestProcessor implements RequestProcessor {
+  private static final Logger log = LoggerFactory.getLogger(KmipRequestProcessor.class);
+
+  private final BatchProcessor batches;
+  private final DecodeLimits limits;
+  private final Clock clock;
+
+  /** A processor that runs batches through {@code batches} and reads requests within {@code limits}. */
+  public KmipRequestProcessor(BatchProcessor batches, DecodeLimits limits, Clock clock) {
+    this.batches = batches;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /**
+   * The processor with every handler this server has. Interop is registered only when the settings ask for it:
+   * the specification forbids it on a production server, and the OASIS test cases need it.
+   */
+  public static KmipRequestProcessor create(ServerConfig config) {
+    AtomicReference<OperationRegistry> registry = new AtomicReference<>();
+    List<OperationHandler> handlers = new ArrayList<>();
+    handlers.add(new DiscoverVersionsHandler());
+    handlers.add(new QueryHandler(registry::get, List.of(), serverVersion()));
+    if (config.interop()) {
+      handlers.add(new InteropHandler());
+    }
+    registry.set(OperationRegistry.of(handlers));
+    Clock clock = Clock.systemUTC();
+    DecodeLimits limits =
+        new DecodeLimits(
+            config.limits().maxMessageBytes(),
+            DecodeLimits.DEFAULTS.maxDepth(),
+            DecodeLimits.DEFAULTS.maxItemsPerStructure());
+    return new KmipRequestProcessor(new BatchProcessor(registry.get(), clock), limits, clock);
+  }
+
+  private static String serverVersion() {
+    String version = KmipRequestProcessor.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  @Override
+  public ByteBuf process(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
+    long started = System.nanoTime();
+    RequestMessage request;
+    try {
+      Ttlv tree = TtlvReader.read(frame, limits);
+      if (!(tree instanceof TtlvStructure structure)) {
+        throw new KmipException(ResultReason.INVALID_MESSAGE, "the request is not a structure");
+      }
+      request = RequestMessage.decode(structure);
+    } catch (KmipException e) {
+      ProtocolVersion version = RequestMessage.peekProtocolVersion(frame);
+      log.debug("{}: undecodable request: {}", connection.remoteAddress(), e.getMessage());
+      return encode(failure(version, e.reason(), e.getMessage()), allocator);
+    }
+    ResponseMessage response;
+    if (!DiscoverVersionsHandler.SUPPORTED.contains(request.protocolVersion())) {
+      response =
+          failure(
+              closestSupported(request.protocolVersion()),
+              ResultReason.INVALID_MESSAGE,
+              "protocol version "
+                  + request.protocolVersion()
+                  + " is not supported (supported: "
+                  + DiscoverVersionsHandler.SUPPORTED
+                  + ")");
+    } else {
+      response = batches.process(request, connection.user());
+    }
+    ByteBuf encoded = encode(response, allocator);
+    Integer maximum = request.header().maximumResponseSize();
+    if (maximum != null && encoded.readableBytes() > maximum) {
+      encoded.release();
+      encoded = encode(tooLarge(response, encoded.readableBytes(), maximum), allocator);
+    }
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} {}: {} item(s) in {} us",
+          connection.remoteAddress(),
+          connection.user(),
+          response.batchItems().size(),
+          (System.nanoTime() - started) / 1000);
+    }
+    return encoded;
+  }
+
+  @Override
+  public @Nullable ByteBuf malformed(
+      MalformedFrame frame, Connection connection, ByteBufAllocator allocator) {
+    return encode(failure(ProtocolVersion.V1_0, frame.reason(), frame.message()), allocator);
+  }
+
+  private ResponseMessage failure(
+      @Nullable ProtocolVersion version, ResultReason reason, String message) {
+    ProtocolVersion answerIn = version == null ? ProtocolVersion.V1_0 : closestSupported(version);
+    return new ResponseMessage(
+        ResponseHeader.of(answerIn, clock.instant()),
+        List.of(ResponseBatchItem.failure(null, null, reason, message)));
+  }
+
+  /** The newest supported version not newer than {@code asked}, or the oldest one. */
+  private static ProtocolVersion closestSupported(ProtocolVersion asked) {
+    for (ProtocolVersion version : DiscoverVersionsHandler.SUPPORTED) {
+      if (asked.isAtLeast(version)) {
+        return version;
+      }
+    }
+    return ProtocolVersion.V1_0;
+  }
+
+  private static ResponseMessage tooLarge(ResponseMessage response, int size, int maximum) {
+    List<ResponseBatchItem> items = new ArrayList<>();
+    for (ResponseBatchItem item : response.batchItems()) {
+      items.add(
+          ResponseBatchItem.failure(
+              item.operation(),
+              item.uniqueBatchItemId(),
+              ResultReason.RESPONSE_TOO_LARGE,
+              "the response is " + size + " bytes (MaximumResponseSize: " + maximum + ")"));
+    }
+    return new ResponseMessage(response.header(), items);
+  }
+
+  private static ByteBuf encode(ResponseMessage response, ByteBufAllocator allocator) {
+    ByteBuf out = allocator.buffer();
+    try {
+      TtlvWriter.write(response.encode(), out);
+      return out;
+    } catch (RuntimeException e) {
+      out.release();
+      throw e;
+    }
+  }
+}

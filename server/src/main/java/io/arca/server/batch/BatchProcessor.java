@@ -1,0 +1,120 @@
+package io.arca.server.batch;
+
+import io.arca.kmip.BatchErrorContinuationOption;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.ResultStatus;
+import io.arca.kmip.message.RequestBatchItem;
+import io.arca.kmip.message.RequestMessage;
+import io.arca.kmip.message.ResponseBatchItem;
+import io.arca.kmip.message.ResponseHeader;
+import io.arca.kmip.message.ResponseMessage;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.op.OperationHandler;
+import io.arca.server.op.OperationRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the batch items of one request message in order and applies the rules that cross them (KMIP 1.4 §6.13,
+ * 2.1 §9.13): with Stop (the default) the first failure ends the batch and later items are not answered; with
+ * Continue every item is answered; with Undo the changes of earlier items are reversed and their answers say
+ * Operation Undone. Handlers see none of this.
+ */
+public final class BatchProcessor {
+  private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+
+  private final OperationRegistry registry;
+  private final Clock clock;
+
+  /** A processor that dispatches to these handlers and takes time from this clock. */
+  public BatchProcessor(OperationRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  /** Answers one request message for this user. */
+  public ResponseMessage process(RequestMessage request, String user) {
+    ProtocolVersion version = request.protocolVersion();
+    Instant now = clock.instant();
+    BatchErrorContinuationOption onError = continuation(request);
+    BatchState batch = new BatchState();
+    List<ResponseBatchItem> answers = new ArrayList<>(request.batchItems().size());
+    for (RequestBatchItem item : request.batchItems()) {
+      RequestContext context = new RequestContext(user, version, now, batch);
+      ResponseBatchItem answer = run(item, context);
+      answers.add(answer);
+      if (answer.resultStatus() == ResultStatus.SUCCESS
+          || onError == BatchErrorContinuationOption.CONTINUE) {
+        continue;
+      }
+      if (onError == BatchErrorContinuationOption.UNDO) {
+        batch.undoAll();
+        markUndone(answers);
+      }
+      break;
+    }
+    return new ResponseMessage(ResponseHeader.of(version, now), answers);
+  }
+
+  private static BatchErrorContinuationOption continuation(RequestMessage request) {
+    Integer value = request.header().batchErrorContinuationOption();
+    if (value == null) {
+      return BatchErrorContinuationOption.STOP;
+    }
+    BatchErrorContinuationOption option = BatchErrorContinuationOption.byValue(value);
+    if (option == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "BatchErrorContinuationOption: 0x"
+              + Integer.toHexString(value)
+              + " (expected: Continue, Stop or Undo)");
+    }
+    return option;
+  }
+
+  private ResponseBatchItem run(RequestBatchItem item, RequestContext context) {
+    Operation operation = Operation.byValue(item.operation());
+    OperationHandler handler = operation == null ? null : registry.handler(operation);
+    if (handler == null) {
+      return ResponseBatchItem.failure(
+          item.operation(),
+          item.uniqueBatchItemId(),
+          ResultReason.OPERATION_NOT_SUPPORTED,
+          (operation == null ? "0x" + Integer.toHexString(item.operation()) : operation.xmlName())
+              + " is not supported by this server (Query lists what is)");
+    }
+    try {
+      TtlvStructure payload = handler.handle(item.requestPayload(), context);
+      return ResponseBatchItem.success(item.operation(), item.uniqueBatchItemId(), payload);
+    } catch (KmipException e) {
+      return ResponseBatchItem.failure(
+          item.operation(), item.uniqueBatchItemId(), e.reason(), e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug, not a KMIP error: the client gets a reference to quote, the log gets the cause.
+      String reference = UUID.randomUUID().toString();
+      log.error("{} failed for {} (reference {})", operation.xmlName(), context.user(), reference, e);
+      return ResponseBatchItem.failure(
+          item.operation(),
+          item.uniqueBatchItemId(),
+          ResultReason.GENERAL_FAILURE,
+          "internal error, reference " + reference);
+    }
+  }
+
+  private static void markUndone(List<ResponseBatchItem> answers) {
+    for (int i = 0; i < answers.size() - 1; i++) {
+      ResponseBatchItem done = answers.get(i);
+      if (done.resultStatus() == ResultStatus.SUCCESS) {
+        answers.set(i, done.withResultStatus(ResultStatus.OPERATION_UNDONE));
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.arca.server.op;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.payload.DiscoverVersions;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Discover Versions: the versions this server speaks that the client also named, in the server's order. */
+public final class DiscoverVersionsHandler implements OperationHandler {
+  /** Every protocol version served, most preferred first. */
+  public static final List<ProtocolVersion> SUPPORTED =
+      List.of(
+          ProtocolVersion.V2_1,
+          ProtocolVersion.V2_0,
+          ProtocolVersion.V1_4,
+          ProtocolVersion.V1_3,
+          ProtocolVersion.V1_2,
+          ProtocolVersion.V1_1,
+          ProtocolVersion.V1_0);
+
+  @Override
+  public Operation operation() {
+    return Operation.DISCOVER_VERSIONS;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    List<ProtocolVersion> asked = DiscoverVersions.Request.decode(requestPayload).versions();
+    if (asked.isEmpty()) {
+      return new DiscoverVersions.Response(SUPPORTED).encode();
+    }
+    List<ProtocolVersion> shared = new ArrayList<>();
+    for (ProtocolVersion version : SUPPORTED) {
+      if (asked.contains(version)) {
+        shared.add(version);
+      }
+    }
+    return new DiscoverVersions.Response(shared).encode();
+  }
+}

@@ -1,0 +1,5 @@
+/** One handler per KMIP operation, found through the {@link io.arca.server.op.OperationRegistry}. */
+@NullMarked
+package io.arca.server.op;
+
+import org.jspecify.annotations.NullMarked;
