@@ -10,7 +10,6 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Converts between the wire forms of attributes and the one model, for a given protocol version.
@@ -269,7 +268,7 @@ public final class AttributeCodec {
     return version.isAtLeast(ProtocolVersion.V2_0);
   }
 
-  private static TtlvException invalid(String detail, @Nullable String path) {
-    return new TtlvException(ResultReason.INVALID_MESSAGE, detail, -1, path == null ? "" : path);
+  private static TtlvException invalid(String detail, String path) {
+    return new TtlvException(ResultReason.INVALID_MESSAGE, detail, -1, path);
   }
 }
