@@ -1,0 +1,43 @@
+package io.arca.kmip.attribute;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The roles an attribute list plays in a payload, each with its 1.x and 2.x container tag:
+ * Template-Attribute / Attributes, and the Common, Private Key and Public Key variants of Create
+ * Key Pair and Register (KMIP 1.4 §2.1.8, 2.1 §5.1-5.4).
+ */
+public enum AttributeGroup {
+  ATTRIBUTES(AttributeTags.TEMPLATE_ATTRIBUTE, AttributeTags.ATTRIBUTES),
+  COMMON(AttributeTags.COMMON_TEMPLATE_ATTRIBUTE, AttributeTags.COMMON_ATTRIBUTES),
+  PRIVATE_KEY(AttributeTags.PRIVATE_KEY_TEMPLATE_ATTRIBUTE, AttributeTags.PRIVATE_KEY_ATTRIBUTES),
+  PUBLIC_KEY(AttributeTags.PUBLIC_KEY_TEMPLATE_ATTRIBUTE, AttributeTags.PUBLIC_KEY_ATTRIBUTES);
+
+  private final int templateTag;
+  private final int attributesTag;
+
+  AttributeGroup(int templateTag, int attributesTag) {
+    this.templateTag = templateTag;
+    this.attributesTag = attributesTag;
+  }
+
+  /** The 1.x container tag, e.g. Template-Attribute. */
+  public int templateTag() {
+    return templateTag;
+  }
+
+  /** The 2.x container tag, e.g. Attributes. */
+  public int attributesTag() {
+    return attributesTag;
+  }
+
+  /** The group whose 1.x or 2.x container has this tag, or null. */
+  public static @Nullable AttributeGroup byTag(int tag) {
+    for (AttributeGroup group : values()) {
+      if (group.templateTag == tag || group.attributesTag == tag) {
+        return group;
+      }
+    }
+    return null;
+  }
+}

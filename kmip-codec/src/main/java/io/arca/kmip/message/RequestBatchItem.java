@@ -1,0 +1,75 @@
+package io.arca.kmip.message;
+
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvBoolean;
+import io.arca.kmip.ttlv.TtlvByteString;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvStructure;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Batch Item of a request (KMIP 1.4 Table 283, 2.1 §8.3). The operation stays the raw
+ * enumeration value so that an operation this server does not know can still be answered with
+ * Operation Not Supported; the payload stays a raw Request Payload structure, vendor tags included,
+ * for the operation layer to type. Ephemeral exists from 2.0 on; Message Extension may repeat from
+ * 2.0 on.
+ */
+public record RequestBatchItem(
+    int operation,
+    @Nullable Boolean ephemeral,
+    @Nullable ByteString uniqueBatchItemId,
+    TtlvStructure requestPayload,
+    List<TtlvStructure> messageExtensions) {
+
+  public RequestBatchItem {
+    messageExtensions = List.copyOf(messageExtensions);
+    if (requestPayload.tag() != MessageTags.REQUEST_PAYLOAD) {
+      throw new IllegalArgumentException(
+          "requestPayload tag: " + MessageTags.name(requestPayload.tag()));
+    }
+  }
+
+  /** An item with the operation and payload only. */
+  public static RequestBatchItem of(int operation, TtlvStructure requestPayload) {
+    return new RequestBatchItem(operation, null, null, requestPayload, List.of());
+  }
+
+  static RequestBatchItem decode(TtlvStructure structure, String path, ProtocolVersion version) {
+    FieldReader fields = new FieldReader(structure, path, version);
+    TtlvEnumeration operation = fields.required(MessageTags.OPERATION, TtlvEnumeration.class);
+    TtlvBoolean ephemeral =
+        fields.optional(MessageTags.EPHEMERAL, TtlvBoolean.class, ProtocolVersion.V2_0);
+    TtlvByteString id = fields.optional(MessageTags.UNIQUE_BATCH_ITEM_ID, TtlvByteString.class);
+    TtlvStructure payload = fields.required(MessageTags.REQUEST_PAYLOAD, TtlvStructure.class);
+    List<TtlvStructure> extensions =
+        fields.repeated(MessageTags.MESSAGE_EXTENSION, TtlvStructure.class);
+    // A batch item has no version-specific extras to tolerate: it is judged by the header's rules.
+    fields.finish(false);
+    if (extensions.size() > 1 && !version.isAtLeast(ProtocolVersion.V2_0)) {
+      throw fields.invalid(
+          "MessageExtension: repeated (expected: at most one in protocol " + version + ")");
+    }
+    return new RequestBatchItem(
+        operation.value(),
+        ephemeral == null ? null : ephemeral.value(),
+        id == null ? null : id.value(),
+        payload,
+        extensions);
+  }
+
+  TtlvStructure encode(ProtocolVersion version) {
+    List<Ttlv> items = new ArrayList<>();
+    items.add(new TtlvEnumeration(MessageTags.OPERATION, operation));
+    if (ephemeral != null && version.isAtLeast(ProtocolVersion.V2_0)) {
+      items.add(new TtlvBoolean(MessageTags.EPHEMERAL, ephemeral));
+    }
+    Wire.addBytes(items, MessageTags.UNIQUE_BATCH_ITEM_ID, uniqueBatchItemId);
+    items.add(requestPayload);
+    items.addAll(messageExtensions);
+    return new TtlvStructure(MessageTags.BATCH_ITEM, items);
+  }
+}
