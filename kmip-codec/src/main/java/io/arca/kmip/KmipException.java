@@ -1,9 +1,9 @@
 package io.arca.kmip;
 
 /**
- * A request cannot be carried out, for a reason KMIP can name. Handlers throw it, and the batch processor turns it
- * into a failed batch item with this Result Reason and message, so the message must help the person reading it
- * and must never hold key material.
+ * A request cannot be carried out, for a reason KMIP can name. Handlers throw it, and the batch
+ * processor turns it into a failed batch item with this Result Reason and message, so the message
+ * must help the person reading it and must never hold key material.
  */
 public class KmipException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -7,7 +7,9 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import java.util.ArrayList;
 import java.util.List;
 
-/** KMIP 1.4 §4.26, 2.1 §6.1.19 Discover Versions: which protocol versions client and server share. */
+/**
+ * KMIP 1.4 §4.26, 2.1 §6.1.19 Discover Versions: which protocol versions client and server share.
+ */
 public final class DiscoverVersions {
   private DiscoverVersions() {}
 
@@ -25,7 +27,8 @@ public final class DiscoverVersions {
     public static Request decode(TtlvStructure payload) {
       Payloads.onlyFields(payload, "DiscoverVersions", Tag.PROTOCOL_VERSION);
       List<ProtocolVersion> versions = new ArrayList<>();
-      for (TtlvStructure version : Payloads.all(payload, Tag.PROTOCOL_VERSION, TtlvStructure.class)) {
+      for (TtlvStructure version :
+          Payloads.all(payload, Tag.PROTOCOL_VERSION, TtlvStructure.class)) {
         versions.add(Payloads.protocolVersion(version));
       }
       return new Request(versions);

@@ -6,7 +6,9 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.util.List;
 
-/** KMIP 2.0 §6.1.26 Interop: the OASIS test cases announce the start and end of each case with it. */
+/**
+ * KMIP 2.0 §6.1.26 Interop: the OASIS test cases announce the start and end of each case with it.
+ */
 public final class Interop {
   private Interop() {}
 

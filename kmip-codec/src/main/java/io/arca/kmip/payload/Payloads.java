@@ -9,7 +9,9 @@ import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import java.util.List;
 
-/** Small helpers the payload classes share: strict field checks and the Protocol Version structure. */
+/**
+ * Small helpers the payload classes share: strict field checks and the Protocol Version structure.
+ */
 final class Payloads {
   private Payloads() {}
 
@@ -51,10 +53,7 @@ final class Payloads {
 
   static ProtocolVersion protocolVersion(TtlvStructure structure) {
     onlyFields(
-        structure,
-        "ProtocolVersion",
-        Tag.PROTOCOL_VERSION_MAJOR,
-        Tag.PROTOCOL_VERSION_MINOR);
+        structure, "ProtocolVersion", Tag.PROTOCOL_VERSION_MAJOR, Tag.PROTOCOL_VERSION_MINOR);
     return new ProtocolVersion(
         required(structure, Tag.PROTOCOL_VERSION_MAJOR, TtlvInteger.class).value(),
         required(structure, Tag.PROTOCOL_VERSION_MINOR, TtlvInteger.class).value());

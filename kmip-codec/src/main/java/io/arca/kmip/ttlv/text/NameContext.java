@@ -1,6 +1,7 @@
 package io.arca.kmip.ttlv.text;
 
 import io.arca.kmip.ItemType;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.text.NameTable.EnumNames;
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * a 2.x Attribute Reference in Enumeration form holds a tag.
  */
 final class NameContext {
-  static final int ATTRIBUTE_NAME = 0x42000A;
-  static final int ATTRIBUTE_VALUE = 0x42000B;
-  static final int ATTRIBUTE_REFERENCE = 0x42013B;
+  static final int ATTRIBUTE_NAME = Tag.ATTRIBUTE_NAME.code();
+  static final int ATTRIBUTE_VALUE = Tag.ATTRIBUTE_VALUE.code();
+  static final int ATTRIBUTE_REFERENCE = Tag.ATTRIBUTE_REFERENCE.code();
 
   private NameContext() {}
 

@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.TestFactory;
  * Every OASIS KMIP profile test case (src/test/resources/kmip-testcases) round-trips: XML to TTLV,
  * then TTLV to XML and to JSON and back, to the same TTLV (after ovh/kmip-go's kmiptest).
  */
-@Disabled("needs the generated vocabulary: after merging branch vocab, StandardNames adapts it")
 class OasisCasesTest {
   private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
@@ -52,8 +50,10 @@ class OasisCasesTest {
 
   private static final Map<String, Integer> FILES_PER_VERSION =
       Map.of("v1.0", 84, "v1.3", 62, "v1.4", 75, "v2.0", 72, "v2.1", 93);
+  // CS-BC-M-GCM-3-14 and -20 hold four more messages inside an XML comment, as published: not
+  // counted.
   private static final Map<String, Integer> MESSAGES_PER_VERSION =
-      Map.of("v1.0", 1146, "v1.3", 606, "v1.4", 946, "v2.0", 942, "v2.1", 1156);
+      Map.of("v1.0", 1146, "v1.3", 606, "v1.4", 942, "v2.0", 938, "v2.1", 1156);
 
   static Path root() throws URISyntaxException {
     URL url = Objects.requireNonNull(OasisCasesTest.class.getResource("/kmip-testcases"));
