@@ -11,6 +11,16 @@ from kmip.core import enums
 from kmip.services.kmip_client import KMIPProxy
 
 
+def name(value, enumeration):
+    """An enumeration value's name as PyKMIP knows it, or its number where PyKMIP does not know it."""
+    if hasattr(value, "name"):
+        return value.name
+    try:
+        return enumeration(value).name
+    except ValueError:
+        return "0x%08X" % value
+
+
 def main(host, port, ca, cert, key, version):
     kmip_version = {
         "1.0": enums.KMIPVersion.KMIP_1_0,
@@ -49,11 +59,9 @@ def main(host, port, ca, cert, key, version):
             "%d.%d" % (v.major, v.minor) for v in (discovered.protocol_versions or [])
         ],
         "query_status": query.result_status.value.name,
-        "operations": sorted(op.value.name for op in (query.operations or [])),
-        "object_types": sorted(t.value.name for t in (query.object_types or [])),
-        "vendor": str(query.vendor_identification.value)
-        if query.vendor_identification
-        else None,
+        "operations": sorted(name(op.value, enums.Operation) for op in (query.operations or [])),
+        "object_types": sorted(name(t.value, enums.ObjectType) for t in (query.object_types or [])),
+        "vendor": getattr(query.vendor_identification, "value", query.vendor_identification),
     }
 
 

@@ -9,7 +9,10 @@ import io.arca.server.tls.TlsContexts;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** An Arca server on a random loopback port with a fresh development PKI, for tests with real clients. */
+/**
+ * An Arca server on a random loopback port with a fresh development PKI, for tests with real
+ * clients.
+ */
 final class InProcessServer implements AutoCloseable {
   private final DevelopmentPki pki;
   private final ArcaServer server;
@@ -35,7 +38,8 @@ final class InProcessServer implements AutoCloseable {
             "info",
             true);
     return new InProcessServer(
-        pki, ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config)));
+        pki,
+        ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config)));
   }
 
   DevelopmentPki pki() {

@@ -16,6 +16,13 @@ public class KmipException extends RuntimeException {
     this.reason = reason;
   }
 
+  /** The message for the Result Message; never null. */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return message == null ? reason.xmlName() : message;
+  }
+
   /** The Result Reason to answer with. */
   public ResultReason reason() {
     return reason;

@@ -18,8 +18,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code arca-server}: reads the settings, prepares TLS (making the development PKI on a first start without TLS
- * settings), starts the listener and runs until SIGTERM or SIGINT, then shuts down cleanly.
+ * {@code arca-server}: reads the settings, prepares TLS (making the development PKI on a first
+ * start without TLS settings), starts the listener and runs until SIGTERM or SIGINT, then shuts
+ * down cleanly.
  */
 public final class ArcaServerMain {
   private ArcaServerMain() {}
@@ -87,7 +88,8 @@ public final class ArcaServerMain {
     stopped.await();
   }
 
-  private static ServerConfig withDevelopmentTls(ServerConfig config, Logger log) throws IOException {
+  private static ServerConfig withDevelopmentTls(ServerConfig config, Logger log)
+      throws IOException {
     Path pkiDir = config.dataDir().resolve("pki");
     boolean fresh = !DevelopmentPki.existsIn(pkiDir);
     DevelopmentPki pki = DevelopmentPki.openOrCreate(pkiDir);

@@ -33,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The KMIP side of the transport port: bytes to a request message, the batch through the {@link BatchProcessor},
- * the response back to bytes in the client's protocol version. Requests that cannot be decoded get one failed
- * batch item in the version the client used (when its header is readable) and the connection is closed.
+ * The KMIP side of the transport port: bytes to a request message, the batch through the {@link
+ * BatchProcessor}, the response back to bytes in the client's protocol version. Requests that
+ * cannot be decoded get one failed batch item in the version the client used (when its header is
+ * readable) and the connection is closed.
  */
 public final class KmipRequestProcessor implements RequestProcessor {
   private static final Logger log = LoggerFactory.getLogger(KmipRequestProcessor.class);
@@ -44,7 +45,9 @@ public final class KmipRequestProcessor implements RequestProcessor {
   private final DecodeLimits limits;
   private final Clock clock;
 
-  /** A processor that runs batches through {@code batches} and reads requests within {@code limits}. */
+  /**
+   * A processor that runs batches through {@code batches} and reads requests within {@code limits}.
+   */
   public KmipRequestProcessor(BatchProcessor batches, DecodeLimits limits, Clock clock) {
     this.batches = batches;
     this.limits = limits;
@@ -52,8 +55,9 @@ public final class KmipRequestProcessor implements RequestProcessor {
   }
 
   /**
-   * The processor with every handler this server has. Interop is registered only when the settings ask for it:
-   * the specification forbids it on a production server, and the OASIS test cases need it.
+   * The processor with every handler this server has. Interop is registered only when the settings
+   * ask for it: the specification forbids it on a production server, and the OASIS test cases need
+   * it.
    */
   public static KmipRequestProcessor create(ServerConfig config) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
@@ -63,14 +67,15 @@ public final class KmipRequestProcessor implements RequestProcessor {
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }
-    registry.set(OperationRegistry.of(handlers));
+    OperationRegistry operations = OperationRegistry.of(handlers);
+    registry.set(operations);
     Clock clock = Clock.systemUTC();
     DecodeLimits limits =
         new DecodeLimits(
             config.limits().maxMessageBytes(),
             DecodeLimits.DEFAULTS.maxDepth(),
             DecodeLimits.DEFAULTS.maxItemsPerStructure());
-    return new KmipRequestProcessor(new BatchProcessor(registry.get(), clock), limits, clock);
+    return new KmipRequestProcessor(new BatchProcessor(operations, clock), limits, clock);
   }
 
   private static String serverVersion() {
@@ -89,7 +94,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
       }
       request = RequestMessage.decode(structure);
     } catch (KmipException e) {
-      ProtocolVersion version = RequestMessage.peekProtocolVersion(frame);
+      ProtocolVersion version = RequestMessage.peekProtocolVersion(frame).orElse(null);
       log.debug("{}: undecodable request: {}", connection.remoteAddress(), e.getMessage());
       return encode(failure(version, e.reason(), e.getMessage()), allocator);
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "arca",
     mixinStandardHelpOptions = true,
     versionProvider = ArcaVersion.class,
-    description = "Drives an Arca (or any KMIP) server, and reads and writes KMIP messages.")
+    description = "Drives an Arca (or any KMIP) server, and reads and writes KMIP messages.",
+    subcommands = {TtlvCommand.class})
 public final class ArcaCli {
   /** Success. */
   public static final int EXIT_OK = 0;

@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code arca ttlv}: converts KMIP messages between binary TTLV (raw or hex), KMIP XML and KMIP JSON, for the
- * moment a client and a server disagree about what was sent. Several messages in one input are handled in order.
+ * {@code arca ttlv}: converts KMIP messages between binary TTLV (raw or hex), KMIP XML and KMIP
+ * JSON, for the moment a client and a server disagree about what was sent. Several messages in one
+ * input are handled in order.
  */
 @Command(
     name = "ttlv",
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
     description = "Decode, encode and convert KMIP TTLV messages.",
     subcommands = {TtlvCommand.Decode.class, TtlvCommand.Encode.class, TtlvCommand.Json.class})
 public final class TtlvCommand {
-  /** Inputs larger than any sane message are refused (the codec's limits still apply per message). */
+  /**
+   * Inputs larger than any sane message are refused (the codec's limits still apply per message).
+   */
   private static final DecodeLimits LIMITS =
       new DecodeLimits(MessageInput.MAX_INPUT_BYTES, 64, 1 << 20);
 
@@ -62,7 +65,10 @@ public final class TtlvCommand {
   static final class Decode implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", defaultValue = "-", description = "Input file, or - (default).")
+    @Parameters(
+        paramLabel = "FILE",
+        defaultValue = "-",
+        description = "Input file, or - (default).")
     String input = "-";
 
     @Override
@@ -106,13 +112,22 @@ public final class TtlvCommand {
         out.flush();
         return ArcaCli.EXIT_OK;
       }
-      try (OutputStream out = output == null ? System.out : Files.newOutputStream(output)) {
-        for (Ttlv message : messages) {
-          out.write(TtlvWriter.toBytes(message));
+      if (output == null) {
+        // Standard output stays open: picocli and the JVM still write to it.
+        writeAll(messages, System.out);
+      } else {
+        try (OutputStream out = Files.newOutputStream(output)) {
+          writeAll(messages, out);
         }
-        out.flush();
       }
       return ArcaCli.EXIT_OK;
+    }
+
+    private static void writeAll(List<Ttlv> messages, OutputStream out) throws IOException {
+      for (Ttlv message : messages) {
+        out.write(TtlvWriter.toBytes(message));
+      }
+      out.flush();
     }
   }
 
@@ -124,7 +139,10 @@ public final class TtlvCommand {
   static final class Json implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", defaultValue = "-", description = "Input file, or - (default).")
+    @Parameters(
+        paramLabel = "FILE",
+        defaultValue = "-",
+        description = "Input file, or - (default).")
     String input = "-";
 
     @Override

@@ -1,16 +1,16 @@
 package io.arca.kmip.ttlv;
 
+import io.arca.kmip.KmipException;
 import io.arca.kmip.ResultReason;
 
 /**
  * The one error the codec raises: the input breaks a rule of the encoding. It carries the KMIP
  * Result Reason the server answers with, and says where (byte offset and tag path) but never what
- * value was there.
+ * value was there. It is a {@link KmipException}, so the server answers it like any other failure.
  */
-public final class TtlvException extends RuntimeException {
+public final class TtlvException extends KmipException {
   private static final long serialVersionUID = 1L;
 
-  private final ResultReason reason;
   private final long offset;
   private final String path;
 
@@ -25,8 +25,7 @@ public final class TtlvException extends RuntimeException {
    * RequestMessage/BatchItem"}.
    */
   public TtlvException(ResultReason reason, String detail, long offset, String path) {
-    super(describe(detail, offset, path), null, false, false);
-    this.reason = reason;
+    super(reason, describe(detail, offset, path));
     this.offset = offset;
     this.path = path;
   }
@@ -40,11 +39,6 @@ public final class TtlvException extends RuntimeException {
       message.append(" in ").append(path);
     }
     return message.toString();
-  }
-
-  /** The Result Reason to answer with. */
-  public ResultReason reason() {
-    return reason;
   }
 
   /** The byte offset of the offending item in the message, or -1 where it has none. */

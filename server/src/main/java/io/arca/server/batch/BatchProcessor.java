@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the batch items of one request message in order and applies the rules that cross them (KMIP 1.4 §6.13,
- * 2.1 §9.13): with Stop (the default) the first failure ends the batch and later items are not answered; with
- * Continue every item is answered; with Undo the changes of earlier items are reversed and their answers say
- * Operation Undone. Handlers see none of this.
+ * Runs the batch items of one request message in order and applies the rules that cross them (KMIP
+ * 1.4 §6.13, 2.1 §9.13): with Stop (the default) the first failure ends the batch and later items
+ * are not answered; with Continue every item is answered; with Undo the changes of earlier items
+ * are reversed and their answers say Operation Undone. Handlers see none of this.
  */
 public final class BatchProcessor {
   private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
@@ -100,7 +100,12 @@ public final class BatchProcessor {
     } catch (RuntimeException e) {
       // A bug, not a KMIP error: the client gets a reference to quote, the log gets the cause.
       String reference = UUID.randomUUID().toString();
-      log.error("{} failed for {} (reference {})", operation.xmlName(), context.user(), reference, e);
+      log.error(
+          "{} failed for {} (reference {})",
+          handler.operation().xmlName(),
+          context.user(),
+          reference,
+          e);
       return ResponseBatchItem.failure(
           item.operation(),
           item.uniqueBatchItemId(),
@@ -113,7 +118,17 @@ public final class BatchProcessor {
     for (int i = 0; i < answers.size() - 1; i++) {
       ResponseBatchItem done = answers.get(i);
       if (done.resultStatus() == ResultStatus.SUCCESS) {
-        answers.set(i, done.withResultStatus(ResultStatus.OPERATION_UNDONE));
+        answers.set(
+            i,
+            new ResponseBatchItem(
+                done.operation(),
+                done.uniqueBatchItemId(),
+                ResultStatus.OPERATION_UNDONE,
+                null,
+                null,
+                null,
+                null,
+                null));
       }
     }
   }

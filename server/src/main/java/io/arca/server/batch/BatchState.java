@@ -5,9 +5,9 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * State that crosses the items of one request message: the ID Placeholder (the Unique Identifier the previous
- * item produced, used by a later item that names none) and the undo log for Batch Error Continuation Option Undo.
- * Confined to the worker thread that runs the message.
+ * State that crosses the items of one request message: the ID Placeholder (the Unique Identifier
+ * the previous item produced, used by a later item that names none) and the undo log for Batch
+ * Error Continuation Option Undo. Confined to the worker thread that runs the message.
  */
 public final class BatchState {
   private @Nullable String idPlaceholder;

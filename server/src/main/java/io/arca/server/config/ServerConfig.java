@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param limits connection and message bounds
  * @param workerThreads the bounded pool that runs operation handlers (never the event loop)
  * @param logLevel the root log level
- * @param interop whether the Interop operation (for the OASIS test cases, never for production) is served
+ * @param interop whether the Interop operation (for the OASIS test cases, never for production) is
+ *     served
  */
 public record ServerConfig(
     String bind,

@@ -8,7 +8,10 @@ import io.arca.server.batch.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Discover Versions: the versions this server speaks that the client also named, in the server's order. */
+/**
+ * Discover Versions: the versions this server speaks that the client also named, in the server's
+ * order.
+ */
 public final class DiscoverVersionsHandler implements OperationHandler {
   /** Every protocol version served, most preferred first. */
   public static final List<ProtocolVersion> SUPPORTED =

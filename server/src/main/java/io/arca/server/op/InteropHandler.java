@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Interop: the OASIS test cases mark the start and end of a case with it. The specification forbids it on a
- * production server, so it is registered only in development mode or when asked for; it logs the case and does
- * nothing else.
+ * Interop: the OASIS test cases mark the start and end of a case with it. The specification forbids
+ * it on a production server, so it is registered only in development mode or when asked for; it
+ * logs the case and does nothing else.
  */
 public final class InteropHandler implements OperationHandler {
   private static final Logger log = LoggerFactory.getLogger(InteropHandler.class);
@@ -30,7 +30,9 @@ public final class InteropHandler implements OperationHandler {
     if (function == null) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
-          "InteropFunction: 0x" + Integer.toHexString(request.function()) + " (expected: Begin, End or Reset)");
+          "InteropFunction: 0x"
+              + Integer.toHexString(request.function())
+              + " (expected: Begin, End or Reset)");
     }
     log.info("interop {} {} by {}", function.xmlName(), request.identifier(), context.user());
     return Interop.emptyResponse();

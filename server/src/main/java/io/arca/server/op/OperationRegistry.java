@@ -9,8 +9,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operations this server carries out, one handler each. Query's list of operations comes from here, so the
- * server never advertises an operation it cannot run; registering two handlers for one operation fails at start.
+ * The operations this server carries out, one handler each. Query's list of operations comes from
+ * here, so the server never advertises an operation it cannot run; registering two handlers for one
+ * operation fails at start.
  */
 public final class OperationRegistry {
   private final Map<Operation, OperationHandler> handlers;

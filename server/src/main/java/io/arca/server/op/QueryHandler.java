@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Query: what this server really does. Operations come from the registry; object types, profiles and capabilities
- * from what the stores behind the handlers support, so nothing is advertised that does not work. Query Functions
- * the server has nothing to say about get empty answers, as the specification allows.
+ * Query: what this server really does. Operations come from the registry; object types, profiles
+ * and capabilities from what the stores behind the handlers support, so nothing is advertised that
+ * does not work. Query Functions the server has nothing to say about get empty answers, as the
+ * specification allows.
  */
 public final class QueryHandler implements OperationHandler {
   /** The Vendor Identification this server reports. */
@@ -27,11 +28,13 @@ public final class QueryHandler implements OperationHandler {
   private final String version;
 
   /**
-   * A handler that reports the operations of {@code registry} (supplied late, because the registry holds this
-   * handler too) and these object types.
+   * A handler that reports the operations of {@code registry} (supplied late, because the registry
+   * holds this handler too) and these object types.
    */
   public QueryHandler(
-      Supplier<OperationRegistry> registry, List<? extends KmipEnumeration> objectTypes, String version) {
+      Supplier<OperationRegistry> registry,
+      List<? extends KmipEnumeration> objectTypes,
+      String version) {
     this.registry = registry;
     this.objectTypes = objectTypes.stream().map(KmipEnumeration::value).toList();
     this.version = version;
@@ -64,7 +67,10 @@ public final class QueryHandler implements OperationHandler {
         .encode();
   }
 
-  /** 2.x defines the fields of Server Information; in 1.x its content is vendor-defined, so it stays empty. */
+  /**
+   * 2.x defines the fields of Server Information; in 1.x its content is vendor-defined, so it stays
+   * empty.
+   */
   private TtlvStructure serverInformation(RequestContext context) {
     if (!context.protocolVersion().isAtLeast(ProtocolVersion.V2_0)) {
       return TtlvStructure.of(Tag.SERVER_INFORMATION.code());

@@ -1,4 +1,6 @@
-/** One handler per KMIP operation, found through the {@link io.arca.server.op.OperationRegistry}. */
+/**
+ * One handler per KMIP operation, found through the {@link io.arca.server.op.OperationRegistry}.
+ */
 @NullMarked
 package io.arca.server.op;
 
