@@ -1,0 +1,52 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Attestation Type enumeration (KMIP 2.1 §11.4 Table 433). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum AttestationType implements KmipEnumeration {
+  /** TPM Quote (KMIP 1.2+; KMIP 2.1 §11.4 Table 433). */
+  TPM_QUOTE(0x00000001, "TPMQuote"),
+  /** TCG Integrity Report (KMIP 1.2+; KMIP 2.1 §11.4 Table 433). */
+  TCG_INTEGRITY_REPORT(0x00000002, "TCGIntegrityReport"),
+  /** SAML Assertion (KMIP 1.2+; KMIP 2.1 §11.4 Table 433). */
+  SAML_ASSERTION(0x00000003, "SAMLAssertion");
+
+  static final EnumerationIndex<AttestationType> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  AttestationType(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable AttestationType byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable AttestationType byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

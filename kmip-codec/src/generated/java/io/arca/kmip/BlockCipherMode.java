@@ -1,0 +1,82 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Block Cipher Mode enumeration (KMIP 2.1 §11.6 Table 436). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum BlockCipherMode implements KmipEnumeration {
+  /** CBC (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  CBC(0x00000001, "CBC"),
+  /** ECB (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  ECB(0x00000002, "ECB"),
+  /** PCBC (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  PCBC(0x00000003, "PCBC"),
+  /** CFB (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  CFB(0x00000004, "CFB"),
+  /** OFB (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  OFB(0x00000005, "OFB"),
+  /** CTR (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  CTR(0x00000006, "CTR"),
+  /** CMAC (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  CMAC(0x00000007, "CMAC"),
+  /** CCM (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  CCM(0x00000008, "CCM"),
+  /** GCM (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  GCM(0x00000009, "GCM"),
+  /** CBC-MAC (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  CBC_MAC(0x0000000A, "CBC_MAC"),
+  /** XTS (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  XTS(0x0000000B, "XTS"),
+  /** AESKeyWrapPadding (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  AESKEYWRAPPADDING(0x0000000C, "AESKeyWrapPadding"),
+  /** NISTKeyWrap (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  NISTKEYWRAP(0x0000000D, "NISTKeyWrap"),
+  /** X9.102 AESKW (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  X9_102_AESKW(0x0000000E, "X9_102AESKW"),
+  /** X9.102 TDKW (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  X9_102_TDKW(0x0000000F, "X9_102TDKW"),
+  /** X9.102 AKW1 (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  X9_102_AKW1(0x00000010, "X9_102AKW1"),
+  /** X9.102 AKW2 (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  X9_102_AKW2(0x00000011, "X9_102AKW2"),
+  /** AEAD (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
+  AEAD(0x00000012, "AEAD");
+
+  static final EnumerationIndex<BlockCipherMode> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  BlockCipherMode(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable BlockCipherMode byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable BlockCipherMode byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

@@ -1,0 +1,56 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Cancellation Result enumeration (KMIP 2.1 §11.7 Table 438). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum CancellationResult implements KmipEnumeration {
+  /** Canceled (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
+  CANCELED(0x00000001, "Canceled"),
+  /** Unable to Cancel (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
+  UNABLE_TO_CANCEL(0x00000002, "UnableToCancel"),
+  /** Completed (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
+  COMPLETED(0x00000003, "Completed"),
+  /** Failed (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
+  FAILED(0x00000004, "Failed"),
+  /** Unavailable (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
+  UNAVAILABLE(0x00000005, "Unavailable");
+
+  static final EnumerationIndex<CancellationResult> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  CancellationResult(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable CancellationResult byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable CancellationResult byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

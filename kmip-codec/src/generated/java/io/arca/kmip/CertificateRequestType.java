@@ -1,0 +1,54 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Certificate Request Type enumeration (KMIP 1.4 §9.1.3.2.22 Table 310). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum CertificateRequestType implements KmipEnumeration {
+  /** CRMF (KMIP 1.0+; KMIP 2.1 §11.8 Table 439). */
+  CRMF(0x00000001, "CRMF"),
+  /** PKCS#10 (KMIP 1.0+; KMIP 2.1 §11.8 Table 439). */
+  PKCS_10(0x00000002, "PKCS_10"),
+  /** PEM (KMIP 1.0+; KMIP 2.1 §11.8 Table 439). */
+  PEM(0x00000003, "PEM"),
+  /** PGP (KMIP 1.0 to 1.4; KMIP 1.4 §9.1.3.2.22 Table 310). */
+  PGP(0x00000004, "PGP");
+
+  static final EnumerationIndex<CertificateRequestType> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  CertificateRequestType(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable CertificateRequestType byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable CertificateRequestType byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

@@ -1,0 +1,50 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Certificate Type enumeration (KMIP 2.1 §11.9 Table 440). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum CertificateType implements KmipEnumeration {
+  /** X.509 (KMIP 1.0+; KMIP 2.1 §11.9 Table 440). */
+  X_509(0x00000001, "X_509"),
+  /** PGP (KMIP 1.0+; KMIP 2.1 §11.9 Table 440). */
+  PGP(0x00000002, "PGP");
+
+  static final EnumerationIndex<CertificateType> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  CertificateType(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable CertificateType byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable CertificateType byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

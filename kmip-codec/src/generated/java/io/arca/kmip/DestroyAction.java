@@ -1,0 +1,60 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Destroy Action enumeration (KMIP 2.1 §11.15 Destroy Action Enumeration). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum DestroyAction implements KmipEnumeration {
+  /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
+  UNSPECIFIED(0x00000001, "Unspecified"),
+  /** Key Material Deleted (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
+  KEY_MATERIAL_DELETED(0x00000002, "KeyMaterialDeleted"),
+  /** Key Material Shredded (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
+  KEY_MATERIAL_SHREDDED(0x00000003, "KeyMaterialShredded"),
+  /** Meta Data Deleted (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
+  META_DATA_DELETED(0x00000004, "MetaDataDeleted"),
+  /** Meta Data Shredded (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
+  META_DATA_SHREDDED(0x00000005, "MetaDataShredded"),
+  /** Deleted (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
+  DELETED(0x00000006, "Deleted"),
+  /** Shredded (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
+  SHREDDED(0x00000007, "Shredded");
+
+  static final EnumerationIndex<DestroyAction> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  DestroyAction(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable DestroyAction byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable DestroyAction byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

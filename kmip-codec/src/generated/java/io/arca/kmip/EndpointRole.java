@@ -1,0 +1,50 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Endpoint Role enumeration (KMIP 2.1 §11.19 Table 452). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum EndpointRole implements KmipEnumeration {
+  /** Client (KMIP 2.0+; KMIP 2.1 §11.19 Table 452). */
+  CLIENT(0x00000001, "Client"),
+  /** Server (KMIP 2.0+; KMIP 2.1 §11.19 Table 452). */
+  SERVER(0x00000002, "Server");
+
+  static final EnumerationIndex<EndpointRole> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  EndpointRole(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable EndpointRole byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable EndpointRole byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

@@ -1,0 +1,60 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The FIPS186 Variation enumeration (KMIP 2.1 §11.20 Table 453). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum FIPS186Variation implements KmipEnumeration {
+  /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
+  UNSPECIFIED(0x00000001, "Unspecified"),
+  /** GP x-Original (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
+  GP_X_ORIGINAL(0x00000002, "GPXOriginal"),
+  /** GP x-Change Notice (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
+  GP_X_CHANGE_NOTICE(0x00000003, "GPXChangeNotice"),
+  /** x-Original (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
+  X_ORIGINAL(0x00000004, "XOriginal"),
+  /** x-Change Notice (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
+  X_CHANGE_NOTICE(0x00000005, "XChangeNotice"),
+  /** k-Original (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
+  K_ORIGINAL(0x00000006, "KOriginal"),
+  /** k-Change Notice (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
+  K_CHANGE_NOTICE(0x00000007, "KChangeNotice");
+
+  static final EnumerationIndex<FIPS186Variation> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  FIPS186Variation(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable FIPS186Variation byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable FIPS186Variation byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

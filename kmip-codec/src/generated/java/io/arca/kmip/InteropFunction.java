@@ -1,0 +1,52 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Interop Function enumeration (KMIP 2.1 §11.22 Table 456). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum InteropFunction implements KmipEnumeration {
+  /** Begin (KMIP 2.0+; KMIP 2.1 §11.22 Table 456). */
+  BEGIN(0x00000001, "Begin"),
+  /** End (KMIP 2.0+; KMIP 2.1 §11.22 Table 456). */
+  END(0x00000002, "End"),
+  /** Reset (KMIP 2.0+; KMIP 2.1 §11.22 Table 456). */
+  RESET(0x00000003, "Reset");
+
+  static final EnumerationIndex<InteropFunction> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  InteropFunction(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable InteropFunction byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable InteropFunction byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

@@ -1,0 +1,50 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Key Value Location Type enumeration (KMIP 2.1 §11.27 Table 463). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum KeyValueLocationType implements KmipEnumeration {
+  /** Uninterpreted Text String (KMIP 1.2+; KMIP 2.1 §11.27 Table 463). */
+  UNINTERPRETED_TEXT_STRING(0x00000001, "UninterpretedTextString"),
+  /** URI (KMIP 1.2+; KMIP 2.1 §11.27 Table 463). */
+  URI(0x00000002, "URI");
+
+  static final EnumerationIndex<KeyValueLocationType> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  KeyValueLocationType(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable KeyValueLocationType byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable KeyValueLocationType byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

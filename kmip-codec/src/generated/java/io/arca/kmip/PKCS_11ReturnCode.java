@@ -1,0 +1,64 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The PKCS#11 Return Code enumeration (KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum PKCS_11ReturnCode implements KmipEnumeration {
+  /** OK (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  OK(0x00000000, "OK"),
+  /** CANCEL (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  CANCEL(0x00000001, "CANCEL"),
+  /** HOST_MEMORY (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  HOST_MEMORY(0x00000002, "HOST_MEMORY"),
+  /** SLOT_ID_INVALID (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  SLOT_ID_INVALID(0x00000003, "SLOT_ID_INVALID"),
+  /** GENERAL_ERROR (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  GENERAL_ERROR(0x00000005, "GENERAL_ERROR"),
+  /** FUNCTION_FAILED (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  FUNCTION_FAILED(0x00000006, "FUNCTION_FAILED"),
+  /** ARGUMENTS_BAD (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  ARGUMENTS_BAD(0x00000007, "ARGUMENTS_BAD"),
+  /** CRYPTOKI_NOT_INITIALIZED (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  CRYPTOKI_NOT_INITIALIZED(0x00000190, "CRYPTOKI_NOT_INITIALIZED"),
+  /** CRYPTOKI_ALREADY_INITIALIZED (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  CRYPTOKI_ALREADY_INITIALIZED(0x00000191, "CRYPTOKI_ALREADY_INITIALIZED");
+
+  static final EnumerationIndex<PKCS_11ReturnCode> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  PKCS_11ReturnCode(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable PKCS_11ReturnCode byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable PKCS_11ReturnCode byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

@@ -1,0 +1,52 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The RNG Mode enumeration (KMIP 2.1 §11.50 RNG Mode Enumeration). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum RNGMode implements KmipEnumeration {
+  /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.50 RNG Mode Enumeration). */
+  UNSPECIFIED(0x00000001, "Unspecified"),
+  /** Shared Instantiation (KMIP 1.3+; KMIP 2.1 §11.50 RNG Mode Enumeration). */
+  SHARED_INSTANTIATION(0x00000002, "SharedInstantiation"),
+  /** Non-Shared Instantiation (KMIP 1.3+; KMIP 2.1 §11.50 RNG Mode Enumeration). */
+  NON_SHARED_INSTANTIATION(0x00000003, "NonSharedInstantiation");
+
+  static final EnumerationIndex<RNGMode> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  RNGMode(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable RNGMode byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable RNGMode byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

@@ -1,0 +1,54 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Result Status enumeration (KMIP 2.1 §11.47 Table 480). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum ResultStatus implements KmipEnumeration {
+  /** Success (KMIP 1.0+; KMIP 2.1 §11.47 Table 480). */
+  SUCCESS(0x00000000, "Success"),
+  /** Operation Failed (KMIP 1.0+; KMIP 2.1 §11.47 Table 480). */
+  OPERATION_FAILED(0x00000001, "OperationFailed"),
+  /** Operation Pending (KMIP 1.0+; KMIP 2.1 §11.47 Table 480). */
+  OPERATION_PENDING(0x00000002, "OperationPending"),
+  /** Operation Undone (KMIP 1.0+; KMIP 2.1 §11.47 Table 480). */
+  OPERATION_UNDONE(0x00000003, "OperationUndone");
+
+  static final EnumerationIndex<ResultStatus> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  ResultStatus(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable ResultStatus byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable ResultStatus byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}

@@ -1,0 +1,54 @@
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
+// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+package io.arca.kmip;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Split Key Method enumeration (KMIP 2.1 §11.54 Table 485). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
+ */
+@javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
+public enum SplitKeyMethod implements KmipEnumeration {
+  /** XOR (KMIP 1.0+; KMIP 2.1 §11.54 Table 485). */
+  XOR(0x00000001, "XOR"),
+  /** Polynomial Sharing GF (216) (KMIP 1.0+; KMIP 2.1 §11.54 Table 485). */
+  POLYNOMIAL_SHARING_GF_216(0x00000002, "PolynomialSharingGF216"),
+  /** Polynomial Sharing Prime Field (KMIP 1.0+; KMIP 2.1 §11.54 Table 485). */
+  POLYNOMIAL_SHARING_PRIME_FIELD(0x00000003, "PolynomialSharingPrimeField"),
+  /** Polynomial Sharing GF (28) (KMIP 1.0+; KMIP 2.1 §11.54 Table 485). */
+  POLYNOMIAL_SHARING_GF_28(0x00000004, "PolynomialSharingGF28");
+
+  static final EnumerationIndex<SplitKeyMethod> INDEX =
+      new EnumerationIndex<>(List.of(values()), Map.of());
+
+  private final int value;
+  private final String xmlName;
+
+  SplitKeyMethod(int value, String xmlName) {
+    this.value = value;
+    this.xmlName = xmlName;
+  }
+
+  @Override
+  public int value() {
+    return value;
+  }
+
+  @Override
+  public String xmlName() {
+    return xmlName;
+  }
+
+  /** The constant with this value, or null (extensions and unknown values). */
+  public static @Nullable SplitKeyMethod byValue(int value) {
+    return INDEX.byValue(value);
+  }
+
+  /** The constant with this XML name (or an older spelling of it), or null. */
+  public static @Nullable SplitKeyMethod byXmlName(String name) {
+    return INDEX.byXmlName(name);
+  }
+}
