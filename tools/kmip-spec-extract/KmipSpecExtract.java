@@ -462,6 +462,13 @@ public final class KmipSpecExtract {
         masks.addAll(v.masks);
       }
       addPkcs11(enums);
+      // Opaque Data Type (and any other all-extensions table) has no value to list or link to.
+      enums.entrySet().removeIf(e -> {
+        if (e.getValue().isEmpty()) {
+          System.out.println("no values (extensions only): " + e.getKey());
+        }
+        return e.getValue().isEmpty();
+      });
       for (Object[] fix : spellingFixes()) {
         Entry en = enums.get((String) fix[0]).get((Integer) fix[1]);
         for (Map.Entry<String, Named> n : en.byVersion.entrySet()) {
@@ -512,6 +519,9 @@ public final class KmipSpecExtract {
         if (valuesOf == null && enums.containsKey(xml)
             && (types.contains("Enumeration") || types.contains("Integer") || types.isEmpty())) {
           valuesOf = xml;
+        }
+        if (valuesOf != null && !valuesOf.equals("Tag") && !enums.containsKey(valuesOf)) {
+          valuesOf = null;
         }
         if (valuesOf != null && !types.isEmpty() && !types.contains("Enumeration")
             && !(masks.contains(valuesOf) && types.contains("Integer"))) {

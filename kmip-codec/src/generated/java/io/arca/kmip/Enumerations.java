@@ -106,7 +106,6 @@ public final class Enumerations {
     link(Tag.LINK_TYPE, "LinkType");
     link(Tag.NAME_TYPE, "NameType");
     link(Tag.OBJECT_TYPE, "ObjectType");
-    link(Tag.OPAQUE_DATA_TYPE, "OpaqueDataType");
     link(Tag.OPERATION, "Operation");
     link(Tag.PADDING_METHOD, "PaddingMethod");
     link(Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER, "UniqueIdentifier");
