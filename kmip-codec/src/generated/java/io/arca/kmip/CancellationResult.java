@@ -1,5 +1,6 @@
-// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
-// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by
+// io.arca.kmip.tools.VocabularyGenerator. Do not edit: change the TSV (or the
+// extractor in tools/kmip-spec-extract) and run the generator.
 package io.arca.kmip;
 
 import java.util.List;

@@ -1,5 +1,6 @@
-// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
-// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by
+// io.arca.kmip.tools.VocabularyGenerator. Do not edit: change the TSV (or the
+// extractor in tools/kmip-spec-extract) and run the generator.
 package io.arca.kmip;
 
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Encoding Option enumeration (KMIP 2.1 §11.18 Table 450). Extension values (0x8xxxxxxx)
- * have no constant: the wire keeps the raw number.
+ * The Encoding Option enumeration (KMIP 2.1 §11.18 Table 450). Extension values (0x8xxxxxxx) have
+ * no constant: the wire keeps the raw number.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum EncodingOption implements KmipEnumeration {

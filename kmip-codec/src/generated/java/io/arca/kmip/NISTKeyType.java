@@ -1,5 +1,6 @@
-// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
-// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by
+// io.arca.kmip.tools.VocabularyGenerator. Do not edit: change the TSV (or the
+// extractor in tools/kmip-spec-extract) and run the generator.
 package io.arca.kmip;
 
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The NIST Key Type enumeration (KMIP 2.1 §11.32 NIST Key Type Enumeration). Extension values (0x8xxxxxxx)
- * have no constant: the wire keeps the raw number.
+ * The NIST Key Type enumeration (KMIP 2.1 §11.32 NIST Key Type Enumeration). Extension values
+ * (0x8xxxxxxx) have no constant: the wire keeps the raw number.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum NISTKeyType implements KmipEnumeration {
@@ -26,7 +27,9 @@ public enum NISTKeyType implements KmipEnumeration {
   SYMMETRIC_DATA_ENCRYPTION_KEY(0x00000006, "SymmetricDataEncryptionKey"),
   /** Symmetric key wrapping key (KMIP 2.0+; KMIP 2.1 §11.32 NIST Key Type Enumeration). */
   SYMMETRIC_KEY_WRAPPING_KEY(0x00000007, "SymmetricKeyWrappingKey"),
-  /** Symmetric random number generation key (KMIP 2.0+; KMIP 2.1 §11.32 NIST Key Type Enumeration). */
+  /**
+   * Symmetric random number generation key (KMIP 2.0+; KMIP 2.1 §11.32 NIST Key Type Enumeration).
+   */
   SYMMETRIC_RANDOM_NUMBER_GENERATION_KEY(0x00000008, "SymmetricRandomNumberGenerationKey"),
   /** Symmetric master key (KMIP 2.0+; KMIP 2.1 §11.32 NIST Key Type Enumeration). */
   SYMMETRIC_MASTER_KEY(0x00000009, "SymmetricMasterKey"),

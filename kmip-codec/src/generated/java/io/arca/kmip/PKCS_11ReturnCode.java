@@ -1,5 +1,6 @@
-// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
-// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by
+// io.arca.kmip.tools.VocabularyGenerator. Do not edit: change the TSV (or the
+// extractor in tools/kmip-spec-extract) and run the generator.
 package io.arca.kmip;
 
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The PKCS#11 Return Code enumeration (KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). Extension values (0x8xxxxxxx)
- * have no constant: the wire keeps the raw number.
+ * The PKCS#11 Return Code enumeration (KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value).
+ * Extension values (0x8xxxxxxx) have no constant: the wire keeps the raw number.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum PKCS_11ReturnCode implements KmipEnumeration {
@@ -28,7 +29,9 @@ public enum PKCS_11ReturnCode implements KmipEnumeration {
   ARGUMENTS_BAD(0x00000007, "ARGUMENTS_BAD"),
   /** CRYPTOKI_NOT_INITIALIZED (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
   CRYPTOKI_NOT_INITIALIZED(0x00000190, "CRYPTOKI_NOT_INITIALIZED"),
-  /** CRYPTOKI_ALREADY_INITIALIZED (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value). */
+  /**
+   * CRYPTOKI_ALREADY_INITIALIZED (KMIP 2.0+; KMIP 2.1 §11.39 by reference: PKCS#11 CK_RV value).
+   */
   CRYPTOKI_ALREADY_INITIALIZED(0x00000191, "CRYPTOKI_ALREADY_INITIALIZED");
 
   static final EnumerationIndex<PKCS_11ReturnCode> INDEX =

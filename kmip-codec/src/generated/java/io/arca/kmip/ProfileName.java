@@ -1,5 +1,6 @@
-// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
-// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by
+// io.arca.kmip.tools.VocabularyGenerator. Do not edit: change the TSV (or the
+// extractor in tools/kmip-spec-extract) and run the generator.
 package io.arca.kmip;
 
 import java.util.List;
@@ -7,182 +8,374 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Profile Name enumeration (KMIP 2.1 §11.41 Table 473). Extension values (0x8xxxxxxx)
- * have no constant: the wire keeps the raw number.
+ * The Profile Name enumeration (KMIP 2.1 §11.41 Table 473). Extension values (0x8xxxxxxx) have no
+ * constant: the wire keeps the raw number.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ProfileName implements KmipEnumeration {
-  /** Baseline Server Basic KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Server Basic KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_SERVER_BASIC_KMIP_V1_2(0x00000001, "BaselineServerBasicKMIPV1_2"),
-  /** Baseline Server TLS v1.2 KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Server TLS v1.2 KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_SERVER_TLS_V1_2_KMIP_V1_2(0x00000002, "BaselineServerTLSV1_2KMIPV1_2"),
-  /** Baseline Client Basic KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Client Basic KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_CLIENT_BASIC_KMIP_V1_2(0x00000003, "BaselineClientBasicKMIPV1_2"),
-  /** Baseline Client TLS v1.2 KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Client TLS v1.2 KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_CLIENT_TLS_V1_2_KMIP_V1_2(0x00000004, "BaselineClientTLSV1_2KMIPV1_2"),
-  /** Complete Server Basic KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Complete Server Basic KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   COMPLETE_SERVER_BASIC_KMIP_V1_2(0x00000005, "CompleteServerBasicKMIPV1_2"),
-  /** Complete Server TLS v1.2 KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Complete Server TLS v1.2 KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   COMPLETE_SERVER_TLS_V1_2_KMIP_V1_2(0x00000006, "CompleteServerTLSV1_2KMIPV1_2"),
-  /** Tape Library Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_CLIENT_KMIP_V1_0(0x00000007, "TapeLibraryClientKMIPV1_0"),
-  /** Tape Library Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_CLIENT_KMIP_V1_1(0x00000008, "TapeLibraryClientKMIPV1_1"),
-  /** Tape Library Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_CLIENT_KMIP_V1_2(0x00000009, "TapeLibraryClientKMIPV1_2"),
-  /** Tape Library Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_SERVER_KMIP_V1_0(0x0000000A, "TapeLibraryServerKMIPV1_0"),
-  /** Tape Library Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_SERVER_KMIP_V1_1(0x0000000B, "TapeLibraryServerKMIPV1_1"),
-  /** Tape Library Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_SERVER_KMIP_V1_2(0x0000000C, "TapeLibraryServerKMIPV1_2"),
-  /** Symmetric Key Lifecycle Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_0(0x0000000D, "SymmetricKeyLifecycleClientKMIPV1_0"),
-  /** Symmetric Key Lifecycle Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_1(0x0000000E, "SymmetricKeyLifecycleClientKMIPV1_1"),
-  /** Symmetric Key Lifecycle Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_2(0x0000000F, "SymmetricKeyLifecycleClientKMIPV1_2"),
-  /** Symmetric Key Lifecycle Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_0(0x00000010, "SymmetricKeyLifecycleServerKMIPV1_0"),
-  /** Symmetric Key Lifecycle Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_1(0x00000011, "SymmetricKeyLifecycleServerKMIPV1_1"),
-  /** Symmetric Key Lifecycle Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_2(0x00000012, "SymmetricKeyLifecycleServerKMIPV1_2"),
-  /** Asymmetric Key Lifecycle Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_0(0x00000013, "AsymmetricKeyLifecycleClientKMIPV1_0"),
-  /** Asymmetric Key Lifecycle Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_1(0x00000014, "AsymmetricKeyLifecycleClientKMIPV1_1"),
-  /** Asymmetric Key Lifecycle Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_2(0x00000015, "AsymmetricKeyLifecycleClientKMIPV1_2"),
-  /** Asymmetric Key Lifecycle Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_0(0x00000016, "AsymmetricKeyLifecycleServerKMIPV1_0"),
-  /** Asymmetric Key Lifecycle Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_1(0x00000017, "AsymmetricKeyLifecycleServerKMIPV1_1"),
-  /** Asymmetric Key Lifecycle Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_2(0x00000018, "AsymmetricKeyLifecycleServerKMIPV1_2"),
-  /** Basic Cryptographic Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Cryptographic Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_2(0x00000019, "BasicCryptographicClientKMIPV1_2"),
-  /** Basic Cryptographic Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Cryptographic Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_2(0x0000001A, "BasicCryptographicServerKMIPV1_2"),
-  /** Advanced Cryptographic Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Cryptographic Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ADVANCED_CRYPTOGRAPHIC_CLIENT_KMIP_V1_2(0x0000001B, "AdvancedCryptographicClientKMIPV1_2"),
-  /** Advanced Cryptographic Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Cryptographic Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ADVANCED_CRYPTOGRAPHIC_SERVER_KMIP_V1_2(0x0000001C, "AdvancedCryptographicServerKMIPV1_2"),
-  /** RNG Cryptographic Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * RNG Cryptographic Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_2(0x0000001D, "RNGCryptographicClientKMIPV1_2"),
-  /** RNG Cryptographic Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * RNG Cryptographic Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_2(0x0000001E, "RNGCryptographicServerKMIPV1_2"),
-  /** Basic Symmetric Key Foundry Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Symmetric Key Foundry Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_0(
       0x0000001F,
       "BasicSymmetricKeyFoundryClientKMIPV1_0"),
-  /** Intermediate Symmetric Key Foundry Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Intermediate Symmetric Key Foundry Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42
+   * Profile Name Enumeration).
+   */
   INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_0(
       0x00000020,
       "IntermediateSymmetricKeyFoundryClientKMIPV1_0"),
-  /** Advanced Symmetric Key Foundry Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Symmetric Key Foundry Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_0(
       0x00000021,
       "AdvancedSymmetricKeyFoundryClientKMIPV1_0"),
-  /** Basic Symmetric Key Foundry Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Symmetric Key Foundry Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_1(
       0x00000022,
       "BasicSymmetricKeyFoundryClientKMIPV1_1"),
-  /** Intermediate Symmetric Key Foundry Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Intermediate Symmetric Key Foundry Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42
+   * Profile Name Enumeration).
+   */
   INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_1(
       0x00000023,
       "IntermediateSymmetricKeyFoundryClientKMIPV1_1"),
-  /** Advanced Symmetric Key Foundry Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Symmetric Key Foundry Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_1(
       0x00000024,
       "AdvancedSymmetricKeyFoundryClientKMIPV1_1"),
-  /** Basic Symmetric Key Foundry Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Symmetric Key Foundry Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_2(
       0x00000025,
       "BasicSymmetricKeyFoundryClientKMIPV1_2"),
-  /** Intermediate Symmetric Key Foundry Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Intermediate Symmetric Key Foundry Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42
+   * Profile Name Enumeration).
+   */
   INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_2(
       0x00000026,
       "IntermediateSymmetricKeyFoundryClientKMIPV1_2"),
-  /** Advanced Symmetric Key Foundry Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Symmetric Key Foundry Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_2(
       0x00000027,
       "AdvancedSymmetricKeyFoundryClientKMIPV1_2"),
-  /** Symmetric Key Foundry Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Foundry Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_0(0x00000028, "SymmetricKeyFoundryServerKMIPV1_0"),
-  /** Symmetric Key Foundry Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Foundry Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_1(0x00000029, "SymmetricKeyFoundryServerKMIPV1_1"),
-  /** Symmetric Key Foundry Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Foundry Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_2(0x0000002A, "SymmetricKeyFoundryServerKMIPV1_2"),
-  /** Opaque Managed Object Store Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_0(
       0x0000002B,
       "OpaqueManagedObjectStoreClientKMIPV1_0"),
-  /** Opaque Managed Object Store Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_1(
       0x0000002C,
       "OpaqueManagedObjectStoreClientKMIPV1_1"),
-  /** Opaque Managed Object Store Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_2(
       0x0000002D,
       "OpaqueManagedObjectStoreClientKMIPV1_2"),
-  /** Opaque Managed Object Store Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_0(
       0x0000002E,
       "OpaqueManagedObjectStoreServerKMIPV1_0"),
-  /** Opaque Managed Object Store Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_1(
       0x0000002F,
       "OpaqueManagedObjectStoreServerKMIPV1_1"),
-  /** Opaque Managed Object Store Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_2(
       0x00000030,
       "OpaqueManagedObjectStoreServerKMIPV1_2"),
-  /** Suite B minLOS_128 Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_CLIENT_KMIP_V1_0(0x00000031, "SuiteBMinLOS_128ClientKMIPV1_0"),
-  /** Suite B minLOS_128 Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_CLIENT_KMIP_V1_1(0x00000032, "SuiteBMinLOS_128ClientKMIPV1_1"),
-  /** Suite B minLOS_128 Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_CLIENT_KMIP_V1_2(0x00000033, "SuiteBMinLOS_128ClientKMIPV1_2"),
-  /** Suite B minLOS_128 Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_SERVER_KMIP_V1_0(0x00000034, "SuiteBMinLOS_128ServerKMIPV1_0"),
-  /** Suite B minLOS_128 Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_SERVER_KMIP_V1_1(0x00000035, "SuiteBMinLOS_128ServerKMIPV1_1"),
-  /** Suite B minLOS_128 Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_SERVER_KMIP_V1_2(0x00000036, "SuiteBMinLOS_128ServerKMIPV1_2"),
-  /** Suite B minLOS_192 Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_CLIENT_KMIP_V1_0(0x00000037, "SuiteBMinLOS_192ClientKMIPV1_0"),
-  /** Suite B minLOS_192 Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_CLIENT_KMIP_V1_1(0x00000038, "SuiteBMinLOS_192ClientKMIPV1_1"),
-  /** Suite B minLOS_192 Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_CLIENT_KMIP_V1_2(0x00000039, "SuiteBMinLOS_192ClientKMIPV1_2"),
-  /** Suite B minLOS_192 Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_SERVER_KMIP_V1_0(0x0000003A, "SuiteBMinLOS_192ServerKMIPV1_0"),
-  /** Suite B minLOS_192 Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_SERVER_KMIP_V1_1(0x0000003B, "SuiteBMinLOS_192ServerKMIPV1_1"),
-  /** Suite B minLOS_192 Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_SERVER_KMIP_V1_2(0x0000003C, "SuiteBMinLOS_192ServerKMIPV1_2"),
-  /** Storage Array with Self Encrypting Drive Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Client KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_0(
       0x0000003D,
       "StorageArrayWithSelfEncryptingDriveClientKMIPV1_0"),
-  /** Storage Array with Self Encrypting Drive Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Client KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_1(
       0x0000003E,
       "StorageArrayWithSelfEncryptingDriveClientKMIPV1_1"),
-  /** Storage Array with Self Encrypting Drive Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Client KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_2(
       0x0000003F,
       "StorageArrayWithSelfEncryptingDriveClientKMIPV1_2"),
-  /** Storage Array with Self Encrypting Drive Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Server KMIP v1.0 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_0(
       0x00000040,
       "StorageArrayWithSelfEncryptingDriveServerKMIPV1_0"),
-  /** Storage Array with Self Encrypting Drive Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Server KMIP v1.1 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_1(
       0x00000041,
       "StorageArrayWithSelfEncryptingDriveServerKMIPV1_1"),
-  /** Storage Array with Self Encrypting Drive Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_2(
       0x00000042,
       "StorageArrayWithSelfEncryptingDriveServerKMIPV1_2"),
@@ -222,77 +415,165 @@ public enum ProfileName implements KmipEnumeration {
   XML_SERVER_KMIP_V1_1(0x00000053, "XMLServerKMIPV1_1"),
   /** XML Server KMIP v1.2 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
   XML_SERVER_KMIP_V1_2(0x00000054, "XMLServerKMIPV1_2"),
-  /** Baseline Server Basic KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Server Basic KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_SERVER_BASIC_KMIP_V1_3(0x00000055, "BaselineServerBasicKMIPV1_3"),
-  /** Baseline Server TLS v1.2 KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Server TLS v1.2 KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_SERVER_TLS_V1_2_KMIP_V1_3(0x00000056, "BaselineServerTLSV1_2KMIPV1_3"),
-  /** Baseline Client Basic KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Client Basic KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_CLIENT_BASIC_KMIP_V1_3(0x00000057, "BaselineClientBasicKMIPV1_3"),
-  /** Baseline Client TLS v1.2 KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Client TLS v1.2 KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_CLIENT_TLS_V1_2_KMIP_V1_3(0x00000058, "BaselineClientTLSV1_2KMIPV1_3"),
-  /** Complete Server Basic KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Complete Server Basic KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   COMPLETE_SERVER_BASIC_KMIP_V1_3(0x00000059, "CompleteServerBasicKMIPV1_3"),
-  /** Complete Server TLS v1.2 KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Complete Server TLS v1.2 KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   COMPLETE_SERVER_TLS_V1_2_KMIP_V1_3(0x0000005A, "CompleteServerTLSV1_2KMIPV1_3"),
-  /** Tape Library Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_CLIENT_KMIP_V1_3(0x0000005B, "TapeLibraryClientKMIPV1_3"),
-  /** Tape Library Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_SERVER_KMIP_V1_3(0x0000005C, "TapeLibraryServerKMIPV1_3"),
-  /** Symmetric Key Lifecycle Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_3(0x0000005D, "SymmetricKeyLifecycleClientKMIPV1_3"),
-  /** Symmetric Key Lifecycle Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_3(0x0000005E, "SymmetricKeyLifecycleServerKMIPV1_3"),
-  /** Asymmetric Key Lifecycle Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_3(0x0000005F, "AsymmetricKeyLifecycleClientKMIPV1_3"),
-  /** Asymmetric Key Lifecycle Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_3(0x00000060, "AsymmetricKeyLifecycleServerKMIPV1_3"),
-  /** Basic Cryptographic Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Cryptographic Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_3(0x00000061, "BasicCryptographicClientKMIPV1_3"),
-  /** Basic Cryptographic Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Cryptographic Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_3(0x00000062, "BasicCryptographicServerKMIPV1_3"),
-  /** Advanced Cryptographic Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Cryptographic Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ADVANCED_CRYPTOGRAPHIC_CLIENT_KMIP_V1_3(0x00000063, "AdvancedCryptographicClientKMIPV1_3"),
-  /** Advanced Cryptographic Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Cryptographic Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ADVANCED_CRYPTOGRAPHIC_SERVER_KMIP_V1_3(0x00000064, "AdvancedCryptographicServerKMIPV1_3"),
-  /** RNG Cryptographic Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * RNG Cryptographic Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_3(0x00000065, "RNGCryptographicClientKMIPV1_3"),
-  /** RNG Cryptographic Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * RNG Cryptographic Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_3(0x00000066, "RNGCryptographicServerKMIPV1_3"),
-  /** Basic Symmetric Key Foundry Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Symmetric Key Foundry Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_3(
       0x00000067,
       "BasicSymmetricKeyFoundryClientKMIPV1_3"),
-  /** Intermediate Symmetric Key Foundry Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Intermediate Symmetric Key Foundry Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42
+   * Profile Name Enumeration).
+   */
   INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_3(
       0x00000068,
       "IntermediateSymmetricKeyFoundryClientKMIPV1_3"),
-  /** Advanced Symmetric Key Foundry Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Symmetric Key Foundry Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_3(
       0x00000069,
       "AdvancedSymmetricKeyFoundryClientKMIPV1_3"),
-  /** Symmetric Key Foundry Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Foundry Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_3(0x0000006A, "SymmetricKeyFoundryServerKMIPV1_3"),
-  /** Opaque Managed Object Store Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_3(
       0x0000006B,
       "OpaqueManagedObjectStoreClientKMIPV1_3"),
-  /** Opaque Managed Object Store Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_3(
       0x0000006C,
       "OpaqueManagedObjectStoreServerKMIPV1_3"),
-  /** Suite B minLOS_128 Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_CLIENT_KMIP_V1_3(0x0000006D, "SuiteBMinLOS_128ClientKMIPV1_3"),
-  /** Suite B minLOS_128 Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_SERVER_KMIP_V1_3(0x0000006E, "SuiteBMinLOS_128ServerKMIPV1_3"),
-  /** Suite B minLOS_192 Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_CLIENT_KMIP_V1_3(0x0000006F, "SuiteBMinLOS_192ClientKMIPV1_3"),
-  /** Suite B minLOS_192 Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_SERVER_KMIP_V1_3(0x00000070, "SuiteBMinLOS_192ServerKMIPV1_3"),
-  /** Storage Array with Self Encrypting Drive Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Client KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_3(
       0x00000071,
       "StorageArrayWithSelfEncryptingDriveClientKMIPV1_3"),
-  /** Storage Array with Self Encrypting Drive Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_3(
       0x00000072,
       "StorageArrayWithSelfEncryptingDriveServerKMIPV1_3"),
@@ -308,77 +589,165 @@ public enum ProfileName implements KmipEnumeration {
   XML_CLIENT_KMIP_V1_3(0x00000077, "XMLClientKMIPV1_3"),
   /** XML Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
   XML_SERVER_KMIP_V1_3(0x00000078, "XMLServerKMIPV1_3"),
-  /** Baseline Server Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Server Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_SERVER_BASIC_KMIP_V1_4(0x00000079, "BaselineServerBasicKMIPV1_4"),
-  /** Baseline Server TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Server TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007A, "BaselineServerTLSV1_2KMIPV1_4"),
-  /** Baseline Client Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Client Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_CLIENT_BASIC_KMIP_V1_4(0x0000007B, "BaselineClientBasicKMIPV1_4"),
-  /** Baseline Client TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Baseline Client TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASELINE_CLIENT_TLS_V1_2_KMIP_V1_4(0x0000007C, "BaselineClientTLSV1_2KMIPV1_4"),
-  /** Complete Server Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Complete Server Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   COMPLETE_SERVER_BASIC_KMIP_V1_4(0x0000007D, "CompleteServerBasicKMIPV1_4"),
-  /** Complete Server TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Complete Server TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   COMPLETE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007E, "CompleteServerTLSV1_2KMIPV1_4"),
-  /** Tape Library Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_CLIENT_KMIP_V1_4(0x0000007F, "TapeLibraryClientKMIPV1_4"),
-  /** Tape Library Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Tape Library Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   */
   TAPE_LIBRARY_SERVER_KMIP_V1_4(0x00000080, "TapeLibraryServerKMIPV1_4"),
-  /** Symmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_4(0x00000081, "SymmetricKeyLifecycleClientKMIPV1_4"),
-  /** Symmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_4(0x00000082, "SymmetricKeyLifecycleServerKMIPV1_4"),
-  /** Asymmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_4(0x00000083, "AsymmetricKeyLifecycleClientKMIPV1_4"),
-  /** Asymmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Asymmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_4(0x00000084, "AsymmetricKeyLifecycleServerKMIPV1_4"),
-  /** Basic Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000085, "BasicCryptographicClientKMIPV1_4"),
-  /** Basic Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x00000086, "BasicCryptographicServerKMIPV1_4"),
-  /** Advanced Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ADVANCED_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000087, "AdvancedCryptographicClientKMIPV1_4"),
-  /** Advanced Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   ADVANCED_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x00000088, "AdvancedCryptographicServerKMIPV1_4"),
-  /** RNG Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * RNG Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000089, "RNGCryptographicClientKMIPV1_4"),
-  /** RNG Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * RNG Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x0000008A, "RNGCryptographicServerKMIPV1_4"),
-  /** Basic Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Basic Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(
       0x0000008B,
       "BasicSymmetricKeyFoundryClientKMIPV1_4"),
-  /** Intermediate Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Intermediate Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42
+   * Profile Name Enumeration).
+   */
   INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(
       0x0000008C,
       "IntermediateSymmetricKeyFoundryClientKMIPV1_4"),
-  /** Advanced Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Advanced Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(
       0x0000008D,
       "AdvancedSymmetricKeyFoundryClientKMIPV1_4"),
-  /** Symmetric Key Foundry Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Symmetric Key Foundry Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_4(0x0000008E, "SymmetricKeyFoundryServerKMIPV1_4"),
-  /** Opaque Managed Object Store Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_4(
       0x0000008F,
       "OpaqueManagedObjectStoreClientKMIPV1_4"),
-  /** Opaque Managed Object Store Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Opaque Managed Object Store Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Name Enumeration).
+   */
   OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_4(
       0x00000090,
       "OpaqueManagedObjectStoreServerKMIPV1_4"),
-  /** Suite B minLOS_128 Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_CLIENT_KMIP_V1_4(0x00000091, "SuiteBMinLOS_128ClientKMIPV1_4"),
-  /** Suite B minLOS_128 Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_128 Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_128_SERVER_KMIP_V1_4(0x00000092, "SuiteBMinLOS_128ServerKMIPV1_4"),
-  /** Suite B minLOS_192 Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_CLIENT_KMIP_V1_4(0x00000093, "SuiteBMinLOS_192ClientKMIPV1_4"),
-  /** Suite B minLOS_192 Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Suite B minLOS_192 Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Enumeration).
+   */
   SUITE_B_MINLOS_192_SERVER_KMIP_V1_4(0x00000094, "SuiteBMinLOS_192ServerKMIPV1_4"),
-  /** Storage Array with Self Encrypting Drive Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_4(
       0x00000095,
       "StorageArrayWithSelfEncryptingDriveClientKMIPV1_4"),
-  /** Storage Array with Self Encrypting Drive Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  /**
+   * Storage Array with Self Encrypting Drive Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4
+   * §9.1.3.2.42 Profile Name Enumeration).
+   */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_4(
       0x00000096,
       "StorageArrayWithSelfEncryptingDriveServerKMIPV1_4"),

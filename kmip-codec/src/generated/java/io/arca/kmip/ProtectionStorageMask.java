@@ -1,5 +1,6 @@
-// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by io.arca.kmip.tools.VocabularyGenerator.
-// Do not edit: change the TSV (or the extractor in tools/kmip-spec-extract) and run the generator.
+// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by
+// io.arca.kmip.tools.VocabularyGenerator. Do not edit: change the TSV (or the
+// extractor in tools/kmip-spec-extract) and run the generator.
 package io.arca.kmip;
 
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Protection Storage Mask bit mask (KMIP 2.1 §12.2 Table 497). Each constant's value is its bit; a
- * value on the wire is an Integer holding the OR of bits.
+ * The Protection Storage Mask bit mask (KMIP 2.1 §12.2 Table 497). Each constant's value is its
+ * bit; a value on the wire is an Integer holding the OR of bits.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ProtectionStorageMask implements KmipEnumeration {

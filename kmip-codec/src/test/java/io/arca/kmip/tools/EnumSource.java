@@ -25,24 +25,33 @@ final class EnumSource {
     out.append("import java.util.List;\n");
     out.append("import java.util.Map;\n");
     out.append("import org.jspecify.annotations.Nullable;\n\n");
+    String text =
+        "The "
+            + specName
+            + (mask ? " bit mask" : " enumeration")
+            + " ("
+            + section
+            + ")."
+            + (mask
+                ? " Each constant's value is its bit; a value on the wire is an Integer holding the"
+                    + " OR of bits."
+                : " Extension values (0x8xxxxxxx) have no constant: the wire keeps the raw"
+                    + " number.");
     out.append("/**\n");
-    out.append(" * The ")
-        .append(specName)
-        .append(mask ? " bit mask" : " enumeration")
-        .append(" (")
-        .append(section)
-        .append(").");
-    out.append(
-        mask
-            ? " Each constant's value is its bit; a\n * value on the wire is an Integer holding the OR of"
-                + " bits.\n"
-            : " Extension values (0x8xxxxxxx)\n * have no constant: the wire keeps the raw number.\n");
-    out.append(" */\n");
+    StringBuilder line = new StringBuilder(" *");
+    for (String word : text.split(" ", -1)) {
+      if (line.length() + 1 + word.length() > 100) {
+        out.append(line).append('\n');
+        line = new StringBuilder(" *");
+      }
+      line.append(' ').append(word);
+    }
+    out.append(line).append("\n */\n");
     out.append(VocabularyGenerator.GENERATED).append('\n');
     out.append("public enum ").append(name).append(" implements KmipEnumeration {\n");
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      out.append("  ").append(r.doc()).append('\n');
+      out.append(r.doc());
       VocabularyGenerator.constant(
           out,
           r.codeName(),

@@ -39,7 +39,7 @@ final class TagSource {
               Integer.toString(VocabularyGenerator.versionCode(t.since())),
               Integer.toString(VocabularyGenerator.versionCode(t.until())));
       t.itemTypes().forEach(x -> args.add(VocabularyGenerator.javaType(x)));
-      out.append("  ").append(t.doc()).append('\n');
+      out.append(t.doc());
       VocabularyGenerator.constant(out, t.codeName(), args, i == tags.size() - 1);
     }
     out.append(

@@ -30,9 +30,11 @@ public final class VocabularyGenerator {
   static final String GENERATED =
       "@javax.annotation.processing.Generated(\"io.arca.kmip.tools.VocabularyGenerator\")";
   static final String HEADER =
-      "// Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by"
-          + " io.arca.kmip.tools.VocabularyGenerator.\n// Do not edit: change the TSV (or the"
-          + " extractor in tools/kmip-spec-extract) and run the generator.\n";
+      """
+      // Generated from src/main/resources/io/arca/kmip/vocabulary.tsv by
+      // io.arca.kmip.tools.VocabularyGenerator. Do not edit: change the TSV (or the
+      // extractor in tools/kmip-spec-extract) and run the generator.
+      """;
 
   private VocabularyGenerator() {}
 
@@ -71,11 +73,24 @@ public final class VocabularyGenerator {
           c[11]);
     }
 
-    /** The Javadoc line of a constant: spec name, versions, source. */
+    /** The Javadoc of a constant (spec name, versions, source), wrapped to 100 columns. */
     String doc() {
       String versions = until.isEmpty() ? "KMIP " + since + "+" : "KMIP " + since + " to " + until;
       String first = source.contains("; ") ? source.substring(0, source.indexOf("; ")) : source;
-      return "/** " + specName.replace("*/", "* /") + " (" + versions + "; " + first + "). */";
+      String text = specName.replace("*/", "* /") + " (" + versions + "; " + first + ").";
+      if (text.length() + 9 <= 100) {
+        return "  /** " + text + " */\n";
+      }
+      StringBuilder out = new StringBuilder("  /**\n");
+      StringBuilder line = new StringBuilder("   *");
+      for (String word : text.split(" ", -1)) {
+        if (line.length() + 1 + word.length() > 100) {
+          out.append(line).append('\n');
+          line = new StringBuilder("   *");
+        }
+        line.append(' ').append(word);
+      }
+      return out.append(line).append("\n   */\n").toString();
     }
   }
 
