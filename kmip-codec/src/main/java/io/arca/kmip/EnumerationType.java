@@ -1,77 +1,49 @@
 package io.arca.kmip;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One KMIP enumeration or bit mask as data: its XML name, whether it is a mask, and its values with
- * lookups by value and by XML name (older spellings included). The XML and JSON forms use it to
- * name values generically.
+ * One KMIP enumeration or bit mask as data (KMIP 2.1 §11 and §12), for code that handles every
+ * enumeration alike, such as the XML and JSON forms. {@link Enumerations} lists them all.
  */
-public final class EnumerationType {
-  private final String xmlName;
-  private final boolean isMask;
-  private final List<KmipEnumeration> values;
-  private final Map<Integer, KmipEnumeration> byValue = new HashMap<>();
-  private final Map<String, KmipEnumeration> byXmlName = new HashMap<>();
+public record EnumerationType(String xmlName, boolean isMask, List<KmipEnumeration> values) {
 
-  private EnumerationType(String xmlName, boolean isMask, List<KmipEnumeration> values) {
-    this.xmlName = xmlName;
-    this.isMask = isMask;
-    this.values = List.copyOf(values);
-    for (KmipEnumeration value : this.values) {
-      byValue.putIfAbsent(value.value(), value);
-      byXmlName.put(value.xmlName(), value);
-    }
+  /** The prebuilt indexes of the generated types, registered by {@link Enumerations}. */
+  private static final Map<String, EnumerationIndex<?>> INDEXES = new ConcurrentHashMap<>();
+
+  public EnumerationType {
+    values = List.copyOf(values);
   }
 
-  /**
-   * A type of these values; {@code aliases} alternates an older XML spelling and the constant it
-   * names.
-   */
-  static EnumerationType of(
-      String xmlName, boolean isMask, KmipEnumeration[] values, Object... aliases) {
-    EnumerationType type = new EnumerationType(xmlName, isMask, List.of(values));
-    for (int i = 0; i + 1 < aliases.length; i += 2) {
-      type.byXmlName.put((String) aliases[i], (KmipEnumeration) aliases[i + 1]);
-    }
+  /** Builds the type over a generated index, whose lookups (and aliases) it then reuses. */
+  static EnumerationType of(String xmlName, boolean isMask, EnumerationIndex<?> index) {
+    EnumerationType type =
+        new EnumerationType(xmlName, isMask, List.<KmipEnumeration>copyOf(index.constants()));
+    INDEXES.put(xmlName, index);
     return type;
   }
 
-  /** The XML name, e.g. "CryptographicAlgorithm". */
-  public String xmlName() {
-    return xmlName;
-  }
-
-  /** True for a bit mask, whose values are single bits combined in an Integer. */
-  public boolean isMask() {
-    return isMask;
-  }
-
-  /** Every value, in the order of their numbers. */
-  public List<KmipEnumeration> values() {
-    return values;
-  }
-
-  /** The value with this number, or null. */
+  /** The value with this number, or null (extension values and unknown numbers). */
   public @Nullable KmipEnumeration byValue(int value) {
-    return byValue.get(value);
+    return index().byValue(value);
   }
 
-  /** The value with this XML name (older spellings included), or null. */
+  /** The value with this XML name, or null. */
   public @Nullable KmipEnumeration byXmlName(String name) {
-    return byXmlName.get(name);
+    return index().byXmlName(name);
   }
 
-  @Override
-  public String toString() {
-    return "EnumerationType["
-        + xmlName
-        + (isMask ? ", mask" : "")
-        + ", "
-        + values.size()
-        + " values]";
+  // Identity, not equals: the registered type shares its index's list (List.copyOf keeps an
+  // immutable list as it is), and comparing contents would cost a scan per lookup.
+  @SuppressWarnings("ReferenceEquality")
+  private EnumerationIndex<?> index() {
+    EnumerationIndex<?> index = INDEXES.get(xmlName);
+    // A type built by hand with other values than the registered one gets an index of its own.
+    return index != null && index.constants() == values
+        ? index
+        : new EnumerationIndex<>(values, Map.of());
   }
 }

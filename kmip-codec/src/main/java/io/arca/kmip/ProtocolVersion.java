@@ -1,8 +1,9 @@
 package io.arca.kmip;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A KMIP protocol version (KMIP 2.1 §9.16): major and minor number, ordered by major then minor.
- * Written by hand to the vocabulary contract until the generated one lands.
+ * A KMIP protocol version, as carried in the Protocol Version structure (KMIP 2.1 §9.1, 1.4 §6.1).
  */
 public record ProtocolVersion(int major, int minor) implements Comparable<ProtocolVersion> {
   public static final ProtocolVersion V1_0 = new ProtocolVersion(1, 0);
@@ -13,7 +14,14 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
   public static final ProtocolVersion V2_0 = new ProtocolVersion(2, 0);
   public static final ProtocolVersion V2_1 = new ProtocolVersion(2, 1);
 
-  /** True if this version is {@code other} or later. */
+  public ProtocolVersion {
+    if (major < 0 || minor < 0) {
+      throw new IllegalArgumentException(
+          "protocol version: " + major + "." + minor + " (expected: non-negative numbers)");
+    }
+  }
+
+  /** Whether this version is the given one or a later one. */
   public boolean isAtLeast(ProtocolVersion other) {
     return compareTo(other) >= 0;
   }
@@ -28,5 +36,23 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
   @Override
   public String toString() {
     return major + "." + minor;
+  }
+
+  /**
+   * The constant for a version written as {@code major * 10 + minor} (the generated tables' compact
+   * form), or null for 0, which the tables use for "none".
+   */
+  static @Nullable ProtocolVersion ofTableCode(int code) {
+    return switch (code) {
+      case 0 -> null;
+      case 10 -> V1_0;
+      case 11 -> V1_1;
+      case 12 -> V1_2;
+      case 13 -> V1_3;
+      case 14 -> V1_4;
+      case 20 -> V2_0;
+      case 21 -> V2_1;
+      default -> throw new IllegalArgumentException("version table code: " + code);
+    };
   }
 }
