@@ -5,7 +5,7 @@ package io.arca.kmip.ttlv;
  * the wire.
  *
  * @param maxMessageBytes the largest whole message, header included
- * @param maxDepth the deepest structure nesting; the message itself is depth 1
+ * @param maxDepth the deepest item nesting, primitives included; the message itself is depth 1
  * @param maxItemsPerStructure the most direct children one structure may have
  */
 public record DecodeLimits(int maxMessageBytes, int maxDepth, int maxItemsPerStructure) {

@@ -6,7 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +35,20 @@ public final class TtlvReader {
   private final int end;
   private final DecodeLimits limits;
 
-  /** The structures whose children are being read, outermost first. */
-  private final List<Open> open = new ArrayList<>();
+  /**
+   * The structures being read, outermost first, three ints each: tag, end index, and where their
+   * children start in {@link #children}. Flat arrays rather than an object per structure keep the
+   * garbage down to what the caller gets back.
+   */
+  private int[] open = new int[3 * 8];
+
+  /** How many structures are open. */
+  private int depth;
+
+  /** The children read so far of every open structure, in order. */
+  private Ttlv[] children = new Ttlv[16];
+
+  private int childCount;
 
   /** The buffer index of the next item header. */
   private int pos;
@@ -59,18 +71,6 @@ public final class TtlvReader {
     return read(Unpooled.wrappedBuffer(bytes), limits);
   }
 
-  /** A structure still being read: where it ends and what it holds so far. */
-  private static final class Open {
-    final int tag;
-    final int end;
-    final List<Ttlv> items = new ArrayList<>();
-
-    Open(int tag, int end) {
-      this.tag = tag;
-      this.end = end;
-    }
-  }
-
   private Ttlv readMessage() {
     int size = end - start;
     if (size > limits.maxMessageBytes()) {
@@ -79,19 +79,23 @@ public final class TtlvReader {
     }
     // Iterative rather than recursive, so that no maxDepth can overflow the thread's stack.
     while (true) {
-      Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
       Ttlv done;
-      if (parent != null && pos == parent.end) {
-        open.remove(open.size() - 1);
-        done = new TtlvStructure(parent.tag, parent.items);
+      if (depth > 0 && pos == open[3 * depth - 2]) {
+        depth--;
+        int from = open[3 * depth + 2];
+        done = new TtlvStructure(open[3 * depth], immutableList(children, from, childCount - from));
+        childCount = from;
       } else {
-        done = readItem(parent == null ? end : parent.end, parent);
+        done = readItem(depth == 0 ? end : open[3 * depth - 2]);
         if (done == null) {
           continue; // a structure was opened; its children come next
         }
       }
-      if (!open.isEmpty()) {
-        open.get(open.size() - 1).items.add(done);
+      if (depth > 0) {
+        if (childCount == children.length) {
+          children = Arrays.copyOf(children, 2 * childCount);
+        }
+        children[childCount++] = done;
       } else if (pos != end) {
         throw fail("trailing bytes: " + (end - pos) + " (expected: 0)", -1);
       } else {
@@ -101,10 +105,32 @@ public final class TtlvReader {
   }
 
   /**
+   * An immutable copy of {@code count} items from {@code from}. Up to eight items, the fixed-arity
+   * {@code List.of} keeps its argument array, where {@code List.copyOf} and {@code List.of(E...)}
+   * would copy once more; {@link TtlvStructure} then keeps the list as it is.
+   */
+  private static List<Ttlv> immutableList(Ttlv[] items, int from, int count) {
+    Ttlv[] a = items;
+    int i = from;
+    return switch (count) {
+      case 0 -> List.of();
+      case 1 -> List.of(a[i]);
+      case 2 -> List.of(a[i], a[i + 1]);
+      case 3 -> List.of(a[i], a[i + 1], a[i + 2]);
+      case 4 -> List.of(a[i], a[i + 1], a[i + 2], a[i + 3]);
+      case 5 -> List.of(a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4]);
+      case 6 -> List.of(a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5]);
+      case 7 -> List.of(a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6]);
+      case 8 -> List.of(a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6], a[i + 7]);
+      default -> List.of(Arrays.copyOfRange(items, from, from + count));
+    };
+  }
+
+  /**
    * Reads the item at {@link #pos}, which must end by {@code limit}, and moves past it. Returns the
    * primitive read, or null after opening a structure, when {@link #pos} is at its first child.
    */
-  private @Nullable Ttlv readItem(int limit, @Nullable Open parent) {
+  private @Nullable Ttlv readItem(int limit) {
     if (limit - pos < 8) {
       throw fail("item header: " + (limit - pos) + " bytes remain (expected: 8)", -1);
     }
@@ -136,11 +162,11 @@ public final class TtlvReader {
               + " bytes remaining)",
           tag);
     }
-    int depth = open.size() + 1;
-    if (depth > limits.maxDepth()) {
-      throw fail("nesting depth: " + depth + " (expected: <= " + limits.maxDepth() + ")", tag);
+    if (depth >= limits.maxDepth()) {
+      throw fail(
+          "nesting depth: " + (depth + 1) + " (expected: <= " + limits.maxDepth() + ")", tag);
     }
-    if (parent != null && parent.items.size() >= limits.maxItemsPerStructure()) {
+    if (depth > 0 && childCount - open[3 * depth - 1] >= limits.maxItemsPerStructure()) {
       throw fail(
           "items in structure: more than "
               + limits.maxItemsPerStructure()
@@ -154,7 +180,13 @@ public final class TtlvReader {
       if (len != padded) {
         throw fail("Structure length: " + len + " (expected: a multiple of 8)", tag);
       }
-      open.add(new Open(tag, valueStart + len));
+      if (3 * depth == open.length) {
+        open = Arrays.copyOf(open, 2 * open.length);
+      }
+      open[3 * depth] = tag;
+      open[3 * depth + 1] = valueStart + len;
+      open[3 * depth + 2] = childCount;
+      depth++;
       pos = valueStart;
       return null;
     }
@@ -275,8 +307,8 @@ public final class TtlvReader {
   /** An error about the item at {@link #pos}; {@code tag} is its tag, or -1 if not yet known. */
   private TtlvException fail(String detail, int tag) {
     StringBuilder path = new StringBuilder();
-    for (Open o : open) {
-      appendTag(path, o.tag);
+    for (int level = 0; level < depth; level++) {
+      appendTag(path, open[3 * level]);
     }
     if (tag >= 0) {
       appendTag(path, tag);

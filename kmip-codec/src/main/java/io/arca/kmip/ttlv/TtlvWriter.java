@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Writes TTLV items in the binary encoding (KMIP 1.4 §9.1.1): big-endian, every value padded with
@@ -26,8 +27,10 @@ public final class TtlvWriter {
         out.writeInt(header);
         int lengthAt = out.writerIndex();
         out.writeInt(0); // back-patched below
-        for (Ttlv child : ((TtlvStructure) item).items()) {
-          write(child, out);
+        List<Ttlv> items = ((TtlvStructure) item).items();
+        // Indexed, not for-each: the recursion defeats escape analysis of the iterator.
+        for (int i = 0; i < items.size(); i++) {
+          write(items.get(i), out);
         }
         out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
       }
@@ -84,8 +87,9 @@ public final class TtlvWriter {
     return switch (type) {
       case STRUCTURE -> {
         long sum = HEADER;
-        for (Ttlv child : ((TtlvStructure) item).items()) {
-          sum += lengthOf(child);
+        List<Ttlv> items = ((TtlvStructure) item).items();
+        for (int i = 0; i < items.size(); i++) {
+          sum += lengthOf(items.get(i));
         }
         yield sum;
       }
