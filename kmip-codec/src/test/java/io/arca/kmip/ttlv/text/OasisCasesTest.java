@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arca.kmip.ItemType;
+import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvException;
+import io.arca.kmip.ttlv.TtlvReader;
+import io.arca.kmip.ttlv.TtlvWriter;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -108,6 +111,9 @@ class OasisCasesTest {
           .isEqualTo(message);
       assertThat(KmipJson.read(KmipJson.write(message), OPTIONS))
           .as("%s message %d through JSON", name, i)
+          .isEqualTo(message);
+      assertThat(TtlvReader.read(TtlvWriter.toBytes(message), DecodeLimits.DEFAULTS))
+          .as("%s message %d through binary TTLV", name, i)
           .isEqualTo(message);
     }
   }
