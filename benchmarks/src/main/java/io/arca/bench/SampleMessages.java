@@ -1,5 +1,6 @@
 package io.arca.bench;
 
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvBigInteger;
 import io.arca.kmip.ttlv.TtlvBoolean;
@@ -23,33 +24,33 @@ import java.util.UUID;
  */
 final class SampleMessages {
   // Tags and enumeration values of KMIP 1.4 §9.1.3; switch to the generated Tag once it lands.
-  private static final int REQUEST_MESSAGE = 0x420078;
-  private static final int REQUEST_HEADER = 0x420077;
-  private static final int RESPONSE_MESSAGE = 0x42007B;
-  private static final int RESPONSE_HEADER = 0x42007A;
-  private static final int PROTOCOL_VERSION = 0x420069;
-  private static final int PROTOCOL_VERSION_MAJOR = 0x42006A;
-  private static final int PROTOCOL_VERSION_MINOR = 0x42006B;
-  private static final int TIME_STAMP = 0x420092;
-  private static final int BATCH_COUNT = 0x42000D;
-  private static final int BATCH_ITEM = 0x42000F;
-  private static final int OPERATION = 0x42005C;
-  private static final int RESULT_STATUS = 0x42007F;
-  private static final int REQUEST_PAYLOAD = 0x420079;
-  private static final int RESPONSE_PAYLOAD = 0x42007C;
-  private static final int UNIQUE_IDENTIFIER = 0x420094;
-  private static final int CRYPTOGRAPHIC_PARAMETERS = 0x42002B;
-  private static final int BLOCK_CIPHER_MODE = 0x420011;
-  private static final int TAG_LENGTH = 0x4200CE;
-  private static final int DATA = 0x4200C2;
-  private static final int IV_COUNTER_NONCE = 0x42003D;
-  private static final int AUTHENTICATED_ENCRYPTION_TAG = 0x4200FF;
-  private static final int ATTRIBUTE = 0x420008;
-  private static final int ATTRIBUTE_NAME = 0x42000A;
-  private static final int ATTRIBUTE_INDEX = 0x420009;
-  private static final int ATTRIBUTE_VALUE = 0x42000B;
-  private static final int NAME_VALUE = 0x420055;
-  private static final int NAME_TYPE = 0x420054;
+  private static final int REQUEST_MESSAGE = Tag.REQUEST_MESSAGE.code();
+  private static final int REQUEST_HEADER = Tag.REQUEST_HEADER.code();
+  private static final int RESPONSE_MESSAGE = Tag.RESPONSE_MESSAGE.code();
+  private static final int RESPONSE_HEADER = Tag.RESPONSE_HEADER.code();
+  private static final int PROTOCOL_VERSION = Tag.PROTOCOL_VERSION.code();
+  private static final int PROTOCOL_VERSION_MAJOR = Tag.PROTOCOL_VERSION_MAJOR.code();
+  private static final int PROTOCOL_VERSION_MINOR = Tag.PROTOCOL_VERSION_MINOR.code();
+  private static final int TIME_STAMP = Tag.TIME_STAMP.code();
+  private static final int BATCH_COUNT = Tag.BATCH_COUNT.code();
+  private static final int BATCH_ITEM = Tag.BATCH_ITEM.code();
+  private static final int OPERATION = Tag.OPERATION.code();
+  private static final int RESULT_STATUS = Tag.RESULT_STATUS.code();
+  private static final int REQUEST_PAYLOAD = Tag.REQUEST_PAYLOAD.code();
+  private static final int RESPONSE_PAYLOAD = Tag.RESPONSE_PAYLOAD.code();
+  private static final int UNIQUE_IDENTIFIER = Tag.UNIQUE_IDENTIFIER.code();
+  private static final int CRYPTOGRAPHIC_PARAMETERS = Tag.CRYPTOGRAPHIC_PARAMETERS.code();
+  private static final int BLOCK_CIPHER_MODE = Tag.BLOCK_CIPHER_MODE.code();
+  private static final int TAG_LENGTH = Tag.TAG_LENGTH.code();
+  private static final int DATA = Tag.DATA.code();
+  private static final int IV_COUNTER_NONCE = Tag.IV_COUNTER_NONCE.code();
+  private static final int AUTHENTICATED_ENCRYPTION_TAG = Tag.AUTHENTICATED_ENCRYPTION_TAG.code();
+  private static final int ATTRIBUTE = Tag.ATTRIBUTE.code();
+  private static final int ATTRIBUTE_NAME = Tag.ATTRIBUTE_NAME.code();
+  private static final int ATTRIBUTE_INDEX = Tag.ATTRIBUTE_INDEX.code();
+  private static final int ATTRIBUTE_VALUE = Tag.ATTRIBUTE_VALUE.code();
+  private static final int NAME_VALUE = Tag.NAME_VALUE.code();
+  private static final int NAME_TYPE = Tag.NAME_TYPE.code();
 
   private static final int OPERATION_LOCATE = 0x08;
   private static final int OPERATION_GET_ATTRIBUTES = 0x0B;

@@ -1,5 +1,6 @@
 package io.arca.kmip.attribute;
 
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 
 /**
@@ -15,7 +16,7 @@ public record Attribute(AttributeReference reference, int index, Ttlv value) {
     int expectedTag =
         reference instanceof AttributeReference.Tagged tagged
             ? tagged.tag()
-            : AttributeTags.ATTRIBUTE_VALUE;
+            : Tag.ATTRIBUTE_VALUE.code();
     if (value.tag() != expectedTag) {
       throw new IllegalArgumentException(
           String.format("value tag: 0x%06X (expected: 0x%06X)", value.tag(), expectedTag));
@@ -32,7 +33,7 @@ public record Attribute(AttributeReference reference, int index, Ttlv value) {
     return new Attribute(
         new AttributeReference.Vendor(vendorIdentification, attributeName),
         0,
-        Retag.withTag(value, AttributeTags.ATTRIBUTE_VALUE));
+        Retag.withTag(value, Tag.ATTRIBUTE_VALUE.code()));
   }
 
   /** The same attribute with another index. */

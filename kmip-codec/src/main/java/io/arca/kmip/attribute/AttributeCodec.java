@@ -2,6 +2,7 @@ package io.arca.kmip.attribute;
 
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvException;
@@ -61,22 +62,22 @@ public final class AttributeCodec {
   /** A 1.x Attribute structure: Attribute Name, optional Attribute Index, Attribute Value. */
   public static Attribute decodeAttribute(TtlvStructure structure) {
     String path = "Attribute";
-    if (structure.tag() != AttributeTags.ATTRIBUTE) {
+    if (structure.tag() != Tag.ATTRIBUTE.code()) {
       throw invalid(String.format("0x%06X: unexpected (expected: Attribute)", structure.tag()), "");
     }
     TtlvTextString name = null;
     TtlvInteger index = null;
     Ttlv value = null;
     for (Ttlv item : structure.items()) {
-      if (item.tag() == AttributeTags.ATTRIBUTE_NAME
+      if (item.tag() == Tag.ATTRIBUTE_NAME.code()
           && name == null
           && item instanceof TtlvTextString text) {
         name = text;
-      } else if (item.tag() == AttributeTags.ATTRIBUTE_INDEX
+      } else if (item.tag() == Tag.ATTRIBUTE_INDEX.code()
           && index == null
           && item instanceof TtlvInteger integer) {
         index = integer;
-      } else if (item.tag() == AttributeTags.ATTRIBUTE_VALUE && value == null) {
+      } else if (item.tag() == Tag.ATTRIBUTE_VALUE.code() && value == null) {
         value = item;
       } else {
         throw invalid(
@@ -96,7 +97,7 @@ public final class AttributeCodec {
     int tag =
         reference instanceof AttributeReference.Tagged tagged
             ? tagged.tag()
-            : AttributeTags.ATTRIBUTE_VALUE;
+            : Tag.ATTRIBUTE_VALUE.code();
     return new Attribute(reference, index == null ? 0 : index.value(), Retag.withTag(value, tag));
   }
 
@@ -111,12 +112,12 @@ public final class AttributeCodec {
       throw new IllegalArgumentException("attribute has no 1.x name: " + attribute.reference());
     }
     List<Ttlv> items = new ArrayList<>(3);
-    items.add(new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, name));
+    items.add(new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), name));
     if (attribute.index() != 0) {
-      items.add(new TtlvInteger(AttributeTags.ATTRIBUTE_INDEX, attribute.index()));
+      items.add(new TtlvInteger(Tag.ATTRIBUTE_INDEX.code(), attribute.index()));
     }
-    items.add(Retag.withTag(attribute.value(), AttributeTags.ATTRIBUTE_VALUE));
-    return new TtlvStructure(AttributeTags.ATTRIBUTE, items);
+    items.add(Retag.withTag(attribute.value(), Tag.ATTRIBUTE_VALUE.code()));
+    return new TtlvStructure(Tag.ATTRIBUTE.code(), items);
   }
 
   /** True if the attribute can be written in the form of {@code version}. */
@@ -126,8 +127,8 @@ public final class AttributeCodec {
 
   /** The single attribute inside a 2.x New Attribute or Current Attribute structure. */
   public static Attribute decodeWrapped(TtlvStructure structure) {
-    if (structure.tag() != AttributeTags.NEW_ATTRIBUTE
-        && structure.tag() != AttributeTags.CURRENT_ATTRIBUTE) {
+    if (structure.tag() != Tag.NEW_ATTRIBUTE.code()
+        && structure.tag() != Tag.CURRENT_ATTRIBUTE.code()) {
       throw invalid(
           String.format(
               "0x%06X: unexpected (expected: NewAttribute or CurrentAttribute)", structure.tag()),
@@ -144,8 +145,7 @@ public final class AttributeCodec {
   /** A 2.x New Attribute ({@code newAttribute} true) or Current Attribute structure. */
   public static TtlvStructure encodeWrapped(Attribute attribute, boolean newAttribute) {
     return TtlvStructure.of(
-        newAttribute ? AttributeTags.NEW_ATTRIBUTE : AttributeTags.CURRENT_ATTRIBUTE,
-        toV2(attribute));
+        newAttribute ? Tag.NEW_ATTRIBUTE.code() : Tag.CURRENT_ATTRIBUTE.code(), toV2(attribute));
   }
 
   /**
@@ -154,7 +154,7 @@ public final class AttributeCodec {
    */
   public static AttributeReference decodeReference(Ttlv reference) {
     String path = "AttributeReference";
-    if (reference.tag() != AttributeTags.ATTRIBUTE_REFERENCE) {
+    if (reference.tag() != Tag.ATTRIBUTE_REFERENCE.code()) {
       throw invalid(
           String.format("0x%06X: unexpected (expected: AttributeReference)", reference.tag()), "");
     }
@@ -179,21 +179,21 @@ public final class AttributeCodec {
   public static Ttlv encodeReference(AttributeReference reference) {
     if (reference instanceof AttributeReference.Vendor vendor) {
       return TtlvStructure.of(
-          AttributeTags.ATTRIBUTE_REFERENCE,
-          new TtlvTextString(AttributeTags.VENDOR_IDENTIFICATION, vendor.vendorIdentification()),
-          new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, vendor.attributeName()));
+          Tag.ATTRIBUTE_REFERENCE.code(),
+          new TtlvTextString(Tag.VENDOR_IDENTIFICATION.code(), vendor.vendorIdentification()),
+          new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), vendor.attributeName()));
     }
     return new TtlvEnumeration(
-        AttributeTags.ATTRIBUTE_REFERENCE, ((AttributeReference.Tagged) reference).tag());
+        Tag.ATTRIBUTE_REFERENCE.code(), ((AttributeReference.Tagged) reference).tag());
   }
 
   private static Attributes decodeTemplateAttribute(TtlvStructure container) {
     List<TtlvStructure> names = new ArrayList<>();
     List<Attribute> attributes = new ArrayList<>();
     for (Ttlv item : container.items()) {
-      if (item.tag() == AttributeTags.NAME && item instanceof TtlvStructure name) {
+      if (item.tag() == Tag.NAME.code() && item instanceof TtlvStructure name) {
         names.add(name);
-      } else if (item.tag() == AttributeTags.ATTRIBUTE && item instanceof TtlvStructure a) {
+      } else if (item.tag() == Tag.ATTRIBUTE.code() && item instanceof TtlvStructure a) {
         attributes.add(decodeAttribute(a));
       } else {
         throw invalid(
@@ -214,12 +214,12 @@ public final class AttributeCodec {
 
   /** One 2.x attribute: a Vendor Attribute structure under tag Attribute, else a tagged value. */
   private static Attribute fromV2(Ttlv item, String path) {
-    if (item.tag() != AttributeTags.ATTRIBUTE) {
+    if (item.tag() != Tag.ATTRIBUTE.code()) {
       return Attribute.of(item);
     }
     if (!(item instanceof TtlvStructure structure)
         || structure.items().size() != 3
-        || structure.items().get(2).tag() != AttributeTags.ATTRIBUTE_VALUE) {
+        || structure.items().get(2).tag() != Tag.ATTRIBUTE_VALUE.code()) {
       throw invalid(
           "Attribute: not a vendor attribute"
               + " (expected: VendorIdentification, AttributeName, AttributeValue)",
@@ -228,7 +228,7 @@ public final class AttributeCodec {
     AttributeReference.Vendor reference =
         vendorReference(
             TtlvStructure.of(
-                AttributeTags.ATTRIBUTE, structure.items().get(0), structure.items().get(1)),
+                Tag.ATTRIBUTE.code(), structure.items().get(0), structure.items().get(1)),
             path + "/Attribute");
     return new Attribute(reference, 0, structure.items().get(2));
   }
@@ -236,9 +236,9 @@ public final class AttributeCodec {
   private static Ttlv toV2(Attribute attribute) {
     if (attribute.reference() instanceof AttributeReference.Vendor vendor) {
       return TtlvStructure.of(
-          AttributeTags.ATTRIBUTE,
-          new TtlvTextString(AttributeTags.VENDOR_IDENTIFICATION, vendor.vendorIdentification()),
-          new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, vendor.attributeName()),
+          Tag.ATTRIBUTE.code(),
+          new TtlvTextString(Tag.VENDOR_IDENTIFICATION.code(), vendor.vendorIdentification()),
+          new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), vendor.attributeName()),
           attribute.value());
     }
     return attribute.value();
@@ -249,9 +249,9 @@ public final class AttributeCodec {
     List<Ttlv> items = structure.items();
     if (items.size() != 2
         || !(items.get(0) instanceof TtlvTextString vendor)
-        || vendor.tag() != AttributeTags.VENDOR_IDENTIFICATION
+        || vendor.tag() != Tag.VENDOR_IDENTIFICATION.code()
         || !(items.get(1) instanceof TtlvTextString name)
-        || name.tag() != AttributeTags.ATTRIBUTE_NAME) {
+        || name.tag() != Tag.ATTRIBUTE_NAME.code()) {
       throw invalid("expected: VendorIdentification then AttributeName, as Text Strings", path);
     }
     if (vendor.value().isEmpty() || name.value().isEmpty()) {
@@ -261,7 +261,7 @@ public final class AttributeCodec {
   }
 
   private static String wrapperName(TtlvStructure structure) {
-    return structure.tag() == AttributeTags.NEW_ATTRIBUTE ? "NewAttribute" : "CurrentAttribute";
+    return structure.tag() == Tag.NEW_ATTRIBUTE.code() ? "NewAttribute" : "CurrentAttribute";
   }
 
   private static boolean isV2(ProtocolVersion version) {

@@ -1,5 +1,6 @@
 package io.arca.kmip.attribute;
 
+import io.arca.kmip.Tag;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Key Pair and Register (KMIP 1.4 §2.1.8, 2.1 §5.1-5.4).
  */
 public enum AttributeGroup {
-  ATTRIBUTES(AttributeTags.TEMPLATE_ATTRIBUTE, AttributeTags.ATTRIBUTES),
-  COMMON(AttributeTags.COMMON_TEMPLATE_ATTRIBUTE, AttributeTags.COMMON_ATTRIBUTES),
-  PRIVATE_KEY(AttributeTags.PRIVATE_KEY_TEMPLATE_ATTRIBUTE, AttributeTags.PRIVATE_KEY_ATTRIBUTES),
-  PUBLIC_KEY(AttributeTags.PUBLIC_KEY_TEMPLATE_ATTRIBUTE, AttributeTags.PUBLIC_KEY_ATTRIBUTES);
+  ATTRIBUTES(Tag.TEMPLATE_ATTRIBUTE.code(), Tag.ATTRIBUTES.code()),
+  COMMON(Tag.COMMON_TEMPLATE_ATTRIBUTE.code(), Tag.COMMON_ATTRIBUTES.code()),
+  PRIVATE_KEY(Tag.PRIVATE_KEY_TEMPLATE_ATTRIBUTE.code(), Tag.PRIVATE_KEY_ATTRIBUTES.code()),
+  PUBLIC_KEY(Tag.PUBLIC_KEY_TEMPLATE_ATTRIBUTE.code(), Tag.PUBLIC_KEY_ATTRIBUTES.code());
 
   private final int templateTag;
   private final int attributesTag;

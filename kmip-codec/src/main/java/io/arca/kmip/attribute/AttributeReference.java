@@ -1,6 +1,7 @@
 package io.arca.kmip.attribute;
 
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.TtlvException;
 import org.jspecify.annotations.Nullable;
 
@@ -42,13 +43,13 @@ public sealed interface AttributeReference {
     if (name.length() > 2 && (name.startsWith("x-") || name.startsWith("y-"))) {
       return new Vendor(name.substring(0, 1), name.substring(2));
     }
-    Integer tag = AttributeTags.bySpecName(name);
-    if (tag == null) {
+    Tag known = Tag.bySpecName(name);
+    if (known == null) {
       throw new TtlvException(
           ResultReason.INVALID_FIELD,
           "AttributeName: not a KMIP attribute (expected: a spec name or an x-/y- custom name)");
     }
-    return new Tagged(tag);
+    return new Tagged(known.code());
   }
 
   /**
@@ -60,6 +61,7 @@ public sealed interface AttributeReference {
       String id = v.vendorIdentification();
       return id.equals("x") || id.equals("y") ? id + "-" + v.attributeName() : null;
     }
-    return AttributeTags.specName(((Tagged) this).tag());
+    Tag known = Tag.byCode(((Tagged) this).tag());
+    return known == null ? null : known.specName();
   }
 }

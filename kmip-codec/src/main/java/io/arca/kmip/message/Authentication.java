@@ -1,6 +1,7 @@
 package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -19,7 +20,7 @@ public record Authentication(List<TtlvStructure> credentials) {
       throw new IllegalArgumentException("credentials: empty (expected: at least one)");
     }
     for (TtlvStructure credential : credentials) {
-      if (credential.tag() != MessageTags.CREDENTIAL) {
+      if (credential.tag() != Tag.CREDENTIAL.code()) {
         throw new IllegalArgumentException("credential tag: " + credential.tag());
       }
     }
@@ -32,7 +33,7 @@ public record Authentication(List<TtlvStructure> credentials) {
 
   static Authentication decode(TtlvStructure structure, String path, ProtocolVersion version) {
     FieldReader fields = new FieldReader(structure, path + "/Authentication", version);
-    List<TtlvStructure> credentials = fields.repeated(MessageTags.CREDENTIAL, TtlvStructure.class);
+    List<TtlvStructure> credentials = fields.repeated(Tag.CREDENTIAL.code(), TtlvStructure.class);
     fields.finish(false);
     if (credentials.isEmpty()) {
       throw fields.invalid("Credential: missing (expected: present)");
@@ -46,7 +47,7 @@ public record Authentication(List<TtlvStructure> credentials) {
 
   TtlvStructure encode() {
     List<Ttlv> items = new ArrayList<>(credentials);
-    return new TtlvStructure(MessageTags.AUTHENTICATION, items);
+    return new TtlvStructure(Tag.AUTHENTICATION.code(), items);
   }
 
   @Override
@@ -54,7 +55,7 @@ public record Authentication(List<TtlvStructure> credentials) {
     List<String> types = new ArrayList<>();
     for (TtlvStructure credential : credentials) {
       types.add(
-          credential.first(MessageTags.CREDENTIAL_TYPE) instanceof TtlvEnumeration type
+          credential.first(Tag.CREDENTIAL_TYPE.code()) instanceof TtlvEnumeration type
               ? Integer.toString(type.value())
               : "?");
     }

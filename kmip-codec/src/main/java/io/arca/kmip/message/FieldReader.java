@@ -3,6 +3,7 @@ package io.arca.kmip.message;
 import io.arca.kmip.ItemType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvException;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -43,7 +44,7 @@ final class FieldReader {
         continue;
       }
       if (found != null) {
-        throw invalid(MessageTags.name(tag) + ": repeated (expected: at most one)");
+        throw invalid(TagNames.of(tag) + ": repeated (expected: at most one)");
       }
       found = cast(item, type);
       taken[i] = true;
@@ -56,7 +57,7 @@ final class FieldReader {
     T found = optional(tag, type);
     if (found != null && version != null && !version.isAtLeast(since)) {
       throw invalid(
-          MessageTags.name(tag)
+          TagNames.of(tag)
               + ": not defined in protocol "
               + version
               + " (expected: "
@@ -70,7 +71,7 @@ final class FieldReader {
   <T extends Ttlv> T required(int tag, Class<T> type) {
     T found = optional(tag, type);
     if (found == null) {
-      throw invalid(MessageTags.name(tag) + ": missing (expected: present)");
+      throw invalid(TagNames.of(tag) + ": missing (expected: present)");
     }
     return found;
   }
@@ -93,7 +94,7 @@ final class FieldReader {
     List<T> found = repeated(tag, type);
     if (!found.isEmpty() && version != null && !version.isAtLeast(since)) {
       throw invalid(
-          MessageTags.name(tag)
+          TagNames.of(tag)
               + ": not defined in protocol "
               + version
               + " (expected: "
@@ -114,7 +115,7 @@ final class FieldReader {
     List<Ttlv> items = structure.items();
     for (int i = 0; i < items.size(); i++) {
       if (!taken[i]) {
-        throw invalid(MessageTags.name(items.get(i).tag()) + ": unexpected field");
+        throw invalid(TagNames.of(items.get(i).tag()) + ": unexpected field");
       }
     }
   }
@@ -126,7 +127,7 @@ final class FieldReader {
   private <T extends Ttlv> T cast(Ttlv item, Class<T> type) {
     if (!type.isInstance(item)) {
       throw invalid(
-          MessageTags.name(item.tag())
+          TagNames.of(item.tag())
               + " type: "
               + item.type().xmlName()
               + " (expected: "

@@ -1,6 +1,8 @@
 package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvBoolean;
@@ -27,9 +29,9 @@ public record RequestBatchItem(
 
   public RequestBatchItem {
     messageExtensions = List.copyOf(messageExtensions);
-    if (requestPayload.tag() != MessageTags.REQUEST_PAYLOAD) {
+    if (requestPayload.tag() != Tag.REQUEST_PAYLOAD.code()) {
       throw new IllegalArgumentException(
-          "requestPayload tag: " + MessageTags.name(requestPayload.tag()));
+          "requestPayload tag: " + TagNames.of(requestPayload.tag()));
     }
   }
 
@@ -40,13 +42,13 @@ public record RequestBatchItem(
 
   static RequestBatchItem decode(TtlvStructure structure, String path, ProtocolVersion version) {
     FieldReader fields = new FieldReader(structure, path, version);
-    TtlvEnumeration operation = fields.required(MessageTags.OPERATION, TtlvEnumeration.class);
+    TtlvEnumeration operation = fields.required(Tag.OPERATION.code(), TtlvEnumeration.class);
     TtlvBoolean ephemeral =
-        fields.optional(MessageTags.EPHEMERAL, TtlvBoolean.class, ProtocolVersion.V2_0);
-    TtlvByteString id = fields.optional(MessageTags.UNIQUE_BATCH_ITEM_ID, TtlvByteString.class);
-    TtlvStructure payload = fields.required(MessageTags.REQUEST_PAYLOAD, TtlvStructure.class);
+        fields.optional(Tag.EPHEMERAL.code(), TtlvBoolean.class, ProtocolVersion.V2_0);
+    TtlvByteString id = fields.optional(Tag.UNIQUE_BATCH_ITEM_ID.code(), TtlvByteString.class);
+    TtlvStructure payload = fields.required(Tag.REQUEST_PAYLOAD.code(), TtlvStructure.class);
     List<TtlvStructure> extensions =
-        fields.repeated(MessageTags.MESSAGE_EXTENSION, TtlvStructure.class);
+        fields.repeated(Tag.MESSAGE_EXTENSION.code(), TtlvStructure.class);
     // A batch item has no version-specific extras to tolerate: it is judged by the header's rules.
     fields.finish(false);
     if (extensions.size() > 1 && !version.isAtLeast(ProtocolVersion.V2_0)) {
@@ -63,13 +65,13 @@ public record RequestBatchItem(
 
   TtlvStructure encode(ProtocolVersion version) {
     List<Ttlv> items = new ArrayList<>();
-    items.add(new TtlvEnumeration(MessageTags.OPERATION, operation));
+    items.add(new TtlvEnumeration(Tag.OPERATION.code(), operation));
     if (ephemeral != null && version.isAtLeast(ProtocolVersion.V2_0)) {
-      items.add(new TtlvBoolean(MessageTags.EPHEMERAL, ephemeral));
+      items.add(new TtlvBoolean(Tag.EPHEMERAL.code(), ephemeral));
     }
-    Wire.addBytes(items, MessageTags.UNIQUE_BATCH_ITEM_ID, uniqueBatchItemId);
+    Wire.addBytes(items, Tag.UNIQUE_BATCH_ITEM_ID.code(), uniqueBatchItemId);
     items.add(requestPayload);
     items.addAll(messageExtensions);
-    return new TtlvStructure(MessageTags.BATCH_ITEM, items);
+    return new TtlvStructure(Tag.BATCH_ITEM.code(), items);
   }
 }

@@ -1,6 +1,7 @@
 package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvDateTime;
@@ -53,31 +54,31 @@ public record RequestHeader(
     ProtocolVersion version =
         Versions.decode(
             new FieldReader(structure, path, null)
-                .required(MessageTags.PROTOCOL_VERSION, TtlvStructure.class),
+                .required(Tag.PROTOCOL_VERSION.code(), TtlvStructure.class),
             path);
     FieldReader fields = new FieldReader(structure, path, version);
-    fields.required(MessageTags.PROTOCOL_VERSION, TtlvStructure.class);
+    fields.required(Tag.PROTOCOL_VERSION.code(), TtlvStructure.class);
     TtlvInteger maximumResponseSize =
-        fields.optional(MessageTags.MAXIMUM_RESPONSE_SIZE, TtlvInteger.class);
+        fields.optional(Tag.MAXIMUM_RESPONSE_SIZE.code(), TtlvInteger.class);
     TtlvTextString clientCorrelation =
         fields.optional(
-            MessageTags.CLIENT_CORRELATION_VALUE, TtlvTextString.class, ProtocolVersion.V1_4);
+            Tag.CLIENT_CORRELATION_VALUE.code(), TtlvTextString.class, ProtocolVersion.V1_4);
     TtlvTextString serverCorrelation =
         fields.optional(
-            MessageTags.SERVER_CORRELATION_VALUE, TtlvTextString.class, ProtocolVersion.V1_4);
+            Tag.SERVER_CORRELATION_VALUE.code(), TtlvTextString.class, ProtocolVersion.V1_4);
     Integer asynchronous = decodeAsynchronousIndicator(fields, version);
     TtlvBoolean attestationCapable =
         fields.optional(
-            MessageTags.ATTESTATION_CAPABLE_INDICATOR, TtlvBoolean.class, ProtocolVersion.V1_2);
+            Tag.ATTESTATION_CAPABLE_INDICATOR.code(), TtlvBoolean.class, ProtocolVersion.V1_2);
     List<TtlvEnumeration> attestationTypes =
-        fields.repeated(MessageTags.ATTESTATION_TYPE, TtlvEnumeration.class, ProtocolVersion.V1_2);
-    TtlvStructure authentication = fields.optional(MessageTags.AUTHENTICATION, TtlvStructure.class);
+        fields.repeated(Tag.ATTESTATION_TYPE.code(), TtlvEnumeration.class, ProtocolVersion.V1_2);
+    TtlvStructure authentication = fields.optional(Tag.AUTHENTICATION.code(), TtlvStructure.class);
     TtlvEnumeration continuation =
-        fields.optional(MessageTags.BATCH_ERROR_CONTINUATION_OPTION, TtlvEnumeration.class);
-    TtlvBoolean order = fields.optional(MessageTags.BATCH_ORDER_OPTION, TtlvBoolean.class);
-    TtlvDateTime timeStamp = fields.optional(MessageTags.TIME_STAMP, TtlvDateTime.class);
+        fields.optional(Tag.BATCH_ERROR_CONTINUATION_OPTION.code(), TtlvEnumeration.class);
+    TtlvBoolean order = fields.optional(Tag.BATCH_ORDER_OPTION.code(), TtlvBoolean.class);
+    TtlvDateTime timeStamp = fields.optional(Tag.TIME_STAMP.code(), TtlvDateTime.class);
     // The message checks Batch Count against its items; here it only has to be there.
-    fields.required(MessageTags.BATCH_COUNT, TtlvInteger.class);
+    fields.required(Tag.BATCH_COUNT.code(), TtlvInteger.class);
     fields.finish(!Versions.isKnown(version));
     return new RequestHeader(
         version,
@@ -97,10 +98,10 @@ public record RequestHeader(
       FieldReader fields, ProtocolVersion version) {
     if (version.isAtLeast(ProtocolVersion.V2_0)) {
       TtlvEnumeration value =
-          fields.optional(MessageTags.ASYNCHRONOUS_INDICATOR, TtlvEnumeration.class);
+          fields.optional(Tag.ASYNCHRONOUS_INDICATOR.code(), TtlvEnumeration.class);
       return value == null ? null : value.value();
     }
-    TtlvBoolean value = fields.optional(MessageTags.ASYNCHRONOUS_INDICATOR, TtlvBoolean.class);
+    TtlvBoolean value = fields.optional(Tag.ASYNCHRONOUS_INDICATOR.code(), TtlvBoolean.class);
     if (value == null) {
       return null;
     }
@@ -116,28 +117,27 @@ public record RequestHeader(
     List<Ttlv> items = new ArrayList<>();
     items.add(Versions.encode(version));
     if (maximumResponseSize != null) {
-      items.add(new TtlvInteger(MessageTags.MAXIMUM_RESPONSE_SIZE, maximumResponseSize));
+      items.add(new TtlvInteger(Tag.MAXIMUM_RESPONSE_SIZE.code(), maximumResponseSize));
     }
     if (version.isAtLeast(ProtocolVersion.V1_4)) {
-      Wire.addText(items, MessageTags.CLIENT_CORRELATION_VALUE, clientCorrelationValue);
-      Wire.addText(items, MessageTags.SERVER_CORRELATION_VALUE, serverCorrelationValue);
+      Wire.addText(items, Tag.CLIENT_CORRELATION_VALUE.code(), clientCorrelationValue);
+      Wire.addText(items, Tag.SERVER_CORRELATION_VALUE.code(), serverCorrelationValue);
     }
     if (asynchronousIndicator != null) {
       items.add(
           version.isAtLeast(ProtocolVersion.V2_0)
-              ? new TtlvEnumeration(MessageTags.ASYNCHRONOUS_INDICATOR, asynchronousIndicator)
+              ? new TtlvEnumeration(Tag.ASYNCHRONOUS_INDICATOR.code(), asynchronousIndicator)
               : new TtlvBoolean(
-                  MessageTags.ASYNCHRONOUS_INDICATOR,
+                  Tag.ASYNCHRONOUS_INDICATOR.code(),
                   asynchronousIndicator != ASYNCHRONOUS_PROHIBITED));
     }
     if (version.isAtLeast(ProtocolVersion.V1_2)) {
       if (attestationCapableIndicator != null) {
         items.add(
-            new TtlvBoolean(
-                MessageTags.ATTESTATION_CAPABLE_INDICATOR, attestationCapableIndicator));
+            new TtlvBoolean(Tag.ATTESTATION_CAPABLE_INDICATOR.code(), attestationCapableIndicator));
       }
       for (int type : attestationTypes) {
-        items.add(new TtlvEnumeration(MessageTags.ATTESTATION_TYPE, type));
+        items.add(new TtlvEnumeration(Tag.ATTESTATION_TYPE.code(), type));
       }
     }
     if (authentication != null) {
@@ -146,15 +146,15 @@ public record RequestHeader(
     if (batchErrorContinuationOption != null) {
       items.add(
           new TtlvEnumeration(
-              MessageTags.BATCH_ERROR_CONTINUATION_OPTION, batchErrorContinuationOption));
+              Tag.BATCH_ERROR_CONTINUATION_OPTION.code(), batchErrorContinuationOption));
     }
     if (batchOrderOption != null) {
-      items.add(new TtlvBoolean(MessageTags.BATCH_ORDER_OPTION, batchOrderOption));
+      items.add(new TtlvBoolean(Tag.BATCH_ORDER_OPTION.code(), batchOrderOption));
     }
     if (timeStamp != null) {
-      items.add(TtlvDateTime.of(MessageTags.TIME_STAMP, timeStamp));
+      items.add(TtlvDateTime.of(Tag.TIME_STAMP.code(), timeStamp));
     }
-    items.add(new TtlvInteger(MessageTags.BATCH_COUNT, batchCount));
-    return new TtlvStructure(MessageTags.REQUEST_HEADER, items);
+    items.add(new TtlvInteger(Tag.BATCH_COUNT.code(), batchCount));
+    return new TtlvStructure(Tag.REQUEST_HEADER.code(), items);
   }
 }

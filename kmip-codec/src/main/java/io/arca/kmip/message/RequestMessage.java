@@ -2,6 +2,8 @@ package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvException;
 import io.arca.kmip.ttlv.TtlvInteger;
@@ -43,18 +45,17 @@ public record RequestMessage(RequestHeader header, List<RequestBatchItem> batchI
    * Batch Item ID.
    */
   public static RequestMessage decode(TtlvStructure message) {
-    if (message.tag() != MessageTags.REQUEST_MESSAGE) {
+    if (message.tag() != Tag.REQUEST_MESSAGE.code()) {
       throw new TtlvException(
           ResultReason.INVALID_MESSAGE,
-          MessageTags.name(message.tag()) + ": unexpected (expected: RequestMessage)");
+          TagNames.of(message.tag()) + ": unexpected (expected: RequestMessage)");
     }
     FieldReader fields = new FieldReader(message, PATH, null);
-    TtlvStructure headerStructure =
-        fields.required(MessageTags.REQUEST_HEADER, TtlvStructure.class);
+    TtlvStructure headerStructure = fields.required(Tag.REQUEST_HEADER.code(), TtlvStructure.class);
     List<TtlvStructure> itemStructures =
-        fields.repeated(MessageTags.BATCH_ITEM, TtlvStructure.class);
+        fields.repeated(Tag.BATCH_ITEM.code(), TtlvStructure.class);
     fields.finish(false);
-    if (message.items().get(0).tag() != MessageTags.REQUEST_HEADER) {
+    if (message.items().get(0).tag() != Tag.REQUEST_HEADER.code()) {
       throw fields.invalid("RequestHeader: not first (expected: before the batch items)");
     }
     RequestHeader header = RequestHeader.decode(headerStructure, PATH);
@@ -82,7 +83,7 @@ public record RequestMessage(RequestHeader header, List<RequestBatchItem> batchI
 
   static int batchCount(TtlvStructure header) {
     // The header decoder has already checked that Batch Count is present once as an Integer.
-    return ((TtlvInteger) Objects.requireNonNull(header.first(MessageTags.BATCH_COUNT))).value();
+    return ((TtlvInteger) Objects.requireNonNull(header.first(Tag.BATCH_COUNT.code()))).value();
   }
 
   /** The message as a TTLV tree, in the field order of the header's protocol version. */
@@ -92,7 +93,7 @@ public record RequestMessage(RequestHeader header, List<RequestBatchItem> batchI
     for (RequestBatchItem item : batchItems) {
       items.add(item.encode(header.protocolVersion()));
     }
-    return new TtlvStructure(MessageTags.REQUEST_MESSAGE, items);
+    return new TtlvStructure(Tag.REQUEST_MESSAGE.code(), items);
   }
 
   /**
@@ -101,11 +102,11 @@ public record RequestMessage(RequestHeader header, List<RequestBatchItem> batchI
    * Protocol Version is missing or malformed.
    */
   public static Optional<ProtocolVersion> peekProtocolVersion(TtlvStructure message) {
-    if (message.tag() != MessageTags.REQUEST_MESSAGE
-        || !(message.first(MessageTags.REQUEST_HEADER) instanceof TtlvStructure header)
-        || !(header.first(MessageTags.PROTOCOL_VERSION) instanceof TtlvStructure version)
-        || !(version.first(MessageTags.PROTOCOL_VERSION_MAJOR) instanceof TtlvInteger major)
-        || !(version.first(MessageTags.PROTOCOL_VERSION_MINOR) instanceof TtlvInteger minor)
+    if (message.tag() != Tag.REQUEST_MESSAGE.code()
+        || !(message.first(Tag.REQUEST_HEADER.code()) instanceof TtlvStructure header)
+        || !(header.first(Tag.PROTOCOL_VERSION.code()) instanceof TtlvStructure version)
+        || !(version.first(Tag.PROTOCOL_VERSION_MAJOR.code()) instanceof TtlvInteger major)
+        || !(version.first(Tag.PROTOCOL_VERSION_MINOR.code()) instanceof TtlvInteger minor)
         || major.value() < 0
         || minor.value() < 0) {
       return Optional.empty();
@@ -122,12 +123,12 @@ public record RequestMessage(RequestHeader header, List<RequestBatchItem> batchI
   public static Optional<ProtocolVersion> peekProtocolVersion(ByteBuf frame) {
     int start = frame.readerIndex();
     if (frame.readableBytes() < PEEK_BYTES
-        || frame.getInt(start) != (MessageTags.REQUEST_MESSAGE << 8 | STRUCTURE)
-        || frame.getInt(start + 8) != (MessageTags.REQUEST_HEADER << 8 | STRUCTURE)
-        || frame.getInt(start + 16) != (MessageTags.PROTOCOL_VERSION << 8 | STRUCTURE)
-        || frame.getInt(start + 24) != (MessageTags.PROTOCOL_VERSION_MAJOR << 8 | INTEGER)
+        || frame.getInt(start) != (Tag.REQUEST_MESSAGE.code() << 8 | STRUCTURE)
+        || frame.getInt(start + 8) != (Tag.REQUEST_HEADER.code() << 8 | STRUCTURE)
+        || frame.getInt(start + 16) != (Tag.PROTOCOL_VERSION.code() << 8 | STRUCTURE)
+        || frame.getInt(start + 24) != (Tag.PROTOCOL_VERSION_MAJOR.code() << 8 | INTEGER)
         || frame.getInt(start + 28) != 4
-        || frame.getInt(start + 40) != (MessageTags.PROTOCOL_VERSION_MINOR << 8 | INTEGER)
+        || frame.getInt(start + 40) != (Tag.PROTOCOL_VERSION_MINOR.code() << 8 | INTEGER)
         || frame.getInt(start + 44) != 4) {
       return Optional.empty();
     }

@@ -2,6 +2,8 @@ package io.arca.kmip.message;
 
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
+import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
@@ -34,9 +36,9 @@ public record ResponseBatchItem(
     if (broken != null) {
       throw new IllegalArgumentException(broken);
     }
-    if (responsePayload != null && responsePayload.tag() != MessageTags.RESPONSE_PAYLOAD) {
+    if (responsePayload != null && responsePayload.tag() != Tag.RESPONSE_PAYLOAD.code()) {
       throw new IllegalArgumentException(
-          "responsePayload tag: " + MessageTags.name(responsePayload.tag()));
+          "responsePayload tag: " + TagNames.of(responsePayload.tag()));
     }
   }
 
@@ -91,15 +93,15 @@ public record ResponseBatchItem(
 
   static ResponseBatchItem decode(TtlvStructure structure, String path) {
     FieldReader fields = new FieldReader(structure, path, null);
-    TtlvEnumeration operation = fields.optional(MessageTags.OPERATION, TtlvEnumeration.class);
-    TtlvByteString id = fields.optional(MessageTags.UNIQUE_BATCH_ITEM_ID, TtlvByteString.class);
-    TtlvEnumeration statusValue = fields.required(MessageTags.RESULT_STATUS, TtlvEnumeration.class);
-    TtlvEnumeration reason = fields.optional(MessageTags.RESULT_REASON, TtlvEnumeration.class);
-    TtlvTextString message = fields.optional(MessageTags.RESULT_MESSAGE, TtlvTextString.class);
+    TtlvEnumeration operation = fields.optional(Tag.OPERATION.code(), TtlvEnumeration.class);
+    TtlvByteString id = fields.optional(Tag.UNIQUE_BATCH_ITEM_ID.code(), TtlvByteString.class);
+    TtlvEnumeration statusValue = fields.required(Tag.RESULT_STATUS.code(), TtlvEnumeration.class);
+    TtlvEnumeration reason = fields.optional(Tag.RESULT_REASON.code(), TtlvEnumeration.class);
+    TtlvTextString message = fields.optional(Tag.RESULT_MESSAGE.code(), TtlvTextString.class);
     TtlvByteString correlation =
-        fields.optional(MessageTags.ASYNCHRONOUS_CORRELATION_VALUE, TtlvByteString.class);
-    TtlvStructure payload = fields.optional(MessageTags.RESPONSE_PAYLOAD, TtlvStructure.class);
-    TtlvStructure extension = fields.optional(MessageTags.MESSAGE_EXTENSION, TtlvStructure.class);
+        fields.optional(Tag.ASYNCHRONOUS_CORRELATION_VALUE.code(), TtlvByteString.class);
+    TtlvStructure payload = fields.optional(Tag.RESPONSE_PAYLOAD.code(), TtlvStructure.class);
+    TtlvStructure extension = fields.optional(Tag.MESSAGE_EXTENSION.code(), TtlvStructure.class);
     fields.finish(false);
     ResultStatus status = ResultStatus.byValue(statusValue.value());
     if (status == null) {
@@ -125,21 +127,21 @@ public record ResponseBatchItem(
   TtlvStructure encode() {
     List<Ttlv> items = new ArrayList<>();
     if (operation != null) {
-      items.add(new TtlvEnumeration(MessageTags.OPERATION, operation));
+      items.add(new TtlvEnumeration(Tag.OPERATION.code(), operation));
     }
-    Wire.addBytes(items, MessageTags.UNIQUE_BATCH_ITEM_ID, uniqueBatchItemId);
-    items.add(new TtlvEnumeration(MessageTags.RESULT_STATUS, resultStatus.value()));
+    Wire.addBytes(items, Tag.UNIQUE_BATCH_ITEM_ID.code(), uniqueBatchItemId);
+    items.add(new TtlvEnumeration(Tag.RESULT_STATUS.code(), resultStatus.value()));
     if (resultReason != null) {
-      items.add(new TtlvEnumeration(MessageTags.RESULT_REASON, resultReason));
+      items.add(new TtlvEnumeration(Tag.RESULT_REASON.code(), resultReason));
     }
-    Wire.addText(items, MessageTags.RESULT_MESSAGE, resultMessage);
-    Wire.addBytes(items, MessageTags.ASYNCHRONOUS_CORRELATION_VALUE, asynchronousCorrelationValue);
+    Wire.addText(items, Tag.RESULT_MESSAGE.code(), resultMessage);
+    Wire.addBytes(items, Tag.ASYNCHRONOUS_CORRELATION_VALUE.code(), asynchronousCorrelationValue);
     if (responsePayload != null) {
       items.add(responsePayload);
     }
     if (messageExtension != null) {
       items.add(messageExtension);
     }
-    return new TtlvStructure(MessageTags.BATCH_ITEM, items);
+    return new TtlvStructure(Tag.BATCH_ITEM.code(), items);
   }
 }

@@ -1,6 +1,8 @@
 package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
@@ -30,8 +32,8 @@ public record ResponseHeader(
 
   public ResponseHeader {
     attestationTypes = List.copyOf(attestationTypes);
-    if (nonce != null && nonce.tag() != MessageTags.NONCE) {
-      throw new IllegalArgumentException("nonce tag: " + MessageTags.name(nonce.tag()));
+    if (nonce != null && nonce.tag() != Tag.NONCE.code()) {
+      throw new IllegalArgumentException("nonce tag: " + TagNames.of(nonce.tag()));
     }
   }
 
@@ -45,25 +47,25 @@ public record ResponseHeader(
     ProtocolVersion version =
         Versions.decode(
             new FieldReader(structure, path, null)
-                .required(MessageTags.PROTOCOL_VERSION, TtlvStructure.class),
+                .required(Tag.PROTOCOL_VERSION.code(), TtlvStructure.class),
             path);
     FieldReader fields = new FieldReader(structure, path, version);
-    fields.required(MessageTags.PROTOCOL_VERSION, TtlvStructure.class);
-    TtlvDateTime timeStamp = fields.required(MessageTags.TIME_STAMP, TtlvDateTime.class);
+    fields.required(Tag.PROTOCOL_VERSION.code(), TtlvStructure.class);
+    TtlvDateTime timeStamp = fields.required(Tag.TIME_STAMP.code(), TtlvDateTime.class);
     TtlvStructure nonce =
-        fields.optional(MessageTags.NONCE, TtlvStructure.class, ProtocolVersion.V1_2);
+        fields.optional(Tag.NONCE.code(), TtlvStructure.class, ProtocolVersion.V1_2);
     TtlvByteString hashedPassword =
         fields.optional(
-            MessageTags.SERVER_HASHED_PASSWORD, TtlvByteString.class, ProtocolVersion.V2_0);
+            Tag.SERVER_HASHED_PASSWORD.code(), TtlvByteString.class, ProtocolVersion.V2_0);
     List<TtlvEnumeration> attestationTypes =
-        fields.repeated(MessageTags.ATTESTATION_TYPE, TtlvEnumeration.class, ProtocolVersion.V1_2);
+        fields.repeated(Tag.ATTESTATION_TYPE.code(), TtlvEnumeration.class, ProtocolVersion.V1_2);
     TtlvTextString clientCorrelation =
         fields.optional(
-            MessageTags.CLIENT_CORRELATION_VALUE, TtlvTextString.class, ProtocolVersion.V1_4);
+            Tag.CLIENT_CORRELATION_VALUE.code(), TtlvTextString.class, ProtocolVersion.V1_4);
     TtlvTextString serverCorrelation =
         fields.optional(
-            MessageTags.SERVER_CORRELATION_VALUE, TtlvTextString.class, ProtocolVersion.V1_4);
-    fields.required(MessageTags.BATCH_COUNT, TtlvInteger.class);
+            Tag.SERVER_CORRELATION_VALUE.code(), TtlvTextString.class, ProtocolVersion.V1_4);
+    fields.required(Tag.BATCH_COUNT.code(), TtlvInteger.class);
     fields.finish(!Versions.isKnown(version));
     return new ResponseHeader(
         version,
@@ -80,23 +82,23 @@ public record ResponseHeader(
     ProtocolVersion version = protocolVersion;
     List<Ttlv> items = new ArrayList<>();
     items.add(Versions.encode(version));
-    items.add(TtlvDateTime.of(MessageTags.TIME_STAMP, timeStamp));
+    items.add(TtlvDateTime.of(Tag.TIME_STAMP.code(), timeStamp));
     if (version.isAtLeast(ProtocolVersion.V1_2) && nonce != null) {
       items.add(nonce);
     }
     if (version.isAtLeast(ProtocolVersion.V2_0)) {
-      Wire.addBytes(items, MessageTags.SERVER_HASHED_PASSWORD, serverHashedPassword);
+      Wire.addBytes(items, Tag.SERVER_HASHED_PASSWORD.code(), serverHashedPassword);
     }
     if (version.isAtLeast(ProtocolVersion.V1_2)) {
       for (int type : attestationTypes) {
-        items.add(new TtlvEnumeration(MessageTags.ATTESTATION_TYPE, type));
+        items.add(new TtlvEnumeration(Tag.ATTESTATION_TYPE.code(), type));
       }
     }
     if (version.isAtLeast(ProtocolVersion.V1_4)) {
-      Wire.addText(items, MessageTags.CLIENT_CORRELATION_VALUE, clientCorrelationValue);
-      Wire.addText(items, MessageTags.SERVER_CORRELATION_VALUE, serverCorrelationValue);
+      Wire.addText(items, Tag.CLIENT_CORRELATION_VALUE.code(), clientCorrelationValue);
+      Wire.addText(items, Tag.SERVER_CORRELATION_VALUE.code(), serverCorrelationValue);
     }
-    items.add(new TtlvInteger(MessageTags.BATCH_COUNT, batchCount));
-    return new TtlvStructure(MessageTags.RESPONSE_HEADER, items);
+    items.add(new TtlvInteger(Tag.BATCH_COUNT.code(), batchCount));
+    return new TtlvStructure(Tag.RESPONSE_HEADER.code(), items);
   }
 }

@@ -2,6 +2,8 @@ package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvException;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -29,18 +31,18 @@ public record ResponseMessage(ResponseHeader header, List<ResponseBatchItem> bat
 
   /** Decodes a Response Message; Batch Count must equal the number of batch items. */
   public static ResponseMessage decode(TtlvStructure message) {
-    if (message.tag() != MessageTags.RESPONSE_MESSAGE) {
+    if (message.tag() != Tag.RESPONSE_MESSAGE.code()) {
       throw new TtlvException(
           ResultReason.INVALID_MESSAGE,
-          MessageTags.name(message.tag()) + ": unexpected (expected: ResponseMessage)");
+          TagNames.of(message.tag()) + ": unexpected (expected: ResponseMessage)");
     }
     FieldReader fields = new FieldReader(message, PATH, null);
     TtlvStructure headerStructure =
-        fields.required(MessageTags.RESPONSE_HEADER, TtlvStructure.class);
+        fields.required(Tag.RESPONSE_HEADER.code(), TtlvStructure.class);
     List<TtlvStructure> itemStructures =
-        fields.repeated(MessageTags.BATCH_ITEM, TtlvStructure.class);
+        fields.repeated(Tag.BATCH_ITEM.code(), TtlvStructure.class);
     fields.finish(false);
-    if (message.items().get(0).tag() != MessageTags.RESPONSE_HEADER) {
+    if (message.items().get(0).tag() != Tag.RESPONSE_HEADER.code()) {
       throw fields.invalid("ResponseHeader: not first (expected: before the batch items)");
     }
     ResponseHeader header = ResponseHeader.decode(headerStructure, PATH);
@@ -66,6 +68,6 @@ public record ResponseMessage(ResponseHeader header, List<ResponseBatchItem> bat
     for (ResponseBatchItem item : batchItems) {
       items.add(item.encode());
     }
-    return new TtlvStructure(MessageTags.RESPONSE_MESSAGE, items);
+    return new TtlvStructure(Tag.RESPONSE_MESSAGE.code(), items);
   }
 }

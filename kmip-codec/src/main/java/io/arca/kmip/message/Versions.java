@@ -1,6 +1,7 @@
 package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import java.util.List;
@@ -26,8 +27,8 @@ final class Versions {
 
   static ProtocolVersion decode(TtlvStructure structure, String path) {
     FieldReader fields = new FieldReader(structure, path + "/ProtocolVersion", null);
-    int major = fields.required(MessageTags.PROTOCOL_VERSION_MAJOR, TtlvInteger.class).value();
-    int minor = fields.required(MessageTags.PROTOCOL_VERSION_MINOR, TtlvInteger.class).value();
+    int major = fields.required(Tag.PROTOCOL_VERSION_MAJOR.code(), TtlvInteger.class).value();
+    int minor = fields.required(Tag.PROTOCOL_VERSION_MINOR.code(), TtlvInteger.class).value();
     fields.finish(false);
     if (major < 0 || minor < 0) {
       throw fields.invalid("ProtocolVersion: negative (expected: 0 or more)");
@@ -37,8 +38,8 @@ final class Versions {
 
   static TtlvStructure encode(ProtocolVersion version) {
     return TtlvStructure.of(
-        MessageTags.PROTOCOL_VERSION,
-        new TtlvInteger(MessageTags.PROTOCOL_VERSION_MAJOR, version.major()),
-        new TtlvInteger(MessageTags.PROTOCOL_VERSION_MINOR, version.minor()));
+        Tag.PROTOCOL_VERSION.code(),
+        new TtlvInteger(Tag.PROTOCOL_VERSION_MAJOR.code(), version.major()),
+        new TtlvInteger(Tag.PROTOCOL_VERSION_MINOR.code(), version.minor()));
   }
 }

@@ -1,5 +1,6 @@
 package io.arca.kmip.message;
 
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
@@ -29,7 +30,7 @@ final class Wire {
     try {
       return dateTime.instant();
     } catch (DateTimeException e) {
-      throw fields.invalid(MessageTags.name(dateTime.tag()) + ": out of range");
+      throw fields.invalid(TagNames.of(dateTime.tag()) + ": out of range");
     }
   }
 

@@ -3,6 +3,7 @@ package io.arca.kmip.payload;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvException;
 import io.arca.kmip.ttlv.TtlvInteger;
@@ -23,7 +24,7 @@ final class Payloads {
         known |= tag.code() == item.tag();
       }
       if (!known) {
-        throw invalid(name + ": unexpected field " + Tags.name(item.tag()));
+        throw invalid(name + ": unexpected field " + TagNames.of(item.tag()));
       }
     }
   }
@@ -68,15 +69,5 @@ final class Payloads {
 
   static TtlvException invalid(String message) {
     return new TtlvException(ResultReason.INVALID_FIELD, message);
-  }
-
-  /** Tag names for messages. */
-  static final class Tags {
-    private Tags() {}
-
-    static String name(int code) {
-      Tag tag = Tag.byCode(code);
-      return tag == null ? String.format("0x%06X", code) : tag.xmlName();
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvException;
@@ -26,22 +27,22 @@ class AttributeCodecTest {
 
   private static TtlvStructure attribute1x(String name, Ttlv value) {
     return TtlvStructure.of(
-        AttributeTags.ATTRIBUTE,
-        new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, name),
-        Retag.withTag(value, AttributeTags.ATTRIBUTE_VALUE));
+        Tag.ATTRIBUTE.code(),
+        new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), name),
+        Retag.withTag(value, Tag.ATTRIBUTE_VALUE.code()));
   }
 
   private static TtlvStructure vendorAttribute(String vendor, String name, Ttlv value) {
     return TtlvStructure.of(
-        AttributeTags.ATTRIBUTE,
-        new TtlvTextString(AttributeTags.VENDOR_IDENTIFICATION, vendor),
-        new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, name),
-        Retag.withTag(value, AttributeTags.ATTRIBUTE_VALUE));
+        Tag.ATTRIBUTE.code(),
+        new TtlvTextString(Tag.VENDOR_IDENTIFICATION.code(), vendor),
+        new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), name),
+        Retag.withTag(value, Tag.ATTRIBUTE_VALUE.code()));
   }
 
   private static TtlvStructure name(String value) {
     return TtlvStructure.of(
-        AttributeTags.NAME,
+        Tag.NAME.code(),
         new TtlvTextString(NAME_VALUE, value),
         new TtlvEnumeration(NAME_TYPE, UNINTERPRETED_TEXT_STRING));
   }
@@ -49,7 +50,7 @@ class AttributeCodecTest {
   /** The Template-Attribute of the SKLC-M-1-14 Create request. */
   private static TtlvStructure sklcM114TemplateAttribute() {
     return TtlvStructure.of(
-        AttributeTags.TEMPLATE_ATTRIBUTE,
+        Tag.TEMPLATE_ATTRIBUTE.code(),
         attribute1x("Cryptographic Algorithm", new TtlvEnumeration(0, AES)),
         attribute1x("Cryptographic Length", new TtlvInteger(0, 256)),
         attribute1x("Cryptographic Usage Mask", new TtlvInteger(0, ENCRYPT_DECRYPT)),
@@ -59,7 +60,7 @@ class AttributeCodecTest {
   /** The Attributes of the SKLC-M-1-21 Create request. */
   private static TtlvStructure sklcM121Attributes() {
     return TtlvStructure.of(
-        AttributeTags.ATTRIBUTES,
+        Tag.ATTRIBUTES.code(),
         new TtlvEnumeration(CRYPTOGRAPHIC_ALGORITHM, AES),
         new TtlvInteger(CRYPTOGRAPHIC_LENGTH, 256),
         new TtlvInteger(CRYPTOGRAPHIC_USAGE_MASK, ENCRYPT_DECRYPT),
@@ -80,7 +81,7 @@ class AttributeCodecTest {
     assertThat(from14).isEqualTo(from21);
     assertThat(from14.first(CRYPTOGRAPHIC_ALGORITHM))
         .isEqualTo(Attribute.of(new TtlvEnumeration(CRYPTOGRAPHIC_ALGORITHM, AES)));
-    assertThat(from14.first(AttributeTags.NAME)).isEqualTo(Attribute.of(name("SKLC-M-1")));
+    assertThat(from14.first(Tag.NAME.code())).isEqualTo(Attribute.of(name("SKLC-M-1")));
   }
 
   @Test
@@ -98,11 +99,11 @@ class AttributeCodecTest {
     // SKFF-M-9-10 names it "x-ID"; AX-M-1-21 sends Vendor Attribute ("x", "ID").
     TtlvStructure template =
         TtlvStructure.of(
-            AttributeTags.TEMPLATE_ATTRIBUTE,
+            Tag.TEMPLATE_ATTRIBUTE.code(),
             attribute1x("x-ID", new TtlvTextString(0, "AX-M-1-21-key1")));
     TtlvStructure attributes =
         TtlvStructure.of(
-            AttributeTags.ATTRIBUTES,
+            Tag.ATTRIBUTES.code(),
             vendorAttribute("x", "ID", new TtlvTextString(0, "AX-M-1-21-key1")));
 
     Attributes from1x = AttributeCodec.decode(template, ProtocolVersion.V1_2);
@@ -114,7 +115,7 @@ class AttributeCodecTest {
             new Attribute(
                 AttributeReference.vendor("x", "ID"),
                 0,
-                new TtlvTextString(AttributeTags.ATTRIBUTE_VALUE, "AX-M-1-21-key1")));
+                new TtlvTextString(Tag.ATTRIBUTE_VALUE.code(), "AX-M-1-21-key1")));
     assertThat(AttributeCodec.encode(from2x, AttributeGroup.ATTRIBUTES, ProtocolVersion.V1_2))
         .isEqualTo(template);
     assertThat(AttributeCodec.encode(from1x, AttributeGroup.ATTRIBUTES, ProtocolVersion.V2_1))
@@ -144,7 +145,7 @@ class AttributeCodecTest {
   void templateNamesAreKeptAndRefusedIn2x() {
     TtlvStructure template =
         TtlvStructure.of(
-            AttributeTags.TEMPLATE_ATTRIBUTE,
+            Tag.TEMPLATE_ATTRIBUTE.code(),
             name("old-template"),
             attribute1x("Cryptographic Length", new TtlvInteger(0, 128)));
 
@@ -163,16 +164,16 @@ class AttributeCodecTest {
   void attributeIndexIsKeptAndWrittenOnlyWhenNotZero() {
     TtlvStructure indexed =
         TtlvStructure.of(
-            AttributeTags.ATTRIBUTE,
-            new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, "Name"),
-            new TtlvInteger(AttributeTags.ATTRIBUTE_INDEX, 2),
-            Retag.withTag(name("n"), AttributeTags.ATTRIBUTE_VALUE));
+            Tag.ATTRIBUTE.code(),
+            new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "Name"),
+            new TtlvInteger(Tag.ATTRIBUTE_INDEX.code(), 2),
+            Retag.withTag(name("n"), Tag.ATTRIBUTE_VALUE.code()));
     TtlvStructure zero =
         TtlvStructure.of(
-            AttributeTags.ATTRIBUTE,
-            new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, "Name"),
-            new TtlvInteger(AttributeTags.ATTRIBUTE_INDEX, 0),
-            Retag.withTag(name("n"), AttributeTags.ATTRIBUTE_VALUE));
+            Tag.ATTRIBUTE.code(),
+            new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "Name"),
+            new TtlvInteger(Tag.ATTRIBUTE_INDEX.code(), 0),
+            Retag.withTag(name("n"), Tag.ATTRIBUTE_VALUE.code()));
 
     Attribute second = AttributeCodec.decodeAttribute(indexed);
 
@@ -187,11 +188,10 @@ class AttributeCodecTest {
   void keyPairGroupsMapToTheirOwnContainers() {
     TtlvStructure common1x =
         TtlvStructure.of(
-            AttributeTags.COMMON_TEMPLATE_ATTRIBUTE,
+            Tag.COMMON_TEMPLATE_ATTRIBUTE.code(),
             attribute1x("Cryptographic Length", new TtlvInteger(0, 2048)));
     TtlvStructure common2x =
-        TtlvStructure.of(
-            AttributeTags.COMMON_ATTRIBUTES, new TtlvInteger(CRYPTOGRAPHIC_LENGTH, 2048));
+        TtlvStructure.of(Tag.COMMON_ATTRIBUTES.code(), new TtlvInteger(CRYPTOGRAPHIC_LENGTH, 2048));
 
     Attributes model = AttributeCodec.decode(common1x, ProtocolVersion.V1_3);
 
@@ -231,8 +231,7 @@ class AttributeCodecTest {
         () ->
             AttributeCodec.decodeAttribute(
                 TtlvStructure.of(
-                    AttributeTags.ATTRIBUTE,
-                    new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, "Name"))),
+                    Tag.ATTRIBUTE.code(), new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "Name"))),
         ResultReason.INVALID_MESSAGE,
         "AttributeValue: missing");
   }
@@ -243,10 +242,10 @@ class AttributeCodecTest {
         () ->
             AttributeCodec.decodeAttribute(
                 TtlvStructure.of(
-                    AttributeTags.ATTRIBUTE,
-                    new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, "Name"),
-                    new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, "Name"),
-                    new TtlvInteger(AttributeTags.ATTRIBUTE_VALUE, 1))),
+                    Tag.ATTRIBUTE.code(),
+                    new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "Name"),
+                    new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "Name"),
+                    new TtlvInteger(Tag.ATTRIBUTE_VALUE.code(), 1))),
         ResultReason.INVALID_MESSAGE,
         "0x42000A: unexpected, repeated or mistyped field");
   }
@@ -255,7 +254,7 @@ class AttributeCodecTest {
   void attributeStructureWithoutVendorIn2xIsInvalidMessage() {
     TtlvStructure attributes =
         TtlvStructure.of(
-            AttributeTags.ATTRIBUTES, attribute1x("Cryptographic Length", new TtlvInteger(0, 1)));
+            Tag.ATTRIBUTES.code(), attribute1x("Cryptographic Length", new TtlvInteger(0, 1)));
     assertFails(
         () -> AttributeCodec.decode(attributes, ProtocolVersion.V2_1),
         ResultReason.INVALID_MESSAGE,
@@ -265,7 +264,7 @@ class AttributeCodecTest {
   @Test
   void vendorTagAttributeIn2xIsKeptByTag() {
     TtlvStructure attributes =
-        TtlvStructure.of(AttributeTags.ATTRIBUTES, new TtlvTextString(0x540010, "v"));
+        TtlvStructure.of(Tag.ATTRIBUTES.code(), new TtlvTextString(0x540010, "v"));
 
     Attributes model = AttributeCodec.decode(attributes, ProtocolVersion.V2_1);
 
@@ -275,12 +274,12 @@ class AttributeCodecTest {
 
   @Test
   void attributeReferenceRoundTripsInBothForms() {
-    Ttlv byTag = new TtlvEnumeration(AttributeTags.ATTRIBUTE_REFERENCE, CRYPTOGRAPHIC_ALGORITHM);
+    Ttlv byTag = new TtlvEnumeration(Tag.ATTRIBUTE_REFERENCE.code(), CRYPTOGRAPHIC_ALGORITHM);
     Ttlv byName =
         TtlvStructure.of(
-            AttributeTags.ATTRIBUTE_REFERENCE,
-            new TtlvTextString(AttributeTags.VENDOR_IDENTIFICATION, "x"),
-            new TtlvTextString(AttributeTags.ATTRIBUTE_NAME, "ID"));
+            Tag.ATTRIBUTE_REFERENCE.code(),
+            new TtlvTextString(Tag.VENDOR_IDENTIFICATION.code(), "x"),
+            new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "ID"));
 
     assertThat(AttributeCodec.decodeReference(byTag))
         .isEqualTo(AttributeReference.tag(CRYPTOGRAPHIC_ALGORITHM))
@@ -299,13 +298,12 @@ class AttributeCodecTest {
     assertFails(
         () ->
             AttributeCodec.decodeReference(
-                new TtlvTextString(AttributeTags.ATTRIBUTE_REFERENCE, "State")),
+                new TtlvTextString(Tag.ATTRIBUTE_REFERENCE.code(), "State")),
         ResultReason.INVALID_MESSAGE,
         "AttributeReference type: TextString");
     assertFails(
         () ->
-            AttributeCodec.decodeReference(
-                new TtlvEnumeration(AttributeTags.ATTRIBUTE_REFERENCE, 7)),
+            AttributeCodec.decodeReference(new TtlvEnumeration(Tag.ATTRIBUTE_REFERENCE.code(), 7)),
         ResultReason.INVALID_MESSAGE,
         "not a tag");
   }
@@ -318,13 +316,12 @@ class AttributeCodecTest {
     TtlvStructure current = AttributeCodec.encodeWrapped(length, false);
     TtlvStructure next = AttributeCodec.encodeWrapped(custom, true);
 
-    assertThat(current.tag()).isEqualTo(AttributeTags.CURRENT_ATTRIBUTE);
+    assertThat(current.tag()).isEqualTo(Tag.CURRENT_ATTRIBUTE.code());
     assertThat(current.items()).containsExactly(new TtlvInteger(CRYPTOGRAPHIC_LENGTH, 128));
     assertThat(AttributeCodec.decodeWrapped(current)).isEqualTo(length);
     assertThat(AttributeCodec.decodeWrapped(next)).isEqualTo(custom);
     assertFails(
-        () ->
-            AttributeCodec.decodeWrapped(new TtlvStructure(AttributeTags.NEW_ATTRIBUTE, List.of())),
+        () -> AttributeCodec.decodeWrapped(new TtlvStructure(Tag.NEW_ATTRIBUTE.code(), List.of())),
         ResultReason.INVALID_MESSAGE,
         "attribute count: 0 (expected: 1)");
   }
@@ -337,7 +334,7 @@ class AttributeCodecTest {
             Attribute.of(new TtlvInteger(CRYPTOGRAPHIC_LENGTH, 128)),
             Attribute.of(name("b")));
 
-    assertThat(model.all(AttributeTags.NAME))
+    assertThat(model.all(Tag.NAME.code()))
         .extracting(Attribute::value)
         .containsExactly(name("a"), name("b"));
     assertThat(model.first(CRYPTOGRAPHIC_ALGORITHM)).isNull();

@@ -3,6 +3,7 @@ package io.arca.kmip.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -47,7 +48,7 @@ class MessageRoundTripTest {
             random,
             Authentication.of(
                 TtlvStructure.of(
-                    MessageTags.CREDENTIAL, new TtlvEnumeration(MessageTags.CREDENTIAL_TYPE, 1)))),
+                    Tag.CREDENTIAL.code(), new TtlvEnumeration(Tag.CREDENTIAL_TYPE.code(), 1)))),
         maybe(random, 1 + random.nextInt(3)),
         maybe(random, random.nextBoolean()),
         maybe(random, Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE))));

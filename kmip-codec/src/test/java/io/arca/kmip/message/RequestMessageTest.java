@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvEnumeration;
@@ -64,7 +65,7 @@ class RequestMessageTest {
         request(
             header(
                 version(ProtocolVersion.V2_1),
-                new TtlvTextString(MessageTags.CLIENT_CORRELATION_VALUE, "SKLC-M-1-21 step=0"),
+                new TtlvTextString(Tag.CLIENT_CORRELATION_VALUE.code(), "SKLC-M-1-21 step=0"),
                 batchCount(1)),
             item(operation(CREATE), requestPayload()));
 
@@ -77,28 +78,27 @@ class RequestMessageTest {
   @Test
   void everyHeaderFieldRoundTripsInSpecOrderIn21() {
     TtlvStructure credential =
-        TtlvStructure.of(
-            MessageTags.CREDENTIAL, new TtlvEnumeration(MessageTags.CREDENTIAL_TYPE, 1));
+        TtlvStructure.of(Tag.CREDENTIAL.code(), new TtlvEnumeration(Tag.CREDENTIAL_TYPE.code(), 1));
     TtlvStructure tree =
         request(
             header(
                 version(ProtocolVersion.V2_1),
-                new TtlvInteger(MessageTags.MAXIMUM_RESPONSE_SIZE, 256),
-                new TtlvTextString(MessageTags.CLIENT_CORRELATION_VALUE, "client"),
-                new TtlvTextString(MessageTags.SERVER_CORRELATION_VALUE, "server"),
-                new TtlvEnumeration(MessageTags.ASYNCHRONOUS_INDICATOR, 1),
-                new TtlvBoolean(MessageTags.ATTESTATION_CAPABLE_INDICATOR, true),
-                new TtlvEnumeration(MessageTags.ATTESTATION_TYPE, 1),
-                new TtlvEnumeration(MessageTags.ATTESTATION_TYPE, 2),
-                TtlvStructure.of(MessageTags.AUTHENTICATION, credential),
-                new TtlvEnumeration(MessageTags.BATCH_ERROR_CONTINUATION_OPTION, 2),
-                new TtlvBoolean(MessageTags.BATCH_ORDER_OPTION, true),
+                new TtlvInteger(Tag.MAXIMUM_RESPONSE_SIZE.code(), 256),
+                new TtlvTextString(Tag.CLIENT_CORRELATION_VALUE.code(), "client"),
+                new TtlvTextString(Tag.SERVER_CORRELATION_VALUE.code(), "server"),
+                new TtlvEnumeration(Tag.ASYNCHRONOUS_INDICATOR.code(), 1),
+                new TtlvBoolean(Tag.ATTESTATION_CAPABLE_INDICATOR.code(), true),
+                new TtlvEnumeration(Tag.ATTESTATION_TYPE.code(), 1),
+                new TtlvEnumeration(Tag.ATTESTATION_TYPE.code(), 2),
+                TtlvStructure.of(Tag.AUTHENTICATION.code(), credential),
+                new TtlvEnumeration(Tag.BATCH_ERROR_CONTINUATION_OPTION.code(), 2),
+                new TtlvBoolean(Tag.BATCH_ORDER_OPTION.code(), true),
                 Trees.timeStamp(),
                 batchCount(2)),
             item(operation(GET), batchItemId(1), requestPayload(uid("a"))),
             item(
                 operation(GET),
-                new TtlvBoolean(MessageTags.EPHEMERAL, true),
+                new TtlvBoolean(Tag.EPHEMERAL.code(), true),
                 batchItemId(2),
                 requestPayload(uid("b"))));
 
@@ -123,7 +123,7 @@ class RequestMessageTest {
         request(
             header(
                 version(ProtocolVersion.V1_4),
-                new TtlvBoolean(MessageTags.ASYNCHRONOUS_INDICATOR, true),
+                new TtlvBoolean(Tag.ASYNCHRONOUS_INDICATOR.code(), true),
                 batchCount(1)),
             item(operation(GET), requestPayload()));
 
@@ -140,7 +140,7 @@ class RequestMessageTest {
         request(
             header(
                 version(ProtocolVersion.V1_4),
-                new TtlvEnumeration(MessageTags.ASYNCHRONOUS_INDICATOR, 2),
+                new TtlvEnumeration(Tag.ASYNCHRONOUS_INDICATOR.code(), 2),
                 batchCount(1)),
             item(operation(GET), requestPayload())),
         "AsynchronousIndicator type: Enumeration (expected: Boolean)");
@@ -175,7 +175,7 @@ class RequestMessageTest {
   void protocolVersionWithoutMinorIsInvalidMessage() {
     TtlvStructure version =
         TtlvStructure.of(
-            MessageTags.PROTOCOL_VERSION, new TtlvInteger(MessageTags.PROTOCOL_VERSION_MAJOR, 1));
+            Tag.PROTOCOL_VERSION.code(), new TtlvInteger(Tag.PROTOCOL_VERSION_MAJOR.code(), 1));
     assertInvalid(
         request(header(version, batchCount(1)), item(operation(GET), requestPayload())),
         "ProtocolVersionMinor: missing",
@@ -202,7 +202,7 @@ class RequestMessageTest {
   void textBatchCountIsInvalidMessage() {
     assertInvalid(
         request(
-            header(version(ProtocolVersion.V1_4), new TtlvTextString(MessageTags.BATCH_COUNT, "1")),
+            header(version(ProtocolVersion.V1_4), new TtlvTextString(Tag.BATCH_COUNT.code(), "1")),
             item(operation(GET), requestPayload())),
         "BatchCount type: TextString (expected: Integer)");
   }
@@ -242,7 +242,7 @@ class RequestMessageTest {
   void headerAfterTheItemsIsInvalidMessage() {
     TtlvStructure tree =
         new TtlvStructure(
-            MessageTags.REQUEST_MESSAGE,
+            Tag.REQUEST_MESSAGE.code(),
             List.of(
                 item(operation(GET), requestPayload()),
                 header(version(ProtocolVersion.V1_4), batchCount(1))));
@@ -254,7 +254,7 @@ class RequestMessageTest {
     TtlvStructure header = header(version(ProtocolVersion.V1_4), batchCount(1));
     TtlvStructure tree =
         new TtlvStructure(
-            MessageTags.REQUEST_MESSAGE,
+            Tag.REQUEST_MESSAGE.code(),
             List.of(header, header, item(operation(GET), requestPayload())));
     assertInvalid(tree, "RequestHeader: repeated");
   }
@@ -262,7 +262,7 @@ class RequestMessageTest {
   @Test
   void responseTagIsNotARequest() {
     assertInvalid(
-        new TtlvStructure(MessageTags.RESPONSE_MESSAGE, List.of()),
+        new TtlvStructure(Tag.RESPONSE_MESSAGE.code(), List.of()),
         "ResponseMessage: unexpected (expected: RequestMessage)");
   }
 
@@ -272,7 +272,7 @@ class RequestMessageTest {
         request(
             header(
                 version(ProtocolVersion.V1_2),
-                new TtlvTextString(MessageTags.CLIENT_CORRELATION_VALUE, "c"),
+                new TtlvTextString(Tag.CLIENT_CORRELATION_VALUE.code(), "c"),
                 batchCount(1)),
             item(operation(GET), requestPayload())),
         "ClientCorrelationValue: not defined in protocol 1.2 (expected: 1.4 or later)");
@@ -284,7 +284,7 @@ class RequestMessageTest {
         request(
             header(
                 version(ProtocolVersion.V1_1),
-                new TtlvEnumeration(MessageTags.ATTESTATION_TYPE, 1),
+                new TtlvEnumeration(Tag.ATTESTATION_TYPE.code(), 1),
                 batchCount(1)),
             item(operation(GET), requestPayload())),
         "AttestationType: not defined in protocol 1.1");
@@ -295,7 +295,7 @@ class RequestMessageTest {
     assertInvalid(
         request(
             header(version(ProtocolVersion.V1_4), batchCount(1)),
-            item(operation(GET), new TtlvBoolean(MessageTags.EPHEMERAL, true), requestPayload())),
+            item(operation(GET), new TtlvBoolean(Tag.EPHEMERAL.code(), true), requestPayload())),
         "Ephemeral: not defined in protocol 1.4");
   }
 
@@ -334,13 +334,12 @@ class RequestMessageTest {
   @Test
   void twoCredentialsIn14AreInvalidMessage() {
     TtlvStructure credential =
-        TtlvStructure.of(
-            MessageTags.CREDENTIAL, new TtlvEnumeration(MessageTags.CREDENTIAL_TYPE, 1));
+        TtlvStructure.of(Tag.CREDENTIAL.code(), new TtlvEnumeration(Tag.CREDENTIAL_TYPE.code(), 1));
     assertInvalid(
         request(
             header(
                 version(ProtocolVersion.V1_4),
-                TtlvStructure.of(MessageTags.AUTHENTICATION, credential, credential),
+                TtlvStructure.of(Tag.AUTHENTICATION.code(), credential, credential),
                 batchCount(1)),
             item(operation(GET), requestPayload())),
         "Credential: repeated");
@@ -370,8 +369,8 @@ class RequestMessageTest {
             request(
                 header(
                     version(ProtocolVersion.V1_3),
-                    new TtlvBoolean(MessageTags.ATTESTATION_CAPABLE_INDICATOR, true),
-                    new TtlvEnumeration(MessageTags.ATTESTATION_TYPE, 1),
+                    new TtlvBoolean(Tag.ATTESTATION_CAPABLE_INDICATOR.code(), true),
+                    new TtlvEnumeration(Tag.ATTESTATION_TYPE.code(), 1),
                     batchCount(1)),
                 item(operation(GET), requestPayload())));
     assertThat(
@@ -399,8 +398,8 @@ class RequestMessageTest {
   void headerToStringDoesNotShowThePassword() {
     TtlvStructure credential =
         TtlvStructure.of(
-            MessageTags.CREDENTIAL,
-            new TtlvEnumeration(MessageTags.CREDENTIAL_TYPE, 1),
+            Tag.CREDENTIAL.code(),
+            new TtlvEnumeration(Tag.CREDENTIAL_TYPE.code(), 1),
             TtlvStructure.of(
                 0x420025,
                 new TtlvTextString(0x420099, "alice"),
@@ -410,7 +409,7 @@ class RequestMessageTest {
             request(
                 header(
                     version(ProtocolVersion.V1_4),
-                    TtlvStructure.of(MessageTags.AUTHENTICATION, credential),
+                    TtlvStructure.of(Tag.AUTHENTICATION.code(), credential),
                     batchCount(1)),
                 item(operation(GET), requestPayload())));
 
@@ -424,7 +423,7 @@ class RequestMessageTest {
   void protocolVersionIsPeekedFromAnOtherwiseBrokenRequest() {
     TtlvStructure broken =
         request(
-            header(version(ProtocolVersion.V1_3), new TtlvTextString(MessageTags.BATCH_COUNT, "x")),
+            header(version(ProtocolVersion.V1_3), new TtlvTextString(Tag.BATCH_COUNT.code(), "x")),
             item());
 
     assertThatThrownBy(() -> RequestMessage.decode(broken)).isInstanceOf(TtlvException.class);

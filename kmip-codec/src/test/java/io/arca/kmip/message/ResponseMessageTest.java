@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
@@ -28,11 +29,11 @@ import org.junit.jupiter.api.Test;
 
 class ResponseMessageTest {
   private static TtlvStructure header(Ttlv... fields) {
-    return TtlvStructure.of(MessageTags.RESPONSE_HEADER, fields);
+    return TtlvStructure.of(Tag.RESPONSE_HEADER.code(), fields);
   }
 
   private static TtlvEnumeration status(ResultStatus status) {
-    return new TtlvEnumeration(MessageTags.RESULT_STATUS, status.value());
+    return new TtlvEnumeration(Tag.RESULT_STATUS.code(), status.value());
   }
 
   private static void assertInvalid(TtlvStructure message, String... fragments) {
@@ -71,14 +72,14 @@ class ResponseMessageTest {
             header(
                 version(ProtocolVersion.V2_1),
                 timeStamp(),
-                new TtlvTextString(MessageTags.SERVER_CORRELATION_VALUE, "srv-1"),
+                new TtlvTextString(Tag.SERVER_CORRELATION_VALUE.code(), "srv-1"),
                 batchCount(1)),
             item(
                 operation(CREATE),
                 Trees.batchItemId(7),
                 status(ResultStatus.OPERATION_FAILED),
-                new TtlvEnumeration(MessageTags.RESULT_REASON, ResultReason.ITEM_NOT_FOUND.value()),
-                new TtlvTextString(MessageTags.RESULT_MESSAGE, "not found")));
+                new TtlvEnumeration(Tag.RESULT_REASON.code(), ResultReason.ITEM_NOT_FOUND.value()),
+                new TtlvTextString(Tag.RESULT_MESSAGE.code(), "not found")));
 
     ResponseMessage message = ResponseMessage.decode(tree);
 
@@ -129,7 +130,7 @@ class ResponseMessageTest {
                 operation(CREATE),
                 status(ResultStatus.OPERATION_PENDING),
                 new TtlvByteString(
-                    MessageTags.ASYNCHRONOUS_CORRELATION_VALUE,
+                    Tag.ASYNCHRONOUS_CORRELATION_VALUE.code(),
                     ByteString.copyOf(new byte[] {1, 2}))));
 
     assertThat(ResponseMessage.decode(tree).encode()).isEqualTo(tree);
@@ -140,7 +141,7 @@ class ResponseMessageTest {
     assertInvalid(
         response(
             header(version(ProtocolVersion.V1_4), timeStamp(), batchCount(1)),
-            item(operation(CREATE), new TtlvEnumeration(MessageTags.RESULT_STATUS, 9))),
+            item(operation(CREATE), new TtlvEnumeration(Tag.RESULT_STATUS.code(), 9))),
         "ResultStatus: unknown value");
   }
 
@@ -170,7 +171,7 @@ class ResponseMessageTest {
             header(
                 version(ProtocolVersion.V1_4),
                 timeStamp(),
-                new TtlvByteString(MessageTags.SERVER_HASHED_PASSWORD, ByteString.empty()),
+                new TtlvByteString(Tag.SERVER_HASHED_PASSWORD.code(), ByteString.empty()),
                 batchCount(1)),
             item(operation(CREATE), status(ResultStatus.SUCCESS), responsePayload())),
         "ServerHashedPassword: not defined in protocol 1.4");

@@ -1,6 +1,7 @@
 package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
@@ -28,56 +29,56 @@ final class Trees {
 
   static TtlvStructure version(ProtocolVersion version) {
     return TtlvStructure.of(
-        MessageTags.PROTOCOL_VERSION,
-        new TtlvInteger(MessageTags.PROTOCOL_VERSION_MAJOR, version.major()),
-        new TtlvInteger(MessageTags.PROTOCOL_VERSION_MINOR, version.minor()));
+        Tag.PROTOCOL_VERSION.code(),
+        new TtlvInteger(Tag.PROTOCOL_VERSION_MAJOR.code(), version.major()),
+        new TtlvInteger(Tag.PROTOCOL_VERSION_MINOR.code(), version.minor()));
   }
 
   static TtlvInteger batchCount(int count) {
-    return new TtlvInteger(MessageTags.BATCH_COUNT, count);
+    return new TtlvInteger(Tag.BATCH_COUNT.code(), count);
   }
 
   static TtlvStructure header(Ttlv... fields) {
-    return TtlvStructure.of(MessageTags.REQUEST_HEADER, fields);
+    return TtlvStructure.of(Tag.REQUEST_HEADER.code(), fields);
   }
 
   static TtlvStructure request(TtlvStructure header, TtlvStructure... items) {
     List<Ttlv> all = new ArrayList<>();
     all.add(header);
     all.addAll(List.of(items));
-    return new TtlvStructure(MessageTags.REQUEST_MESSAGE, all);
+    return new TtlvStructure(Tag.REQUEST_MESSAGE.code(), all);
   }
 
   static TtlvStructure response(TtlvStructure header, TtlvStructure... items) {
     List<Ttlv> all = new ArrayList<>();
     all.add(header);
     all.addAll(List.of(items));
-    return new TtlvStructure(MessageTags.RESPONSE_MESSAGE, all);
+    return new TtlvStructure(Tag.RESPONSE_MESSAGE.code(), all);
   }
 
   static TtlvStructure item(Ttlv... fields) {
-    return TtlvStructure.of(MessageTags.BATCH_ITEM, fields);
+    return TtlvStructure.of(Tag.BATCH_ITEM.code(), fields);
   }
 
   static TtlvEnumeration operation(int operation) {
-    return new TtlvEnumeration(MessageTags.OPERATION, operation);
+    return new TtlvEnumeration(Tag.OPERATION.code(), operation);
   }
 
   static TtlvByteString batchItemId(int id) {
     return new TtlvByteString(
-        MessageTags.UNIQUE_BATCH_ITEM_ID, ByteString.copyOf(new byte[] {(byte) id}));
+        Tag.UNIQUE_BATCH_ITEM_ID.code(), ByteString.copyOf(new byte[] {(byte) id}));
   }
 
   static TtlvStructure requestPayload(Ttlv... fields) {
-    return TtlvStructure.of(MessageTags.REQUEST_PAYLOAD, fields);
+    return TtlvStructure.of(Tag.REQUEST_PAYLOAD.code(), fields);
   }
 
   static TtlvStructure responsePayload(Ttlv... fields) {
-    return TtlvStructure.of(MessageTags.RESPONSE_PAYLOAD, fields);
+    return TtlvStructure.of(Tag.RESPONSE_PAYLOAD.code(), fields);
   }
 
   static TtlvDateTime timeStamp() {
-    return new TtlvDateTime(MessageTags.TIME_STAMP, NOW);
+    return new TtlvDateTime(Tag.TIME_STAMP.code(), NOW);
   }
 
   static TtlvTextString uid(String value) {
