@@ -19,6 +19,7 @@ import io.arca.server.op.InteropHandler;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
 import io.arca.server.op.QueryHandler;
+import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
 import io.arca.server.transport.MalformedFrame;
 import io.arca.server.transport.RequestProcessor;
@@ -84,7 +85,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
   }
 
   @Override
-  public ByteBuf process(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
+  public Answer process(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
     long started = System.nanoTime();
     RequestMessage request;
     try {
@@ -96,7 +97,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     } catch (KmipException e) {
       ProtocolVersion version = RequestMessage.peekProtocolVersion(frame).orElse(null);
       log.debug("{}: undecodable request: {}", connection.remoteAddress(), e.getMessage());
-      return encode(failure(version, e.reason(), e.getMessage()), allocator);
+      return Answer.thenClose(encode(failure(version, e.reason(), e.getMessage()), allocator));
     }
     ResponseMessage response;
     if (!DiscoverVersionsHandler.SUPPORTED.contains(request.protocolVersion())) {
@@ -126,7 +127,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
           response.batchItems().size(),
           (System.nanoTime() - started) / 1000);
     }
-    return encoded;
+    return Answer.keepOpen(encoded);
   }
 
   @Override

@@ -106,10 +106,15 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     requestInFlight = true;
     if (message instanceof MalformedFrame malformed) {
       log.debug("{}: malformed request: {}", current.remoteAddress(), malformed.message());
-      submit(ctx, () -> processor.malformed(malformed, current, ctx.alloc()), true);
+      submit(
+          ctx,
+          () -> {
+            ByteBuf bytes = processor.malformed(malformed, current, ctx.alloc());
+            return bytes == null ? null : Answer.thenClose(bytes);
+          });
     } else if (message instanceof ByteBuf frame) {
       log.trace("{}: request of {} bytes", current.remoteAddress(), frame.readableBytes());
-      submit(ctx, () -> answer(frame, current, ctx), false);
+      submit(ctx, () -> answer(frame, current, ctx));
     } else {
       ReferenceCountUtil.release(message);
     }
@@ -127,7 +132,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private @Nullable ByteBuf answer(ByteBuf frame, Connection current, ChannelHandlerContext ctx) {
+  private Answer answer(ByteBuf frame, Connection current, ChannelHandlerContext ctx) {
     try {
       return processor.process(frame, current, ctx.alloc());
     } finally {
@@ -137,11 +142,11 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void submit(ChannelHandlerContext ctx, Work work, boolean closeAfter) {
+  private void submit(ChannelHandlerContext ctx, Work work) {
     try {
       workers.execute(
           () -> {
-            ByteBuf response = null;
+            Answer response = null;
             try {
               response = work.run();
             } catch (RuntimeException | Error e) {
@@ -150,8 +155,8 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                   ctx.channel().remoteAddress(),
                   e);
             }
-            ByteBuf answer = response;
-            ctx.executor().execute(() -> respond(ctx, answer, closeAfter || answer == null));
+            Answer answer = response;
+            ctx.executor().execute(() -> respond(ctx, answer));
           });
     } catch (RejectedExecutionException e) {
       log.warn("{}: worker pool refused a request; closing", ctx.channel().remoteAddress());
@@ -159,16 +164,16 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void respond(ChannelHandlerContext ctx, @Nullable ByteBuf response, boolean close) {
+  private void respond(ChannelHandlerContext ctx, @Nullable Answer response) {
     if (response == null) {
       ctx.close();
       return;
     }
-    if (close) {
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    if (response.closeAfter()) {
+      ctx.writeAndFlush(response.bytes()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    ctx.writeAndFlush(response)
+    ctx.writeAndFlush(response.bytes())
         .addListener(
             (ChannelFutureListener)
                 future -> {
@@ -190,6 +195,6 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   /** Work for the pool that produces the response, or null when there is none to send. */
   @FunctionalInterface
   private interface Work {
-    @Nullable ByteBuf run();
+    @Nullable Answer run();
   }
 }

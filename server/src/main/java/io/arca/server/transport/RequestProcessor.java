@@ -13,9 +13,9 @@ public interface RequestProcessor {
    * Answers one request. The frame is released by the caller afterwards; the processor must copy
    * what it keeps.
    *
-   * @return the encoded response, allocated from {@code allocator}
+   * @return the encoded response, allocated from {@code allocator}, and whether to close afterwards
    */
-  ByteBuf process(ByteBuf frame, Connection connection, ByteBufAllocator allocator);
+  Answer process(ByteBuf frame, Connection connection, ByteBufAllocator allocator);
 
   /**
    * Answers a request that could not be framed, or returns null when no answer is possible. The

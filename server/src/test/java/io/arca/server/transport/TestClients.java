@@ -22,10 +22,11 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.jspecify.annotations.Nullable;
 
 /** Plain JDK TLS clients for end-to-end tests, built from PEM files. */
-final class TestClients {
+public final class TestClients {
   private TestClients() {}
 
-  static SSLContext context(Path ca, @Nullable Path cert, @Nullable Path key) throws Exception {
+  public static SSLContext context(Path ca, @Nullable Path cert, @Nullable Path key)
+      throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", certificate(ca));
@@ -46,7 +47,8 @@ final class TestClients {
     return context;
   }
 
-  static SSLSocket connect(SSLContext context, int port, String... protocols) throws IOException {
+  public static SSLSocket connect(SSLContext context, int port, String... protocols)
+      throws IOException {
     SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
     socket.setSoTimeout(10_000);
     if (protocols.length > 0) {

@@ -179,11 +179,12 @@ class TransportTest {
   /** Echoes each request, and remembers who sent it. */
   private static final class Echo implements RequestProcessor {
     @Override
-    public ByteBuf process(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
+    public Answer process(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
       users.add(connection.user());
-      return allocator
-          .buffer(frame.readableBytes())
-          .writeBytes(frame, frame.readerIndex(), frame.readableBytes());
+      return Answer.keepOpen(
+          allocator
+              .buffer(frame.readableBytes())
+              .writeBytes(frame, frame.readerIndex(), frame.readableBytes()));
     }
 
     @Override
