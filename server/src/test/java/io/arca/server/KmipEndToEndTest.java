@@ -31,6 +31,7 @@ import io.arca.server.transport.TestClients;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ class KmipEndToEndTest {
   }
 
   @ParameterizedTest(name = "KMIP {0}")
-  @ValueSource(strings = {"1.2", "2.0", "2.1"})
+  @ValueSource(strings = {"1.0", "1.1", "1.2", "1.3", "1.4", "2.0", "2.1"})
   void queryListsExactlyTheOperationsServed(String text) throws IOException {
     ResponseMessage response =
         send(
@@ -263,6 +264,49 @@ class KmipEndToEndTest {
           .isEqualTo(ResultReason.INVALID_MESSAGE.value());
       assertThat(response.batchItems().get(0).resultMessage()).contains("Operation");
       assertThat(socket.getInputStream().read()).as("closed after the answer").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void oversizedRequestIsAnsweredThenClosedBeforeItsBodyIsSent() throws IOException {
+    try (SSLSocket socket = TestClients.connect(admin, server.port())) {
+      // The header claims 1 MiB against a 64 KiB limit; no body follows.
+      ResponseMessage response =
+          decode(exchange(socket, HexFormat.of().parseHex("4200780100100000")));
+      assertThat(response.batchItems().get(0).resultReason())
+          .isEqualTo(ResultReason.INVALID_MESSAGE.value());
+      assertThat(socket.getInputStream().read()).as("closed after the answer").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void truncatedRequestIsNotAnsweredUntilItsBytesArrive() throws IOException {
+    byte[] whole =
+        TtlvWriter.toBytes(
+            new RequestMessage(
+                    RequestHeader.of(ProtocolVersion.V1_4),
+                    List.of(item(Operation.DISCOVER_VERSIONS, 1)))
+                .encode());
+    try (SSLSocket socket = TestClients.connect(admin, server.port())) {
+      socket.getOutputStream().write(whole, 0, whole.length - 5);
+      socket.getOutputStream().flush();
+      socket.setSoTimeout(500);
+      assertThat(readsNothing(socket)).as("no answer to half a request").isTrue();
+      socket.setSoTimeout(10_000);
+      byte[] rest = new byte[5];
+      System.arraycopy(whole, whole.length - 5, rest, 0, 5);
+      ResponseMessage response = decode(exchange(socket, rest));
+      assertThat(response.batchItems().get(0).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
+    }
+  }
+
+  /** True when the server neither answered nor closed within the socket's timeout. */
+  private static boolean readsNothing(SSLSocket socket) throws IOException {
+    try {
+      socket.getInputStream().read();
+      return false;
+    } catch (SocketTimeoutException expected) {
+      return true;
     }
   }
 

@@ -60,6 +60,17 @@ public final class TlsContexts {
    * BoringSSL when it loads here, else the JDK's engine (logged once, because it is much slower).
    */
   public static SslProvider provider() {
+    return Provider.CHOSEN;
+  }
+
+  /** Holds the choice, made on first use, so the fallback warning is logged once. */
+  private static final class Provider {
+    static final SslProvider CHOSEN = choose();
+
+    private Provider() {}
+  }
+
+  private static SslProvider choose() {
     if (OpenSsl.isAvailable()) {
       return SslProvider.OPENSSL;
     }

@@ -58,13 +58,13 @@ public final class TestClients {
     return socket;
   }
 
-  static X509Certificate certificate(Path file) throws Exception {
+  public static X509Certificate certificate(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
   }
 
-  static PrivateKey privateKey(Path file) throws Exception {
+  public static PrivateKey privateKey(Path file) throws Exception {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
       Object pem = parser.readObject();
