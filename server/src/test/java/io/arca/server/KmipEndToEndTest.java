@@ -23,7 +23,6 @@ import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.kmip.ttlv.TtlvWriter;
-import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
@@ -33,7 +32,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,19 +56,8 @@ class KmipEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    ServerConfig.Tls tls =
-        new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
-    ServerConfig config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            dir,
-            tls,
-            IdentitySource.CN,
-            new ServerConfig.Limits(64, 64 * 1024, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-            4,
-            "info",
-            false);
+    ServerConfig.Tls tls = TestServers.tls(pki);
+    ServerConfig config = TestServers.config(dir, tls, 64, 64 * 1024);
     server = ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config));
     admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
   }

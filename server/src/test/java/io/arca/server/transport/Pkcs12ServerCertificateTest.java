@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.server.ArcaServer;
 import io.arca.server.KmipRequestProcessor;
-import io.arca.server.config.IdentitySource;
+import io.arca.server.TestServers;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.time.Duration;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,17 +42,7 @@ class Pkcs12ServerCertificateTest {
     }
     ServerConfig.Tls tls =
         new ServerConfig.Tls(p12, null, pki.caCertificate(), new Password(password));
-    ServerConfig config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            dir,
-            tls,
-            IdentitySource.CN,
-            new ServerConfig.Limits(8, 4096, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-            2,
-            "info",
-            false);
+    ServerConfig config = TestServers.config(dir, tls, 8, 4096);
 
     try (ArcaServer server =
             ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config));

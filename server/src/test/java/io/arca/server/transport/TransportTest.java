@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arca.server.ArcaServer;
-import io.arca.server.config.IdentitySource;
+import io.arca.server.TestServers;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,19 +45,8 @@ class TransportTest {
   @BeforeAll
   static void start() throws Exception {
     pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    ServerConfig.Tls tls =
-        new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
-    ServerConfig config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            dir,
-            tls,
-            IdentitySource.CN,
-            new ServerConfig.Limits(300, 4096, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-            4,
-            "info",
-            false);
+    ServerConfig.Tls tls = TestServers.tls(pki);
+    ServerConfig config = TestServers.config(dir, tls, 300, 4096);
     server = ArcaServer.start(config, TlsContexts.server(tls), new Echo());
   }
 
