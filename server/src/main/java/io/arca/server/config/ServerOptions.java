@@ -18,12 +18,18 @@ import picocli.CommandLine.Option;
     name = "arca-server",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    versionProvider = ServerOptions.Version.class,
     description = {
       "Arca, a KMIP server over mutual TLS.",
-      "Each flag can also be set as ARCA_<FLAG> in the environment (--tls-cert: ARCA_TLS_CERT) or in the",
-      "--config TOML file (tls-cert = \"...\" or [tls] cert = \"...\"); flags win over the environment,",
-      "which wins over the file. With no TLS flags the server runs in development mode and makes its own",
-      "PKI in <data-dir>/pki."
+      "",
+      "Every flag can also be set as ARCA_<FLAG> in the environment",
+      "(--tls-cert is ARCA_TLS_CERT) or in the --config TOML file",
+      "(tls-cert = \"...\", or cert = \"...\" under [tls]). Flags win over the",
+      "environment, which wins over the file.",
+      "",
+      "With no TLS flags the server runs in development mode and makes its own",
+      "PKI in <data-dir>/pki.",
+      ""
     })
 public final class ServerOptions {
   @Option(
@@ -186,5 +192,14 @@ public final class ServerOptions {
       }
     }
     return null;
+  }
+
+  /** Reports the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ServerOptions.class.getPackage().getImplementationVersion();
+      return new String[] {"arca-server " + (version == null ? "development" : version)};
+    }
   }
 }
