@@ -7,6 +7,7 @@ import io.arca.server.tls.TlsContexts;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,10 +71,11 @@ public final class ArcaServerMain {
     ArcaServer server =
         ArcaServer.start(effective, sslContext, KmipRequestProcessor.create(effective));
     log.info(
-        "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {})",
+        "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {}), {} ms after the JVM started",
         effective.bind(),
         server.port(),
-        TlsContexts.provider());
+        TlsContexts.provider(),
+        ManagementFactory.getRuntimeMXBean().getUptime());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
