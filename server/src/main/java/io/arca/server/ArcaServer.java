@@ -3,6 +3,7 @@ package io.arca.server;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.transport.ArcaChannelInitializer;
 import io.arca.server.transport.ConnectionLimiter;
+import io.arca.server.transport.InFlightRequests;
 import io.arca.server.transport.RequestProcessor;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -14,6 +15,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,18 +36,21 @@ public final class ArcaServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final Channel listener;
   private final ConnectionLimiter limiter;
+  private final InFlightRequests inFlight;
 
   private ArcaServer(
       EventLoopGroup acceptors,
       EventLoopGroup eventLoops,
       ThreadPoolExecutor workers,
       Channel listener,
-      ConnectionLimiter limiter) {
+      ConnectionLimiter limiter,
+      InFlightRequests inFlight) {
     this.acceptors = acceptors;
     this.eventLoops = eventLoops;
     this.workers = workers;
     this.listener = listener;
     this.limiter = limiter;
+    this.inFlight = inFlight;
   }
 
   /** Binds the KMIP port and starts serving; returns once the port is listening. */
@@ -69,6 +74,7 @@ public final class ArcaServer implements AutoCloseable {
             new DefaultThreadFactory("arca-worker"),
             new ThreadPoolExecutor.AbortPolicy());
     ConnectionLimiter limiter = new ConnectionLimiter(config.limits().maxConnections());
+    InFlightRequests inFlight = new InFlightRequests();
     try {
       Channel listener =
           new ServerBootstrap()
@@ -77,11 +83,12 @@ public final class ArcaServer implements AutoCloseable {
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.AUTO_READ, false)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new ArcaChannelInitializer(config, tls, limiter, processor, workers))
+              .childHandler(
+                  new ArcaChannelInitializer(config, tls, limiter, processor, workers, inFlight))
               .bind(config.bind(), config.port())
               .sync()
               .channel();
-      return new ArcaServer(acceptors, eventLoops, workers, listener, limiter);
+      return new ArcaServer(acceptors, eventLoops, workers, listener, limiter, inFlight);
     } catch (InterruptedException | RuntimeException e) {
       acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -107,7 +114,9 @@ public final class ArcaServer implements AutoCloseable {
     acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     workers.shutdown();
     try {
-      if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+      // Answers leave on the event loops after the workers finish: wait for the writes too.
+      if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)
+          || !inFlight.awaitIdle(Duration.ofSeconds(DRAIN_SECONDS))) {
         log.warn("requests still running after {} s; stopping them", DRAIN_SECONDS);
         workers.shutdownNow();
       }

@@ -20,6 +20,7 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
   private final ConnectionLimiter limiter;
   private final RequestProcessor processor;
   private final Executor workers;
+  private final InFlightRequests inFlight;
 
   /**
    * An initializer that shares the TLS context, limiter, processor and worker pool of one server.
@@ -29,12 +30,14 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
       SslContext tls,
       ConnectionLimiter limiter,
       RequestProcessor processor,
-      Executor workers) {
+      Executor workers,
+      InFlightRequests inFlight) {
     this.config = config;
     this.tls = tls;
     this.limiter = limiter;
     this.processor = processor;
     this.workers = workers;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -53,6 +56,6 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
         .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
         .addLast(
             PipelineNames.DISPATCH,
-            new RequestDispatcher(processor, workers, config.identityFrom()));
+            new RequestDispatcher(processor, workers, config.identityFrom(), inFlight));
   }
 }

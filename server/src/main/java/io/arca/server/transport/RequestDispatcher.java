@@ -32,15 +32,20 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private final RequestProcessor processor;
   private final Executor workers;
   private final IdentitySource identitySource;
+  private final InFlightRequests inFlight;
   private @Nullable Connection connection;
   private boolean requestInFlight;
 
   /** A dispatcher for one connection. */
   public RequestDispatcher(
-      RequestProcessor processor, Executor workers, IdentitySource identitySource) {
+      RequestProcessor processor,
+      Executor workers,
+      IdentitySource identitySource,
+      InFlightRequests inFlight) {
     this.processor = processor;
     this.workers = workers;
     this.identitySource = identitySource;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -143,6 +148,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   private void submit(ChannelHandlerContext ctx, Work work) {
+    inFlight.started();
     try {
       workers.execute(
           () -> {
@@ -160,23 +166,32 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
           });
     } catch (RejectedExecutionException e) {
       log.warn("{}: worker pool refused a request; closing", ctx.channel().remoteAddress());
+      inFlight.finished();
       ctx.close();
     }
   }
 
   private void respond(ChannelHandlerContext ctx, @Nullable Answer response) {
     if (response == null) {
+      inFlight.finished();
       ctx.close();
       return;
     }
     if (response.closeAfter()) {
-      ctx.writeAndFlush(response.bytes()).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(response.bytes())
+          .addListener(
+              (ChannelFutureListener)
+                  future -> {
+                    inFlight.finished();
+                    ctx.close();
+                  });
       return;
     }
     ctx.writeAndFlush(response.bytes())
         .addListener(
             (ChannelFutureListener)
                 future -> {
+                  inFlight.finished();
                   if (future.isSuccess()) {
                     requestInFlight = false;
                     ctx.read();
