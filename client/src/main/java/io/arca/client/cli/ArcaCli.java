@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ArcaVersion.class,
     description = "Drives an Arca (or any KMIP) server, and reads and writes KMIP messages.",
-    subcommands = {TtlvCommand.class})
+    subcommands = {
+      ServerCommands.DiscoverVersionsCommand.class,
+      ServerCommands.QueryCommand.class,
+      ServerCommands.ServerVersionCommand.class,
+      TtlvCommand.class
+    })
 public final class ArcaCli {
   /** Success. */
   public static final int EXIT_OK = 0;
@@ -50,11 +55,14 @@ public final class ArcaCli {
   }
 
   private static int exitCodeOf(Throwable exception) {
-    if (exception instanceof CommandLine.ParameterException) {
+    if (exception instanceof CommandLine.ParameterException
+        || exception instanceof IllegalArgumentException) {
       return EXIT_USAGE;
     }
     if (exception instanceof java.net.ConnectException
-        || exception instanceof javax.net.ssl.SSLException) {
+        || exception instanceof java.net.UnknownHostException
+        || exception instanceof javax.net.ssl.SSLException
+        || exception instanceof java.net.SocketException) {
       return EXIT_CONNECTION;
     }
     return EXIT_KMIP_ERROR;

@@ -1,5 +1,7 @@
 package io.arca.client.cli;
 
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.ttlv.TtlvException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,14 +60,16 @@ final class MessageInput {
     int offset = 0;
     while (offset < binary.length) {
       if (binary.length - offset < HEADER_BYTES) {
-        throw new IllegalArgumentException(
+        throw new TtlvException(
+            ResultReason.INVALID_MESSAGE,
             "truncated TTLV header at offset " + offset + " (expected: 8 bytes)");
       }
       long length = readLength(binary, offset + 4);
       long padded = (length + 7) & ~7L;
       long end = offset + HEADER_BYTES + padded;
       if (end > binary.length) {
-        throw new IllegalArgumentException(
+        throw new TtlvException(
+            ResultReason.INVALID_MESSAGE,
             "TTLV item at offset "
                 + offset
                 + " claims "
@@ -104,7 +108,8 @@ final class MessageInput {
     String text = new String(input, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
     String digits = HEX_PREFIX.matcher(text).replaceAll("").replaceAll("[\\s|]", "");
     if (digits.length() % 2 != 0) {
-      throw new IllegalArgumentException("hex input has an odd number of digits");
+      throw new TtlvException(
+          ResultReason.INVALID_MESSAGE, "hex input has an odd number of digits");
     }
     return HexFormat.of().parseHex(digits);
   }

@@ -45,6 +45,17 @@ public final class DiscoverVersions {
       versions = List.copyOf(versions);
     }
 
+    /** Decodes a response payload. */
+    public static Response decode(TtlvStructure payload) {
+      Payloads.onlyFields(payload, "DiscoverVersions", Tag.PROTOCOL_VERSION);
+      List<ProtocolVersion> versions = new ArrayList<>();
+      for (TtlvStructure version :
+          Payloads.all(payload, Tag.PROTOCOL_VERSION, TtlvStructure.class)) {
+        versions.add(Payloads.protocolVersion(version));
+      }
+      return new Response(versions);
+    }
+
     /** Encodes the response payload. */
     public TtlvStructure encode() {
       List<Ttlv> items = new ArrayList<>(versions.size());

@@ -59,6 +59,34 @@ public final class Query {
       capabilities = List.copyOf(capabilities);
     }
 
+    /**
+     * Decodes a response payload, keeping the parts this model has; other parts (application
+     * namespaces, extensions, RNG parameters, ...) are skipped, since servers answer with what they
+     * have.
+     */
+    public static Response decode(TtlvStructure payload) {
+      List<Integer> operations = new ArrayList<>();
+      for (TtlvEnumeration operation :
+          Payloads.all(payload, Tag.OPERATION, TtlvEnumeration.class)) {
+        operations.add(operation.value());
+      }
+      List<Integer> objectTypes = new ArrayList<>();
+      for (TtlvEnumeration type : Payloads.all(payload, Tag.OBJECT_TYPE, TtlvEnumeration.class)) {
+        objectTypes.add(type.value());
+      }
+      List<TtlvTextString> vendor =
+          Payloads.all(payload, Tag.VENDOR_IDENTIFICATION, TtlvTextString.class);
+      List<TtlvStructure> information =
+          Payloads.all(payload, Tag.SERVER_INFORMATION, TtlvStructure.class);
+      return new Response(
+          operations,
+          objectTypes,
+          vendor.isEmpty() ? null : vendor.get(0).value(),
+          information.isEmpty() ? null : information.get(0),
+          Payloads.all(payload, Tag.PROFILE_INFORMATION, TtlvStructure.class),
+          Payloads.all(payload, Tag.CAPABILITY_INFORMATION, TtlvStructure.class));
+    }
+
     /** Encodes the response payload in the field order of the specification. */
     public TtlvStructure encode() {
       List<Ttlv> items = new ArrayList<>();
