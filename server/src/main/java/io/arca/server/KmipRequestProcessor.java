@@ -111,7 +111,13 @@ public final class KmipRequestProcessor implements RequestProcessor {
                   + DiscoverVersionsHandler.SUPPORTED
                   + ")");
     } else {
-      response = batches.process(request, connection.user());
+      try {
+        response = batches.process(request, connection.user());
+      } catch (KmipException e) {
+        // A header option that cannot be honoured: the whole message is refused, the connection
+        // stays.
+        response = failure(request.protocolVersion(), e.reason(), e.getMessage());
+      }
     }
     ByteBuf encoded = encode(response, allocator);
     Integer maximum = request.header().maximumResponseSize();

@@ -205,6 +205,15 @@ class KmipEndToEndTest {
   }
 
   @Test
+  void unknownContinuationOptionRefusesTheMessageAsInvalidField() throws IOException {
+    List<ResponseBatchItem> items = batchWithFailureInTheMiddle(0x99);
+
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).resultReason()).isEqualTo(ResultReason.INVALID_FIELD.value());
+    assertThat(items.get(0).resultMessage()).contains("BatchErrorContinuationOption");
+  }
+
+  @Test
   void responseLargerThanTheClientAllowsIsResponseTooLarge() throws IOException {
     ResponseMessage response =
         send(
