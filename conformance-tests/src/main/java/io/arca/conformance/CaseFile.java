@@ -21,18 +21,22 @@ import java.util.stream.Stream;
  * @param name the file name without {@code .xml}, e.g. {@code SKLC-M-1-21}
  * @param profile the name's prefix before {@code -M-} or {@code -O-}, e.g. {@code CS-BC}
  * @param mandatory whether the case is mandatory for its profile
- * @param number the test number within the profile
+ * @param test the test's name within the profile: its number, sometimes with a variant, e.g. {@code
+ *     3}, {@code OAEP-1}, {@code 4-12-3DES}
  * @param version the KMIP version, e.g. {@code 2.1}
  */
 public record CaseFile(
-    Path path, String name, String profile, boolean mandatory, int number, String version) {
-  private static final Pattern NAME = Pattern.compile("(.+)-([MO])-(\\d+)-(\\d)(\\d)");
+    Path path, String name, String profile, boolean mandatory, String test, String version) {
+  private static final Pattern NAME = Pattern.compile("(.+?)-([MO])-(.+)-(\\d)(\\d)");
+
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
   /** Orders a profile's cases as they must run: by version, mandatory first, then by number. */
   public static final Comparator<CaseFile> RUN_ORDER =
       Comparator.comparing(CaseFile::version)
           .thenComparing(CaseFile::profile)
           .thenComparing(c -> !c.mandatory())
+          .thenComparing(c -> c.test().replaceAll("\\d+", "").strip())
           .thenComparingInt(CaseFile::number)
           .thenComparing(CaseFile::name);
 
@@ -50,7 +54,7 @@ public record CaseFile(
         name,
         matcher.group(1),
         matcher.group(2).equals("M"),
-        Integer.parseInt(matcher.group(3)),
+        matcher.group(3),
         matcher.group(4) + "." + matcher.group(5));
   }
 
@@ -84,6 +88,12 @@ public record CaseFile(
         .sorted(RUN_ORDER)
         .forEach(c -> groups.computeIfAbsent(c.group(), k -> new ArrayList<>()).add(c));
     return groups;
+  }
+
+  /** The first number in the test's name (0 if none), to order 2 before 10. */
+  public int number() {
+    Matcher digits = DIGITS.matcher(test);
+    return digits.find() ? Integer.parseInt(digits.group()) : 0;
   }
 
   /** The group this case belongs to, e.g. {@code 2.1 SKLC}. */

@@ -30,7 +30,7 @@ public enum Relaxation {
    */
   SERVER_CLOCK("the server's clock sets the value; the 1.x files hold the recording run's dates"),
 
-  /** Server Correlation Value matches any text. */
+  /** Server Correlation Value matches any text, and may be missing: it is optional. */
   SERVER_CORRELATION_VALUE("the server chooses it to find the exchange in its own logs"),
 
   /** Result Message matches any text; Result Status and Result Reason stay exact. */
