@@ -33,7 +33,10 @@ public enum Relaxation {
   /** Server Correlation Value matches any text, and may be missing: it is optional. */
   SERVER_CORRELATION_VALUE("the server chooses it to find the exchange in its own logs"),
 
-  /** Result Message matches any text; Result Status and Result Reason stay exact. */
+  /**
+   * Result Message matches any text and may be missing or added; Result Status and Result Reason
+   * stay exact.
+   */
   RESULT_MESSAGE("free text whose wording is the server's (the files hold the recording server's)"),
 
   /**

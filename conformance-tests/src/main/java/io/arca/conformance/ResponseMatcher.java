@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * {@link Relaxation}s. Binds the placeholders of the expected response to what the server sent.
  */
 final class ResponseMatcher {
+  private static final Set<Integer> OPTIONAL =
+      Set.of(Tag.SERVER_CORRELATION_VALUE.code(), Tag.RESULT_MESSAGE.code());
+
   private final Bindings bindings;
   private final Set<String> generated;
   private final Instant now;
@@ -151,10 +154,17 @@ final class ResponseMatcher {
     for (int i = 0; i < e.size() || j < a.size(); i++, j++) {
       Ttlv expectedChild = i < e.size() ? e.get(i) : null;
       Ttlv actualChild = j < a.size() ? a.get(j) : null;
+      // Relaxation.SERVER_CORRELATION_VALUE and RESULT_MESSAGE: optional, the server's choice.
       if (expectedChild != null
-          && expectedChild.tag() == Tag.SERVER_CORRELATION_VALUE.code()
+          && OPTIONAL.contains(expectedChild.tag())
           && (actualChild == null || actualChild.tag() != expectedChild.tag())) {
-        j--; // Relaxation.SERVER_CORRELATION_VALUE: the server may send none
+        j--;
+        continue;
+      }
+      if (actualChild != null
+          && OPTIONAL.contains(actualChild.tag())
+          && (expectedChild == null || actualChild.tag() != expectedChild.tag())) {
+        i--;
         continue;
       }
       if (expectedChild == null || actualChild == null) {

@@ -116,6 +116,38 @@ class ResponseMatcherTest {
   }
 
   @Test
+  void resultMessageIsFreeTextButResultReasonIsExact() {
+    String failed =
+        "<ResultStatus type=\"Enumeration\" value=\"OperationFailed\"/>"
+            + "<ResultReason type=\"Enumeration\" value=\"%s\"/>%s";
+    String message = "<ResultMessage type=\"TextString\" value=\"%s\"/>";
+    Ttlv expected =
+        expected(
+            response("", "")
+                .replace("<ResultStatus type=\"Enumeration\" value=\"Success\"/>", "")
+                .replace(
+                    "<ResponsePayload></ResponsePayload>",
+                    failed.formatted("ItemNotFound", message.formatted("DENIED"))));
+    String theirs =
+        response("", "")
+            .replace("<ResultStatus type=\"Enumeration\" value=\"Success\"/>", "")
+            .replace("<ResponsePayload></ResponsePayload>", "%s");
+
+    assertThat(compare(expected, actual(theirs.formatted(failed.formatted("ItemNotFound", "")))))
+        .isNull();
+    assertThat(
+            compare(
+                expected,
+                actual(
+                    theirs.formatted(
+                        failed.formatted("ItemNotFound", message.formatted("no such key"))))))
+        .isNull();
+    assertThat(
+            compare(expected, actual(theirs.formatted(failed.formatted("PermissionDenied", "")))))
+        .isNotNull();
+  }
+
+  @Test
   void aMissingOrExtraItemIsADifference() {
     assertThat(compare(expected(response("", uid("a"))), actual(response("", "")))).isNotNull();
     assertThat(compare(expected(response("", "")), actual(response("", uid("a"))))).isNotNull();
