@@ -40,6 +40,7 @@ final class Bindings {
   private static final Pattern TEXT_PLACEHOLDER = Pattern.compile("\\$[A-Z][A-Z0-9_]*");
 
   private final Map<String, Ttlv> values = new HashMap<>();
+  private final Map<Integer, Ttlv> lastBytesByTag = new HashMap<>();
 
   /** The options to read a test-case file with. */
   static TextOptions readOptions() {
@@ -99,6 +100,21 @@ final class Bindings {
     values.put(name, value);
   }
 
+  /**
+   * Remembers the Byte Strings of a response by tag: some files use a name in a request ({@code
+   * $MAC_DATA}, {@code $DATA_0}) for a value the previous response holds as a literal, so an
+   * unbound byte-string name means the latest value of its tag.
+   */
+  void remember(Ttlv response) {
+    if (response instanceof TtlvStructure structure) {
+      for (Ttlv child : structure.items()) {
+        remember(child);
+      }
+    } else if (response instanceof TtlvByteString) {
+      lastBytesByTag.put(response.tag(), response);
+    }
+  }
+
   /** A copy of the current bindings, to restore if a tentative match fails. */
   Map<String, Ttlv> snapshot() {
     return new HashMap<>(values);
@@ -130,6 +146,9 @@ final class Bindings {
     String name = placeholder(item);
     if (name != null) {
       Ttlv bound = values.get(name);
+      if (bound == null && item instanceof TtlvByteString) {
+        bound = lastBytesByTag.get(item.tag());
+      }
       if (bound != null && bound.type() == item.type()) {
         return retag(bound, item.tag());
       }

@@ -75,6 +75,7 @@ public final class CaseRunner {
         Difference difference =
             new ResponseMatcher(bindings, generated, now, (TtlvStructure) request)
                 .compare(messages.get(i + 1), response);
+        bindings.remember(response);
         if (difference != null) {
           return "request " + i / 2 + ": " + difference;
         }

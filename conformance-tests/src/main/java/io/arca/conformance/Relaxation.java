@@ -14,7 +14,9 @@ public enum Relaxation {
   /**
    * A {@code $NAME} value in an expected response ({@code $UNIQUE_IDENTIFIER_0}, {@code
    * $IV_COUNTER_NONCE}, ...) matches any value of its type; a Text String name, once bound, must
-   * then match the bound value. Later requests carry the bound value.
+   * then match the bound value. Later requests carry the bound value; a byte-string name never
+   * bound (some files write the value as a literal in the response) takes the latest value of its
+   * tag the server sent.
    */
   PLACEHOLDER("the file names a value the server chooses; it is bound and reused"),
 
@@ -52,8 +54,9 @@ public enum Relaxation {
 
   /**
    * The Data, Authenticated Encryption Tag, Signature Data and MAC Data that Encrypt, Sign and MAC
-   * return match any value when the key was server-generated (or given by ID Placeholder) or the
-   * server chose the IV. Checking them by decrypting or verifying with the server is future work.
+   * return match any value when the key was server-generated or the server chose the IV (the key is
+   * the one the request names, or for an ID Placeholder the one the response names). Checking them
+   * by decrypting or verifying with the server is future work.
    */
   OUTPUT_OF_SERVER_CHOICE("the output depends on a key or IV the server chose"),
 

@@ -179,7 +179,7 @@ final class ResponseMatcher {
       if (expectedChild.tag() == Tag.BATCH_ITEM.code()
           && expectedChild instanceof TtlvStructure item) {
         childPath += "[" + batchIndex + "]";
-        childScope = batchScope(item, batchIndex++);
+        childScope = batchScope(item, actualChild, batchIndex++);
       }
       Difference difference = compare(expectedChild, actualChild, childPath, expected, childScope);
       if (difference != null) {
@@ -226,7 +226,7 @@ final class ResponseMatcher {
     return null;
   }
 
-  private Scope batchScope(TtlvStructure expectedItem, int index) {
+  private Scope batchScope(TtlvStructure expectedItem, Ttlv actualItem, int index) {
     int operation =
         expectedItem.first(Tag.OPERATION.code()) instanceof TtlvEnumeration op ? op.value() : -1;
     TtlvStructure requestPayload = null;
@@ -240,8 +240,14 @@ final class ResponseMatcher {
     }
     boolean outputVaries = false;
     if (Relaxation.OUTPUT_OPERATIONS.contains(operation)) {
-      Ttlv key = requestPayload == null ? null : requestPayload.first(Tag.UNIQUE_IDENTIFIER.code());
-      boolean serverKey = !(key instanceof TtlvTextString id) || generated.contains(id.value());
+      // The key: named in the request, or (ID Placeholder) named by the response payload.
+      String key = textOf(requestPayload, Tag.UNIQUE_IDENTIFIER.code());
+      if (key == null
+          && actualItem instanceof TtlvStructure item
+          && item.first(Tag.RESPONSE_PAYLOAD.code()) instanceof TtlvStructure payload) {
+        key = textOf(payload, Tag.UNIQUE_IDENTIFIER.code());
+      }
+      boolean serverKey = key == null || generated.contains(key);
       boolean serverIv =
           operation == Operation.ENCRYPT.value()
               && (requestPayload == null
@@ -249,6 +255,12 @@ final class ResponseMatcher {
       outputVaries = serverKey || serverIv;
     }
     return new Scope(operation, false, outputVaries, false);
+  }
+
+  private static @Nullable String textOf(@Nullable TtlvStructure structure, int tag) {
+    return structure != null && structure.first(tag) instanceof TtlvTextString text
+        ? text.value()
+        : null;
   }
 
   private Scope payloadScope(Scope scope, TtlvStructure actualPayload) {

@@ -94,6 +94,16 @@ class ResponseMatcherTest {
   }
 
   @Test
+  void anUnboundByteStringNameTakesTheLatestValueOfItsTag() {
+    bindings.remember(actual(response("", "<MACData type=\"ByteString\" value=\"c911e781\"/>")));
+    Ttlv request =
+        expected(
+            "<RequestPayload><MACData type=\"ByteString\" value=\"$MAC_DATA\"/></RequestPayload>");
+
+    assertThat(KmipXml.write(bindings.resolve(request, NOW))).contains("c911e781");
+  }
+
+  @Test
   void timeStampMustBeNearTheRunnersClock() {
     Ttlv expected =
         expected(
