@@ -33,6 +33,10 @@ public final class ConformanceReport {
     }
     StringBuilder out = new StringBuilder("# ").append(title).append("\n\n");
     out.append("Overall: ").append(summary(results)).append(".\n\n");
+    out.append(
+        "Each case is compared exactly except for the relaxations in docs/CONFORMANCE.md (the"
+            + " Relaxation enum); a failure shows the first difference. SKIP means the runner"
+            + " cannot run the file, for the reason given.\n\n");
     out.append("| version | passed | failed | skipped | total |\n|---|---:|---:|---:|---:|\n");
     byVersion.forEach(
         (version, profiles) ->
