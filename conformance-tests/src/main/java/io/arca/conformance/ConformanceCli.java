@@ -26,10 +26,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "arca-conformance",
-    mixinStandardHelpOptions = true,
     description = "Runs OASIS KMIP test-case files (KMIP XML) against a KMIP server.")
 public final class ConformanceCli implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
+
+  // No mixinStandardHelpOptions: its -V/--version would clash with --version (the KMIP version).
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Shows this help and exits.")
+  boolean help;
 
   @Option(names = "--host", required = true, description = "The server's host name or address.")
   String host = "";

@@ -96,6 +96,16 @@ class CaseRunnerTest {
   }
 
   @Test
+  void helpIsShownDespiteTheRequiredOptions() {
+    StringWriter out = new StringWriter();
+    CommandLine command = new CommandLine(new ConformanceCli());
+    command.setOut(new PrintWriter(out));
+
+    assertThat(command.execute("--help")).isZero();
+    assertThat(out.toString()).contains("--version=<version>", "--profile=<profile>");
+  }
+
+  @Test
   void theMessageEncodingProfilesAreSkippedWithTheReason() throws Exception {
     CaseResult result = runner().run(CaseFile.of(Path.of("MSGENC-JSON-M-1-21.xml")));
 
