@@ -6,8 +6,11 @@ import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * An Arca server on a random loopback port with a fresh development PKI, for tests with real
@@ -20,6 +23,22 @@ final class InProcessServer implements AutoCloseable {
   private InProcessServer(DevelopmentPki pki, ArcaServer server) {
     this.pki = pki;
     this.server = server;
+  }
+
+  /**
+   * A server in {@code dataDir} whose PKI is a copy of the one in {@code pkiTemplate} (made there
+   * first if missing): starting many servers then costs no key generation.
+   */
+  static InProcessServer start(Path dataDir, Path pkiTemplate) throws Exception {
+    DevelopmentPki.openOrCreate(pkiTemplate);
+    Path pki = Files.createDirectories(dataDir.resolve("pki"));
+    try (Stream<Path> files = Files.list(pkiTemplate)) {
+      for (Path file : files.toList()) {
+        Files.copy(
+            file, pki.resolve(file.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    return start(dataDir);
   }
 
   static InProcessServer start(Path dataDir) throws Exception {

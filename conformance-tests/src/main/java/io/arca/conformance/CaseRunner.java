@@ -1,0 +1,122 @@
+package io.arca.conformance;
+
+import io.arca.kmip.Tag;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvException;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.text.KmipXml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs OASIS test-case files against a KMIP server: sends each request of a file, in order, on one
+ * connection, and compares each response with the expected one (see {@link ResponseMatcher}). A
+ * file stops at its first difference.
+ */
+public final class CaseRunner {
+  /** Opens a fresh connection to the server under test. */
+  @FunctionalInterface
+  public interface Connector {
+    /** A new connection. */
+    KmipConnection open() throws IOException;
+  }
+
+  private final Connector connector;
+  private final Clock clock;
+
+  /** A runner that connects with {@code connector} and reads the time from {@code clock}. */
+  public CaseRunner(Connector connector, Clock clock) {
+    this.connector = connector;
+    this.clock = clock;
+  }
+
+  /** Runs one file. Never throws: a broken exchange is a failure, an unreadable file a skip. */
+  public CaseResult run(CaseFile file) {
+    Instant start = clock.instant();
+    CaseResult.Outcome outcome;
+    String detail;
+    try {
+      detail = runOrExplain(file);
+      outcome = detail.isEmpty() ? CaseResult.Outcome.PASS : CaseResult.Outcome.FAIL;
+    } catch (Unrunnable e) {
+      outcome = CaseResult.Outcome.SKIP;
+      detail = e.reason;
+    }
+    return new CaseResult(file, outcome, detail, Duration.between(start, clock.instant()));
+  }
+
+  private String runOrExplain(CaseFile file) throws Unrunnable {
+    if (file.profile().startsWith("MSGENC-")) {
+      throw new Unrunnable(
+          "message-encoding profile: needs the "
+              + file.profile().substring("MSGENC-".length())
+              + " transport, the runner speaks binary TTLV over TLS");
+    }
+    List<Ttlv> messages = read(file);
+    Bindings bindings = new Bindings();
+    Set<String> generated = new HashSet<>();
+    try (KmipConnection connection = connector.open()) {
+      for (int i = 0; i + 1 < messages.size(); i += 2) {
+        Instant now = clock.instant();
+        Ttlv request = bindings.resolve(messages.get(i), now);
+        Ttlv response;
+        try {
+          response = connection.exchange(request);
+        } catch (IOException | TtlvException e) {
+          return "request " + i / 2 + ": no readable response (" + e.getMessage() + ")";
+        }
+        Difference difference =
+            new ResponseMatcher(bindings, generated, now, (TtlvStructure) request)
+                .compare(messages.get(i + 1), response);
+        bindings.remember(response);
+        if (difference != null) {
+          return "request " + i / 2 + ": " + difference;
+        }
+      }
+    } catch (IOException e) {
+      return "connection: " + e.getMessage();
+    }
+    return "";
+  }
+
+  private static List<Ttlv> read(CaseFile file) throws Unrunnable {
+    List<Ttlv> messages;
+    try {
+      String xml = Files.readString(file.path(), StandardCharsets.UTF_8);
+      messages = KmipXml.readMessages(xml, Bindings.readOptions());
+    } catch (IOException | RuntimeException e) {
+      throw new Unrunnable("cannot read the file: " + e.getMessage());
+    }
+    if (messages.isEmpty() || messages.size() % 2 != 0) {
+      throw new Unrunnable(
+          "expected request/response pairs, found " + messages.size() + " messages");
+    }
+    for (int i = 0; i < messages.size(); i++) {
+      int expected = i % 2 == 0 ? Tag.REQUEST_MESSAGE.code() : Tag.RESPONSE_MESSAGE.code();
+      if (messages.get(i).tag() != expected || !(messages.get(i) instanceof TtlvStructure)) {
+        throw new Unrunnable("message " + i + " is not a " + Difference.tagName(expected));
+      }
+    }
+    return messages;
+  }
+
+  /** A file the runner cannot run, with the reason. */
+  private static final class Unrunnable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // a String is serializable; Error Prone cannot tell from the type
+    private final String reason;
+
+    Unrunnable(String reason) {
+      super(reason);
+      this.reason = reason;
+    }
+  }
+}

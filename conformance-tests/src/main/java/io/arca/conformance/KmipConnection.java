@@ -1,0 +1,71 @@
+package io.arca.conformance;
+
+import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvReader;
+import io.arca.kmip.ttlv.TtlvWriter;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/** One mutual-TLS connection to a KMIP server, exchanging binary TTLV messages in turn. */
+public final class KmipConnection implements AutoCloseable {
+  private static final int HEADER_BYTES = 8;
+
+  private final SSLSocket socket;
+  private final DataInputStream in;
+  private final OutputStream out;
+  private final DecodeLimits limits;
+
+  private KmipConnection(SSLSocket socket, DecodeLimits limits) throws IOException {
+    this.socket = socket;
+    this.in = new DataInputStream(socket.getInputStream());
+    this.out = socket.getOutputStream();
+    this.limits = limits;
+  }
+
+  /** Connects and completes the TLS handshake. */
+  public static KmipConnection open(
+      SSLContext tls, String host, int port, Duration timeout, DecodeLimits limits)
+      throws IOException {
+    SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
+    try {
+      socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+      socket.setSoTimeout((int) timeout.toMillis());
+      socket.startHandshake();
+      return new KmipConnection(socket, limits);
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** Sends a request and reads the one response. */
+  public Ttlv exchange(Ttlv request) throws IOException {
+    out.write(TtlvWriter.toBytes(request));
+    out.flush();
+    byte[] header = new byte[HEADER_BYTES];
+    in.readFully(header);
+    long length =
+        ((header[4] & 0xFFL) << 24)
+            | ((header[5] & 0xFF) << 16)
+            | ((header[6] & 0xFF) << 8)
+            | (header[7] & 0xFF);
+    if (length > limits.maxMessageBytes() - HEADER_BYTES) {
+      throw new IOException("response of " + length + " bytes is larger than the limit");
+    }
+    byte[] message = new byte[HEADER_BYTES + (int) length];
+    System.arraycopy(header, 0, message, 0, HEADER_BYTES);
+    in.readFully(message, HEADER_BYTES, (int) length);
+    return TtlvReader.read(message, limits);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

@@ -1,0 +1,124 @@
+package io.arca.conformance;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.Tag;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Every way in which the runner accepts a response that differs from the expected one, each with
+ * its reason. Everything not listed here must match exactly: tags, types, order, result status and
+ * reason, every value. {@code docs/CONFORMANCE.md} repeats this list for readers.
+ */
+public enum Relaxation {
+  /**
+   * A {@code $NAME} value in an expected response ({@code $UNIQUE_IDENTIFIER_0}, {@code
+   * $IV_COUNTER_NONCE}, ...) matches any value of its type; a Text String name, once bound, must
+   * then match the bound value. Later requests carry the bound value; a byte-string name never
+   * bound (some files write the value as a literal in the response) takes the latest value of its
+   * tag the server sent.
+   */
+  PLACEHOLDER("the file names a value the server chooses; it is bound and reused"),
+
+  /**
+   * A {@code $NOW}-relative date matches within {@link #CLOCK_TOLERANCE} of now plus its offset.
+   */
+  NOW_RELATIVE_DATE("the date depends on when the case runs"),
+
+  /**
+   * Time Stamp and the dates a server sets from its own clock (Initial Date, Last Change Date,
+   * Original Creation Date, Archive Date) match within {@link #CLOCK_TOLERANCE} of the runner's
+   * clock, even where the file holds a literal date from the run that recorded it.
+   */
+  SERVER_CLOCK("the server's clock sets the value; the 1.x files hold the recording run's dates"),
+
+  /** Server Correlation Value matches any text, and may be missing: it is optional. */
+  SERVER_CORRELATION_VALUE("the server chooses it to find the exchange in its own logs"),
+
+  /**
+   * Result Message matches any text and may be missing or added; Result Status and Result Reason
+   * stay exact.
+   */
+  RESULT_MESSAGE("free text whose wording is the server's (the files hold the recording server's)"),
+
+  /**
+   * An IV/Counter/Nonce in a response, and the Data of RNG Retrieve, match any value of their size.
+   */
+  RANDOM_VALUE("the server draws it at random"),
+
+  /**
+   * Key material (Byte Strings and Big Integers under Key Value) of an object the server created
+   * (Create, Create Key Pair, Re-key, ...) matches any value; a Byte String must keep its length.
+   */
+  SERVER_GENERATED_KEY("the server generated the key"),
+
+  /**
+   * The Data, Authenticated Encryption Tag, Signature Data and MAC Data that Encrypt, Sign and MAC
+   * return match any value when the key was server-generated or the server chose the IV (the key is
+   * the one the request names, or for an ID Placeholder the one the response names). Checking them
+   * by decrypting or verifying with the server is future work.
+   */
+  OUTPUT_OF_SERVER_CHOICE("the output depends on a key or IV the server chose"),
+
+  /**
+   * The children of an Attributes structure, and of the response payloads of Query, Locate, Get
+   * Attributes and Get Attribute List, match in any order.
+   */
+  UNORDERED("the specification does not fix the order of these lists");
+
+  /**
+   * How far a date may be from the one expected under {@link #NOW_RELATIVE_DATE} and {@link
+   * #SERVER_CLOCK}.
+   */
+  public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+
+  static final Set<Integer> SERVER_CLOCK_TAGS =
+      Set.of(
+          Tag.TIME_STAMP.code(),
+          Tag.INITIAL_DATE.code(),
+          Tag.LAST_CHANGE_DATE.code(),
+          Tag.ORIGINAL_CREATION_DATE.code(),
+          Tag.ARCHIVE_DATE.code());
+
+  /** The 1.x Attribute Names of the same dates, for Attribute Value items. */
+  static final Set<String> SERVER_CLOCK_ATTRIBUTES =
+      Set.of("Initial Date", "Last Change Date", "Original Creation Date", "Archive Date");
+
+  static final Set<Integer> OUTPUT_TAGS =
+      Set.of(
+          Tag.DATA.code(),
+          Tag.AUTHENTICATED_ENCRYPTION_TAG.code(),
+          Tag.SIGNATURE_DATA.code(),
+          Tag.MAC_DATA.code());
+
+  static final Set<Integer> OUTPUT_OPERATIONS =
+      Set.of(Operation.ENCRYPT.value(), Operation.SIGN.value(), Operation.MAC.value());
+
+  static final Set<Integer> GENERATING_OPERATIONS =
+      Set.of(
+          Operation.CREATE.value(),
+          Operation.CREATE_KEY_PAIR.value(),
+          Operation.RE_KEY.value(),
+          Operation.RE_KEY_KEY_PAIR.value(),
+          Operation.DERIVE_KEY.value(),
+          Operation.CREATE_SPLIT_KEY.value(),
+          Operation.JOIN_SPLIT_KEY.value());
+
+  static final Set<Integer> UNORDERED_PAYLOADS =
+      Set.of(
+          Operation.QUERY.value(),
+          Operation.LOCATE.value(),
+          Operation.GET_ATTRIBUTES.value(),
+          Operation.GET_ATTRIBUTE_LIST.value());
+
+  private final String reason;
+
+  Relaxation(String reason) {
+    this.reason = reason;
+  }
+
+  /** Why the runner relaxes this comparison. */
+  public String reason() {
+    return reason;
+  }
+}

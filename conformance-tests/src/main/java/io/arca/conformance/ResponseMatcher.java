@@ -1,0 +1,291 @@
+package io.arca.conformance;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.Tag;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvBigInteger;
+import io.arca.kmip.ttlv.TtlvByteString;
+import io.arca.kmip.ttlv.TtlvDateTime;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compares a server's response with the one a test-case file expects: exactly, apart from the
+ * {@link Relaxation}s. Binds the placeholders of the expected response to what the server sent.
+ */
+final class ResponseMatcher {
+  private static final Set<Integer> OPTIONAL =
+      Set.of(Tag.SERVER_CORRELATION_VALUE.code(), Tag.RESULT_MESSAGE.code());
+
+  private final Bindings bindings;
+  private final Set<String> generated;
+  private final Instant now;
+  private final @Nullable TtlvStructure request;
+
+  /**
+   * @param bindings the case's placeholders, bound as the response is read
+   * @param generated the identifiers of objects the server created so far (grown here)
+   * @param now when the request was sent
+   * @param request the request as sent, for the context of each batch item
+   */
+  ResponseMatcher(
+      Bindings bindings, Set<String> generated, Instant now, @Nullable TtlvStructure request) {
+    this.bindings = bindings;
+    this.generated = generated;
+    this.now = now;
+    this.request = request;
+  }
+
+  /** What a batch item's comparison may relax, found from its operation and request. */
+  private record Scope(int operation, boolean generatedKey, boolean outputVaries, boolean inKey) {
+    static final Scope NONE = new Scope(-1, false, false, false);
+
+    Scope inKeyValue() {
+      return new Scope(operation, generatedKey, outputVaries, true);
+    }
+  }
+
+  /** The first difference between the expected and the actual response, or null if they match. */
+  @Nullable Difference compare(Ttlv expected, Ttlv actual) {
+    Difference difference =
+        compare(expected, actual, Difference.tagName(expected.tag()), null, Scope.NONE);
+    rememberGenerated(actual);
+    return difference;
+  }
+
+  private @Nullable Difference compare(
+      Ttlv expected, Ttlv actual, String path, @Nullable TtlvStructure parent, Scope scope) {
+    if (expected.tag() != actual.tag() || expected.type() != actual.type()) {
+      return new Difference(path, Difference.describe(expected), Difference.describe(actual));
+    }
+    if (expected instanceof TtlvStructure e && actual instanceof TtlvStructure a) {
+      return compareStructures(e, a, path, scope);
+    }
+    if (relaxed(expected, actual, parent, scope)) {
+      return null;
+    }
+    return expected.equals(actual)
+        ? null
+        : new Difference(path, Difference.describe(expected), Difference.describe(actual));
+  }
+
+  private boolean relaxed(Ttlv expected, Ttlv actual, @Nullable TtlvStructure parent, Scope scope) {
+    int tag = expected.tag();
+    String name = Bindings.placeholder(expected);
+    if (name != null) { // Relaxation.PLACEHOLDER
+      Ttlv bound = bindings.get(name);
+      if (expected instanceof TtlvTextString && bound != null) {
+        return bound instanceof TtlvTextString b
+            && b.value().equals(((TtlvTextString) actual).value());
+      }
+      bindings.bind(name, actual);
+      return true;
+    }
+    if (expected instanceof TtlvDateTime e && actual instanceof TtlvDateTime a) {
+      if (Relaxation.SERVER_CLOCK_TAGS.contains(tag) || isServerClockAttribute(tag, parent)) {
+        return near(a, now);
+      }
+      Long offset = Bindings.nowOffset(e); // Relaxation.NOW_RELATIVE_DATE
+      return offset != null && near(a, now.plusSeconds(offset));
+    }
+    if (tag == Tag.SERVER_CORRELATION_VALUE.code() || tag == Tag.RESULT_MESSAGE.code()) {
+      return true;
+    }
+    if (tag == Tag.IV_COUNTER_NONCE.code()
+        || (tag == Tag.DATA.code() && scope.operation() == Operation.RNG_RETRIEVE.value())) {
+      return sameSize(expected, actual); // Relaxation.RANDOM_VALUE
+    }
+    if (scope.inKey() && scope.generatedKey()) { // Relaxation.SERVER_GENERATED_KEY
+      return expected instanceof TtlvBigInteger || sameSize(expected, actual);
+    }
+    return scope.outputVaries() && Relaxation.OUTPUT_TAGS.contains(tag);
+  }
+
+  private static boolean isServerClockAttribute(int tag, @Nullable TtlvStructure parent) {
+    if (tag != Tag.ATTRIBUTE_VALUE.code() || parent == null) {
+      return false;
+    }
+    return parent.first(Tag.ATTRIBUTE_NAME.code()) instanceof TtlvTextString attributeName
+        && Relaxation.SERVER_CLOCK_ATTRIBUTES.contains(attributeName.value());
+  }
+
+  private static boolean near(TtlvDateTime actual, Instant expected) {
+    long seconds = Math.abs(actual.epochSeconds() - expected.getEpochSecond());
+    return seconds <= Relaxation.CLOCK_TOLERANCE.toSeconds();
+  }
+
+  private static boolean sameSize(Ttlv expected, Ttlv actual) {
+    return expected instanceof TtlvByteString e
+        && actual instanceof TtlvByteString a
+        && e.value().length() == a.value().length();
+  }
+
+  private @Nullable Difference compareStructures(
+      TtlvStructure expected, TtlvStructure actual, String path, Scope scope) {
+    int tag = expected.tag();
+    if (tag == Tag.KEY_VALUE.code()) {
+      scope = scope.inKeyValue();
+    }
+    if (tag == Tag.RESPONSE_PAYLOAD.code()) {
+      scope = payloadScope(scope, actual);
+    }
+    boolean unordered =
+        tag == Tag.ATTRIBUTES.code()
+            || (tag == Tag.RESPONSE_PAYLOAD.code()
+                && Relaxation.UNORDERED_PAYLOADS.contains(scope.operation()));
+    return unordered
+        ? compareUnordered(expected, actual, path, scope)
+        : compareInOrder(expected, actual, path, scope);
+  }
+
+  private @Nullable Difference compareInOrder(
+      TtlvStructure expected, TtlvStructure actual, String path, Scope scope) {
+    List<Ttlv> e = expected.items();
+    List<Ttlv> a = actual.items();
+    int batchIndex = 0;
+    int j = 0;
+    for (int i = 0; i < e.size() || j < a.size(); i++, j++) {
+      Ttlv expectedChild = i < e.size() ? e.get(i) : null;
+      Ttlv actualChild = j < a.size() ? a.get(j) : null;
+      // Relaxation.SERVER_CORRELATION_VALUE and RESULT_MESSAGE: optional, the server's choice.
+      if (expectedChild != null
+          && OPTIONAL.contains(expectedChild.tag())
+          && (actualChild == null || actualChild.tag() != expectedChild.tag())) {
+        j--;
+        continue;
+      }
+      if (actualChild != null
+          && OPTIONAL.contains(actualChild.tag())
+          && (expectedChild == null || actualChild.tag() != expectedChild.tag())) {
+        i--;
+        continue;
+      }
+      if (expectedChild == null || actualChild == null) {
+        Ttlv present = expectedChild != null ? expectedChild : a.get(j);
+        return new Difference(
+            path + "/" + Difference.tagName(present.tag()),
+            Difference.describe(expectedChild),
+            Difference.describe(actualChild));
+      }
+      String childPath = path + "/" + Difference.tagName(expectedChild.tag());
+      Scope childScope = scope;
+      if (expectedChild.tag() == Tag.BATCH_ITEM.code()
+          && expectedChild instanceof TtlvStructure item) {
+        childPath += "[" + batchIndex + "]";
+        childScope = batchScope(item, actualChild, batchIndex++);
+      }
+      Difference difference = compare(expectedChild, actualChild, childPath, expected, childScope);
+      if (difference != null) {
+        return difference;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Difference compareUnordered(
+      TtlvStructure expected, TtlvStructure actual, String path, Scope scope) {
+    List<Ttlv> unused = new ArrayList<>(actual.items());
+    for (Ttlv expectedChild : expected.items()) {
+      String childPath = path + "/" + Difference.tagName(expectedChild.tag());
+      Difference firstDifference = null;
+      boolean found = false;
+      for (int j = 0; j < unused.size() && !found; j++) {
+        Map<String, Ttlv> before = bindings.snapshot();
+        Difference difference = compare(expectedChild, unused.get(j), childPath, expected, scope);
+        if (difference == null) {
+          unused.remove(j);
+          found = true;
+        } else {
+          bindings.restore(before);
+          if (firstDifference == null
+              && expectedChild instanceof TtlvStructure
+              && unused.get(j).tag() == expectedChild.tag()) {
+            firstDifference = difference;
+          }
+        }
+      }
+      if (!found) {
+        return firstDifference != null
+            ? firstDifference
+            : new Difference(
+                childPath, Difference.describe(expectedChild), "no such item, in any order");
+      }
+    }
+    if (!unused.isEmpty()) {
+      Ttlv extra = unused.get(0);
+      return new Difference(
+          path + "/" + Difference.tagName(extra.tag()), "nothing", Difference.describe(extra));
+    }
+    return null;
+  }
+
+  private Scope batchScope(TtlvStructure expectedItem, Ttlv actualItem, int index) {
+    int operation =
+        expectedItem.first(Tag.OPERATION.code()) instanceof TtlvEnumeration op ? op.value() : -1;
+    TtlvStructure requestPayload = null;
+    if (request != null) {
+      List<Ttlv> items = request.all(Tag.BATCH_ITEM.code());
+      if (index < items.size()
+          && items.get(index) instanceof TtlvStructure item
+          && item.first(Tag.REQUEST_PAYLOAD.code()) instanceof TtlvStructure payload) {
+        requestPayload = payload;
+      }
+    }
+    boolean outputVaries = false;
+    if (Relaxation.OUTPUT_OPERATIONS.contains(operation)) {
+      // The key: named in the request, or (ID Placeholder) named by the response payload.
+      String key = textOf(requestPayload, Tag.UNIQUE_IDENTIFIER.code());
+      if (key == null
+          && actualItem instanceof TtlvStructure item
+          && item.first(Tag.RESPONSE_PAYLOAD.code()) instanceof TtlvStructure payload) {
+        key = textOf(payload, Tag.UNIQUE_IDENTIFIER.code());
+      }
+      boolean serverKey = key == null || generated.contains(key);
+      boolean serverIv =
+          operation == Operation.ENCRYPT.value()
+              && (requestPayload == null
+                  || requestPayload.first(Tag.IV_COUNTER_NONCE.code()) == null);
+      outputVaries = serverKey || serverIv;
+    }
+    return new Scope(operation, false, outputVaries, false);
+  }
+
+  private static @Nullable String textOf(@Nullable TtlvStructure structure, int tag) {
+    return structure != null && structure.first(tag) instanceof TtlvTextString text
+        ? text.value()
+        : null;
+  }
+
+  private Scope payloadScope(Scope scope, TtlvStructure actualPayload) {
+    boolean generatedKey =
+        actualPayload.first(Tag.UNIQUE_IDENTIFIER.code()) instanceof TtlvTextString id
+            && generated.contains(id.value());
+    return new Scope(scope.operation(), generatedKey, scope.outputVaries(), scope.inKey());
+  }
+
+  /** Remembers the objects a response says the server created. */
+  private void rememberGenerated(Ttlv response) {
+    if (!(response instanceof TtlvStructure message)) {
+      return;
+    }
+    for (Ttlv item : message.all(Tag.BATCH_ITEM.code())) {
+      if (item instanceof TtlvStructure batchItem
+          && batchItem.first(Tag.OPERATION.code()) instanceof TtlvEnumeration op
+          && Relaxation.GENERATING_OPERATIONS.contains(op.value())
+          && batchItem.first(Tag.RESPONSE_PAYLOAD.code()) instanceof TtlvStructure payload) {
+        for (Ttlv child : payload.items()) {
+          if (child instanceof TtlvTextString id) {
+            generated.add(id.value());
+          }
+        }
+      }
+    }
+  }
+}

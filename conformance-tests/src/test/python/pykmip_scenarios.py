@@ -1,0 +1,151 @@
+#!/usr/bin/python3
+"""Drives an Arca server through PyKMIP's high-level client: one short scenario per operation.
+
+Usage: pykmip_scenarios.py HOST PORT CA CERT KEY VERSION   (VERSION: 1.0 .. 2.0, as PyKMIP knows them)
+Prints one line per scenario, "SCENARIO <name> PASS" or "SCENARIO <name> FAIL <reason>", and exits 0
+whatever the scenarios did (the Java test judges them); a non-zero exit means the script itself broke.
+Scenarios that need an object make their own, so each fails for its own reason.
+"""
+import sys
+import traceback
+
+from kmip.core import enums
+from kmip.pie import objects
+from kmip.pie.client import ProxyKmipClient
+
+VERSIONS = {
+    "1.0": enums.KMIPVersion.KMIP_1_0,
+    "1.1": enums.KMIPVersion.KMIP_1_1,
+    "1.2": enums.KMIPVersion.KMIP_1_2,
+    "1.3": enums.KMIPVersion.KMIP_1_3,
+    "1.4": enums.KMIPVersion.KMIP_1_4,
+    "2.0": enums.KMIPVersion.KMIP_2_0,
+}
+
+AES = enums.CryptographicAlgorithm.AES
+
+
+def create(client):
+    uid = client.create(AES, 128)
+    assert uid, "no unique identifier"
+    return uid
+
+
+def scenario_create(client):
+    create(client)
+
+
+def scenario_get(client):
+    key = client.get(create(client))
+    assert isinstance(key, objects.SymmetricKey), "got %s" % type(key).__name__
+    assert key.cryptographic_length == 128, "length %s" % key.cryptographic_length
+    assert len(key.value) == 16, "key of %d bytes" % len(key.value)
+
+
+def scenario_get_attributes(client):
+    uid = create(client)
+    got_uid, attributes = client.get_attributes(uid, ["Cryptographic Algorithm", "Cryptographic Length"])
+    assert got_uid == uid, "attributes of another object"
+    names = sorted(a.attribute_name.value for a in attributes)
+    assert names == ["Cryptographic Algorithm", "Cryptographic Length"], "attributes %s" % names
+
+
+def scenario_locate(client):
+    uid = create(client)
+    found = client.locate()
+    assert uid in found, "locate did not find the new key"
+
+
+def scenario_activate(client):
+    uid = create(client)
+    client.activate(uid)
+    _, attributes = client.get_attributes(uid, ["State"])
+    state = attributes[0].attribute_value.value if attributes else None
+    assert state == enums.State.ACTIVE, "state %s" % state
+
+
+def scenario_revoke(client):
+    uid = create(client)
+    client.activate(uid)
+    client.revoke(enums.RevocationReasonCode.CESSATION_OF_OPERATION, uid)
+    _, attributes = client.get_attributes(uid, ["State"])
+    state = attributes[0].attribute_value.value if attributes else None
+    assert state == enums.State.DEACTIVATED, "state %s" % state
+
+
+def scenario_destroy(client):
+    uid = create(client)
+    client.destroy(uid)
+    try:
+        client.get(uid)
+    except Exception:  # PyKMIP raises KmipOperationFailure for Item Not Found
+        return
+    raise AssertionError("a destroyed key could still be fetched")
+
+
+def scenario_register(client):
+    key = objects.SymmetricKey(AES, 128, bytes(range(16)))
+    uid = client.register(key)
+    fetched = client.get(uid)
+    assert fetched.value == key.value, "registered and fetched key differ"
+
+
+def scenario_encrypt_decrypt(client):
+    uid = create(client)
+    client.activate(uid)
+    parameters = {
+        "cryptographic_algorithm": AES,
+        "block_cipher_mode": enums.BlockCipherMode.CBC,
+        "padding_method": enums.PaddingMethod.PKCS5,
+    }
+    iv = bytes(16)
+    plain = b"Arca conformance"
+    cipher, _ = client.encrypt(plain, uid, parameters, iv)
+    assert cipher and cipher != plain, "no ciphertext"
+    again = client.decrypt(cipher, uid, parameters, iv)
+    assert again == plain, "decrypt did not give the plaintext back"
+
+
+SCENARIOS = [
+    ("create", scenario_create),
+    ("get", scenario_get),
+    ("get_attributes", scenario_get_attributes),
+    ("locate", scenario_locate),
+    ("activate", scenario_activate),
+    ("revoke", scenario_revoke),
+    ("destroy", scenario_destroy),
+    ("register", scenario_register),
+    ("encrypt_decrypt", scenario_encrypt_decrypt),
+]
+
+
+def main(host, port, ca, cert, key, version):
+    client = ProxyKmipClient(
+        hostname=host,
+        port=int(port),
+        ca=ca,
+        cert=cert,
+        key=key,
+        config_file="/dev/null",
+        kmip_version=VERSIONS[version],
+    )
+    client.open()
+    try:
+        for name, scenario in SCENARIOS:
+            try:
+                scenario(client)
+                print("SCENARIO %s PASS" % name)
+            except Exception as e:  # every failure is a result to report, not a crash
+                reason = (str(e) or type(e).__name__).replace("\n", " ")
+                print("SCENARIO %s FAIL %s: %s" % (name, type(e).__name__, reason))
+            sys.stdout.flush()
+    finally:
+        client.close()
+
+
+if __name__ == "__main__":
+    try:
+        main(*sys.argv[1:7])
+    except Exception:
+        traceback.print_exc()
+        sys.exit(1)
