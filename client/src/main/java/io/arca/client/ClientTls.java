@@ -26,12 +26,21 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * Builds the client's TLS context from PEM files or a PKCS#12 file: our certificate, and the CA we
  * trust.
  */
-final class ClientTls {
+public final class ClientTls {
   private static final char[] IN_MEMORY = new char[0];
 
   private ClientTls() {}
 
-  static SSLContext context(ClientConfig config) throws IOException {
+  /**
+   * A context that trusts {@code ca} and presents {@code certificate} with {@code key} (PEM files).
+   */
+  public static SSLContext context(Path ca, Path certificate, Path key) throws IOException {
+    return context(
+        new ClientConfig("localhost", ClientConfig.KMIP_PORT, ca, certificate, key, null, null));
+  }
+
+  /** A context for these settings (PEM files or a PKCS#12 file). */
+  public static SSLContext context(ClientConfig config) throws IOException {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);

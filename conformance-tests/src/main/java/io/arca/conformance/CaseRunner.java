@@ -1,5 +1,6 @@
 package io.arca.conformance;
 
+import io.arca.client.KmipConnection;
 import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvException;

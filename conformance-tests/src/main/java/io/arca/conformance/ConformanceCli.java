@@ -1,5 +1,7 @@
 package io.arca.conformance;
 
+import io.arca.client.ClientTls;
+import io.arca.client.KmipConnection;
 import io.arca.kmip.ttlv.DecodeLimits;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

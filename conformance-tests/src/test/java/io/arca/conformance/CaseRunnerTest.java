@@ -2,6 +2,8 @@ package io.arca.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arca.client.ClientTls;
+import io.arca.client.KmipConnection;
 import io.arca.kmip.ttlv.DecodeLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;

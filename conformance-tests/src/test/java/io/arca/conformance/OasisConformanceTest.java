@@ -3,6 +3,8 @@ package io.arca.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.arca.client.ClientTls;
+import io.arca.client.KmipConnection;
 import io.arca.kmip.ttlv.DecodeLimits;
 import java.io.IOException;
 import java.net.URI;

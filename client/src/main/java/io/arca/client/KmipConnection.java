@@ -1,4 +1,4 @@
-package io.arca.conformance;
+package io.arca.client;
 
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.Ttlv;
