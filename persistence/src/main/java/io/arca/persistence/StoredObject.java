@@ -2,6 +2,7 @@ package io.arca.persistence;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -10,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * One row of {@code objects} with its attributes: the key block is already wrapped (or absent, e.g.
  * once destroyed), and type, state and owner are opaque strings chosen by the server.
  *
- * <p>Timestamps are kept to the millisecond, as stored. {@code version} is the optimistic
- * concurrency counter: 1 after insert, one more after every update.
+ * <p>Attributes are kept sorted by name, then index. Timestamps are kept to the millisecond, as
+ * stored. {@code version} is the optimistic concurrency counter: 1 after insert, one more after
+ * every update.
  */
 public record StoredObject(
     String uid,
@@ -35,7 +37,12 @@ public record StoredObject(
     Objects.requireNonNull(owner, "owner");
     createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
     updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
-    attributes = List.copyOf(attributes);
+    // One canonical order, so that an object equals itself read back from any database.
+    attributes =
+        attributes.stream()
+            .sorted(
+                Comparator.comparing(ObjectAttribute::name).thenComparing(ObjectAttribute::index))
+            .toList();
   }
 
   /** This object with another state, at the same version (pass it to an update). */
