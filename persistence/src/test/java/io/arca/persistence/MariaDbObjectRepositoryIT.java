@@ -2,6 +2,11 @@ package io.arca.persistence;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -27,6 +32,15 @@ class MariaDbObjectRepositoryIT extends ObjectRepositoryContract {
     String url = System.getProperty("ARCA_TEST_MARIADB_URL");
     if (url == null || url.isBlank()) {
       url = System.getenv("ARCA_TEST_MARIADB_URL");
+    }
+    // The build starts a server in pre-integration-test and leaves its URL in this file.
+    String file = System.getProperty("ARCA_TEST_MARIADB_URL_FILE");
+    if ((url == null || url.isBlank()) && file != null && Files.isRegularFile(Path.of(file))) {
+      try {
+        url = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return url == null || url.isBlank() ? null : url;
   }
