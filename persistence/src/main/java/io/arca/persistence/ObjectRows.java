@@ -113,9 +113,36 @@ final class ObjectRows {
 
   /**
    * One indexed query: the object filters use the objects indexes, and each attribute match is an
-   * EXISTS probe of the (name, text_value) index.
+   * IN subquery over the (name, text_value) index, which lets the planner start from the attribute
+   * index instead of scanning objects and probing each (as a correlated EXISTS invites).
    */
   static List<String> locate(Connection c, ObjectCriteria criteria) throws SQLException {
+    LocateQuery query = locateQuery(criteria);
+    try (PreparedStatement p = c.prepareStatement(query.sql())) {
+      query.bind(p);
+      List<String> uids = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          uids.add(r.getString(1));
+        }
+      }
+      return uids;
+    }
+  }
+
+  /** The SQL of a locate and its arguments (the limit and offset come last). */
+  record LocateQuery(String sql, List<String> args, int limit, int offset) {
+    void bind(PreparedStatement p) throws SQLException {
+      int i = 1;
+      for (String arg : args) {
+        p.setString(i++, arg);
+      }
+      p.setInt(i++, limit);
+      p.setInt(i, offset);
+    }
+  }
+
+  static LocateQuery locateQuery(ObjectCriteria criteria) {
     StringBuilder sql = new StringBuilder("SELECT o.uid FROM objects o WHERE 1 = 1");
     List<String> args = new ArrayList<>();
     if (criteria.owner() != null) {
@@ -132,27 +159,13 @@ final class ObjectRows {
     }
     for (ObjectCriteria.AttributeMatch m : criteria.attributes()) {
       sql.append(
-          " AND EXISTS (SELECT 1 FROM object_attributes a"
-              + " WHERE a.name = ? AND a.text_value = ? AND a.uid = o.uid)");
+          " AND o.uid IN (SELECT a.uid FROM object_attributes a"
+              + " WHERE a.name = ? AND a.text_value = ?)");
       args.add(m.name());
       args.add(m.text());
     }
     sql.append(" ORDER BY o.uid LIMIT ? OFFSET ?");
-    try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-      int i = 1;
-      for (String arg : args) {
-        p.setString(i++, arg);
-      }
-      p.setInt(i++, criteria.limit());
-      p.setInt(i, criteria.offset());
-      List<String> uids = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          uids.add(r.getString(1));
-        }
-      }
-      return uids;
-    }
+    return new LocateQuery(sql.toString(), args, criteria.limit(), criteria.offset());
   }
 
   private static void bindRow(PreparedStatement p, int first, StoredObject o) throws SQLException {
