@@ -1,0 +1,94 @@
+package io.arca.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded DBCP2 pool over one database, migrated to the code's schema when opened; every
+ * connection it hands out has auto-commit off and the dialect's isolation level.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final SqlDialect dialect;
+  private final BasicDataSource pool;
+
+  private Database(SqlDialect dialect, BasicDataSource pool) {
+    this.dialect = dialect;
+    this.pool = pool;
+  }
+
+  /**
+   * Opens the pool and applies pending migrations.
+   *
+   * @throws SchemaTooNewException if the database was migrated by a newer Arca
+   */
+  public static Database open(DatabaseConfig config) {
+    return open(config, Migrations.forDialect(config.dialect()));
+  }
+
+  static Database open(DatabaseConfig config, Migrations migrations) {
+    BasicDataSource pool = new BasicDataSource();
+    pool.setUrl(config.jdbcUrl());
+    if (config.user() != null) {
+      pool.setUsername(config.user());
+    }
+    if (config.password() != null) {
+      pool.setPassword(config.password());
+    }
+    config.dialect().connectionProperties().forEach(pool::addConnectionProperty);
+    pool.setDefaultAutoCommit(false);
+    pool.setDefaultTransactionIsolation(config.dialect().isolation());
+    pool.setRollbackOnReturn(true);
+    pool.setInitialSize(1);
+    pool.setMaxTotal(config.maxConnections());
+    pool.setMaxIdle(config.maxConnections());
+    pool.setMinIdle(1);
+    pool.setMaxWait(config.connectTimeout());
+    // A server-side disconnect (MariaDB restart, wait_timeout) must cost one validation, not a
+    // failed request; idle connections are checked in the background as well.
+    pool.setValidationQuery("SELECT 1");
+    pool.setValidationQueryTimeout(Duration.ofSeconds(5));
+    pool.setTestOnBorrow(true);
+    pool.setTestWhileIdle(true);
+    pool.setDurationBetweenEvictionRuns(Duration.ofMinutes(1));
+    pool.setMaxConn(Duration.ofHours(1));
+    Database database = new Database(config.dialect(), pool);
+    try {
+      int version = migrations.apply(database);
+      log.info("database {} at schema version {}", config.dialect(), version);
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * A pooled connection, auto-commit off; close it to give it back (uncommitted work is undone).
+   */
+  public Connection connection() {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new PersistenceException("no database connection", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      pool.close();
+    } catch (SQLException e) {
+      throw new PersistenceException("closing the connection pool failed", e);
+    }
+  }
+}

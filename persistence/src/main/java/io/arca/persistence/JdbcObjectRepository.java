@@ -1,0 +1,101 @@
+package io.arca.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The {@link ObjectRepository} over JDBC, for SQLite and MariaDB alike; inserts go through a {@link
+ * GroupCommitWriter} so that concurrent creates share their durable commits.
+ */
+public final class JdbcObjectRepository implements ObjectRepository, AutoCloseable {
+  private final Database database;
+  private final GroupCommitWriter writer;
+
+  /** A repository over {@code database}; closing it stops the writer, not the database. */
+  public JdbcObjectRepository(Database database) {
+    this(database, 1024, 256);
+  }
+
+  JdbcObjectRepository(Database database, int queueCapacity, int maxBatch) {
+    this.database = database;
+    this.writer = new GroupCommitWriter(database, queueCapacity, maxBatch);
+  }
+
+  @Override
+  public StoredObject insert(StoredObject object) {
+    StoredObject first = object.atVersion(1);
+    try {
+      return writer.submit(first).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PersistenceException(
+          "interrupted while inserting " + object.uid() + "; it may or may not be stored", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new PersistenceException("inserting object " + object.uid() + " failed", e);
+    }
+  }
+
+  @Override
+  public Optional<StoredObject> find(String uid) {
+    return read(c -> ObjectRows.find(c, uid));
+  }
+
+  @Override
+  public StoredObject update(StoredObject object) {
+    boolean updated = write(c -> ObjectRows.update(c, object));
+    if (!updated) {
+      throw new ConcurrentUpdateException(object.uid(), object.version());
+    }
+    return object.atVersion(object.version() + 1);
+  }
+
+  @Override
+  public boolean delete(String uid) {
+    return write(c -> ObjectRows.delete(c, uid));
+  }
+
+  @Override
+  public List<String> locate(ObjectCriteria criteria) {
+    return read(c -> ObjectRows.locate(c, criteria));
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+  }
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T read(Work<T> work) {
+    try (Connection c = database.connection()) {
+      // Autocommit reads: no transaction is held open, so on SQLite a read never takes the lock.
+      c.setAutoCommit(true);
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new PersistenceException("database read failed", e);
+    }
+  }
+
+  private <T> T write(Work<T> work) {
+    try (Connection c = database.connection()) {
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("database write failed", e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.arca.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store of wrapped objects and their metadata; it never sees plaintext keys. Inserts are
+ * acknowledged only once durable.
+ */
+public interface ObjectRepository {
+
+  /**
+   * Stores a new object at version 1, durably, and returns it as stored.
+   *
+   * @throws DuplicateObjectException if the uid is already stored
+   */
+  StoredObject insert(StoredObject object);
+
+  Optional<StoredObject> find(String uid);
+
+  /**
+   * Replaces the row and attributes of {@code object.uid()} if it is still at {@code
+   * object.version()}, and returns it at the next version.
+   *
+   * @throws ConcurrentUpdateException if the object changed or was deleted since that version
+   */
+  StoredObject update(StoredObject object);
+
+  /** Deletes the object and its attributes; false if there was none. */
+  boolean delete(String uid);
+
+  /** The uids matching {@code criteria}, answered by indexed SQL. */
+  List<String> locate(ObjectCriteria criteria);
+}

@@ -1,0 +1,221 @@
+package io.arca.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The SQL of the object tables, run inside a transaction its caller owns and commits. */
+final class ObjectRows {
+  private static final String COLUMNS =
+      "uid, object_type, state, owner, key_block, wrapping_key_id, wrapping_mechanism, algorithm,"
+          + " length, created_at, updated_at, version";
+
+  private ObjectRows() {}
+
+  static void insert(Connection c, StoredObject o) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO objects (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, o.uid());
+      bindRow(p, 2, o);
+      p.setLong(12, o.version());
+      p.executeUpdate();
+    }
+    insertAttributes(c, o);
+  }
+
+  /** Rewrites the row if still at {@code o.version()}; false if it is not (or is gone). */
+  static boolean update(Connection c, StoredObject o) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE objects SET object_type = ?, state = ?, owner = ?, key_block = ?,"
+                + " wrapping_key_id = ?, wrapping_mechanism = ?, algorithm = ?, length = ?,"
+                + " created_at = ?, updated_at = ?, version = ? WHERE uid = ? AND version = ?")) {
+      bindRow(p, 1, o);
+      p.setLong(11, o.version() + 1);
+      p.setString(12, o.uid());
+      p.setLong(13, o.version());
+      if (p.executeUpdate() != 1) {
+        return false;
+      }
+    }
+    // The row lock taken by the UPDATE above serialises this with any other writer of the object.
+    try (PreparedStatement p = c.prepareStatement("DELETE FROM object_attributes WHERE uid = ?")) {
+      p.setString(1, o.uid());
+      p.executeUpdate();
+    }
+    insertAttributes(c, o);
+    return true;
+  }
+
+  static boolean delete(Connection c, String uid) throws SQLException {
+    // Attributes first: the foreign key would cascade, but SQLite only does so with foreign_keys
+    // on.
+    try (PreparedStatement p = c.prepareStatement("DELETE FROM object_attributes WHERE uid = ?")) {
+      p.setString(1, uid);
+      p.executeUpdate();
+    }
+    try (PreparedStatement p = c.prepareStatement("DELETE FROM objects WHERE uid = ?")) {
+      p.setString(1, uid);
+      return p.executeUpdate() == 1;
+    }
+  }
+
+  static Optional<StoredObject> find(Connection c, String uid) throws SQLException {
+    List<ObjectAttribute> attributes = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT name, idx, text_value, blob_value FROM object_attributes WHERE uid = ?"
+                + " ORDER BY name, idx")) {
+      p.setString(1, uid);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          attributes.add(
+              new ObjectAttribute(
+                  r.getString(1), r.getInt(2), r.getString(3), blob(r.getBytes(4))));
+        }
+      }
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM objects WHERE uid = ?")) {
+      p.setString(1, uid);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        int length = r.getInt(9);
+        Integer lengthOrNull = r.wasNull() ? null : length;
+        return Optional.of(
+            new StoredObject(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                blob(r.getBytes(5)),
+                r.getString(6),
+                r.getString(7),
+                r.getString(8),
+                lengthOrNull,
+                Instant.ofEpochMilli(r.getLong(10)),
+                Instant.ofEpochMilli(r.getLong(11)),
+                r.getLong(12),
+                attributes));
+      }
+    }
+  }
+
+  /**
+   * One indexed query: the object filters use the objects indexes, and each attribute match is an
+   * IN subquery over the (name, text_value) index, which lets the planner start from the attribute
+   * index instead of scanning objects and probing each (as a correlated EXISTS invites).
+   */
+  static List<String> locate(Connection c, ObjectCriteria criteria) throws SQLException {
+    LocateQuery query = locateQuery(criteria);
+    try (PreparedStatement p = c.prepareStatement(query.sql())) {
+      query.bind(p);
+      List<String> uids = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          uids.add(r.getString(1));
+        }
+      }
+      return uids;
+    }
+  }
+
+  /** The SQL of a locate and its arguments (the limit and offset come last). */
+  record LocateQuery(String sql, List<String> args, int limit, int offset) {
+    void bind(PreparedStatement p) throws SQLException {
+      int i = 1;
+      for (String arg : args) {
+        p.setString(i++, arg);
+      }
+      p.setInt(i++, limit);
+      p.setInt(i, offset);
+    }
+  }
+
+  static LocateQuery locateQuery(ObjectCriteria criteria) {
+    StringBuilder sql = new StringBuilder("SELECT o.uid FROM objects o WHERE 1 = 1");
+    List<String> args = new ArrayList<>();
+    if (criteria.owner() != null) {
+      sql.append(" AND o.owner = ?");
+      args.add(criteria.owner());
+    }
+    if (criteria.objectType() != null) {
+      sql.append(" AND o.object_type = ?");
+      args.add(criteria.objectType());
+    }
+    if (criteria.state() != null) {
+      sql.append(" AND o.state = ?");
+      args.add(criteria.state());
+    }
+    for (ObjectCriteria.AttributeMatch m : criteria.attributes()) {
+      sql.append(
+          " AND o.uid IN (SELECT a.uid FROM object_attributes a"
+              + " WHERE a.name = ? AND a.text_value = ?)");
+      args.add(m.name());
+      args.add(m.text());
+    }
+    sql.append(" ORDER BY o.uid LIMIT ? OFFSET ?");
+    return new LocateQuery(sql.toString(), args, criteria.limit(), criteria.offset());
+  }
+
+  private static void bindRow(PreparedStatement p, int first, StoredObject o) throws SQLException {
+    p.setString(first, o.objectType());
+    p.setString(first + 1, o.state());
+    p.setString(first + 2, o.owner());
+    setBytes(p, first + 3, o.keyBlock());
+    p.setString(first + 4, o.wrappingKeyId());
+    p.setString(first + 5, o.wrappingMechanism());
+    p.setString(first + 6, o.algorithm());
+    if (o.length() == null) {
+      p.setNull(first + 7, Types.INTEGER);
+    } else {
+      p.setInt(first + 7, o.length());
+    }
+    p.setLong(first + 8, o.createdAt().toEpochMilli());
+    p.setLong(first + 9, o.updatedAt().toEpochMilli());
+  }
+
+  private static void insertAttributes(Connection c, StoredObject o) throws SQLException {
+    if (o.attributes().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO object_attributes (uid, name, idx, text_value, blob_value)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      for (ObjectAttribute a : o.attributes()) {
+        p.setString(1, o.uid());
+        p.setString(2, a.name());
+        p.setInt(3, a.index());
+        p.setString(4, a.text());
+        setBytes(p, 5, a.bytes());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static void setBytes(PreparedStatement p, int i, @Nullable Blob blob)
+      throws SQLException {
+    if (blob == null) {
+      p.setNull(i, Types.BLOB);
+    } else {
+      byte[] bytes = blob.toByteArray();
+      p.setBytes(i, bytes);
+    }
+  }
+
+  private static @Nullable Blob blob(byte @Nullable [] bytes) {
+    return bytes == null ? null : Blob.copyOf(bytes);
+  }
+}

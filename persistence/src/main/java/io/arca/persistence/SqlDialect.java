@@ -1,0 +1,84 @@
+package io.arca.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * What differs between the SQL back ends: the migration scripts, the driver settings, the isolation
+ * level and how a duplicate key is reported.
+ */
+public enum SqlDialect {
+  /**
+   * Embedded SQLite: WAL so readers never wait for the writer, {@code synchronous=FULL} so a commit
+   * is on disk when it returns, and IMMEDIATE transactions so a transaction takes the one write
+   * lock at its start (waiting up to the busy timeout) instead of failing on an upgrade.
+   */
+  SQLITE(
+      "sqlite",
+      Map.of(
+          "journal_mode", "WAL",
+          "synchronous", "FULL",
+          "busy_timeout", "10000",
+          "foreign_keys", "true",
+          "transaction_mode", "IMMEDIATE"),
+      Connection.TRANSACTION_SERIALIZABLE),
+
+  /**
+   * MariaDB (InnoDB, utf8mb4) at READ COMMITTED: every write that must not be lost checks the
+   * version column in its own UPDATE, so nothing relies on repeatable reads, and READ COMMITTED
+   * takes no gap locks, so concurrent attribute inserts do not deadlock on the index.
+   */
+  MARIADB(
+      "mariadb",
+      Map.of("sessionVariables", "sql_mode='STRICT_ALL_TABLES',time_zone='+00:00'"),
+      Connection.TRANSACTION_READ_COMMITTED);
+
+  private final String directory;
+
+  @SuppressWarnings("ImmutableEnumChecker") // always a Map.of, which is immutable
+  private final Map<String, String> connectionProperties;
+
+  private final int isolation;
+
+  SqlDialect(String directory, Map<String, String> connectionProperties, int isolation) {
+    this.directory = directory;
+    this.connectionProperties = connectionProperties;
+    this.isolation = isolation;
+  }
+
+  /** The classpath folder holding this dialect's migrations. */
+  String migrationDirectory() {
+    return "db/migration/" + directory;
+  }
+
+  Map<String, String> connectionProperties() {
+    return connectionProperties;
+  }
+
+  int isolation() {
+    return isolation;
+  }
+
+  /** Whether {@code e} reports a primary key or unique constraint violation. */
+  boolean isDuplicateKey(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        // 23xxx is the SQL standard's integrity violation; SQLite reports 19 (SQLITE_CONSTRAINT)
+        // and its extended codes, MariaDB 1062 (ER_DUP_ENTRY).
+        String state = s.getSQLState();
+        int code = s.getErrorCode();
+        if (this == MARIADB && code == 1062) {
+          return true;
+        }
+        if (this == SQLITE && (code & 0xff) == 19) {
+          return true;
+        }
+        if (state != null && state.startsWith("23")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

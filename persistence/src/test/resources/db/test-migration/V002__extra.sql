@@ -1,0 +1,2 @@
+-- A second version, for the runner's tests.
+CREATE TABLE extra (x INTEGER);
