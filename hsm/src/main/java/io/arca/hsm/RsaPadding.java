@@ -1,0 +1,10 @@
+package io.arca.hsm;
+
+/**
+ * The RSA encryption schemes the HSM adapter offers: OAEP with SHA-256 (and MGF1-SHA-256), and
+ * PKCS#1 v1.5.
+ */
+public enum RsaPadding {
+  OAEP_SHA256,
+  PKCS1_V1_5
+}
