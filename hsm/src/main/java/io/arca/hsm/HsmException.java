@@ -30,6 +30,8 @@ public final class HsmException extends RuntimeException {
     INVALID_DATA,
     /** The identifier or an argument is malformed. */
     INVALID_ARGUMENT,
+    /** The token does not implement the mechanism asked for. */
+    UNSUPPORTED,
     /** The token lost its sessions or login and the call could not be repeated safely. */
     SESSION_LOST,
     /** Any other token failure. */

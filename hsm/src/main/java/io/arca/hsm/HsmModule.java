@@ -144,11 +144,15 @@ public final class HsmModule implements AutoCloseable {
         throw new HsmException(
             HsmException.Kind.NO_SUCH_SLOT, "slot " + slotId + " holds no token");
       }
+      // The pool keeps the PIN array it is given to log in again after the token logs it out, so it
+      // gets a
+      // copy that the slot wipes when it closes; the caller's array is wiped below.
+      char[] kept = pin.clone();
       PKCS11Token pool;
       try {
-        // The pool keeps its own copy of the PIN to log in again after the token logs it out.
-        pool = new PKCS11Token(token, false, pin, profile.maxSessions());
+        pool = new PKCS11Token(token, false, kept, profile.maxSessions());
       } catch (TokenException e) {
+        Arrays.fill(kept, '\0');
         HsmException failure = Pkcs11Errors.translate("logging in to slot " + slotId, e);
         if (failure.kind() == HsmException.Kind.LOGIN_FAILED) {
           throw new HsmException(
@@ -160,7 +164,7 @@ public final class HsmModule implements AutoCloseable {
         throw failure;
       }
       pool.setMaxMessageSize(16 << 20);
-      HsmSlot opened = new HsmSlot(slotId, profile, pool, random);
+      HsmSlot opened = new HsmSlot(slotId, profile, pool, kept, random);
       slots.put(slotId, opened);
       return opened;
     } finally {

@@ -11,6 +11,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PUBLIC_EXPONENT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_UNWRAP;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_WRAP;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA1;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA256;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_GENERIC_SECRET;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_RSA;
@@ -20,6 +21,8 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_OAEP;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA_1;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKZ_DATA_SPECIFIED;
 
 import io.arca.hsm.HsmKeyInfo.KeyClass;
 import java.math.BigInteger;
@@ -30,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
-import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
 import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.params.GCM_PARAMS;
@@ -51,6 +53,8 @@ public final class HsmSlot implements AutoCloseable {
   private final long slotId;
   private final HsmProfile profile;
   private final PKCS11Token token;
+  // The pool's own reference, used to log in again; wiped on close.
+  private final char[] pin;
   private final SecureRandom random;
   private final boolean keyWrapPad;
   private final TokenCaller caller;
@@ -61,7 +65,8 @@ public final class HsmSlot implements AutoCloseable {
 
   private record KeyEntry(long handle, HsmKeyInfo info) {}
 
-  HsmSlot(long slotId, HsmProfile profile, PKCS11Token token, SecureRandom random) {
+  HsmSlot(long slotId, HsmProfile profile, PKCS11Token token, char[] pin, SecureRandom random) {
+    this.pin = pin;
     this.slotId = slotId;
     this.profile = profile;
     this.token = token;
@@ -73,7 +78,8 @@ public final class HsmSlot implements AutoCloseable {
             () -> {
               token.closeAllSessions();
               keys.clear();
-            });
+            },
+            keys::clear);
     this.keyWrapPad =
         token.supportsMechanism(profile.aesKeyWrapPad(), CKF_WRAP)
             && token.supportsMechanism(profile.aesKeyWrapPad(), CKF_UNWRAP);
@@ -271,7 +277,6 @@ public final class HsmSlot implements AutoCloseable {
 
   /** AES-GCM with a fresh random 96-bit IV and a 128-bit tag; {@code aad} may be empty. */
   public AesGcmCiphertext encryptAesGcm(String label, byte[] plaintext, byte[] aad) {
-    long handle = handle(label, KeyClass.SECRET);
     byte[] iv = new byte[AesGcmCiphertext.IV_LENGTH];
     random.nextBytes(iv);
     Mechanism mechanism = gcm(iv, aad);
@@ -280,7 +285,7 @@ public final class HsmSlot implements AutoCloseable {
             HsmCall.ENCRYPT,
             true,
             "AES-GCM encryption with '" + label + "'",
-            () -> token.encrypt(mechanism, handle, plaintext));
+            () -> token.encrypt(mechanism, handle(label, KeyClass.SECRET), plaintext));
     return AesGcmCiphertext.fromToken(iv, out);
   }
 
@@ -289,34 +294,33 @@ public final class HsmSlot implements AutoCloseable {
    * HsmException.Kind#INVALID_DATA}.
    */
   public byte[] decryptAesGcm(String label, AesGcmCiphertext ciphertext, byte[] aad) {
-    long handle = handle(label, KeyClass.SECRET);
     Mechanism mechanism = gcm(ciphertext.iv(), aad);
     byte[] in = ciphertext.toToken();
     return caller.call(
         HsmCall.DECRYPT,
         true,
         "AES-GCM decryption with '" + label + "'",
-        () -> token.decrypt(mechanism, handle, in));
+        () -> token.decrypt(mechanism, handle(label, KeyClass.SECRET), in));
   }
 
   /** RSA encryption with a public key ({@code <label>_pk}). */
   public byte[] encryptRsa(String label, RsaPadding padding, byte[] plaintext) {
-    long handle = handle(label, KeyClass.PUBLIC);
+    Mechanism mechanism = rsa(padding);
     return caller.call(
         HsmCall.ENCRYPT,
         true,
         "RSA encryption with '" + label + "'",
-        () -> token.encrypt(rsa(padding), handle, plaintext));
+        () -> token.encrypt(mechanism, handle(label, KeyClass.PUBLIC), plaintext));
   }
 
   /** RSA decryption with a private key. */
   public byte[] decryptRsa(String label, RsaPadding padding, byte[] ciphertext) {
-    long handle = handle(label, KeyClass.PRIVATE);
+    Mechanism mechanism = rsa(padding);
     return caller.call(
         HsmCall.DECRYPT,
         true,
         "RSA decryption with '" + label + "'",
-        () -> token.decrypt(rsa(padding), handle, ciphertext));
+        () -> token.decrypt(mechanism, handle(label, KeyClass.PRIVATE), ciphertext));
   }
 
   /**
@@ -333,10 +337,11 @@ public final class HsmSlot implements AutoCloseable {
               HsmCall.WRAP,
               true,
               what,
-              () -> token.encrypt(rsa(RsaPadding.OAEP_SHA256), key.handle(), keyBytes));
+              () -> token.encrypt(rsa(profile.rsaOaep()), entry(wrappingLabel).handle(), keyBytes));
       case SECRET -> {
         if (keyWrapPad) {
-          yield caller.call(HsmCall.WRAP, true, what, () -> wrapPad(key.handle(), keyBytes));
+          yield caller.call(
+              HsmCall.WRAP, true, what, () -> wrapPad(entry(wrappingLabel).handle(), keyBytes));
         }
         caller.count(HsmCall.WRAP).incrementAndGet();
         AesGcmCiphertext c = encryptAesGcm(wrappingLabel, keyBytes, new byte[0]);
@@ -362,10 +367,15 @@ public final class HsmSlot implements AutoCloseable {
               HsmCall.UNWRAP,
               true,
               what,
-              () -> token.decrypt(rsa(RsaPadding.OAEP_SHA256), key.handle(), wrapped));
+              () ->
+                  token.decrypt(rsa(profile.rsaOaep()), entry(unwrappingLabel).handle(), wrapped));
       case SECRET -> {
         if (keyWrapPad) {
-          yield caller.call(HsmCall.UNWRAP, true, what, () -> unwrapPad(key.handle(), wrapped));
+          yield caller.call(
+              HsmCall.UNWRAP,
+              true,
+              what,
+              () -> unwrapPad(entry(unwrappingLabel).handle(), wrapped));
         }
         caller.count(HsmCall.UNWRAP).incrementAndGet();
         yield decryptAesGcm(unwrappingLabel, splitGcm(wrapped), new byte[0]);
@@ -381,6 +391,7 @@ public final class HsmSlot implements AutoCloseable {
   @Override
   public void close() {
     token.closeAllSessions();
+    Arrays.fill(pin, '\0');
   }
 
   @Override
@@ -393,7 +404,13 @@ public final class HsmSlot implements AutoCloseable {
    * prove recovery.
    */
   void logoutForTest() throws TokenException {
-    token.logout();
+    // Through a session of its own: the login state is shared by every session of the application.
+    org.xipki.pkcs11.wrapper.Session side = token.getToken().openSession(false);
+    try {
+      side.logout();
+    } finally {
+      side.closeSession();
+    }
   }
 
   /**
@@ -401,15 +418,6 @@ public final class HsmSlot implements AutoCloseable {
    */
   void closeAllSessionsForTest() throws iaik.pkcs.pkcs11.wrapper.PKCS11Exception {
     token.getModule().getPKCS11Module().C_CloseAllSessions(slotId);
-  }
-
-  /** The number of sessions the token reports open on this slot, for all applications. */
-  long tokenSessionCount() {
-    try {
-      return token.getToken().getTokenInfo().getSessionCount();
-    } catch (PKCS11Exception e) {
-      throw Pkcs11Errors.translate("reading the token information of slot " + slotId, e);
-    }
   }
 
   // ---- internals ----------------------------------------------------------------------------
@@ -506,13 +514,31 @@ public final class HsmSlot implements AutoCloseable {
   }
 
   private static Mechanism gcm(byte[] iv, byte[] aad) {
-    return new Mechanism(CKM_AES_GCM, new GCM_PARAMS(iv, aad, AesGcmCiphertext.TAG_LENGTH * 8));
+    // An empty AAD goes as NULL: SoftHSM2 refuses a zero-length buffer, and the pool hides the
+    // refusal.
+    return new Mechanism(
+        CKM_AES_GCM,
+        new GCM_PARAMS(iv, aad.length == 0 ? null : aad, AesGcmCiphertext.TAG_LENGTH * 8));
   }
 
-  private static Mechanism rsa(RsaPadding padding) {
+  private Mechanism rsa(RsaPadding padding) {
+    // The wrapper hides a refused C_EncryptInit and the token then answers
+    // CKR_OPERATION_NOT_INITIALIZED, so
+    // a hash the profile says the token lacks is refused here, with the reason.
+    if (padding == RsaPadding.OAEP_SHA256 && profile.rsaOaep() != RsaPadding.OAEP_SHA256) {
+      throw new HsmException(
+          HsmException.Kind.UNSUPPORTED,
+          "profile " + profile.name() + ": the token implements RSA-OAEP with SHA-1 only");
+    }
     return switch (padding) {
       case OAEP_SHA256 ->
-          new Mechanism(CKM_RSA_PKCS_OAEP, new RSA_PKCS_OAEP_PARAMS(CKM_SHA256, CKG_MGF1_SHA256));
+          new Mechanism(
+              CKM_RSA_PKCS_OAEP,
+              new RSA_PKCS_OAEP_PARAMS(CKM_SHA256, CKG_MGF1_SHA256, CKZ_DATA_SPECIFIED, null));
+      case OAEP_SHA1 ->
+          new Mechanism(
+              CKM_RSA_PKCS_OAEP,
+              new RSA_PKCS_OAEP_PARAMS(CKM_SHA_1, CKG_MGF1_SHA1, CKZ_DATA_SPECIFIED, null));
       case PKCS1_V1_5 -> new Mechanism(CKM_RSA_PKCS);
     };
   }

@@ -7,6 +7,8 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DATA_LEN_RANGE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DEVICE_REMOVED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ENCRYPTED_DATA_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ENCRYPTED_DATA_LEN_RANGE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_FUNCTION_FAILED;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_GENERAL_ERROR;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_FUNCTION_NOT_PERMITTED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_HANDLE_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_SIZE_RANGE;
@@ -77,6 +79,14 @@ final class Pkcs11Errors {
   private Pkcs11Errors() {}
 
   static HsmException translate(String what, TokenException e) {
+    return translate(what, e, false);
+  }
+
+  /**
+   * Maps a token error; with {@code crypto} set, CKR_GENERAL_ERROR and CKR_FUNCTION_FAILED count as
+   * refused input, since SoftHSM2 reports a failed tag or padding check that way.
+   */
+  static HsmException translate(String what, TokenException e, boolean crypto) {
     if (!(e instanceof PKCS11Exception p)) {
       // The wrapper's own errors (no idle session within the wait) carry no CKR value.
       return new HsmException(
@@ -86,7 +96,8 @@ final class Pkcs11Errors {
     HsmException.Kind kind;
     if (LOGIN.contains(code)) {
       kind = HsmException.Kind.LOGIN_FAILED;
-    } else if (DATA.contains(code)) {
+    } else if (DATA.contains(code)
+        || (crypto && (code == CKR_GENERAL_ERROR || code == CKR_FUNCTION_FAILED))) {
       kind = HsmException.Kind.INVALID_DATA;
     } else if (KEY.contains(code)) {
       kind = HsmException.Kind.INVALID_KEY;

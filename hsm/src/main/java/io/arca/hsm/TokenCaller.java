@@ -1,7 +1,11 @@
 package io.arca.hsm;
 
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OPERATION_NOT_INITIALIZED;
+
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.TokenException;
@@ -24,14 +28,19 @@ final class TokenCaller {
     T run() throws TokenException;
   }
 
+  private static final Set<HsmCall> CRYPTO =
+      EnumSet.of(HsmCall.ENCRYPT, HsmCall.DECRYPT, HsmCall.WRAP, HsmCall.UNWRAP);
+
   private final long slotId;
   private final Runnable dropAllSessions;
+  private final Runnable forgetHandles;
   private final Map<HsmCall, AtomicLong> calls = new EnumMap<>(HsmCall.class);
   private final AtomicLong recoveries = new AtomicLong();
 
-  TokenCaller(long slotId, Runnable dropAllSessions) {
+  TokenCaller(long slotId, Runnable dropAllSessions, Runnable forgetHandles) {
     this.slotId = slotId;
     this.dropAllSessions = dropAllSessions;
+    this.forgetHandles = forgetHandles;
     for (HsmCall kind : HsmCall.values()) {
       calls.put(kind, new AtomicLong());
     }
@@ -43,8 +52,30 @@ final class TokenCaller {
       return body.run();
     } catch (PKCS11Exception e) {
       long code = e.getErrorCode();
+      if (code == CKR_OPERATION_NOT_INITIALIZED && CRYPTO.contains(kind) && idempotent) {
+        // xipki's pool (1.0.9) ignores a failed C_*Init, so a session the token had already logged
+        // out, closed or
+        // left busy answers this instead: drop the idle sessions and try once more on a fresh one.
+        recoveries.incrementAndGet();
+        dropAllSessions.run();
+        count(kind).incrementAndGet();
+        try {
+          return body.run();
+        } catch (TokenException again) {
+          throw Pkcs11Errors.translate(what, again, true);
+        }
+      }
       if (!Pkcs11Errors.RECOVERABLE.contains(code)) {
-        throw Pkcs11Errors.translate(what, e);
+        if (CRYPTO.contains(kind)) {
+          // SoftHSM2 can leave a failed decryption active on its session, and xipki's pool (1.0.9)
+          // ignores the
+          // CKR_OPERATION_ACTIVE of the next C_*Init on it, so the next call would run the stale
+          // operation.
+          // The failed session is back in the pool by now: closing the idle sessions throws it
+          // away.
+          dropAllSessions.run();
+        }
+        throw Pkcs11Errors.translate(what, e, CRYPTO.contains(kind));
       }
       recover(code);
       if (!idempotent) {
@@ -62,7 +93,7 @@ final class TokenCaller {
       try {
         return body.run();
       } catch (TokenException again) {
-        throw Pkcs11Errors.translate(what, again);
+        throw Pkcs11Errors.translate(what, again, CRYPTO.contains(kind));
       }
     } catch (TokenException e) {
       throw Pkcs11Errors.translate(what, e);
@@ -88,6 +119,9 @@ final class TokenCaller {
         "slot {0}: the token answered {1}; using a new session, logged in again",
         slotId,
         HsmException.ckrName(code));
+    // SoftHSM2 forgets the handles of private objects once the user is logged out or every session
+    // is closed.
+    forgetHandles.run();
     if (Pkcs11Errors.SLOT_WIDE.contains(code)) {
       dropAllSessions.run();
     }
