@@ -1,0 +1,105 @@
+package io.arca.hsm;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_CLASS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EXTRACTABLE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_KEY_TYPE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_MODULUS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_SENSITIVE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE_LEN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_AES;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_RSA;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PUBLIC_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
+
+import io.arca.hsm.HsmKeyInfo.KeyAlgorithm;
+import io.arca.hsm.HsmKeyInfo.KeyClass;
+import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.PKCS11Token;
+
+/**
+ * Reads what {@link HsmKeyInfo} holds from a key object, asking only for the attributes its class
+ * has.
+ */
+final class KeyAttributes {
+
+  private KeyAttributes() {}
+
+  static HsmKeyInfo read(TokenCaller caller, PKCS11Token token, String label, long handle) {
+    String what = "reading the attributes of '" + label + "'";
+    AttributeVector base =
+        caller.call(
+            HsmCall.GET_ATTRIBUTES,
+            true,
+            what,
+            () -> token.getAttrValues(handle, CKA_CLASS, CKA_KEY_TYPE));
+    Long objectClass = base.class_();
+    Long keyType = base.keyType();
+    if (objectClass != null
+        && objectClass == CKO_SECRET_KEY
+        && keyType != null
+        && keyType == CKK_AES) {
+      AttributeVector v =
+          caller.call(
+              HsmCall.GET_ATTRIBUTES,
+              true,
+              what,
+              () -> token.getAttrValues(handle, CKA_VALUE_LEN, CKA_SENSITIVE, CKA_EXTRACTABLE));
+      Integer len = v.valueLen();
+      return new HsmKeyInfo(
+          label,
+          KeyClass.SECRET,
+          KeyAlgorithm.AES,
+          len == null ? 0 : len * 8,
+          isTrue(v.sensitive()),
+          isTrue(v.extractable()));
+    }
+    if (keyType != null
+        && keyType == CKK_RSA
+        && objectClass != null
+        && objectClass == CKO_PRIVATE_KEY) {
+      AttributeVector v =
+          caller.call(
+              HsmCall.GET_ATTRIBUTES,
+              true,
+              what,
+              () -> token.getAttrValues(handle, CKA_MODULUS, CKA_SENSITIVE, CKA_EXTRACTABLE));
+      return new HsmKeyInfo(
+          label,
+          KeyClass.PRIVATE,
+          KeyAlgorithm.RSA,
+          bitLength(v.modulus()),
+          isTrue(v.sensitive()),
+          isTrue(v.extractable()));
+    }
+    if (keyType != null
+        && keyType == CKK_RSA
+        && objectClass != null
+        && objectClass == CKO_PUBLIC_KEY) {
+      AttributeVector v =
+          caller.call(
+              HsmCall.GET_ATTRIBUTES, true, what, () -> token.getAttrValues(handle, CKA_MODULUS));
+      return new HsmKeyInfo(
+          label, KeyClass.PUBLIC, KeyAlgorithm.RSA, bitLength(v.modulus()), false, true);
+    }
+    throw new HsmException(
+        HsmException.Kind.INVALID_KEY,
+        "'"
+            + label
+            + "' is neither an AES key nor an RSA key (class "
+            + objectClass
+            + ", key type "
+            + keyType
+            + ")");
+  }
+
+  private static int bitLength(@Nullable BigInteger modulus) {
+    return modulus == null ? 0 : modulus.bitLength();
+  }
+
+  private static boolean isTrue(@Nullable Boolean b) {
+    return Boolean.TRUE.equals(b);
+  }
+}

@@ -1,0 +1,129 @@
+package io.arca.hsm;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OPERATION_NOT_INITIALIZED;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.TokenException;
+
+/**
+ * Runs one slot's token calls: counts them, turns PKCS#11 errors into {@link HsmException}s, and
+ * repeats an idempotent call once when the token had dropped its sessions or its login.
+ *
+ * <p>The repeat works because xipki's session pool checks every session it hands out
+ * (C_GetSessionInfo): a closed session is replaced by a new one, and a session whose login is gone
+ * is logged in again with the stored PIN.
+ */
+final class TokenCaller {
+
+  private static final System.Logger LOG = System.getLogger(HsmSlot.class.getName());
+
+  /** A token call that may be run twice. */
+  @FunctionalInterface
+  interface TokenCall<T> {
+    T run() throws TokenException;
+  }
+
+  private static final Set<HsmCall> CRYPTO =
+      EnumSet.of(HsmCall.ENCRYPT, HsmCall.DECRYPT, HsmCall.WRAP, HsmCall.UNWRAP);
+
+  private final long slotId;
+  private final Runnable dropAllSessions;
+  private final Runnable forgetHandles;
+  private final Map<HsmCall, AtomicLong> calls = new EnumMap<>(HsmCall.class);
+  private final AtomicLong recoveries = new AtomicLong();
+
+  TokenCaller(long slotId, Runnable dropAllSessions, Runnable forgetHandles) {
+    this.slotId = slotId;
+    this.dropAllSessions = dropAllSessions;
+    this.forgetHandles = forgetHandles;
+    for (HsmCall kind : HsmCall.values()) {
+      calls.put(kind, new AtomicLong());
+    }
+  }
+
+  <T> T call(HsmCall kind, boolean idempotent, String what, TokenCall<T> body) {
+    count(kind).incrementAndGet();
+    try {
+      return body.run();
+    } catch (PKCS11Exception e) {
+      long code = e.getErrorCode();
+      if (code == CKR_OPERATION_NOT_INITIALIZED && CRYPTO.contains(kind) && idempotent) {
+        // xipki's pool (1.0.9) ignores a failed C_*Init, so a session the token had already logged
+        // out, closed or
+        // left busy answers this instead: drop the idle sessions and try once more on a fresh one.
+        recoveries.incrementAndGet();
+        dropAllSessions.run();
+        count(kind).incrementAndGet();
+        try {
+          return body.run();
+        } catch (TokenException again) {
+          throw Pkcs11Errors.translate(what, again, true);
+        }
+      }
+      if (!Pkcs11Errors.RECOVERABLE.contains(code)) {
+        if (CRYPTO.contains(kind)) {
+          // SoftHSM2 can leave a failed decryption active on its session, and xipki's pool (1.0.9)
+          // ignores the
+          // CKR_OPERATION_ACTIVE of the next C_*Init on it, so the next call would run the stale
+          // operation.
+          // The failed session is back in the pool by now: closing the idle sessions throws it
+          // away.
+          dropAllSessions.run();
+        }
+        throw Pkcs11Errors.translate(what, e, CRYPTO.contains(kind));
+      }
+      recover(code);
+      if (!idempotent) {
+        // A generate or destroy may have happened before the session died; repeating it blindly
+        // could
+        // create a second key or report a false failure, so the caller decides.
+        throw new HsmException(
+            HsmException.Kind.SESSION_LOST,
+            what
+                + " was interrupted by the token and is not repeated: it may or may not have happened",
+            code,
+            e);
+      }
+      count(kind).incrementAndGet();
+      try {
+        return body.run();
+      } catch (TokenException again) {
+        throw Pkcs11Errors.translate(what, again, CRYPTO.contains(kind));
+      }
+    } catch (TokenException e) {
+      throw Pkcs11Errors.translate(what, e);
+    }
+  }
+
+  AtomicLong count(HsmCall kind) {
+    AtomicLong n = calls.get(kind);
+    if (n == null) {
+      throw new IllegalStateException("no counter for " + kind);
+    }
+    return n;
+  }
+
+  long recoveries() {
+    return recoveries.get();
+  }
+
+  private void recover(long code) {
+    recoveries.incrementAndGet();
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "slot {0}: the token answered {1}; using a new session, logged in again",
+        slotId,
+        HsmException.ckrName(code));
+    // SoftHSM2 forgets the handles of private objects once the user is logged out or every session
+    // is closed.
+    forgetHandles.run();
+    if (Pkcs11Errors.SLOT_WIDE.contains(code)) {
+      dropAllSessions.run();
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package io.arca.hsm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arca.hsm.HsmKeyInfo.KeyAlgorithm;
+import io.arca.hsm.HsmKeyInfo.KeyClass;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every PKCS#11 token behind an {@link HsmSlot} must do; one subclass per available token
+ * (Cosmian's shared HSM tests). Labels are random so runs never collide.
+ */
+abstract class HsmSlotContract {
+
+  static final byte[] AAD = "arca".getBytes(StandardCharsets.UTF_8);
+
+  /** A logged-in slot whose session pool holds at most {@link #maxSessions()} sessions. */
+  abstract HsmSlot slot();
+
+  abstract int maxSessions();
+
+  RsaPadding oaep() {
+    return slot().profile().rsaOaep();
+  }
+
+  /** The session count xipki's pool keeps (SoftHSM2 reports none through C_GetTokenInfo). */
+  static long poolSessions(HsmSlot slot) throws ReflectiveOperationException {
+    java.lang.reflect.Field tokenField = HsmSlot.class.getDeclaredField("token");
+    tokenField.setAccessible(true);
+    Object token = tokenField.get(slot);
+    java.lang.reflect.Field count = token.getClass().getDeclaredField("countSessions");
+    count.setAccessible(true);
+    return ((java.util.concurrent.atomic.AtomicLong) count.get(token)).get();
+  }
+
+  static String label(String what) {
+    return what + "-" + UUID.randomUUID();
+  }
+
+  static void assertFails(HsmException.Kind kind, ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(HsmException.class, e -> assertThat(e.kind()).isEqualTo(kind));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {128, 192, 256})
+  void aesKeyIsGeneratedFoundAndDestroyed(int bits) {
+    String label = label("aes");
+
+    HsmKeyInfo info = slot().generateAes(label, bits, true);
+
+    assertThat(info)
+        .isEqualTo(new HsmKeyInfo(label, KeyClass.SECRET, KeyAlgorithm.AES, bits, true, false));
+    assertThat(slot().find(label)).contains(info);
+    slot().destroy(label);
+    assertThat(slot().find(label)).isEmpty();
+    assertFails(HsmException.Kind.KEY_NOT_FOUND, () -> slot().info(label));
+  }
+
+  @Test
+  void rsaKeyPairLabelsItsPublicKeyWithPk() {
+    String label = label("rsa");
+
+    HsmKeyInfo info = slot().generateRsa(label, 2048, true);
+
+    assertThat(info)
+        .isEqualTo(new HsmKeyInfo(label, KeyClass.PRIVATE, KeyAlgorithm.RSA, 2048, true, false));
+    assertThat(slot().info(label + "_pk"))
+        .isEqualTo(
+            new HsmKeyInfo(label + "_pk", KeyClass.PUBLIC, KeyAlgorithm.RSA, 2048, false, true));
+    slot().destroy(label);
+    slot().destroy(label + "_pk");
+    assertThat(slot().find(label)).isEmpty();
+    assertThat(slot().find(label + "_pk")).isEmpty();
+  }
+
+  @Test
+  void rsa4096KeyPairIsGenerated() {
+    String label = label("rsa4096");
+
+    assertThat(slot().generateRsa(label, 4096, true).lengthBits()).isEqualTo(4096);
+    byte[] secret = {1, 2, 3, 4};
+    byte[] encrypted = slot().encryptRsa(label + "_pk", oaep(), secret);
+    assertThat(encrypted).hasSize(512);
+    assertThat(slot().decryptRsa(label, oaep(), encrypted)).isEqualTo(secret);
+  }
+
+  @Test
+  void existingLabelIsRefused() {
+    String label = label("dup");
+    slot().generateAes(label, 256, true);
+
+    assertThatThrownBy(() -> slot().generateAes(label, 128, false))
+        .isInstanceOfSatisfying(
+            HsmException.class, e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.LABEL_EXISTS))
+        .hasMessageContaining("already holds a key labelled '" + label + "'");
+    assertFails(HsmException.Kind.LABEL_EXISTS, () -> slot().generateRsa(label, 2048, true));
+    assertThat(slot().info(label).lengthBits()).isEqualTo(256);
+  }
+
+  @Test
+  void rsaPairIsRefusedWhenItsPublicLabelIsTaken() {
+    String label = label("pk-taken");
+    slot().generateAes(label + "_pk", 128, true);
+
+    assertFails(HsmException.Kind.LABEL_EXISTS, () -> slot().generateRsa(label, 2048, true));
+    assertThat(slot().find(label)).isEmpty();
+  }
+
+  @Test
+  void unsupportedKeyLengthsAreRefusedBeforeReachingTheToken() {
+    assertFails(HsmException.Kind.INVALID_ARGUMENT, () -> slot().generateAes(label("x"), 64, true));
+    assertFails(
+        HsmException.Kind.INVALID_ARGUMENT, () -> slot().generateRsa(label("x"), 1024, true));
+  }
+
+  @Test
+  void sensitiveKeyValuesStayInTheHsm() {
+    String aes = label("sensitive-aes");
+    String rsa = label("sensitive-rsa");
+    slot().generateAes(aes, 256, true);
+    slot().generateRsa(rsa, 2048, true);
+
+    assertThatThrownBy(() -> slot().exportValue(aes))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.NOT_EXPORTABLE))
+        .hasMessage("'" + aes + "' is sensitive: its value stays in the HSM");
+    assertFails(HsmException.Kind.NOT_EXPORTABLE, () -> slot().exportValue(rsa));
+    // The public half is always exportable.
+    assertThat(slot().exportValue(rsa + "_pk")).isEqualTo(slot().exportPublicKey(rsa + "_pk"));
+  }
+
+  @Test
+  void nonSensitiveAesKeyIsExportedWithTheValueTheHsmUses() throws Exception {
+    String label = label("plain-aes");
+    slot().generateAes(label, 256, false);
+    AesGcmCiphertext c = slot().encryptAesGcm(label, "hello".getBytes(StandardCharsets.UTF_8), AAD);
+
+    byte[] value = slot().exportValue(label);
+
+    assertThat(value).hasSize(32);
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    gcm.init(
+        Cipher.DECRYPT_MODE, new SecretKeySpec(value, "AES"), new GCMParameterSpec(128, c.iv()));
+    gcm.updateAAD(AAD);
+    byte[] ctAndTag = new byte[c.ciphertext().length + 16];
+    System.arraycopy(c.ciphertext(), 0, ctAndTag, 0, c.ciphertext().length);
+    System.arraycopy(c.tag(), 0, ctAndTag, c.ciphertext().length, 16);
+    assertThat(new String(gcm.doFinal(ctAndTag), StandardCharsets.UTF_8)).isEqualTo("hello");
+  }
+
+  @Test
+  void nonSensitivePrivateKeyIsExportedAsPkcs8() throws Exception {
+    String label = label("plain-rsa");
+    slot().generateRsa(label, 2048, false);
+
+    byte[] pkcs8 = slot().exportValue(label);
+
+    var key =
+        KeyFactory.getInstance("RSA")
+            .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(pkcs8));
+    assertThat(key.getAlgorithm()).isEqualTo("RSA");
+  }
+
+  @Test
+  void publicKeyIsExportedAsSubjectPublicKeyInfoThatSoftwareCanEncryptTo() throws Exception {
+    String label = label("spki");
+    slot().generateRsa(label, 2048, true);
+    PublicKey publicKey =
+        KeyFactory.getInstance("RSA")
+            .generatePublic(new X509EncodedKeySpec(slot().exportPublicKey(label + "_pk")));
+    // PKCS#1 v1.5: SoftHSM2 2.6.1 did not decrypt the JDK's OAEP (SHA-1) output here; see the
+    // report.
+    Cipher pkcs1 = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+    pkcs1.init(Cipher.ENCRYPT_MODE, publicKey);
+    byte[] encrypted = pkcs1.doFinal(new byte[] {9, 8, 7});
+
+    assertThat(slot().decryptRsa(label, RsaPadding.PKCS1_V1_5, encrypted)).containsExactly(9, 8, 7);
+    assertFails(HsmException.Kind.INVALID_KEY, () -> slot().exportPublicKey(label));
+  }
+
+  @Test
+  void aesGcmRoundTripsAndRefusesAWrongKeyOrTag() {
+    String label = label("gcm");
+    String other = label("gcm-other");
+    slot().generateAes(label, 256, true);
+    slot().generateAes(other, 256, true);
+    byte[] plaintext = new byte[64];
+
+    AesGcmCiphertext c = slot().encryptAesGcm(label, plaintext, AAD);
+
+    assertThat(c.iv()).hasSize(12);
+    assertThat(c.tag()).hasSize(16);
+    assertThat(c.ciphertext()).hasSize(64).isNotEqualTo(plaintext);
+    assertThat(slot().decryptAesGcm(label, c, AAD)).isEqualTo(plaintext);
+    assertFails(HsmException.Kind.INVALID_DATA, () -> slot().decryptAesGcm(other, c, AAD));
+    assertFails(HsmException.Kind.INVALID_DATA, () -> slot().decryptAesGcm(label, c, new byte[0]));
+    byte[] tag = c.tag();
+    tag[0] ^= 1;
+    AesGcmCiphertext tampered = new AesGcmCiphertext(c.iv(), c.ciphertext(), tag);
+    assertFails(HsmException.Kind.INVALID_DATA, () -> slot().decryptAesGcm(label, tampered, AAD));
+  }
+
+  @Test
+  void rsaRoundTripsWithBothPaddingsAndRefusesAWrongKey() {
+    String label = label("rsa-enc");
+    String other = label("rsa-other");
+    slot().generateRsa(label, 2048, true);
+    slot().generateRsa(other, 2048, true);
+    byte[] secret = "a 32-byte key, more or less....!".getBytes(StandardCharsets.UTF_8);
+
+    for (RsaPadding padding : new RsaPadding[] {oaep(), RsaPadding.PKCS1_V1_5}) {
+      byte[] encrypted = slot().encryptRsa(label + "_pk", padding, secret);
+      assertThat(slot().decryptRsa(label, padding, encrypted)).as(padding.name()).isEqualTo(secret);
+    }
+    byte[] encrypted = slot().encryptRsa(label + "_pk", oaep(), secret);
+    assertFails(HsmException.Kind.INVALID_DATA, () -> slot().decryptRsa(other, oaep(), encrypted));
+    assertFails(HsmException.Kind.INVALID_KEY, () -> slot().encryptRsa(label, oaep(), secret));
+  }
+
+  @Test
+  void kmsKeyBlobsWrapAndUnwrapUnderAesAndRsaKeys() {
+    String aes = label("kek-aes");
+    String rsa = label("kek-rsa");
+    slot().generateAes(aes, 256, true);
+    slot().generateRsa(rsa, 2048, true);
+    byte[] kmsKey = new byte[32];
+    new java.util.Random(7).nextBytes(kmsKey);
+
+    byte[] underAes = slot().wrap(aes, kmsKey);
+    byte[] underRsa = slot().wrap(rsa + "_pk", kmsKey);
+
+    assertThat(underAes).isNotEqualTo(kmsKey).hasSizeGreaterThan(32);
+    assertThat(underRsa).hasSize(256);
+    assertThat(slot().unwrap(aes, underAes)).isEqualTo(kmsKey);
+    assertThat(slot().unwrap(rsa, underRsa)).isEqualTo(kmsKey);
+    underAes[underAes.length - 1] ^= 1;
+    assertFails(HsmException.Kind.INVALID_DATA, () -> slot().unwrap(aes, underAes));
+    assertFails(HsmException.Kind.INVALID_KEY, () -> slot().wrap(rsa, kmsKey));
+  }
+
+  @Test
+  void repeatedEncryptionsCostOneTokenCallEachAndOneLookup() {
+    String label = label("count");
+    slot().generateAes(label, 128, true);
+    long finds = slot().calls(HsmCall.FIND);
+    long encrypts = slot().calls(HsmCall.ENCRYPT);
+
+    for (int i = 0; i < 100; i++) {
+      slot().encryptAesGcm(label, new byte[16], AAD);
+    }
+
+    assertThat(slot().calls(HsmCall.ENCRYPT) - encrypts).isEqualTo(100);
+    assertThat(slot().calls(HsmCall.FIND) - finds).isZero();
+  }
+
+  @Test
+  void manyThreadsShareTheBoundedSessionPool() throws Exception {
+    String label = label("threads");
+    slot().generateAes(label, 256, true);
+    ExecutorService pool = Executors.newFixedThreadPool(4 * maxSessions());
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4 * maxSessions(); t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 200; i++) {
+                    byte[] data = {(byte) i};
+                    AesGcmCiphertext c = slot().encryptAesGcm(label, data, AAD);
+                    if (slot().decryptAesGcm(label, c, AAD)[0] != data[0]) {
+                      return false;
+                    }
+                  }
+                  return poolSessions(slot()) <= maxSessions();
+                }));
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(poolSessions(slot())).isBetween(1L, (long) maxSessions());
+  }
+
+  @Test
+  void keysStayUsableAfterTheTokenLogsTheUserOut() throws Exception {
+    String label = label("logout");
+    slot().generateAes(label, 256, true);
+    AesGcmCiphertext before = slot().encryptAesGcm(label, new byte[] {42}, AAD);
+
+    slot().logoutForTest();
+
+    assertThat(slot().decryptAesGcm(label, before, AAD)).containsExactly(42);
+  }
+
+  @Test
+  void keysStayUsableAfterTheTokenClosesEverySession() throws Exception {
+    String label = label("closed");
+    slot().generateAes(label, 256, true);
+    AesGcmCiphertext before = slot().encryptAesGcm(label, new byte[] {7}, AAD);
+
+    slot().closeAllSessionsForTest();
+
+    assertThat(slot().decryptAesGcm(label, before, AAD)).containsExactly(7);
+    assertThat(slot().encryptAesGcm(label, new byte[] {8}, AAD).ciphertext()).hasSize(1);
+  }
+}
