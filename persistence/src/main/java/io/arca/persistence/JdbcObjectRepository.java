@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -44,6 +45,11 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
   @Override
   public Optional<StoredObject> find(String uid) {
     return read(c -> ObjectRows.find(c, uid));
+  }
+
+  @Override
+  public OptionalLong currentVersion(String uid) {
+    return read(c -> ObjectRows.version(c, uid));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.arca.persistence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The store of wrapped objects and their metadata; it never sees plaintext keys. Inserts are
@@ -17,6 +18,12 @@ public interface ObjectRepository {
   StoredObject insert(StoredObject object);
 
   Optional<StoredObject> find(String uid);
+
+  /**
+   * The stored version of {@code uid}, or empty if there is none: one primary-key lookup, for
+   * caches that must notice a change made by another server sharing the database.
+   */
+  OptionalLong currentVersion(String uid);
 
   /**
    * Replaces the row and attributes of {@code object.uid()} if it is still at {@code

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /** The SQL of the object tables, run inside a transaction its caller owns and commits. */
@@ -68,7 +69,41 @@ final class ObjectRows {
     }
   }
 
+  /**
+   * The object and its attributes as of one version. The row and its attributes are two reads, and
+   * under READ COMMITTED another node may commit between them; reading the version again after the
+   * attributes and retrying on a change keeps a torn object (new row, old attributes) from being
+   * returned, and from being cached as that version.
+   */
   static Optional<StoredObject> find(Connection c, String uid) throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      Optional<StoredObject> row = findRow(c, uid);
+      if (row.isEmpty()) {
+        return row;
+      }
+      List<ObjectAttribute> attributes = findAttributes(c, uid);
+      OptionalLong after = version(c, uid);
+      if (after.isPresent() && after.getAsLong() == row.get().version()) {
+        return Optional.of(row.get().withAttributes(attributes, row.get().updatedAt()));
+      }
+      if (attempt == 3) {
+        throw new ConcurrentUpdateException(uid, row.get().version());
+      }
+    }
+  }
+
+  /** The object's current version, or empty if there is none: one primary-key lookup. */
+  static OptionalLong version(Connection c, String uid) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT version FROM objects WHERE uid = ?")) {
+      p.setString(1, uid);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+      }
+    }
+  }
+
+  private static List<ObjectAttribute> findAttributes(Connection c, String uid)
+      throws SQLException {
     List<ObjectAttribute> attributes = new ArrayList<>();
     try (PreparedStatement p =
         c.prepareStatement(
@@ -83,6 +118,10 @@ final class ObjectRows {
         }
       }
     }
+    return attributes;
+  }
+
+  private static Optional<StoredObject> findRow(Connection c, String uid) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement("SELECT " + COLUMNS + " FROM objects WHERE uid = ?")) {
       p.setString(1, uid);
@@ -106,7 +145,7 @@ final class ObjectRows {
                 Instant.ofEpochMilli(r.getLong(10)),
                 Instant.ofEpochMilli(r.getLong(11)),
                 r.getLong(12),
-                attributes));
+                List.of()));
       }
     }
   }

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
  * Everything a database holds, as bytes, for tests that scan for sentinel patterns: the SQLite file
  * with its WAL, or {@code mariadb-dump} output.
  */
-final class DatabaseDumps {
+public final class DatabaseDumps {
   private DatabaseDumps() {}
 
   /** The bytes of {@code <dataDir>/arca.db} followed by its WAL and shared-memory files, if any. */
-  static byte[] sqlite(Path dataDir) throws IOException {
+  public static byte[] sqlite(Path dataDir) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (String name : List.of("arca.db", "arca.db-wal", "arca.db-shm")) {
       Path file = dataDir.resolve(name);
@@ -27,7 +27,7 @@ final class DatabaseDumps {
   }
 
   /** {@code mariadb-dump} of one database, blobs written as they are (no hex). */
-  static byte[] mariadb(String host, int port, String user, String database)
+  public static byte[] mariadb(String host, int port, String user, String database)
       throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(
@@ -48,7 +48,7 @@ final class DatabaseDumps {
   }
 
   /** Where {@code needle} first occurs in {@code haystack}, or -1. */
-  static int indexOf(byte[] haystack, byte[] needle) {
+  public static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       for (int j = 0; j < needle.length; j++) {

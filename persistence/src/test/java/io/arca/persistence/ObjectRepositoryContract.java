@@ -127,6 +127,19 @@ abstract class ObjectRepositoryContract {
   }
 
   @Test
+  void currentVersionFollowsUpdatesAndIsEmptyForUnknownObjects() {
+    assertThat(repository.currentVersion("v")).isEmpty();
+    StoredObject v1 = repository.insert(key("v", "alice", "PreActive"));
+    assertThat(repository.currentVersion("v")).hasValue(1);
+
+    repository.update(v1.withState("Active", T0));
+
+    assertThat(repository.currentVersion("v")).hasValue(2);
+    repository.delete("v");
+    assertThat(repository.currentVersion("v")).isEmpty();
+  }
+
+  @Test
   void updateFromAStaleVersionIsRefused() {
     StoredObject v1 = repository.insert(key("s", "alice", "PreActive"));
     StoredObject v2 = repository.update(v1.withState("Active", T0));

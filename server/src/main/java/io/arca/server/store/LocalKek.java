@@ -1,7 +1,5 @@
 package io.arca.server.store;
 
-import io.arca.kmip.KmipException;
-import io.arca.kmip.ResultReason;
 import io.arca.kmip.ttlv.ByteString;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,20 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Set;
-import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server KEK when no HSM key is configured: a 256-bit AES key in {@code <data-dir>/kek}, mode
- * 0600, made on the first start, wrapping with AES key wrap with padding (RFC 5649, the JDK's
- * {@code AES/KWP/NoPadding}). It keeps keys off the disk in plaintext, but whoever can read the
- * data directory can read both; production should use an HSM KEK, and the server says so.
+ * 0600, made on the first start, wrapping with AES key wrap with padding (RFC 5649). It keeps keys
+ * off the disk in plaintext, but whoever can read the data directory can read both; production
+ * should use an HSM KEK, and the server says so.
  */
 public final class LocalKek implements KeyWrapper {
   /** The identifier recorded with keys this KEK wrapped. */
@@ -31,12 +26,11 @@ public final class LocalKek implements KeyWrapper {
 
   private static final Logger log = LoggerFactory.getLogger(LocalKek.class);
   private static final int KEY_BYTES = 32;
-  private static final String TRANSFORMATION = "AES/KWP/NoPadding";
 
-  private final SecretKeySpec key;
+  private final AesKwpWrapper wrapper;
 
   private LocalKek(byte[] key) {
-    this.key = new SecretKeySpec(key, "AES");
+    this.wrapper = new AesKwpWrapper(ID, key);
   }
 
   /** The KEK in {@code file}, made there first (0600) when it does not exist. */
@@ -108,46 +102,12 @@ public final class LocalKek implements KeyWrapper {
 
   @Override
   public WrappedKey wrap(ByteString plaintext) {
-    byte[] clear = plaintext.toByteArray();
-    try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.ENCRYPT_MODE, key);
-      return new WrappedKey(ID, WrappedKey.AES_KWP, ByteString.copyOf(cipher.doFinal(clear)));
-    } catch (GeneralSecurityException e) {
-      throw new KmipException(
-          ResultReason.CRYPTOGRAPHIC_FAILURE, "wrapping with the server KEK failed");
-    } finally {
-      Arrays.fill(clear, (byte) 0);
-    }
+    return wrapper.wrap(plaintext);
   }
 
   @Override
   public ByteString unwrap(WrappedKey wrapped) {
-    if (!ID.equals(wrapped.wrappingKeyId()) || !WrappedKey.AES_KWP.equals(wrapped.mechanism())) {
-      throw new KmipException(
-          ResultReason.CRYPTOGRAPHIC_FAILURE,
-          "the key was wrapped by "
-              + wrapped.wrappingKeyId()
-              + " with "
-              + wrapped.mechanism()
-              + ", not by the local server KEK");
-    }
-    byte[] clear = null;
-    try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.DECRYPT_MODE, key);
-      clear = cipher.doFinal(wrapped.bytes().toByteArray());
-      return ByteString.copyOf(clear);
-    } catch (GeneralSecurityException e) {
-      // An integrity failure: the blob was changed, or another KEK wrapped it.
-      throw new KmipException(
-          ResultReason.CRYPTOGRAPHIC_FAILURE,
-          "unwrapping with the server KEK failed: integrity check");
-    } finally {
-      if (clear != null) {
-        Arrays.fill(clear, (byte) 0);
-      }
-    }
+    return wrapper.unwrap(wrapped);
   }
 
   @Override

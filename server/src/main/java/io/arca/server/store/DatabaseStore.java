@@ -1,0 +1,354 @@
+package io.arca.server.store;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvReader;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvWriter;
+import io.arca.persistence.Blob;
+import io.arca.persistence.ConcurrentUpdateException;
+import io.arca.persistence.DuplicateObjectException;
+import io.arca.persistence.ObjectCriteria;
+import io.arca.persistence.ObjectRepository;
+import io.arca.persistence.StoredObject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link ObjectStore} for objects kept in the database: content is serialised as TTLV, wrapped
+ * (server KEK, or a managed AES key the client chose) and stored as an opaque blob; reads go
+ * through the {@link KeyCache}, so a warm key is unwrapped once and served from memory.
+ *
+ * <p>A managed wrapping key must itself be protected by the server KEK. That bounds unwrapping to
+ * one level (no chains, no cycles) and means the server KEK, which may live in an HSM, is always at
+ * the root.
+ */
+public final class DatabaseStore implements ObjectStore {
+  private static final int UPDATE_ATTEMPTS = 32;
+
+  private final ObjectRepository repository;
+  private final KeyWrapper serverKek;
+  private final KeyCache cache;
+
+  /** A store over {@code repository}, wrapping with {@code serverKek} unless told otherwise. */
+  public DatabaseStore(
+      ObjectRepository repository, KeyWrapper serverKek, KeyCacheSettings cacheSettings) {
+    this(repository, serverKek, cacheSettings, Ticker.systemTicker());
+  }
+
+  DatabaseStore(
+      ObjectRepository repository,
+      KeyWrapper serverKek,
+      KeyCacheSettings cacheSettings,
+      Ticker ticker) {
+    this.repository = repository;
+    this.serverKek = serverKek;
+    this.cache = new KeyCache(cacheSettings, ticker);
+  }
+
+  @Override
+  public ObjectRecord create(ObjectRecord draft, TtlvStructure content) {
+    if (draft.version() != 0 || !draft.hasContent()) {
+      throw new IllegalArgumentException("not a draft: " + draft.uid());
+    }
+    KeyWrapper wrapper = wrapperFor(draft.wrappingKeyId());
+    byte[] clear = TtlvWriter.toBytes(content);
+    WrappedKey wrapped;
+    ByteString plaintext = ByteString.copyOf(clear);
+    try {
+      wrapped = wrapper.wrap(plaintext);
+    } finally {
+      Arrays.fill(clear, (byte) 0);
+      plaintext.wipe();
+    }
+    StoredObject row =
+        new StoredObject(
+            draft.uid(),
+            draft.objectType().xmlName(),
+            draft.state().xmlName(),
+            draft.owner(),
+            Blob.copyOf(wrapped.bytes().toByteArray()),
+            wrapped.wrappingKeyId(),
+            wrapped.mechanism(),
+            algorithm(draft),
+            length(draft),
+            draft.createdAt(),
+            draft.updatedAt(),
+            0,
+            AttributeRows.toRows(draft.attributes()));
+    try {
+      return toRecord(repository.insert(row));
+    } catch (DuplicateObjectException e) {
+      throw new KmipException(
+          ResultReason.OBJECT_ALREADY_EXISTS, "an object " + draft.uid() + " already exists");
+    }
+  }
+
+  @Override
+  public Optional<ObjectRecord> find(String uid) {
+    KeyCache.Entry entry = current(uid);
+    return entry == null ? Optional.empty() : Optional.of(entry.record);
+  }
+
+  @Override
+  public Optional<ObjectContent> content(String uid) {
+    // Two tries: an entry can be invalidated between being found and being read.
+    for (int attempt = 0; attempt < 2; attempt++) {
+      KeyCache.Entry entry = current(uid);
+      if (entry == null || entry.wrapped == null) {
+        return Optional.empty();
+      }
+      byte[] clear = entry.plaintextCopy(this::unwrap);
+      if (clear == null) {
+        continue;
+      }
+      try {
+        Ttlv tree = TtlvReader.read(clear, DecodeLimits.DEFAULTS);
+        if (!(tree instanceof TtlvStructure structure)) {
+          throw new KmipException(
+              ResultReason.GENERAL_FAILURE, "stored content of " + uid + " is not a structure");
+        }
+        return Optional.of(new ObjectContent(structure));
+      } finally {
+        Arrays.fill(clear, (byte) 0);
+      }
+    }
+    throw new KmipException(
+        ResultReason.GENERAL_FAILURE, uid + " is changing too fast to be read; try again");
+  }
+
+  @Override
+  public ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change) {
+    try {
+      for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+        StoredObject stored =
+            repository
+                .find(uid)
+                .orElseThrow(() -> new KmipException(ResultReason.ITEM_NOT_FOUND, uid));
+        ObjectRecord before = toRecord(stored);
+        ObjectRecord after = change.apply(before);
+        checkSameObject(before, after);
+        try {
+          return toRecord(repository.update(toRow(after, stored)));
+        } catch (ConcurrentUpdateException e) {
+          // Another writer (here or on another node) got there first: apply the change again on
+          // what it wrote, after a random pause that grows, so that contenders spread out.
+          backOff(attempt);
+        }
+      }
+    } finally {
+      cache.invalidate(uid);
+    }
+    throw new KmipException(
+        ResultReason.GENERAL_FAILURE,
+        uid + " was changed by others " + UPDATE_ATTEMPTS + " times in a row; try again");
+  }
+
+  private static void backOff(int attempt) {
+    long maxMillis = 1L << Math.min(attempt, 6);
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KmipException(ResultReason.GENERAL_FAILURE, "interrupted while updating");
+    }
+  }
+
+  @Override
+  public boolean delete(String uid) {
+    try {
+      return repository.delete(uid);
+    } finally {
+      cache.invalidate(uid);
+    }
+  }
+
+  @Override
+  public List<String> locate(ObjectQuery query) {
+    ObjectCriteria criteria = ObjectCriteria.all(query.limit()).withOffset(query.offset());
+    if (query.owner() != null) {
+      criteria = criteria.withOwner(query.owner());
+    }
+    if (query.objectType() != null) {
+      criteria = criteria.withType(query.objectType().xmlName());
+    }
+    if (query.state() != null) {
+      criteria = criteria.withState(query.state().xmlName());
+    }
+    for (ObjectQuery.Match match : query.attributes()) {
+      criteria = criteria.withAttribute(match.name(), match.text());
+    }
+    return repository.locate(criteria);
+  }
+
+  /** Drops and wipes every cached key (at shutdown). */
+  public void clearCache() {
+    cache.clear();
+  }
+
+  /**
+   * The cache entry for {@code uid}, confirmed against the stored version if it is past its recheck
+   * interval, or loaded; null if there is no such object.
+   */
+  private KeyCache.@Nullable Entry current(String uid) {
+    KeyCache.Entry entry = cache.getIfPresent(uid);
+    if (entry != null) {
+      if (cache.isConfirmed(entry)) {
+        return entry;
+      }
+      OptionalLong stored = repository.currentVersion(uid);
+      if (stored.isPresent() && stored.getAsLong() == entry.record.version()) {
+        cache.confirm(entry);
+        return entry;
+      }
+      cache.invalidate(uid, entry);
+    }
+    return cache.get(uid, this::load);
+  }
+
+  private KeyCache.@Nullable Entry load(String uid) {
+    return repository
+        .find(uid)
+        .map(stored -> new KeyCache.Entry(toRecord(stored), wrapped(stored), cache.now()))
+        .orElse(null);
+  }
+
+  private static @Nullable WrappedKey wrapped(StoredObject stored) {
+    Blob block = stored.keyBlock();
+    if (block == null || stored.wrappingKeyId() == null || stored.wrappingMechanism() == null) {
+      return null;
+    }
+    return new WrappedKey(
+        stored.wrappingKeyId(), stored.wrappingMechanism(), ByteString.copyOf(block.toByteArray()));
+  }
+
+  private ByteString unwrap(WrappedKey wrapped) {
+    if (wrapped.wrappingKeyId().equals(serverKek.id())) {
+      return serverKek.unwrap(wrapped);
+    }
+    return managedWrapper(wrapped.wrappingKeyId()).unwrap(wrapped);
+  }
+
+  private KeyWrapper wrapperFor(@Nullable String wrappingKeyId) {
+    return wrappingKeyId == null ? serverKek : managedWrapper(wrappingKeyId);
+  }
+
+  /** A wrapper over a managed AES key, which must itself be under the server KEK. */
+  private KeyWrapper managedWrapper(String uid) {
+    ObjectRecord key =
+        find(uid)
+            .orElseThrow(
+                () ->
+                    new KmipException(
+                        ResultReason.WRAPPING_OBJECT_NOT_FOUND,
+                        "wrapping key " + uid + " does not exist"));
+    if (key.wrappingKeyId() != null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "wrapping key " + uid + " is itself wrapped by a managed key (expected: the server KEK)");
+    }
+    if (key.objectType() != ObjectType.SYMMETRIC_KEY
+        || !CryptographicAlgorithm.AES.xmlName().equals(algorithm(key))) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "wrapping key " + uid + " is not an AES key (expected: an AES symmetric key)");
+    }
+    try (ObjectContent content =
+        content(uid)
+            .orElseThrow(
+                () ->
+                    new KmipException(
+                        ResultReason.WRAPPING_OBJECT_DESTROYED,
+                        "wrapping key " + uid + " has no key material"))) {
+      byte[] bytes = SymmetricKeyMaterial.bytes(content.structure());
+      try {
+        return new AesKwpWrapper(uid, bytes);
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
+      }
+    }
+  }
+
+  private ObjectRecord toRecord(StoredObject stored) {
+    String wrappingKeyId = stored.wrappingKeyId();
+    boolean underServerKek = wrappingKeyId == null || wrappingKeyId.equals(serverKek.id());
+    return new ObjectRecord(
+        stored.uid(),
+        enumeration(ObjectType.byXmlName(stored.objectType()), stored),
+        enumeration(State.byXmlName(stored.state()), stored),
+        stored.owner(),
+        AttributeRows.fromRows(stored.attributes()),
+        stored.keyBlock() != null,
+        underServerKek ? null : wrappingKeyId,
+        stored.createdAt(),
+        stored.updatedAt(),
+        stored.version());
+  }
+
+  private static <E> E enumeration(@Nullable E value, StoredObject stored) {
+    if (value == null) {
+      throw new IllegalStateException(
+          "stored object " + stored.uid() + " has an unknown type or state");
+    }
+    return value;
+  }
+
+  private static StoredObject toRow(ObjectRecord after, StoredObject stored) {
+    boolean keep = after.hasContent() && stored.keyBlock() != null;
+    return new StoredObject(
+        stored.uid(),
+        stored.objectType(),
+        after.state().xmlName(),
+        stored.owner(),
+        keep ? stored.keyBlock() : null,
+        keep ? stored.wrappingKeyId() : null,
+        keep ? stored.wrappingMechanism() : null,
+        algorithm(after),
+        length(after),
+        stored.createdAt(),
+        after.updatedAt(),
+        stored.version(),
+        AttributeRows.toRows(after.attributes()));
+  }
+
+  private static void checkSameObject(ObjectRecord before, ObjectRecord after) {
+    if (!after.uid().equals(before.uid())
+        || after.objectType() != before.objectType()
+        || !after.owner().equals(before.owner())
+        || after.version() != before.version()
+        || (after.hasContent() && !before.hasContent())) {
+      throw new IllegalArgumentException(
+          "an update may change state, attributes and drop content, nothing else: " + before.uid());
+    }
+  }
+
+  private static @Nullable String algorithm(ObjectRecord record) {
+    Attribute attribute = record.attributes().first(Tag.CRYPTOGRAPHIC_ALGORITHM.code());
+    if (attribute != null && attribute.value() instanceof TtlvEnumeration e) {
+      CryptographicAlgorithm known = CryptographicAlgorithm.byValue(e.value());
+      return known != null ? known.xmlName() : Integer.toString(e.value());
+    }
+    return null;
+  }
+
+  private static @Nullable Integer length(ObjectRecord record) {
+    Attribute attribute = record.attributes().first(Tag.CRYPTOGRAPHIC_LENGTH.code());
+    return attribute != null && attribute.value() instanceof TtlvInteger i ? i.value() : null;
+  }
+}

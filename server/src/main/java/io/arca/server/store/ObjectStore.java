@@ -1,0 +1,47 @@
+package io.arca.server.store;
+
+import io.arca.kmip.ttlv.TtlvStructure;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The port the operation handlers use for managed objects, whatever holds them. Methods block
+ * (database, HSM) and run on the worker pool. Failures a client should see are {@link
+ * io.arca.kmip.KmipException}s.
+ */
+public interface ObjectStore {
+
+  /**
+   * Stores a new object with its plaintext content, wrapped at rest under the draft's wrapping key
+   * or the server KEK. Returns only once the object is durable, at version 1. The caller still owns
+   * (and wipes) {@code content}.
+   */
+  ObjectRecord create(ObjectRecord draft, TtlvStructure content);
+
+  /** The object's metadata, or empty if there is none. */
+  Optional<ObjectRecord> find(String uid);
+
+  /**
+   * The object's plaintext content, a copy the caller must close; empty if the object does not
+   * exist or has no content any more (destroyed).
+   */
+  Optional<ObjectContent> content(String uid);
+
+  /**
+   * Applies {@code change} to the current record and stores the result, repeating with the newer
+   * record when another writer got there first, so no update is lost. {@code change} may run more
+   * than once and must not have side effects; it may throw a {@link io.arca.kmip.KmipException} to
+   * refuse. A result without content erases the stored key material. Cached copies are dropped
+   * before this returns.
+   *
+   * @throws io.arca.kmip.KmipException Item Not Found if there is no such object
+   */
+  ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change);
+
+  /** Removes the object entirely (only to undo a create); false if there was none. */
+  boolean delete(String uid);
+
+  /** The uids matching {@code query}. */
+  List<String> locate(ObjectQuery query);
+}
