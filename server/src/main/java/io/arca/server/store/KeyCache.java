@@ -138,6 +138,11 @@ final class KeyCache {
     cache.cleanUp();
   }
 
+  /** Runs pending maintenance (evictions) now. */
+  void cleanUp() {
+    cache.cleanUp();
+  }
+
   long size() {
     return cache.estimatedSize();
   }

@@ -21,6 +21,8 @@ import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.DatabaseDumps;
 import io.arca.persistence.JdbcObjectRepository;
 import io.arca.persistence.StoredObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -290,6 +292,45 @@ abstract class DatabaseStoreContract {
 
     try (ObjectContent content = restarted.content("durable").orElseThrow()) {
       assertThat(content.structure()).isEqualTo(aesKey(keyBytes("durable")));
+    }
+  }
+
+  @Test
+  void everyAcknowledgedCreateSurvivesAKilledServer() throws Exception {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CreateUntilKilled.class.getName(),
+                dataDir.resolve("kek").toString(),
+                config.dialect().name(),
+                config.jdbcUrl())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    List<String> acknowledged = new ArrayList<>();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while (acknowledged.size() < 300 && (line = out.readLine()) != null) {
+        // Other lines are the child's log.
+        if (line.startsWith("crash-")) {
+          acknowledged.add(line);
+        }
+      }
+      // SIGKILL while the writers are mid-way through their next creates.
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+
+    List<String> lost =
+        acknowledged.stream().filter(uid -> repository.find(uid).isEmpty()).toList();
+    assertThat(lost).as("acknowledged but not stored").isEmpty();
+    for (String uid : acknowledged) {
+      try (ObjectContent content = store.content(uid).orElseThrow()) {
+        assertThat(content.structure()).as(uid).isEqualTo(aesKey(keyBytes(uid)));
+      }
     }
   }
 
