@@ -55,7 +55,8 @@ final class InProcessServer implements AutoCloseable {
             new ServerConfig.Limits(256, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(10)),
             8,
             "info",
-            true);
+            true,
+            ServerConfig.Storage.EMBEDDED);
     return new InProcessServer(
         pki,
         ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config)));

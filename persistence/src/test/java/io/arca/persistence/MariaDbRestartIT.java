@@ -53,7 +53,8 @@ class MariaDbRestartIT {
     String base = Files.readString(dir.resolve("url"), StandardCharsets.UTF_8).strip();
     try (Connection c = DriverManager.getConnection(base, TestMariaDb.USER, "");
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE IF NOT EXISTS restart_it");
+      s.execute("DROP DATABASE IF EXISTS restart_it");
+      s.execute("CREATE DATABASE restart_it");
     }
     DatabaseConfig config = DatabaseConfig.mariadb(base + "restart_it", TestMariaDb.USER, null);
     try (Database database = Database.open(config);

@@ -20,8 +20,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code arca-server}: reads the settings, prepares TLS (making the development PKI on a first
- * start without TLS settings), starts the listener and runs until SIGTERM or SIGINT, then shuts
- * down cleanly.
+ * start without TLS settings), opens the stores, starts the listener and runs until SIGTERM or
+ * SIGINT, then shuts down cleanly.
  */
 public final class ArcaServerMain {
   private ArcaServerMain() {}
@@ -68,8 +68,14 @@ public final class ArcaServerMain {
     }
     ServerConfig.Tls tls = java.util.Objects.requireNonNull(effective.tls());
     SslContext sslContext = TlsContexts.server(tls);
-    ArcaServer server =
-        ArcaServer.start(effective, sslContext, KmipRequestProcessor.create(effective));
+    ServerStores stores = ServerStores.open(effective);
+    ArcaServer server;
+    try {
+      server = ArcaServer.start(effective, sslContext, KmipRequestProcessor.create(effective));
+    } catch (Exception e) {
+      stores.close();
+      throw e;
+    }
     log.info(
         "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {}), {} ms after the JVM started",
         effective.bind(),
@@ -83,6 +89,8 @@ public final class ArcaServerMain {
                 () -> {
                   log.info("stopping: no new connections, finishing requests in flight");
                   server.close();
+                  // After the last request: pending creates are committed, then the pool closes.
+                  stores.close();
                   log.info("stopped");
                   stopped.countDown();
                 },
@@ -124,7 +132,8 @@ public final class ArcaServerMain {
         config.limits(),
         config.workerThreads(),
         config.logLevel(),
-        config.interop());
+        config.interop(),
+        config.storage());
   }
 
   private static String clientToml(ServerConfig config, DevelopmentPki pki) {

@@ -29,6 +29,7 @@ public final class TestServers {
             maxConnections, maxMessageBytes, Duration.ofMinutes(1), Duration.ofSeconds(5)),
         4,
         "info",
-        false);
+        false,
+        ServerConfig.Storage.EMBEDDED);
   }
 }

@@ -35,7 +35,8 @@ class LoadGeneratorSmokeTest {
             new ServerConfig.Limits(32, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(5)),
             2,
             "info",
-            false);
+            false,
+            ServerConfig.Storage.EMBEDDED);
     try (ArcaServer server =
         ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config))) {
       for (String scenario : new String[] {"noop", "handshake"}) {

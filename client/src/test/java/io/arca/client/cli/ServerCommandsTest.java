@@ -42,7 +42,8 @@ class ServerCommandsTest {
             new ServerConfig.Limits(16, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(5)),
             2,
             "info",
-            false);
+            false,
+            ServerConfig.Storage.EMBEDDED);
     server = ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config));
     conf =
         Files.writeString(

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param logLevel the root log level
  * @param interop whether the Interop operation (for the OASIS test cases, never for production) is
  *     served
+ * @param storage where managed objects live and how much of them is cached
  */
 public record ServerConfig(
     String bind,
@@ -29,13 +30,15 @@ public record ServerConfig(
     Limits limits,
     int workerThreads,
     String logLevel,
-    boolean interop) {
+    boolean interop,
+    Storage storage) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(identityFrom, "identityFrom");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(storage, "storage");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
     }
@@ -86,6 +89,53 @@ public record ServerConfig(
       }
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+    }
+  }
+
+  /**
+   * The database and the key cache.
+   *
+   * @param databaseUrl a {@code jdbc:mariadb://} URL, or null for the embedded database in the data
+   *     directory
+   * @param databaseUser the MariaDB user
+   * @param databasePassword the MariaDB password, or null
+   * @param databasePoolSize connections to MariaDB at most
+   * @param kekId the key that wraps every object at rest unless a client chose another one; null
+   *     for the local KEK in {@code <data-dir>/kek}
+   * @param keyCacheEntries unwrapped objects held in memory at most
+   * @param keyCacheIdle an unused cached object is dropped (and wiped) after this long
+   * @param keyCacheRecheck a cached object is compared with the database after this long, the bound
+   *     on serving a key that another server sharing the database changed
+   */
+  public record Storage(
+      @Nullable String databaseUrl,
+      @Nullable String databaseUser,
+      @Nullable Password databasePassword,
+      int databasePoolSize,
+      @Nullable String kekId,
+      long keyCacheEntries,
+      Duration keyCacheIdle,
+      Duration keyCacheRecheck) {
+    /** The embedded database, the local KEK and the default cache. */
+    public static final Storage EMBEDDED =
+        new Storage(
+            null, null, null, 16, null, 10_000, Duration.ofMinutes(10), Duration.ofSeconds(1));
+
+    public Storage {
+      if (databaseUrl != null && !databaseUrl.startsWith("jdbc:mariadb:")) {
+        throw new IllegalArgumentException(
+            "database-url: " + databaseUrl + " (expected: jdbc:mariadb://host:port/database)");
+      }
+      if (databaseUrl != null && databaseUser == null) {
+        throw new IllegalArgumentException("database-url needs database-user");
+      }
+      if (databasePoolSize < 1) {
+        throw new IllegalArgumentException(
+            "database-pool-size: " + databasePoolSize + " (expected: > 0)");
+      }
+      if (keyCacheEntries < 0 || keyCacheIdle.isNegative() || keyCacheRecheck.isNegative()) {
+        throw new IllegalArgumentException("key-cache settings: none may be negative");
+      }
     }
   }
 }

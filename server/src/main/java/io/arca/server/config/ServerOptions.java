@@ -139,6 +139,67 @@ public final class ServerOptions {
               + " (default: on in development mode only).")
   boolean interop;
 
+  @Option(
+      names = "--database-url",
+      paramLabel = "URL",
+      description =
+          "A MariaDB database, jdbc:mariadb://host:port/name (default: the embedded database in"
+              + " <data-dir>/arca.db).")
+  @Nullable String databaseUrl;
+
+  @Option(names = "--database-user", paramLabel = "USER", description = "The MariaDB user.")
+  @Nullable String databaseUser;
+
+  @Option(
+      names = "--database-password",
+      paramLabel = "PASSWORD",
+      description = "The MariaDB password (prefer --database-password-file).",
+      arity = "0..1",
+      interactive = true)
+  char @Nullable [] databasePassword;
+
+  @Option(
+      names = "--database-password-file",
+      paramLabel = "FILE",
+      description = "A file whose first line is the MariaDB password.")
+  @Nullable Path databasePasswordFile;
+
+  @Option(
+      names = "--database-pool-size",
+      defaultValue = "16",
+      description = "Connections to MariaDB at most (default: ${DEFAULT-VALUE}).")
+  int databasePoolSize = 16;
+
+  @Option(
+      names = "--kek-id",
+      paramLabel = "ID",
+      description =
+          "The key that wraps objects at rest (an hsm::<slot>::<label> key); default: a local KEK"
+              + " in <data-dir>/kek, for development.")
+  @Nullable String kekId;
+
+  @Option(
+      names = "--key-cache-entries",
+      defaultValue = "10000",
+      description = "Unwrapped keys kept in memory at most (default: ${DEFAULT-VALUE}).")
+  long keyCacheEntries = 10_000;
+
+  @Option(
+      names = "--key-cache-idle",
+      defaultValue = "PT10M",
+      paramLabel = "DURATION",
+      description = "Drop (and wipe) a cached key unused this long (default: ${DEFAULT-VALUE}).")
+  Duration keyCacheIdle = Duration.ofMinutes(10);
+
+  @Option(
+      names = "--key-cache-recheck",
+      defaultValue = "PT1S",
+      paramLabel = "DURATION",
+      description =
+          "Compare a cached key with the database after this long, the bound on serving a key"
+              + " another server changed (default: ${DEFAULT-VALUE}).")
+  Duration keyCacheRecheck = Duration.ofSeconds(1);
+
   /** The settings these flags describe. */
   public ServerConfig toConfig() {
     ServerConfig.Tls tls = null;
@@ -163,7 +224,27 @@ public final class ServerOptions {
         new ServerConfig.Limits(maxConnections, maxMessageBytes, idleTimeout, handshakeTimeout),
         workerThreads,
         logLevel,
-        interop || tls == null);
+        interop || tls == null,
+        new ServerConfig.Storage(
+            databaseUrl,
+            databaseUser,
+            databasePassword(),
+            databasePoolSize,
+            kekId,
+            keyCacheEntries,
+            keyCacheIdle,
+            keyCacheRecheck));
+  }
+
+  private @Nullable Password databasePassword() {
+    if (databasePassword != null && databasePasswordFile != null) {
+      throw new IllegalArgumentException(
+          "give --database-password or --database-password-file, not both");
+    }
+    if (databasePasswordFile != null) {
+      return Password.fromFile(databasePasswordFile);
+    }
+    return databasePassword == null ? null : new Password(databasePassword);
   }
 
   /**

@@ -87,4 +87,48 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> parse(Map.of(), "--config", toml.toString()))
         .hasMessageContaining("broken.toml");
   }
+
+  @Test
+  void storageDefaultsToTheEmbeddedDatabaseAndTheLocalKek() throws Exception {
+    ServerConfig.Storage storage = parse(Map.of()).storage();
+
+    assertThat(storage.databaseUrl()).isNull();
+    assertThat(storage.kekId()).isNull();
+    assertThat(storage.keyCacheRecheck()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void mariadbSettingsComeFromFlagsAndThePasswordFromItsFile() throws Exception {
+    Path secret = dir.resolve("db-password");
+    Files.writeString(secret, "s3cr\u00e9t\nignored second line\n");
+
+    ServerConfig.Storage storage =
+        parse(
+                Map.of("ARCA_DATABASE_USER", "arca"),
+                "--database-url",
+                "jdbc:mariadb://db:3306/arca",
+                "--database-password-file",
+                secret.toString(),
+                "--key-cache-entries",
+                "5")
+            .storage();
+
+    assertThat(storage.databaseUrl()).isEqualTo("jdbc:mariadb://db:3306/arca");
+    assertThat(storage.databaseUser()).isEqualTo("arca");
+    Password password = java.util.Objects.requireNonNull(storage.databasePassword());
+    assertThat(new String(password.toCharArray())).isEqualTo("s3cr\u00e9t");
+    assertThat(password.toString()).doesNotContain("s3cr");
+    assertThat(storage.keyCacheEntries()).isEqualTo(5);
+  }
+
+  @Test
+  void databaseSettingsThatCannotWorkAreRefused() {
+    assertThatThrownBy(() -> parse(Map.of(), "--database-url", "jdbc:postgresql://db/arca"))
+        .hasMessageContaining("jdbc:mariadb:");
+    assertThatThrownBy(() -> parse(Map.of(), "--database-url", "jdbc:mariadb://db/arca"))
+        .hasMessageContaining("database-user");
+    assertThatThrownBy(
+            () -> parse(Map.of(), "--database-password-file", dir.resolve("missing").toString()))
+        .hasMessageContaining("missing");
+  }
 }
