@@ -3,11 +3,10 @@ package io.arca.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Discover Versions and Query over mutual TLS with the development admin certificate.
  */
 class PyKmipDiscoverQueryIT {
-  private static final Path SCRIPT = Path.of("src/test/python/pykmip_discover_query.py");
-
   @TempDir static Path dataDir;
   static InProcessServer server;
 
@@ -48,21 +45,10 @@ class PyKmipDiscoverQueryIT {
   }
 
   private static Map<String, String> run(String version) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(
-                "/usr/bin/python3",
-                SCRIPT.toString(),
-                "127.0.0.1",
-                String.valueOf(server.port()),
-                server.pki().caCertificate().toString(),
-                server.pki().adminCertificate().toString(),
-                server.pki().adminKey().toString(),
-                version)
-            .redirectErrorStream(true)
-            .start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("PyKMIP finished in time").isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(output).isZero();
+    PyKmip.Result result =
+        PyKmip.run("pykmip_discover_query.py", server, version, Duration.ofSeconds(60));
+    String output = result.output();
+    assertThat(result.exitValue()).as(output).isZero();
     Map<String, String> answer = new HashMap<>();
     for (String line : output.split("\n", -1)) {
       int equals = line.indexOf('=');

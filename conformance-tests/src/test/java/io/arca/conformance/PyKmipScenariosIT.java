@@ -1,17 +1,16 @@
 package io.arca.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 class PyKmipScenariosIT {
   private static final Logger log = LoggerFactory.getLogger(PyKmipScenariosIT.class);
-  private static final Path SCRIPT = Path.of("src/test/python/pykmip_scenarios.py");
   private static final List<String> VERSIONS = List.of("1.0", "1.2", "1.4", "2.0");
   private static final String SECTION = "\n## PyKMIP scenarios\n";
 
@@ -85,20 +83,8 @@ class PyKmipScenariosIT {
   }
 
   private static Map<String, String> run(String version) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(
-                "/usr/bin/python3",
-                SCRIPT.toString(),
-                "127.0.0.1",
-                String.valueOf(server.port()),
-                server.pki().caCertificate().toString(),
-                server.pki().adminCertificate().toString(),
-                server.pki().adminKey().toString(),
-                version)
-            .redirectErrorStream(true)
-            .start();
-    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("PyKMIP finished in time").isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String output =
+        PyKmip.run("pykmip_scenarios.py", server, version, Duration.ofMinutes(3)).output();
     Map<String, String> results = new LinkedHashMap<>();
     for (String line : output.split("\n", -1)) {
       String[] parts = line.split(" ", 3);
