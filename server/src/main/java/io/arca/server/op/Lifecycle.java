@@ -1,0 +1,46 @@
+package io.arca.server.op;
+
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.ttlv.TtlvDateTime;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The date-driven state transitions (KMIP 2.1 §3.1 transitions 4 and 6, the same in 1.x): an object
+ * becomes Active when its Activation Date is reached and Deactivated when its Deactivation Date is
+ * reached. They are evaluated when an object is used, not by a timer, so the state a client sees is
+ * always the one its dates give at the time of its request.
+ */
+final class Lifecycle {
+  private Lifecycle() {}
+
+  /** The state {@code state} turns into by {@code now}, given the object's dates. */
+  static State stateAt(State state, Attributes attributes, Instant now) {
+    State current = state;
+    Instant activation = date(attributes, Tag.ACTIVATION_DATE);
+    if (current == State.PRE_ACTIVE && activation != null && !activation.isAfter(now)) {
+      current = State.ACTIVE;
+    }
+    Instant deactivation = date(attributes, Tag.DEACTIVATION_DATE);
+    if (current == State.ACTIVE && deactivation != null && !deactivation.isAfter(now)) {
+      current = State.DEACTIVATED;
+    }
+    return current;
+  }
+
+  /** The value of a single-valued date attribute, or null if it is not set. */
+  static @Nullable Instant date(Attributes attributes, Tag tag) {
+    Attribute attribute = attributes.first(tag.code());
+    return attribute != null && attribute.value() instanceof TtlvDateTime date
+        ? date.instant()
+        : null;
+  }
+
+  /** True for the states in which the object still has (or may have) its key material. */
+  static boolean isLive(State state) {
+    return state != State.DESTROYED && state != State.DESTROYED_COMPROMISED;
+  }
+}

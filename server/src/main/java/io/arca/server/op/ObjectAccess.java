@@ -1,0 +1,92 @@
+package io.arca.server.op;
+
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.State;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.store.ObjectRecord;
+import io.arca.server.store.ObjectStore;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The steps every handler that acts on an existing object shares: the Unique Identifier or else the
+ * ID Placeholder, the object itself, the caller's right to see it, and its state at the time of the
+ * request. An object the caller may not see is answered exactly like one that does not exist, so
+ * that identifiers reveal nothing.
+ */
+public final class ObjectAccess {
+  private final ObjectStore store;
+
+  /** Access to the objects of {@code store}. */
+  public ObjectAccess(ObjectStore store) {
+    this.store = store;
+  }
+
+  /** The store behind this access. */
+  public ObjectStore store() {
+    return store;
+  }
+
+  /** A fresh identifier: random, so that it says nothing about other objects. */
+  public static String newUid() {
+    return UUID.randomUUID().toString();
+  }
+
+  /**
+   * The identifier the request names, else the ID Placeholder an earlier item of the batch left.
+   *
+   * @throws KmipException Invalid Field if there is neither
+   */
+  public static String uidOf(@Nullable String requested, RequestContext context) {
+    if (requested != null) {
+      return requested;
+    }
+    String placeholder = context.batch().idPlaceholder();
+    if (placeholder == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "UniqueIdentifier: missing, and no earlier batch item left an ID Placeholder");
+    }
+    return placeholder;
+  }
+
+  /**
+   * The object named by the request (or the ID Placeholder) as the caller may see it, in the state
+   * its dates give now; a state the dates changed is stored before this returns.
+   *
+   * @throws KmipException Item Not Found if there is no such object for this caller
+   */
+  public ObjectRecord resolve(@Nullable String requested, RequestContext context) {
+    String uid = uidOf(requested, context);
+    ObjectRecord record = visible(uid, context).orElseThrow(() -> notFound(uid));
+    State now = Lifecycle.stateAt(record.state(), record.attributes(), context.now());
+    if (now == record.state()) {
+      return record;
+    }
+    return store.update(
+        uid,
+        r ->
+            r.withState(
+                Lifecycle.stateAt(r.state(), r.attributes(), context.now()), context.now()));
+  }
+
+  /** The object if it exists and the caller may see it. */
+  public Optional<ObjectRecord> visible(String uid, RequestContext context) {
+    return store.find(uid).filter(record -> mayAccess(record, context));
+  }
+
+  /**
+   * Whether the caller may act on the object: its owner may. Grants to other users come with the
+   * access policy; until then nothing is granted that was not asked for.
+   */
+  static boolean mayAccess(ObjectRecord record, RequestContext context) {
+    return record.owner().equals(context.user());
+  }
+
+  /** The answer for an object that does not exist, or that the caller may not see. */
+  public static KmipException notFound(String uid) {
+    return new KmipException(ResultReason.ITEM_NOT_FOUND, "no object " + uid);
+  }
+}
