@@ -1,0 +1,33 @@
+package io.arca.kmip.object;
+
+import io.arca.kmip.Tag;
+import io.arca.kmip.ttlv.Fields;
+import io.arca.kmip.ttlv.StructureBuilder;
+import io.arca.kmip.ttlv.TtlvStructure;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * KMIP 1.4 §2.1.5, 2.1 §3.3 (in Key Wrapping Data) Encryption Key Information: the key that
+ * encrypts (wraps) a key, and how.
+ */
+public record EncryptionKeyInformation(
+    String uniqueIdentifier, @Nullable CryptographicParameters cryptographicParameters) {
+
+  /** Decodes an Encryption Key Information structure. */
+  public static EncryptionKeyInformation decode(TtlvStructure structure) {
+    Fields fields = Fields.of(structure, "EncryptionKeyInformation");
+    String id = fields.requiredText(Tag.UNIQUE_IDENTIFIER);
+    TtlvStructure parameters = fields.structure(Tag.CRYPTOGRAPHIC_PARAMETERS);
+    fields.finish();
+    return new EncryptionKeyInformation(
+        id, parameters == null ? null : CryptographicParameters.decode(parameters));
+  }
+
+  /** Encodes the structure. */
+  public TtlvStructure encode() {
+    return StructureBuilder.of(Tag.ENCRYPTION_KEY_INFORMATION)
+        .text(Tag.UNIQUE_IDENTIFIER, uniqueIdentifier)
+        .add(cryptographicParameters == null ? null : cryptographicParameters.encode())
+        .build();
+  }
+}

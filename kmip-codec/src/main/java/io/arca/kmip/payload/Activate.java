@@ -1,0 +1,49 @@
+package io.arca.kmip.payload;
+
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ttlv.TtlvStructure;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * KMIP 1.4 §4.19, 2.1 §6.1.1 Activate: makes an object usable: its state goes from Pre-Active to
+ * Active.
+ */
+public final class Activate {
+  private Activate() {}
+
+  /**
+   * The object to act on; null means the ID Placeholder.
+   *
+   * @param uniqueIdentifier the object, or null
+   */
+  public record Request(@Nullable String uniqueIdentifier) {
+
+    /** Decodes a request payload. */
+    public static Request decode(TtlvStructure payload, ProtocolVersion version) {
+      return new Request(Payloads.idOnly(payload, "Activate"));
+    }
+
+    /** Encodes the request payload. */
+    public TtlvStructure encode(ProtocolVersion version) {
+      return Payloads.idPayload(true, uniqueIdentifier);
+    }
+  }
+
+  /**
+   * The object acted on.
+   *
+   * @param uniqueIdentifier the object
+   */
+  public record Response(String uniqueIdentifier) {
+
+    /** Decodes a response payload. */
+    public static Response decode(TtlvStructure payload, ProtocolVersion version) {
+      return new Response(Payloads.requiredIdOnly(payload, "Activate"));
+    }
+
+    /** Encodes the response payload. */
+    public TtlvStructure encode(ProtocolVersion version) {
+      return Payloads.idPayload(false, uniqueIdentifier);
+    }
+  }
+}
