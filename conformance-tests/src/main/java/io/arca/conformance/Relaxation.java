@@ -48,7 +48,8 @@ public enum Relaxation {
 
   /**
    * Key material (Byte Strings and Big Integers under Key Value) of an object the server created
-   * (Create, Create Key Pair, Re-key, ...) matches any value; a Byte String must keep its length.
+   * (Create, Create Key Pair, Re-key, ...), and the Digest Value computed from it, match any value;
+   * a Byte String must keep its length.
    */
   SERVER_GENERATED_KEY("the server generated the key"),
 

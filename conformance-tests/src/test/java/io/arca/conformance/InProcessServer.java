@@ -1,7 +1,6 @@
 package io.arca.conformance;
 
-import io.arca.server.ArcaServer;
-import io.arca.server.KmipRequestProcessor;
+import io.arca.server.Arca;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
@@ -18,9 +17,9 @@ import java.util.stream.Stream;
  */
 final class InProcessServer implements AutoCloseable {
   private final DevelopmentPki pki;
-  private final ArcaServer server;
+  private final Arca server;
 
-  private InProcessServer(DevelopmentPki pki, ArcaServer server) {
+  private InProcessServer(DevelopmentPki pki, Arca server) {
     this.pki = pki;
     this.server = server;
   }
@@ -57,9 +56,7 @@ final class InProcessServer implements AutoCloseable {
             "info",
             true,
             ServerConfig.Storage.EMBEDDED);
-    return new InProcessServer(
-        pki,
-        ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config)));
+    return new InProcessServer(pki, Arca.start(config, TlsContexts.server(tls)));
   }
 
   DevelopmentPki pki() {

@@ -68,14 +68,7 @@ public final class ArcaServerMain {
     }
     ServerConfig.Tls tls = java.util.Objects.requireNonNull(effective.tls());
     SslContext sslContext = TlsContexts.server(tls);
-    ServerStores stores = ServerStores.open(effective);
-    ArcaServer server;
-    try {
-      server = ArcaServer.start(effective, sslContext, KmipRequestProcessor.create(effective));
-    } catch (Exception e) {
-      stores.close();
-      throw e;
-    }
+    Arca server = Arca.start(effective, sslContext);
     log.info(
         "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {}), {} ms after the JVM started",
         effective.bind(),
@@ -88,9 +81,8 @@ public final class ArcaServerMain {
             new Thread(
                 () -> {
                   log.info("stopping: no new connections, finishing requests in flight");
+                  // Requests in flight finish, then pending creates commit and the pool closes.
                   server.close();
-                  // After the last request: pending creates are committed, then the pool closes.
-                  stores.close();
                   log.info("stopped");
                   stopped.countDown();
                 },

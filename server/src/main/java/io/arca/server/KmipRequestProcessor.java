@@ -1,6 +1,7 @@
 package io.arca.server;
 
 import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.message.RequestMessage;
@@ -14,17 +15,27 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
+import io.arca.server.op.ActivateHandler;
+import io.arca.server.op.CreateHandler;
+import io.arca.server.op.DestroyHandler;
 import io.arca.server.op.DiscoverVersionsHandler;
+import io.arca.server.op.GetAttributesHandler;
+import io.arca.server.op.GetHandler;
 import io.arca.server.op.InteropHandler;
+import io.arca.server.op.ObjectAccess;
+import io.arca.server.op.ObjectFormats;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
 import io.arca.server.op.QueryHandler;
+import io.arca.server.op.RevokeHandler;
+import io.arca.server.store.ObjectStore;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
 import io.arca.server.transport.MalformedFrame;
 import io.arca.server.transport.RequestProcessor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +71,19 @@ public final class KmipRequestProcessor implements RequestProcessor {
    * ask for it: the specification forbids it on a production server, and the OASIS test cases need
    * it.
    */
-  public static KmipRequestProcessor create(ServerConfig config) {
+  public static KmipRequestProcessor create(ServerConfig config, ObjectStore store) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
+    ObjectAccess objects = new ObjectAccess(store);
     List<OperationHandler> handlers = new ArrayList<>();
     handlers.add(new DiscoverVersionsHandler());
-    handlers.add(new QueryHandler(registry::get, List.of(), serverVersion()));
+    handlers.add(
+        new QueryHandler(registry::get, List.of(ObjectType.SYMMETRIC_KEY), serverVersion()));
+    handlers.add(new CreateHandler(store, new SecureRandom()));
+    handlers.add(new GetHandler(objects, new ObjectFormats()));
+    handlers.add(new GetAttributesHandler(objects));
+    handlers.add(new ActivateHandler(objects));
+    handlers.add(new RevokeHandler(objects));
+    handlers.add(new DestroyHandler(objects));
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }

@@ -2,8 +2,7 @@ package io.arca.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.server.ArcaServer;
-import io.arca.server.KmipRequestProcessor;
+import io.arca.server.Arca;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
@@ -37,8 +36,7 @@ class LoadGeneratorSmokeTest {
             "info",
             false,
             ServerConfig.Storage.EMBEDDED);
-    try (ArcaServer server =
-        ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config))) {
+    try (Arca server = Arca.start(config, TlsContexts.server(tls))) {
       for (String scenario : new String[] {"noop", "handshake"}) {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new LoadGenerator());

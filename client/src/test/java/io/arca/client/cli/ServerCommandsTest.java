@@ -2,8 +2,7 @@ package io.arca.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.server.ArcaServer;
-import io.arca.server.KmipRequestProcessor;
+import io.arca.server.Arca;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
@@ -24,7 +23,7 @@ import picocli.CommandLine;
 class ServerCommandsTest {
   @TempDir static Path dir;
   static DevelopmentPki pki;
-  static ArcaServer server;
+  static Arca server;
   static Path conf;
 
   @BeforeAll
@@ -44,7 +43,7 @@ class ServerCommandsTest {
             "info",
             false,
             ServerConfig.Storage.EMBEDDED);
-    server = ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config));
+    server = Arca.start(config, TlsContexts.server(tls));
     conf =
         Files.writeString(
             dir.resolve("arca.toml"),

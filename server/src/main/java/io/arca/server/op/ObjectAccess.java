@@ -6,8 +6,11 @@ import io.arca.kmip.State;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +73,35 @@ public final class ObjectAccess {
         r ->
             r.withState(
                 Lifecycle.stateAt(r.state(), r.attributes(), context.now()), context.now()));
+  }
+
+  /**
+   * Applies {@code change} to the object through the store (see {@link ObjectStore#update}) and
+   * records how to put its state and attributes back should a later batch item fail under Undo. Key
+   * material a change erased cannot come back, so Destroy does not use this.
+   */
+  public ObjectRecord change(
+      String uid, UnaryOperator<ObjectRecord> change, RequestContext context) {
+    AtomicReference<ObjectRecord> before = new AtomicReference<>();
+    ObjectRecord after =
+        store.update(
+            uid,
+            current -> {
+              before.set(current);
+              return change.apply(current);
+            });
+    ObjectRecord previous = Objects.requireNonNull(before.get(), "the change ran");
+    context
+        .batch()
+        .onUndo(
+            () ->
+                store.update(
+                    uid,
+                    current ->
+                        current
+                            .withAttributes(previous.attributes(), context.now())
+                            .withState(previous.state(), context.now())));
+    return after;
   }
 
   /** The object if it exists and the caller may see it. */

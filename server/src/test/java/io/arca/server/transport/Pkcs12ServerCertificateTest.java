@@ -2,8 +2,7 @@ package io.arca.server.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.server.ArcaServer;
-import io.arca.server.KmipRequestProcessor;
+import io.arca.server.Arca;
 import io.arca.server.TestServers;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
@@ -44,8 +43,7 @@ class Pkcs12ServerCertificateTest {
         new ServerConfig.Tls(p12, null, pki.caCertificate(), new Password(password));
     ServerConfig config = TestServers.config(dir, tls, 8, 4096);
 
-    try (ArcaServer server =
-            ArcaServer.start(config, TlsContexts.server(tls), KmipRequestProcessor.create(config));
+    try (Arca server = Arca.start(config, TlsContexts.server(tls));
         SSLSocket socket =
             TestClients.connect(
                 TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey()),

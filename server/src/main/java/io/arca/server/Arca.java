@@ -1,0 +1,65 @@
+package io.arca.server;
+
+import io.arca.server.config.ServerConfig;
+import io.arca.server.store.ObjectStore;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+
+/**
+ * A whole Arca server: the stores, the KMIP handlers over them, and the listener, started together
+ * and stopped in order (the listener first, so that requests in flight finish before the stores
+ * close).
+ */
+public final class Arca implements AutoCloseable {
+  private final ServerStores stores;
+  private final ArcaServer server;
+
+  private Arca(ServerStores stores, ArcaServer server) {
+    this.stores = stores;
+    this.server = server;
+  }
+
+  /**
+   * Opens the stores and starts listening.
+   *
+   * @throws IOException if the data directory cannot be used
+   * @throws InterruptedException if interrupted while binding
+   */
+  public static Arca start(ServerConfig config, SslContext tls)
+      throws IOException, InterruptedException {
+    ServerStores stores = ServerStores.open(config);
+    try {
+      return new Arca(
+          stores,
+          ArcaServer.start(config, tls, KmipRequestProcessor.create(config, stores.objects())));
+    } catch (InterruptedException | RuntimeException e) {
+      stores.close();
+      throw e;
+    }
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    return server.openConnections();
+  }
+
+  /** The managed objects behind the handlers. */
+  public ObjectStore objects() {
+    return stores.objects();
+  }
+
+  /** Stops listening, lets requests in flight finish, then closes the stores. */
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      stores.close();
+    }
+  }
+}

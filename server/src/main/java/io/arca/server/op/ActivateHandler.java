@@ -1,0 +1,50 @@
+package io.arca.server.op;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.payload.Activate;
+import io.arca.kmip.ttlv.TtlvDateTime;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+
+/**
+ * Activate (KMIP 1.4 §4.19, 2.1 §6.1.1): a Pre-Active object becomes Active, and its Activation
+ * Date becomes the time of the request.
+ */
+public final class ActivateHandler implements OperationHandler {
+  private final ObjectAccess objects;
+
+  /** A handler acting on {@code objects}. */
+  public ActivateHandler(ObjectAccess objects) {
+    this.objects = objects;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.ACTIVATE;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    Activate.Request request = Activate.Request.decode(requestPayload, context.protocolVersion());
+    String uid = objects.resolve(request.uniqueIdentifier(), context).uid();
+    objects.change(
+        uid,
+        r -> {
+          State state = Lifecycle.stateAt(r.state(), r.attributes(), context.now());
+          if (state != State.PRE_ACTIVE) {
+            throw Reasons.wrongState(context.protocolVersion(), "Activate", state);
+          }
+          return r.withAttributes(
+                  ObjectAttributes.replace(
+                      r.attributes(),
+                      Attribute.of(TtlvDateTime.of(Tag.ACTIVATION_DATE.code(), context.now()))),
+                  context.now())
+              .withState(State.ACTIVE, context.now());
+        },
+        context);
+    return new Activate.Response(uid).encode(context.protocolVersion());
+  }
+}

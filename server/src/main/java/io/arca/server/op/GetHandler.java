@@ -1,0 +1,97 @@
+package io.arca.server.op;
+
+import io.arca.kmip.KeyWrapType;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.payload.Get;
+import io.arca.kmip.ttlv.TtlvBoolean;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.store.ObjectContent;
+import io.arca.server.store.ObjectRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Get (KMIP 1.4 §4.11, 2.1 §6.1.22): the object itself, in the form of the client's protocol
+ * version. A key stored under the server KEK comes back in the clear (the server's own wrapping is
+ * never shown); a sensitive or non-extractable key never does.
+ */
+public final class GetHandler implements OperationHandler {
+  private final ObjectAccess objects;
+  private final ObjectFormats formats;
+
+  /** A handler reading {@code objects}, converting key formats with {@code formats}. */
+  public GetHandler(ObjectAccess objects, ObjectFormats formats) {
+    this.objects = objects;
+    this.formats = formats;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.GET;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    Get.Request request = Get.Request.decode(requestPayload, version);
+    ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
+    if (!record.hasContent()) {
+      throw Reasons.destroyed(version, record.uid());
+    }
+    if (flag(record.attributes(), Tag.SENSITIVE, false)) {
+      throw Reasons.sensitive(version, record.uid(), true);
+    }
+    if (!flag(record.attributes(), Tag.EXTRACTABLE, true)) {
+      throw Reasons.sensitive(version, record.uid(), false);
+    }
+    if (request.keyWrappingSpecification() != null) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "KeyWrappingSpecification: wrapping a key on Get is not supported yet");
+    }
+    if (request.keyCompressionType() != null) {
+      throw new KmipException(
+          ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
+          "KeyCompressionType: keys are returned uncompressed");
+    }
+    try (ObjectContent content =
+        objects
+            .store()
+            .content(record.uid())
+            .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
+      ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
+      checkWrapType(object, request.keyWrapType());
+      if (request.keyFormatType() != null) {
+        object = formats.convert(object, request.keyFormatType());
+      }
+      return Get.Response.of(record.uid(), object).encode(version);
+    }
+  }
+
+  /**
+   * A key registered wrapped is returned as registered; asking for it unwrapped needs the wrapping
+   * key's operations, which come with the cryptographic operations.
+   */
+  private static void checkWrapType(ManagedObject object, @Nullable Integer keyWrapType) {
+    KeyBlock block = object.keyBlock();
+    boolean wrapped = block != null && block.keyWrappingData() != null;
+    if (wrapped && keyWrapType != null && keyWrapType == KeyWrapType.NOT_WRAPPED.value()) {
+      throw new KmipException(
+          ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED,
+          "KeyWrapType: the key was registered wrapped and can only be returned as registered");
+    }
+  }
+
+  private static boolean flag(Attributes attributes, Tag tag, boolean absent) {
+    Attribute attribute = attributes.first(tag.code());
+    return (attribute != null && attribute.value() instanceof TtlvBoolean b) ? b.value() : absent;
+  }
+}

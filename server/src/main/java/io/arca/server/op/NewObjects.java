@@ -1,0 +1,160 @@
+package io.arca.server.op;
+
+import io.arca.kmip.HashingAlgorithm;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeReference;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.ttlv.TtlvBoolean;
+import io.arca.kmip.ttlv.TtlvByteString;
+import io.arca.kmip.ttlv.TtlvDateTime;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.store.ObjectQuery;
+import io.arca.server.store.ObjectRecord;
+import io.arca.server.store.ObjectStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Create, Create Key Pair and Register share: checking the attributes a client gave, the
+ * uniqueness of its Names, and the attributes the server sets on every new object.
+ */
+final class NewObjects {
+  private NewObjects() {}
+
+  /** Attributes only the server sets; a client that sends one is refused. */
+  private static final Set<Integer> SERVER_ONLY =
+      Set.of(
+          Tag.UNIQUE_IDENTIFIER.code(),
+          Tag.OBJECT_TYPE.code(),
+          Tag.STATE.code(),
+          Tag.INITIAL_DATE.code(),
+          Tag.LAST_CHANGE_DATE.code(),
+          Tag.DIGEST.code(),
+          Tag.FRESH.code(),
+          Tag.ORIGINAL_CREATION_DATE.code(),
+          Tag.ALWAYS_SENSITIVE.code(),
+          Tag.NEVER_EXTRACTABLE.code(),
+          Tag.KEY_VALUE_PRESENT.code(),
+          Tag.KEY_VALUE_LOCATION.code(),
+          Tag.LEASE_TIME.code(),
+          Tag.ARCHIVE_DATE.code(),
+          Tag.DESTROY_DATE.code(),
+          Tag.COMPROMISE_DATE.code(),
+          Tag.REVOCATION_REASON.code());
+
+  /**
+   * The client's attributes, checked and with each attribute's instances numbered from 0.
+   *
+   * @throws KmipException for template references, server-only attributes, or a duplicate Name
+   */
+  static Attributes clientAttributes(Attributes given, ObjectStore store, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    if (!given.templateNames().isEmpty()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "Templates are not supported (deprecated in KMIP 1.3, gone in 2.0): send the attributes");
+    }
+    Map<AttributeReference, Integer> counts = new HashMap<>();
+    List<Attribute> checked = new ArrayList<>();
+    for (Attribute attribute : given.items()) {
+      if (attribute.reference() instanceof AttributeReference.Tagged tagged
+          && SERVER_ONLY.contains(tagged.tag())) {
+        throw Reasons.readOnly(version, TagNames.of(tagged.tag()));
+      }
+      int index = counts.merge(attribute.reference(), 1, Integer::sum) - 1;
+      checked.add(attribute.withIndex(index));
+    }
+    Attributes attributes = new Attributes(checked, List.of());
+    for (Attribute name : attributes.all(Tag.NAME.code())) {
+      checkNameFree(name, store, context);
+    }
+    return attributes;
+  }
+
+  private static void checkNameFree(Attribute name, ObjectStore store, RequestContext context) {
+    List<String> holders =
+        store.locate(ObjectQuery.all(16).withOwner(context.user()).withAttribute(name));
+    for (String uid : holders) {
+      if (store.find(uid).filter(r -> Lifecycle.isLive(r.state())).isPresent()) {
+        throw Reasons.nameTaken(context.protocolVersion(), nameValue(name));
+      }
+    }
+  }
+
+  private static String nameValue(Attribute name) {
+    if (name.value() instanceof TtlvStructure structure
+        && structure.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString text) {
+      return text.value();
+    }
+    return "(unreadable)";
+  }
+
+  /**
+   * A draft of a new object of the caller's: its own attributes plus {@code serverSet}, with
+   * Initial Date and Original Creation Date now, Fresh true, and the state its Activation Date
+   * gives.
+   */
+  static ObjectRecord draft(
+      String uid,
+      ObjectType type,
+      Attributes clientAttributes,
+      List<Attribute> serverSet,
+      RequestContext context) {
+    List<Attribute> items = new ArrayList<>(clientAttributes.items());
+    items.addAll(serverSet);
+    items.add(Attribute.of(TtlvDateTime.of(Tag.ORIGINAL_CREATION_DATE.code(), context.now())));
+    items.add(Attribute.of(new TtlvBoolean(Tag.FRESH.code(), true)));
+    Attributes attributes = new Attributes(items, List.of());
+    State state = Lifecycle.stateAt(State.PRE_ACTIVE, attributes, context.now());
+    return ObjectRecord.draft(uid, type, state, context.user(), attributes, null, context.now());
+  }
+
+  /** The Digest attribute: SHA-256 over the key material's bytes in {@code keyFormatType}. */
+  static Attribute digest(byte[] keyMaterial, int keyFormatType) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(keyMaterial);
+      return Attribute.of(
+          TtlvStructure.of(
+              Tag.DIGEST.code(),
+              new TtlvEnumeration(Tag.HASHING_ALGORITHM.code(), HashingAlgorithm.SHA_256.value()),
+              TtlvByteString.of(Tag.DIGEST_VALUE.code(), hash),
+              new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), keyFormatType)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** The value of a single-valued Integer or Enumeration attribute, or null. */
+  static @Nullable Integer intValue(Attributes attributes, Tag tag) {
+    Attribute attribute = attributes.first(tag.code());
+    if (attribute == null) {
+      return null;
+    }
+    if (attribute.value() instanceof TtlvEnumeration e) {
+      return e.value();
+    }
+    if (attribute.value() instanceof TtlvInteger i) {
+      return i.value();
+    }
+    throw new KmipException(
+        ResultReason.INVALID_FIELD,
+        tag.xmlName() + ": wrong item type " + attribute.value().type().xmlName());
+  }
+}

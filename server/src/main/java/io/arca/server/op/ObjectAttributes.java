@@ -1,0 +1,76 @@
+package io.arca.server.op;
+
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeReference;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.ttlv.TtlvDateTime;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.store.ObjectRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An object's attributes as clients see them: the ones the store keeps, plus those the record
+ * itself holds (Unique Identifier, Object Type, State, Initial Date, Last Change Date), which are
+ * never stored twice.
+ */
+final class ObjectAttributes {
+  private ObjectAttributes() {}
+
+  /** Every attribute of the object, the record's own first. */
+  static Attributes of(ObjectRecord record) {
+    List<Attribute> items = new ArrayList<>();
+    items.add(Attribute.of(new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), record.uid())));
+    items.add(
+        Attribute.of(new TtlvEnumeration(Tag.OBJECT_TYPE.code(), record.objectType().value())));
+    items.add(Attribute.of(new TtlvEnumeration(Tag.STATE.code(), record.state().value())));
+    items.add(Attribute.of(TtlvDateTime.of(Tag.INITIAL_DATE.code(), record.createdAt())));
+    items.add(Attribute.of(TtlvDateTime.of(Tag.LAST_CHANGE_DATE.code(), record.updatedAt())));
+    items.addAll(record.attributes().items());
+    return new Attributes(items, List.of());
+  }
+
+  /**
+   * The instances of the attributes asked for, in the order asked (all of them when none is named);
+   * an attribute the object does not have is left out, as the specification says.
+   */
+  static Attributes select(ObjectRecord record, List<AttributeReference> asked) {
+    Attributes all = of(record);
+    if (asked.isEmpty()) {
+      return all;
+    }
+    List<Attribute> chosen = new ArrayList<>();
+    for (AttributeReference reference : asked) {
+      for (Attribute attribute : all.all(reference)) {
+        if (!chosen.contains(attribute)) {
+          chosen.add(attribute);
+        }
+      }
+    }
+    return new Attributes(chosen, List.of());
+  }
+
+  /** {@code attributes} with every instance of {@code value}'s attribute replaced by it. */
+  static Attributes replace(Attributes attributes, Attribute value) {
+    List<Attribute> items = new ArrayList<>();
+    for (Attribute attribute : attributes.items()) {
+      if (!attribute.reference().equals(value.reference())) {
+        items.add(attribute);
+      }
+    }
+    items.add(value.withIndex(0));
+    return new Attributes(items, List.of());
+  }
+
+  /** The references of the record's own attributes, which clients never set. */
+  static boolean isRecordField(AttributeReference reference) {
+    return reference instanceof AttributeReference.Tagged tagged
+        && (tagged.tag() == Tag.UNIQUE_IDENTIFIER.code()
+            || tagged.tag() == Tag.OBJECT_TYPE.code()
+            || tagged.tag() == Tag.STATE.code()
+            || tagged.tag() == Tag.INITIAL_DATE.code()
+            || tagged.tag() == Tag.LAST_CHANGE_DATE.code());
+  }
+}

@@ -1,0 +1,57 @@
+package io.arca.server.op;
+
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.State;
+
+/**
+ * Failures whose Result Reason depends on the protocol version: KMIP 2.0 added precise reasons
+ * (Wrong Key Lifecycle State, Object Destroyed, Sensitive, ...) where 1.x clients expect Permission
+ * Denied or Item Not Found, as the 1.x test cases answer.
+ */
+final class Reasons {
+  private Reasons() {}
+
+  private static boolean isV2(ProtocolVersion version) {
+    return version.isAtLeast(ProtocolVersion.V2_0);
+  }
+
+  /** The operation is not allowed in the object's state. */
+  static KmipException wrongState(ProtocolVersion version, String operation, State state) {
+    return new KmipException(
+        isV2(version) ? ResultReason.WRONG_KEY_LIFECYCLE_STATE : ResultReason.PERMISSION_DENIED,
+        operation + " is not allowed on an object in state " + state.xmlName());
+  }
+
+  /** The object's key material was destroyed. */
+  static KmipException destroyed(ProtocolVersion version, String uid) {
+    return new KmipException(
+        isV2(version) ? ResultReason.OBJECT_DESTROYED : ResultReason.ITEM_NOT_FOUND,
+        uid + " was destroyed: its key material is gone");
+  }
+
+  /** The key may not leave the server in the clear. */
+  static KmipException sensitive(ProtocolVersion version, String uid, boolean sensitive) {
+    ResultReason v2 = sensitive ? ResultReason.SENSITIVE : ResultReason.NOT_EXTRACTABLE;
+    return new KmipException(
+        isV2(version) ? v2 : ResultReason.PERMISSION_DENIED,
+        uid
+            + (sensitive ? " is sensitive" : " is not extractable")
+            + ": it is never returned in clear");
+  }
+
+  /** A name the caller already gave another live object. */
+  static KmipException nameTaken(ProtocolVersion version, String name) {
+    return new KmipException(
+        isV2(version) ? ResultReason.NON_UNIQUE_NAME_ATTRIBUTE : ResultReason.INVALID_FIELD,
+        "Name " + name + " is already given to another of your objects");
+  }
+
+  /** An attribute the client may not set. */
+  static KmipException readOnly(ProtocolVersion version, String attribute) {
+    return new KmipException(
+        isV2(version) ? ResultReason.ATTRIBUTE_READ_ONLY : ResultReason.PERMISSION_DENIED,
+        attribute + " is set by the server, not by clients");
+  }
+}
