@@ -27,6 +27,7 @@ import io.arca.server.op.ObjectFormats;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
 import io.arca.server.op.QueryHandler;
+import io.arca.server.op.RegisterHandler;
 import io.arca.server.op.RevokeHandler;
 import io.arca.server.store.ObjectStore;
 import io.arca.server.transport.Answer;
@@ -77,8 +78,20 @@ public final class KmipRequestProcessor implements RequestProcessor {
     List<OperationHandler> handlers = new ArrayList<>();
     handlers.add(new DiscoverVersionsHandler());
     handlers.add(
-        new QueryHandler(registry::get, List.of(ObjectType.SYMMETRIC_KEY), serverVersion()));
+        new QueryHandler(
+            registry::get,
+            List.of(
+                ObjectType.SYMMETRIC_KEY,
+                ObjectType.PUBLIC_KEY,
+                ObjectType.PRIVATE_KEY,
+                ObjectType.SECRET_DATA,
+                ObjectType.OPAQUE_OBJECT,
+                ObjectType.CERTIFICATE,
+                ObjectType.SPLIT_KEY,
+                ObjectType.PGP_KEY),
+            serverVersion()));
     handlers.add(new CreateHandler(store, new SecureRandom()));
+    handlers.add(new RegisterHandler(store));
     handlers.add(new GetHandler(objects, new ObjectFormats()));
     handlers.add(new GetAttributesHandler(objects));
     handlers.add(new ActivateHandler(objects));

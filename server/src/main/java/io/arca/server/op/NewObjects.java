@@ -11,6 +11,7 @@ import io.arca.kmip.TagNames;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvDateTime;
@@ -47,7 +48,6 @@ final class NewObjects {
           Tag.INITIAL_DATE.code(),
           Tag.LAST_CHANGE_DATE.code(),
           Tag.DIGEST.code(),
-          Tag.FRESH.code(),
           Tag.ORIGINAL_CREATION_DATE.code(),
           Tag.ALWAYS_SENSITIVE.code(),
           Tag.NEVER_EXTRACTABLE.code(),
@@ -120,22 +120,29 @@ final class NewObjects {
     List<Attribute> items = new ArrayList<>(clientAttributes.items());
     items.addAll(serverSet);
     items.add(Attribute.of(TtlvDateTime.of(Tag.ORIGINAL_CREATION_DATE.code(), context.now())));
-    items.add(Attribute.of(new TtlvBoolean(Tag.FRESH.code(), true)));
+    if (clientAttributes.first(Tag.FRESH.code()) == null) {
+      items.add(Attribute.of(new TtlvBoolean(Tag.FRESH.code(), true)));
+    }
     Attributes attributes = new Attributes(items, List.of());
     State state = Lifecycle.stateAt(State.PRE_ACTIVE, attributes, context.now());
     return ObjectRecord.draft(uid, type, state, context.user(), attributes, null, context.now());
   }
 
-  /** The Digest attribute: SHA-256 over the key material's bytes in {@code keyFormatType}. */
-  static Attribute digest(byte[] keyMaterial, int keyFormatType) {
+  /**
+   * The Digest attribute: SHA-256 over the key material's bytes in {@code keyFormatType}, or over a
+   * certificate's or opaque object's value (no format then).
+   */
+  static Attribute digest(byte[] value, @Nullable Integer keyFormatType) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(keyMaterial);
-      return Attribute.of(
-          TtlvStructure.of(
-              Tag.DIGEST.code(),
-              new TtlvEnumeration(Tag.HASHING_ALGORITHM.code(), HashingAlgorithm.SHA_256.value()),
-              TtlvByteString.of(Tag.DIGEST_VALUE.code(), hash),
-              new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), keyFormatType)));
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(value);
+      List<Ttlv> fields = new ArrayList<>();
+      fields.add(
+          new TtlvEnumeration(Tag.HASHING_ALGORITHM.code(), HashingAlgorithm.SHA_256.value()));
+      fields.add(TtlvByteString.of(Tag.DIGEST_VALUE.code(), hash));
+      if (keyFormatType != null) {
+        fields.add(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), keyFormatType));
+      }
+      return Attribute.of(new TtlvStructure(Tag.DIGEST.code(), fields));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -1,0 +1,126 @@
+package io.arca.server.op;
+
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.Certificate;
+import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.KeyMaterial;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.OpaqueObject;
+import io.arca.kmip.object.Template;
+import io.arca.kmip.payload.Register;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.store.ObjectContent;
+import io.arca.server.store.ObjectRecord;
+import io.arca.server.store.ObjectStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Register (KMIP 1.4 §4.3, 2.1 §6.1.45): stores an object the client supplies, of any kind but the
+ * 1.x Template, as given (a key delivered wrapped stays wrapped), under the server KEK. The
+ * algorithm and length of a key block become attributes when the client did not set them, and the
+ * Digest is taken over the key material or value as registered.
+ */
+public final class RegisterHandler implements OperationHandler {
+  private final ObjectStore store;
+
+  /** A handler registering into {@code store}. */
+  public RegisterHandler(ObjectStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.REGISTER;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    Register.Request request = Register.Request.decode(requestPayload, context.protocolVersion());
+    ManagedObject object = request.object();
+    if (object instanceof Template) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "Templates are not supported (deprecated in KMIP 1.3, gone in 2.0)");
+    }
+    ObjectType type = ObjectType.byValue(object.objectType());
+    if (type == null) {
+      throw new KmipException(ResultReason.INVALID_FIELD, "ObjectType: unknown");
+    }
+    Attributes attributes = NewObjects.clientAttributes(request.attributes(), store, context);
+    String uid = ObjectAccess.newUid();
+    ObjectRecord draft =
+        NewObjects.draft(uid, type, attributes, implied(object, attributes), context);
+    TtlvStructure content = object.encode(StoredForm.VERSION);
+    try {
+      store.create(draft, content);
+    } finally {
+      ObjectContent.wipe(content);
+    }
+    context.batch().setIdPlaceholder(uid);
+    context.batch().onUndo(() -> store.delete(uid));
+    return new Register.Response(uid, null).encode(context.protocolVersion());
+  }
+
+  /** What the object itself says: algorithm, length and digest, unless the client said it. */
+  private static List<Attribute> implied(ManagedObject object, Attributes given) {
+    List<Attribute> implied = new ArrayList<>();
+    KeyBlock block = object.keyBlock();
+    if (block != null) {
+      if (block.cryptographicAlgorithm() != null
+          && given.first(Tag.CRYPTOGRAPHIC_ALGORITHM.code()) == null) {
+        implied.add(
+            Attribute.of(
+                new TtlvEnumeration(
+                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), block.cryptographicAlgorithm())));
+      }
+      if (block.cryptographicLength() != null
+          && given.first(Tag.CRYPTOGRAPHIC_LENGTH.code()) == null) {
+        implied.add(
+            Attribute.of(
+                new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), block.cryptographicLength())));
+      }
+    }
+    ByteString digested = digestInput(object);
+    if (digested != null) {
+      byte[] bytes = digested.toByteArray();
+      try {
+        implied.add(NewObjects.digest(bytes, block == null ? null : block.keyFormatType()));
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
+      }
+    }
+    return implied;
+  }
+
+  /** The bytes the Digest covers: plain key material, a certificate or an opaque value. */
+  private static @Nullable ByteString digestInput(ManagedObject object) {
+    if (object instanceof Certificate certificate) {
+      return certificate.certificateValue();
+    }
+    if (object instanceof OpaqueObject opaque) {
+      return opaque.opaqueDataValue();
+    }
+    KeyBlock block = object.keyBlock();
+    if (block != null
+        && block.keyWrappingData() == null
+        && block.keyValue() instanceof KeyValue.Plain plain
+        && plain.keyMaterial() instanceof KeyMaterial.Bytes bytes) {
+      return bytes.value();
+    }
+    return null;
+  }
+}
