@@ -204,7 +204,9 @@ public final class AttributeRulesExtract {
         System.out.println(version + " §" + t.section + " " + t.title + ": no tag, skipped");
         continue;
       }
-      String source = "KMIP " + version + " §" + t.section + " " + t.caption;
+      // 2.0 §4.27's rules table has a broken caption; the section alone then locates it.
+      String where = t.caption.isEmpty() ? "(rules table without a caption)" : t.caption;
+      String source = "KMIP " + version + " §" + t.section + " " + where;
       List<String[]> tags = tagsOf(t, i > 0 ? tables.get(i - 1) : null, vocabulary, source);
       Set<String> qualified = new LinkedHashSet<>();
       List<String> values = new ArrayList<>();
