@@ -131,6 +131,9 @@ class VocabularyTest {
     assertThat(ObjectType.TEMPLATE.isDefinedIn(ProtocolVersion.V1_4)).isTrue();
     assertThat(ObjectType.TEMPLATE.isDefinedIn(ProtocolVersion.V2_0)).isFalse();
     assertThat(CryptographicUsageMask.ENCRYPT.isDefinedIn(ProtocolVersion.V1_0)).isTrue();
+    assertThat(ItemType.INTERVAL.isDefinedIn(ProtocolVersion.V1_0)).isTrue();
+    assertThat(ItemType.DATE_TIME_EXTENDED.isDefinedIn(ProtocolVersion.V1_4)).isFalse();
+    assertThat(ItemType.DATE_TIME_EXTENDED.isDefinedIn(ProtocolVersion.V2_0)).isTrue();
   }
 
   @Test
