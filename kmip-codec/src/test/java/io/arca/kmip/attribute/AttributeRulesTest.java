@@ -223,8 +223,11 @@ class AttributeRulesTest {
   void rulesOfAVersionAreKeyedByTheirOwnTag() {
     for (ProtocolVersion v : RULES.specVersions()) {
       for (Map.Entry<Integer, AttributeRule> e : RULES.rulesOf(v).entrySet()) {
-        assertThat(Objects.requireNonNull(e.getValue().tag()).code()).isEqualTo(e.getKey());
+        Tag tag = Objects.requireNonNull(e.getValue().tag());
+        assertThat(tag.code()).isEqualTo(e.getKey());
         assertThat(e.getValue().specVersion()).isEqualTo(v);
+        // The vocabulary's own versions agree: no table governs a tag its version lacks.
+        assertThat(tag.isDefinedIn(v)).as("%s in %s", tag, v).isTrue();
       }
     }
   }
