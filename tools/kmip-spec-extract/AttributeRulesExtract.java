@@ -132,8 +132,8 @@ public final class AttributeRulesExtract {
         "# One row per attribute tag and spec version. code_name and tag are the Tag; yes/no"
             + " columns are the table's answer; initially_set_by is a set of client/server;"
             + " implicitly_set_on lists Operation code names and events (creation: created or"
-            + " registered; rotation; storage; change-of:<TAG>), empty for never; applies_to is"
-            + " all or ObjectType code names.",
+            + " registered; rotation; storage; change-of:<TAG>), empty for never or not stated;"
+            + " applies_to is all or ObjectType code names.",
         "# qualified names the columns whose spec cell adds a condition (state, object type, part"
             + " of a structure) that the token leaves out: read the cited table before relying on"
             + " it. Custom x-/y- attributes (1.4 §3.39) have no tag and no row.",
