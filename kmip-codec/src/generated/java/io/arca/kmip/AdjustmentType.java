@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum AdjustmentType implements KmipEnumeration {
   /** Increment (KMIP 2.0+; KMIP 2.1 §11.1 Table 429). */
-  INCREMENT(0x00000001, "Increment"),
+  INCREMENT(0x00000001, "Increment", 20, 0),
   /** Decrement (KMIP 2.0+; KMIP 2.1 §11.1 Table 429). */
-  DECREMENT(0x00000002, "Decrement"),
+  DECREMENT(0x00000002, "Decrement", 20, 0),
   /** Negate (KMIP 2.0+; KMIP 2.1 §11.1 Table 429). */
-  NEGATE(0x00000003, "Negate");
+  NEGATE(0x00000003, "Negate", 20, 0);
 
   static final EnumerationIndex<AdjustmentType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  AdjustmentType(int value, String xmlName) {
+  AdjustmentType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum AdjustmentType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

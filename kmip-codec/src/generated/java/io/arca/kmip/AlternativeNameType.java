@@ -14,29 +14,33 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum AlternativeNameType implements KmipEnumeration {
   /** Uninterpreted Text String (KMIP 1.2+; KMIP 2.1 §11.2 Table 430). */
-  UNINTERPRETED_TEXT_STRING(0x00000001, "UninterpretedTextString"),
+  UNINTERPRETED_TEXT_STRING(0x00000001, "UninterpretedTextString", 12, 0),
   /** URI (KMIP 1.2+; KMIP 2.1 §11.2 Table 430). */
-  URI(0x00000002, "URI"),
+  URI(0x00000002, "URI", 12, 0),
   /** Object Serial Number (KMIP 1.2+; KMIP 2.1 §11.2 Table 430). */
-  OBJECT_SERIAL_NUMBER(0x00000003, "ObjectSerialNumber"),
+  OBJECT_SERIAL_NUMBER(0x00000003, "ObjectSerialNumber", 12, 0),
   /** Email Address (KMIP 1.2+; KMIP 2.1 §11.2 Table 430). */
-  EMAIL_ADDRESS(0x00000004, "EmailAddress"),
+  EMAIL_ADDRESS(0x00000004, "EmailAddress", 12, 0),
   /** DNS Name (KMIP 1.2+; KMIP 2.1 §11.2 Table 430). */
-  DNS_NAME(0x00000005, "DNSName"),
+  DNS_NAME(0x00000005, "DNSName", 12, 0),
   /** X.500 Distinguished Name (KMIP 1.2+; KMIP 2.1 §11.2 Table 430). */
-  X_500_DISTINGUISHED_NAME(0x00000006, "X_500DistinguishedName"),
+  X_500_DISTINGUISHED_NAME(0x00000006, "X_500DistinguishedName", 12, 0),
   /** IP Address (KMIP 1.2+; KMIP 2.1 §11.2 Table 430). */
-  IP_ADDRESS(0x00000007, "IPAddress");
+  IP_ADDRESS(0x00000007, "IPAddress", 12, 0);
 
   static final EnumerationIndex<AlternativeNameType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  AlternativeNameType(int value, String xmlName) {
+  AlternativeNameType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -47,6 +51,18 @@ public enum AlternativeNameType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

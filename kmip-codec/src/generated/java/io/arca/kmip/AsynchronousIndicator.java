@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum AsynchronousIndicator implements KmipEnumeration {
   /** Mandatory (KMIP 2.0+; KMIP 2.1 §11.3 Table 432). */
-  MANDATORY(0x00000001, "Mandatory"),
+  MANDATORY(0x00000001, "Mandatory", 20, 0),
   /** Optional (KMIP 2.0+; KMIP 2.1 §11.3 Table 432). */
-  OPTIONAL(0x00000002, "Optional"),
+  OPTIONAL(0x00000002, "Optional", 20, 0),
   /** Prohibited (KMIP 2.0+; KMIP 2.1 §11.3 Table 432). */
-  PROHIBITED(0x00000003, "Prohibited");
+  PROHIBITED(0x00000003, "Prohibited", 20, 0);
 
   static final EnumerationIndex<AsynchronousIndicator> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  AsynchronousIndicator(int value, String xmlName) {
+  AsynchronousIndicator(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum AsynchronousIndicator implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

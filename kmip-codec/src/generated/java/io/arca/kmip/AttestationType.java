@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum AttestationType implements KmipEnumeration {
   /** TPM Quote (KMIP 1.2+; KMIP 2.1 §11.4 Table 433). */
-  TPM_QUOTE(0x00000001, "TPMQuote"),
+  TPM_QUOTE(0x00000001, "TPMQuote", 12, 0),
   /** TCG Integrity Report (KMIP 1.2+; KMIP 2.1 §11.4 Table 433). */
-  TCG_INTEGRITY_REPORT(0x00000002, "TCGIntegrityReport"),
+  TCG_INTEGRITY_REPORT(0x00000002, "TCGIntegrityReport", 12, 0),
   /** SAML Assertion (KMIP 1.2+; KMIP 2.1 §11.4 Table 433). */
-  SAML_ASSERTION(0x00000003, "SAMLAssertion");
+  SAML_ASSERTION(0x00000003, "SAMLAssertion", 12, 0);
 
   static final EnumerationIndex<AttestationType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  AttestationType(int value, String xmlName) {
+  AttestationType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum AttestationType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum BatchErrorContinuationOption implements KmipEnumeration {
   /** Continue (KMIP 1.0+; KMIP 2.1 §11.5 Table 435). */
-  CONTINUE(0x00000001, "Continue"),
+  CONTINUE(0x00000001, "Continue", 10, 0),
   /** Stop (KMIP 1.0+; KMIP 2.1 §11.5 Table 435). */
-  STOP(0x00000002, "Stop"),
+  STOP(0x00000002, "Stop", 10, 0),
   /** Undo (KMIP 1.0+; KMIP 2.1 §11.5 Table 435). */
-  UNDO(0x00000003, "Undo");
+  UNDO(0x00000003, "Undo", 10, 0);
 
   static final EnumerationIndex<BatchErrorContinuationOption> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  BatchErrorContinuationOption(int value, String xmlName) {
+  BatchErrorContinuationOption(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum BatchErrorContinuationOption implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,25 +14,29 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum CancellationResult implements KmipEnumeration {
   /** Canceled (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
-  CANCELED(0x00000001, "Canceled"),
+  CANCELED(0x00000001, "Canceled", 10, 0),
   /** Unable to Cancel (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
-  UNABLE_TO_CANCEL(0x00000002, "UnableToCancel"),
+  UNABLE_TO_CANCEL(0x00000002, "UnableToCancel", 10, 0),
   /** Completed (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
-  COMPLETED(0x00000003, "Completed"),
+  COMPLETED(0x00000003, "Completed", 10, 0),
   /** Failed (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
-  FAILED(0x00000004, "Failed"),
+  FAILED(0x00000004, "Failed", 10, 0),
   /** Unavailable (KMIP 1.0+; KMIP 2.1 §11.7 Table 438). */
-  UNAVAILABLE(0x00000005, "Unavailable");
+  UNAVAILABLE(0x00000005, "Unavailable", 10, 0);
 
   static final EnumerationIndex<CancellationResult> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  CancellationResult(int value, String xmlName) {
+  CancellationResult(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -43,6 +47,18 @@ public enum CancellationResult implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,23 +14,27 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum CertificateRequestType implements KmipEnumeration {
   /** CRMF (KMIP 1.0+; KMIP 2.1 §11.8 Table 439). */
-  CRMF(0x00000001, "CRMF"),
+  CRMF(0x00000001, "CRMF", 10, 0),
   /** PKCS#10 (KMIP 1.0+; KMIP 2.1 §11.8 Table 439). */
-  PKCS_10(0x00000002, "PKCS_10"),
+  PKCS_10(0x00000002, "PKCS_10", 10, 0),
   /** PEM (KMIP 1.0+; KMIP 2.1 §11.8 Table 439). */
-  PEM(0x00000003, "PEM"),
+  PEM(0x00000003, "PEM", 10, 0),
   /** PGP (KMIP 1.0 to 1.4; KMIP 1.4 §9.1.3.2.22 Table 310). */
-  PGP(0x00000004, "PGP");
+  PGP(0x00000004, "PGP", 10, 14);
 
   static final EnumerationIndex<CertificateRequestType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  CertificateRequestType(int value, String xmlName) {
+  CertificateRequestType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -41,6 +45,18 @@ public enum CertificateRequestType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

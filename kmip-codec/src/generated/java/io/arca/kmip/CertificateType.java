@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum CertificateType implements KmipEnumeration {
   /** X.509 (KMIP 1.0+; KMIP 2.1 §11.9 Table 440). */
-  X_509(0x00000001, "X_509"),
+  X_509(0x00000001, "X_509", 10, 0),
   /** PGP (KMIP 1.0+; KMIP 2.1 §11.9 Table 440). */
-  PGP(0x00000002, "PGP");
+  PGP(0x00000002, "PGP", 10, 0);
 
   static final EnumerationIndex<CertificateType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  CertificateType(int value, String xmlName) {
+  CertificateType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum CertificateType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

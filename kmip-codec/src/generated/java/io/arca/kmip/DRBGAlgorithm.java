@@ -14,25 +14,29 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum DRBGAlgorithm implements KmipEnumeration {
   /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.17 Table 448). */
-  UNSPECIFIED(0x00000001, "Unspecified"),
+  UNSPECIFIED(0x00000001, "Unspecified", 13, 0),
   /** Dual-EC (KMIP 1.3+; KMIP 2.1 §11.17 Table 448). */
-  DUAL_EC(0x00000002, "Dual_EC"),
+  DUAL_EC(0x00000002, "Dual_EC", 13, 0),
   /** Hash (KMIP 1.3+; KMIP 2.1 §11.17 Table 448). */
-  HASH(0x00000003, "Hash"),
+  HASH(0x00000003, "Hash", 13, 0),
   /** HMAC (KMIP 1.3+; KMIP 2.1 §11.17 Table 448). */
-  HMAC(0x00000004, "HMAC"),
+  HMAC(0x00000004, "HMAC", 13, 0),
   /** CTR (KMIP 1.3+; KMIP 2.1 §11.17 Table 448). */
-  CTR(0x00000005, "CTR");
+  CTR(0x00000005, "CTR", 13, 0);
 
   static final EnumerationIndex<DRBGAlgorithm> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  DRBGAlgorithm(int value, String xmlName) {
+  DRBGAlgorithm(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -43,6 +47,18 @@ public enum DRBGAlgorithm implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,29 +14,33 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum Data implements KmipEnumeration {
   /** Decrypt (KMIP 2.0+; KMIP 2.1 §11.13 Table 444). */
-  DECRYPT(0x00000001, "Decrypt"),
+  DECRYPT(0x00000001, "Decrypt", 20, 0),
   /** Encrypt (KMIP 2.0+; KMIP 2.1 §11.13 Table 444). */
-  ENCRYPT(0x00000002, "Encrypt"),
+  ENCRYPT(0x00000002, "Encrypt", 20, 0),
   /** Hash (KMIP 2.0+; KMIP 2.1 §11.13 Table 444). */
-  HASH(0x00000003, "Hash"),
+  HASH(0x00000003, "Hash", 20, 0),
   /** MAC MAC Data (KMIP 2.0+; KMIP 2.1 §11.13 Table 444). */
-  MAC_MAC_DATA(0x00000004, "MACMACData"),
+  MAC_MAC_DATA(0x00000004, "MACMACData", 20, 0),
   /** RNG Retrieve (KMIP 2.0+; KMIP 2.1 §11.13 Table 444). */
-  RNG_RETRIEVE(0x00000005, "RNGRetrieve"),
+  RNG_RETRIEVE(0x00000005, "RNGRetrieve", 20, 0),
   /** Sign Signature Data (KMIP 2.0+; KMIP 2.1 §11.13 Table 444). */
-  SIGN_SIGNATURE_DATA(0x00000006, "SignSignatureData"),
+  SIGN_SIGNATURE_DATA(0x00000006, "SignSignatureData", 20, 0),
   /** Signature Verify (KMIP 2.0+; KMIP 2.1 §11.13 Table 444). */
-  SIGNATURE_VERIFY(0x00000007, "SignatureVerify");
+  SIGNATURE_VERIFY(0x00000007, "SignatureVerify", 20, 0);
 
   static final EnumerationIndex<Data> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  Data(int value, String xmlName) {
+  Data(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -47,6 +51,18 @@ public enum Data implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,35 +14,39 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum DerivationMethod implements KmipEnumeration {
   /** PBKDF2 (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  PBKDF2(0x00000001, "PBKDF2"),
+  PBKDF2(0x00000001, "PBKDF2", 10, 0),
   /** HASH (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  HASH(0x00000002, "HASH"),
+  HASH(0x00000002, "HASH", 10, 0),
   /** HMAC (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  HMAC(0x00000003, "HMAC"),
+  HMAC(0x00000003, "HMAC", 10, 0),
   /** ENCRYPT (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  ENCRYPT(0x00000004, "ENCRYPT"),
+  ENCRYPT(0x00000004, "ENCRYPT", 10, 0),
   /** NIST800-108-C (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  NIST800_108_C(0x00000005, "NIST800_108_C"),
+  NIST800_108_C(0x00000005, "NIST800_108_C", 10, 0),
   /** NIST800-108-F (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  NIST800_108_F(0x00000006, "NIST800_108_F"),
+  NIST800_108_F(0x00000006, "NIST800_108_F", 10, 0),
   /** NIST800-108-DPI (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  NIST800_108_DPI(0x00000007, "NIST800_108_DPI"),
+  NIST800_108_DPI(0x00000007, "NIST800_108_DPI", 10, 0),
   /** Asymmetric Key (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  ASYMMETRIC_KEY(0x00000008, "AsymmetricKey"),
+  ASYMMETRIC_KEY(0x00000008, "AsymmetricKey", 10, 0),
   /** AWS Signature Version 4 (KMIP 2.0+; KMIP 2.1 §11.14 Table 446). */
-  AWS_SIGNATURE_VERSION_4(0x00000009, "AWSSignatureVersion4"),
+  AWS_SIGNATURE_VERSION_4(0x00000009, "AWSSignatureVersion4", 20, 0),
   /** HKDF (KMIP 2.0+; KMIP 2.1 §11.14 Table 446). */
-  HKDF(0x0000000A, "HKDF");
+  HKDF(0x0000000A, "HKDF", 20, 0);
 
   static final EnumerationIndex<DerivationMethod> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  DerivationMethod(int value, String xmlName) {
+  DerivationMethod(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -53,6 +57,18 @@ public enum DerivationMethod implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,29 +14,33 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum DestroyAction implements KmipEnumeration {
   /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
-  UNSPECIFIED(0x00000001, "Unspecified"),
+  UNSPECIFIED(0x00000001, "Unspecified", 13, 0),
   /** Key Material Deleted (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
-  KEY_MATERIAL_DELETED(0x00000002, "KeyMaterialDeleted"),
+  KEY_MATERIAL_DELETED(0x00000002, "KeyMaterialDeleted", 13, 0),
   /** Key Material Shredded (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
-  KEY_MATERIAL_SHREDDED(0x00000003, "KeyMaterialShredded"),
+  KEY_MATERIAL_SHREDDED(0x00000003, "KeyMaterialShredded", 13, 0),
   /** Meta Data Deleted (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
-  META_DATA_DELETED(0x00000004, "MetaDataDeleted"),
+  META_DATA_DELETED(0x00000004, "MetaDataDeleted", 13, 0),
   /** Meta Data Shredded (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
-  META_DATA_SHREDDED(0x00000005, "MetaDataShredded"),
+  META_DATA_SHREDDED(0x00000005, "MetaDataShredded", 13, 0),
   /** Deleted (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
-  DELETED(0x00000006, "Deleted"),
+  DELETED(0x00000006, "Deleted", 13, 0),
   /** Shredded (KMIP 1.3+; KMIP 2.1 §11.15 Destroy Action Enumeration). */
-  SHREDDED(0x00000007, "Shredded");
+  SHREDDED(0x00000007, "Shredded", 13, 0);
 
   static final EnumerationIndex<DestroyAction> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  DestroyAction(int value, String xmlName) {
+  DestroyAction(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -47,6 +51,18 @@ public enum DestroyAction implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

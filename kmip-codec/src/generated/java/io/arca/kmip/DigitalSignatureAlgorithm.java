@@ -14,43 +14,43 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum DigitalSignatureAlgorithm implements KmipEnumeration {
   /** MD2 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  MD2_WITH_RSA_ENCRYPTION(0x00000001, "MD2WithRSAEncryption"),
+  MD2_WITH_RSA_ENCRYPTION(0x00000001, "MD2WithRSAEncryption", 11, 0),
   /** MD5 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  MD5_WITH_RSA_ENCRYPTION(0x00000002, "MD5WithRSAEncryption"),
+  MD5_WITH_RSA_ENCRYPTION(0x00000002, "MD5WithRSAEncryption", 11, 0),
   /** SHA-1 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA_1_WITH_RSA_ENCRYPTION(0x00000003, "SHA_1WithRSAEncryption"),
+  SHA_1_WITH_RSA_ENCRYPTION(0x00000003, "SHA_1WithRSAEncryption", 11, 0),
   /** SHA-224 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA_224_WITH_RSA_ENCRYPTION(0x00000004, "SHA_224WithRSAEncryption"),
+  SHA_224_WITH_RSA_ENCRYPTION(0x00000004, "SHA_224WithRSAEncryption", 11, 0),
   /** SHA-256 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA_256_WITH_RSA_ENCRYPTION(0x00000005, "SHA_256WithRSAEncryption"),
+  SHA_256_WITH_RSA_ENCRYPTION(0x00000005, "SHA_256WithRSAEncryption", 11, 0),
   /** SHA-384 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA_384_WITH_RSA_ENCRYPTION(0x00000006, "SHA_384WithRSAEncryption"),
+  SHA_384_WITH_RSA_ENCRYPTION(0x00000006, "SHA_384WithRSAEncryption", 11, 0),
   /** SHA-512 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA_512_WITH_RSA_ENCRYPTION(0x00000007, "SHA_512WithRSAEncryption"),
+  SHA_512_WITH_RSA_ENCRYPTION(0x00000007, "SHA_512WithRSAEncryption", 11, 0),
   /** RSASSA-PSS (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  RSASSA_PSS(0x00000008, "RSASSA_PSS"),
+  RSASSA_PSS(0x00000008, "RSASSA_PSS", 11, 0),
   /** DSA with SHA-1 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  DSA_WITH_SHA_1(0x00000009, "DSAWithSHA_1"),
+  DSA_WITH_SHA_1(0x00000009, "DSAWithSHA_1", 11, 0),
   /** DSA with SHA224 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  DSA_WITH_SHA224(0x0000000A, "DSAWithSHA224"),
+  DSA_WITH_SHA224(0x0000000A, "DSAWithSHA224", 11, 0),
   /** DSA with SHA256 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  DSA_WITH_SHA256(0x0000000B, "DSAWithSHA256"),
+  DSA_WITH_SHA256(0x0000000B, "DSAWithSHA256", 11, 0),
   /** ECDSA with SHA-1 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  ECDSA_WITH_SHA_1(0x0000000C, "ECDSAWithSHA_1"),
+  ECDSA_WITH_SHA_1(0x0000000C, "ECDSAWithSHA_1", 11, 0),
   /** ECDSA with SHA224 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  ECDSA_WITH_SHA224(0x0000000D, "ECDSAWithSHA224"),
+  ECDSA_WITH_SHA224(0x0000000D, "ECDSAWithSHA224", 11, 0),
   /** ECDSA with SHA256 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  ECDSA_WITH_SHA256(0x0000000E, "ECDSAWithSHA256"),
+  ECDSA_WITH_SHA256(0x0000000E, "ECDSAWithSHA256", 11, 0),
   /** ECDSA with SHA384 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  ECDSA_WITH_SHA384(0x0000000F, "ECDSAWithSHA384"),
+  ECDSA_WITH_SHA384(0x0000000F, "ECDSAWithSHA384", 11, 0),
   /** ECDSA with SHA512 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  ECDSA_WITH_SHA512(0x00000010, "ECDSAWithSHA512"),
+  ECDSA_WITH_SHA512(0x00000010, "ECDSAWithSHA512", 11, 0),
   /** SHA3-256 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA3_256_WITH_RSA_ENCRYPTION(0x00000011, "SHA3_256WithRSAEncryption"),
+  SHA3_256_WITH_RSA_ENCRYPTION(0x00000011, "SHA3_256WithRSAEncryption", 11, 0),
   /** SHA3-384 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA3_384_WITH_RSA_ENCRYPTION(0x00000012, "SHA3_384WithRSAEncryption"),
+  SHA3_384_WITH_RSA_ENCRYPTION(0x00000012, "SHA3_384WithRSAEncryption", 11, 0),
   /** SHA3-512 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA3_512_WITH_RSA_ENCRYPTION(0x00000013, "SHA3_512WithRSAEncryption");
+  SHA3_512_WITH_RSA_ENCRYPTION(0x00000013, "SHA3_512WithRSAEncryption", 11, 0);
 
   static final EnumerationIndex<DigitalSignatureAlgorithm> INDEX =
       new EnumerationIndex<>(
@@ -68,10 +68,14 @@ public enum DigitalSignatureAlgorithm implements KmipEnumeration {
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  DigitalSignatureAlgorithm(int value, String xmlName) {
+  DigitalSignatureAlgorithm(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -82,6 +86,18 @@ public enum DigitalSignatureAlgorithm implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

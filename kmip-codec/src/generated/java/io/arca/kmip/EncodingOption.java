@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum EncodingOption implements KmipEnumeration {
   /** No Encoding (KMIP 1.1+; KMIP 2.1 §11.18 Table 450). */
-  NO_ENCODING(0x00000001, "NoEncoding"),
+  NO_ENCODING(0x00000001, "NoEncoding", 11, 0),
   /** TTLV Encoding (KMIP 1.1+; KMIP 2.1 §11.18 Table 450). */
-  TTLV_ENCODING(0x00000002, "TTLVEncoding");
+  TTLV_ENCODING(0x00000002, "TTLVEncoding", 11, 0);
 
   static final EnumerationIndex<EncodingOption> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  EncodingOption(int value, String xmlName) {
+  EncodingOption(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum EncodingOption implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

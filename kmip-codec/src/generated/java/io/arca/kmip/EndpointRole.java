@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum EndpointRole implements KmipEnumeration {
   /** Client (KMIP 2.0+; KMIP 2.1 §11.19 Table 452). */
-  CLIENT(0x00000001, "Client"),
+  CLIENT(0x00000001, "Client", 20, 0),
   /** Server (KMIP 2.0+; KMIP 2.1 §11.19 Table 452). */
-  SERVER(0x00000002, "Server");
+  SERVER(0x00000002, "Server", 20, 0);
 
   static final EnumerationIndex<EndpointRole> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  EndpointRole(int value, String xmlName) {
+  EndpointRole(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum EndpointRole implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

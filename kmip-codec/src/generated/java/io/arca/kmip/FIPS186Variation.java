@@ -14,29 +14,33 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum FIPS186Variation implements KmipEnumeration {
   /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
-  UNSPECIFIED(0x00000001, "Unspecified"),
+  UNSPECIFIED(0x00000001, "Unspecified", 13, 0),
   /** GP x-Original (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
-  GP_X_ORIGINAL(0x00000002, "GPXOriginal"),
+  GP_X_ORIGINAL(0x00000002, "GPXOriginal", 13, 0),
   /** GP x-Change Notice (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
-  GP_X_CHANGE_NOTICE(0x00000003, "GPXChangeNotice"),
+  GP_X_CHANGE_NOTICE(0x00000003, "GPXChangeNotice", 13, 0),
   /** x-Original (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
-  X_ORIGINAL(0x00000004, "XOriginal"),
+  X_ORIGINAL(0x00000004, "XOriginal", 13, 0),
   /** x-Change Notice (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
-  X_CHANGE_NOTICE(0x00000005, "XChangeNotice"),
+  X_CHANGE_NOTICE(0x00000005, "XChangeNotice", 13, 0),
   /** k-Original (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
-  K_ORIGINAL(0x00000006, "KOriginal"),
+  K_ORIGINAL(0x00000006, "KOriginal", 13, 0),
   /** k-Change Notice (KMIP 1.3+; KMIP 2.1 §11.20 Table 453). */
-  K_CHANGE_NOTICE(0x00000007, "KChangeNotice");
+  K_CHANGE_NOTICE(0x00000007, "KChangeNotice", 13, 0);
 
   static final EnumerationIndex<FIPS186Variation> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  FIPS186Variation(int value, String xmlName) {
+  FIPS186Variation(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -47,6 +51,18 @@ public enum FIPS186Variation implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum InteropFunction implements KmipEnumeration {
   /** Begin (KMIP 2.0+; KMIP 2.1 §11.22 Table 456). */
-  BEGIN(0x00000001, "Begin"),
+  BEGIN(0x00000001, "Begin", 20, 0),
   /** End (KMIP 2.0+; KMIP 2.1 §11.22 Table 456). */
-  END(0x00000002, "End"),
+  END(0x00000002, "End", 20, 0),
   /** Reset (KMIP 2.0+; KMIP 2.1 §11.22 Table 456). */
-  RESET(0x00000003, "Reset");
+  RESET(0x00000003, "Reset", 20, 0);
 
   static final EnumerationIndex<InteropFunction> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  InteropFunction(int value, String xmlName) {
+  InteropFunction(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum InteropFunction implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

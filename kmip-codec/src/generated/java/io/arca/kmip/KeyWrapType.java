@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum KeyWrapType implements KmipEnumeration {
   /** Not Wrapped (KMIP 1.4+; KMIP 2.1 §11.29 Key Wrap Type Enumeration). */
-  NOT_WRAPPED(0x00000001, "NotWrapped"),
+  NOT_WRAPPED(0x00000001, "NotWrapped", 14, 0),
   /** As Registered (KMIP 1.4+; KMIP 2.1 §11.29 Key Wrap Type Enumeration). */
-  AS_REGISTERED(0x00000002, "AsRegistered");
+  AS_REGISTERED(0x00000002, "AsRegistered", 14, 0);
 
   static final EnumerationIndex<KeyWrapType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  KeyWrapType(int value, String xmlName) {
+  KeyWrapType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum KeyWrapType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,17 +14,21 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum MaskGenerator implements KmipEnumeration {
   /** MGF1 (KMIP 1.4+; KMIP 2.1 §11.30 Mask Generator Enumeration (2.x typo MFG1)). */
-  MGF1(0x00000001, "MGF1");
+  MGF1(0x00000001, "MGF1", 14, 0);
 
   static final EnumerationIndex<MaskGenerator> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  MaskGenerator(int value, String xmlName) {
+  MaskGenerator(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -35,6 +39,18 @@ public enum MaskGenerator implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ObjectGroupMember implements KmipEnumeration {
   /** Group Member Fresh (KMIP 1.1+; KMIP 2.1 §11.33 Table 467). */
-  GROUP_MEMBER_FRESH(0x00000001, "GroupMemberFresh"),
+  GROUP_MEMBER_FRESH(0x00000001, "GroupMemberFresh", 11, 0),
   /** Group Member Default (KMIP 1.1+; KMIP 2.1 §11.33 Table 467). */
-  GROUP_MEMBER_DEFAULT(0x00000002, "GroupMemberDefault");
+  GROUP_MEMBER_DEFAULT(0x00000002, "GroupMemberDefault", 11, 0);
 
   static final EnumerationIndex<ObjectGroupMember> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  ObjectGroupMember(int value, String xmlName) {
+  ObjectGroupMember(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum ObjectGroupMember implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

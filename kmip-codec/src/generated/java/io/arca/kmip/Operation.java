@@ -14,133 +14,137 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum Operation implements KmipEnumeration {
   /** Create (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  CREATE(0x00000001, "Create"),
+  CREATE(0x00000001, "Create", 10, 0),
   /** Create Key Pair (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  CREATE_KEY_PAIR(0x00000002, "CreateKeyPair"),
+  CREATE_KEY_PAIR(0x00000002, "CreateKeyPair", 10, 0),
   /** Register (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  REGISTER(0x00000003, "Register"),
+  REGISTER(0x00000003, "Register", 10, 0),
   /** Re-key (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RE_KEY(0x00000004, "ReKey"),
+  RE_KEY(0x00000004, "ReKey", 10, 0),
   /** Derive Key (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  DERIVE_KEY(0x00000005, "DeriveKey"),
+  DERIVE_KEY(0x00000005, "DeriveKey", 10, 0),
   /** Certify (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  CERTIFY(0x00000006, "Certify"),
+  CERTIFY(0x00000006, "Certify", 10, 0),
   /** Re-certify (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RE_CERTIFY(0x00000007, "ReCertify"),
+  RE_CERTIFY(0x00000007, "ReCertify", 10, 0),
   /** Locate (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  LOCATE(0x00000008, "Locate"),
+  LOCATE(0x00000008, "Locate", 10, 0),
   /** Check (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  CHECK(0x00000009, "Check"),
+  CHECK(0x00000009, "Check", 10, 0),
   /** Get (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  GET(0x0000000A, "Get"),
+  GET(0x0000000A, "Get", 10, 0),
   /** Get Attributes (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  GET_ATTRIBUTES(0x0000000B, "GetAttributes"),
+  GET_ATTRIBUTES(0x0000000B, "GetAttributes", 10, 0),
   /** Get Attribute List (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  GET_ATTRIBUTE_LIST(0x0000000C, "GetAttributeList"),
+  GET_ATTRIBUTE_LIST(0x0000000C, "GetAttributeList", 10, 0),
   /** Add Attribute (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  ADD_ATTRIBUTE(0x0000000D, "AddAttribute"),
+  ADD_ATTRIBUTE(0x0000000D, "AddAttribute", 10, 0),
   /** Modify Attribute (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  MODIFY_ATTRIBUTE(0x0000000E, "ModifyAttribute"),
+  MODIFY_ATTRIBUTE(0x0000000E, "ModifyAttribute", 10, 0),
   /** Delete Attribute (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  DELETE_ATTRIBUTE(0x0000000F, "DeleteAttribute"),
+  DELETE_ATTRIBUTE(0x0000000F, "DeleteAttribute", 10, 0),
   /** Obtain Lease (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  OBTAIN_LEASE(0x00000010, "ObtainLease"),
+  OBTAIN_LEASE(0x00000010, "ObtainLease", 10, 0),
   /** Get Usage Allocation (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  GET_USAGE_ALLOCATION(0x00000011, "GetUsageAllocation"),
+  GET_USAGE_ALLOCATION(0x00000011, "GetUsageAllocation", 10, 0),
   /** Activate (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  ACTIVATE(0x00000012, "Activate"),
+  ACTIVATE(0x00000012, "Activate", 10, 0),
   /** Revoke (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  REVOKE(0x00000013, "Revoke"),
+  REVOKE(0x00000013, "Revoke", 10, 0),
   /** Destroy (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  DESTROY(0x00000014, "Destroy"),
+  DESTROY(0x00000014, "Destroy", 10, 0),
   /** Archive (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  ARCHIVE(0x00000015, "Archive"),
+  ARCHIVE(0x00000015, "Archive", 10, 0),
   /** Recover (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RECOVER(0x00000016, "Recover"),
+  RECOVER(0x00000016, "Recover", 10, 0),
   /** Validate (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  VALIDATE(0x00000017, "Validate"),
+  VALIDATE(0x00000017, "Validate", 10, 0),
   /** Query (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  QUERY(0x00000018, "Query"),
+  QUERY(0x00000018, "Query", 10, 0),
   /** Cancel (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  CANCEL(0x00000019, "Cancel"),
+  CANCEL(0x00000019, "Cancel", 10, 0),
   /** Poll (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  POLL(0x0000001A, "Poll"),
+  POLL(0x0000001A, "Poll", 10, 0),
   /** Notify (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  NOTIFY(0x0000001B, "Notify"),
+  NOTIFY(0x0000001B, "Notify", 10, 0),
   /** Put (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  PUT(0x0000001C, "Put"),
+  PUT(0x0000001C, "Put", 10, 0),
   /** Re-key Key Pair (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RE_KEY_KEY_PAIR(0x0000001D, "ReKeyKeyPair"),
+  RE_KEY_KEY_PAIR(0x0000001D, "ReKeyKeyPair", 10, 0),
   /** Discover Versions (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  DISCOVER_VERSIONS(0x0000001E, "DiscoverVersions"),
+  DISCOVER_VERSIONS(0x0000001E, "DiscoverVersions", 10, 0),
   /** Encrypt (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  ENCRYPT(0x0000001F, "Encrypt"),
+  ENCRYPT(0x0000001F, "Encrypt", 10, 0),
   /** Decrypt (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  DECRYPT(0x00000020, "Decrypt"),
+  DECRYPT(0x00000020, "Decrypt", 10, 0),
   /** Sign (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  SIGN(0x00000021, "Sign"),
+  SIGN(0x00000021, "Sign", 10, 0),
   /** Signature Verify (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  SIGNATURE_VERIFY(0x00000022, "SignatureVerify"),
+  SIGNATURE_VERIFY(0x00000022, "SignatureVerify", 10, 0),
   /** MAC (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  MAC(0x00000023, "MAC"),
+  MAC(0x00000023, "MAC", 10, 0),
   /** MAC Verify (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  MAC_VERIFY(0x00000024, "MACVerify"),
+  MAC_VERIFY(0x00000024, "MACVerify", 10, 0),
   /** RNG Retrieve (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RNG_RETRIEVE(0x00000025, "RNGRetrieve"),
+  RNG_RETRIEVE(0x00000025, "RNGRetrieve", 10, 0),
   /** RNG Seed (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RNG_SEED(0x00000026, "RNGSeed"),
+  RNG_SEED(0x00000026, "RNGSeed", 10, 0),
   /** Hash (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  HASH(0x00000027, "Hash"),
+  HASH(0x00000027, "Hash", 10, 0),
   /** Create Split Key (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  CREATE_SPLIT_KEY(0x00000028, "CreateSplitKey"),
+  CREATE_SPLIT_KEY(0x00000028, "CreateSplitKey", 10, 0),
   /** Join Split Key (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  JOIN_SPLIT_KEY(0x00000029, "JoinSplitKey"),
+  JOIN_SPLIT_KEY(0x00000029, "JoinSplitKey", 10, 0),
   /** Import (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  IMPORT(0x0000002A, "Import"),
+  IMPORT(0x0000002A, "Import", 10, 0),
   /** Export (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  EXPORT(0x0000002B, "Export"),
+  EXPORT(0x0000002B, "Export", 10, 0),
   /** Log (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  LOG(0x0000002C, "Log"),
+  LOG(0x0000002C, "Log", 20, 0),
   /** Login (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  LOGIN(0x0000002D, "Login"),
+  LOGIN(0x0000002D, "Login", 20, 0),
   /** Logout (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  LOGOUT(0x0000002E, "Logout"),
+  LOGOUT(0x0000002E, "Logout", 20, 0),
   /** Delegated Login (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  DELEGATED_LOGIN(0x0000002F, "DelegatedLogin"),
+  DELEGATED_LOGIN(0x0000002F, "DelegatedLogin", 20, 0),
   /** Adjust Attribute (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  ADJUST_ATTRIBUTE(0x00000030, "AdjustAttribute"),
+  ADJUST_ATTRIBUTE(0x00000030, "AdjustAttribute", 20, 0),
   /** Set Attribute (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  SET_ATTRIBUTE(0x00000031, "SetAttribute"),
+  SET_ATTRIBUTE(0x00000031, "SetAttribute", 20, 0),
   /** Set Endpoint Role (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  SET_ENDPOINT_ROLE(0x00000032, "SetEndpointRole"),
+  SET_ENDPOINT_ROLE(0x00000032, "SetEndpointRole", 20, 0),
   /** PKCS#11 (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  PKCS_11(0x00000033, "PKCS_11"),
+  PKCS_11(0x00000033, "PKCS_11", 20, 0),
   /** Interop (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  INTEROP(0x00000034, "Interop"),
+  INTEROP(0x00000034, "Interop", 20, 0),
   /** Re-Provision (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
-  RE_PROVISION(0x00000035, "ReProvision"),
+  RE_PROVISION(0x00000035, "ReProvision", 20, 0),
   /** Set Defaults (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
-  SET_DEFAULTS(0x00000036, "SetDefaults"),
+  SET_DEFAULTS(0x00000036, "SetDefaults", 21, 0),
   /** Set Constraints (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
-  SET_CONSTRAINTS(0x00000037, "SetConstraints"),
+  SET_CONSTRAINTS(0x00000037, "SetConstraints", 21, 0),
   /** Get Constraints (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
-  GET_CONSTRAINTS(0x00000038, "GetConstraints"),
+  GET_CONSTRAINTS(0x00000038, "GetConstraints", 21, 0),
   /** Query Asynchronous Requests (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
-  QUERY_ASYNCHRONOUS_REQUESTS(0x00000039, "QueryAsynchronousRequests"),
+  QUERY_ASYNCHRONOUS_REQUESTS(0x00000039, "QueryAsynchronousRequests", 21, 0),
   /** Process (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
-  PROCESS(0x0000003A, "Process"),
+  PROCESS(0x0000003A, "Process", 21, 0),
   /** Ping (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
-  PING(0x0000003B, "Ping");
+  PING(0x0000003B, "Ping", 21, 0);
 
   static final EnumerationIndex<Operation> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  Operation(int value, String xmlName) {
+  Operation(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -151,6 +155,18 @@ public enum Operation implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ProcessingStage implements KmipEnumeration {
   /** Submitted (KMIP 2.1+; KMIP 2.1 §11.40 Table 472). */
-  SUBMITTED(0x00000001, "Submitted"),
+  SUBMITTED(0x00000001, "Submitted", 21, 0),
   /** In Process (KMIP 2.1+; KMIP 2.1 §11.40 Table 472). */
-  IN_PROCESS(0x00000002, "InProcess"),
+  IN_PROCESS(0x00000002, "InProcess", 21, 0),
   /** Completed (KMIP 2.1+; KMIP 2.1 §11.40 Table 472). */
-  COMPLETED(0x00000003, "Completed");
+  COMPLETED(0x00000003, "Completed", 21, 0);
 
   static final EnumerationIndex<ProcessingStage> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  ProcessingStage(int value, String xmlName) {
+  ProcessingStage(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum ProcessingStage implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ProtectionLevel implements KmipEnumeration {
   /** High (KMIP 2.0+; KMIP 2.1 §11.42 Table 474). */
-  HIGH(0x00000001, "High"),
+  HIGH(0x00000001, "High", 20, 0),
   /** Low (KMIP 2.0+; KMIP 2.1 §11.42 Table 474). */
-  LOW(0x00000002, "Low");
+  LOW(0x00000002, "Low", 20, 0);
 
   static final EnumerationIndex<ProtectionLevel> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  ProtectionLevel(int value, String xmlName) {
+  ProtectionLevel(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum ProtectionLevel implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,43 +14,47 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum QueryFunction implements KmipEnumeration {
   /** Query Operations (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_OPERATIONS(0x00000001, "QueryOperations"),
+  QUERY_OPERATIONS(0x00000001, "QueryOperations", 10, 0),
   /** Query Objects (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_OBJECTS(0x00000002, "QueryObjects"),
+  QUERY_OBJECTS(0x00000002, "QueryObjects", 10, 0),
   /** Query Server Information (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_SERVER_INFORMATION(0x00000003, "QueryServerInformation"),
+  QUERY_SERVER_INFORMATION(0x00000003, "QueryServerInformation", 10, 0),
   /** Query Application Namespaces (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_APPLICATION_NAMESPACES(0x00000004, "QueryApplicationNamespaces"),
+  QUERY_APPLICATION_NAMESPACES(0x00000004, "QueryApplicationNamespaces", 10, 0),
   /** Query Extension List (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_EXTENSION_LIST(0x00000005, "QueryExtensionList"),
+  QUERY_EXTENSION_LIST(0x00000005, "QueryExtensionList", 10, 0),
   /** Query Extension Map (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_EXTENSION_MAP(0x00000006, "QueryExtensionMap"),
+  QUERY_EXTENSION_MAP(0x00000006, "QueryExtensionMap", 10, 0),
   /** Query Attestation Types (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_ATTESTATION_TYPES(0x00000007, "QueryAttestationTypes"),
+  QUERY_ATTESTATION_TYPES(0x00000007, "QueryAttestationTypes", 10, 0),
   /** Query RNGs (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_RNGS(0x00000008, "QueryRNGs"),
+  QUERY_RNGS(0x00000008, "QueryRNGs", 10, 0),
   /** Query Validations (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_VALIDATIONS(0x00000009, "QueryValidations"),
+  QUERY_VALIDATIONS(0x00000009, "QueryValidations", 10, 0),
   /** Query Profiles (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_PROFILES(0x0000000A, "QueryProfiles"),
+  QUERY_PROFILES(0x0000000A, "QueryProfiles", 10, 0),
   /** Query Capabilities (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_CAPABILITIES(0x0000000B, "QueryCapabilities"),
+  QUERY_CAPABILITIES(0x0000000B, "QueryCapabilities", 10, 0),
   /** Query Client Registration Methods (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_CLIENT_REGISTRATION_METHODS(0x0000000C, "QueryClientRegistrationMethods"),
+  QUERY_CLIENT_REGISTRATION_METHODS(0x0000000C, "QueryClientRegistrationMethods", 10, 0),
   /** Query Defaults Information (KMIP 2.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_DEFAULTS_INFORMATION(0x0000000D, "QueryDefaultsInformation"),
+  QUERY_DEFAULTS_INFORMATION(0x0000000D, "QueryDefaultsInformation", 20, 0),
   /** Query Storage Protection Masks (KMIP 2.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_STORAGE_PROTECTION_MASKS(0x0000000E, "QueryStorageProtectionMasks");
+  QUERY_STORAGE_PROTECTION_MASKS(0x0000000E, "QueryStorageProtectionMasks", 20, 0);
 
   static final EnumerationIndex<QueryFunction> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  QueryFunction(int value, String xmlName) {
+  QueryFunction(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -61,6 +65,18 @@ public enum QueryFunction implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,29 +14,33 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum RevocationReasonCode implements KmipEnumeration {
   /** Unspecified (KMIP 1.0+; KMIP 2.1 §11.48 Table 481). */
-  UNSPECIFIED(0x00000001, "Unspecified"),
+  UNSPECIFIED(0x00000001, "Unspecified", 10, 0),
   /** Key Compromise (KMIP 1.0+; KMIP 2.1 §11.48 Table 481). */
-  KEY_COMPROMISE(0x00000002, "KeyCompromise"),
+  KEY_COMPROMISE(0x00000002, "KeyCompromise", 10, 0),
   /** CA Compromise (KMIP 1.0+; KMIP 2.1 §11.48 Table 481). */
-  CA_COMPROMISE(0x00000003, "CACompromise"),
+  CA_COMPROMISE(0x00000003, "CACompromise", 10, 0),
   /** Affiliation Changed (KMIP 1.0+; KMIP 2.1 §11.48 Table 481). */
-  AFFILIATION_CHANGED(0x00000004, "AffiliationChanged"),
+  AFFILIATION_CHANGED(0x00000004, "AffiliationChanged", 10, 0),
   /** Superseded (KMIP 1.0+; KMIP 2.1 §11.48 Table 481). */
-  SUPERSEDED(0x00000005, "Superseded"),
+  SUPERSEDED(0x00000005, "Superseded", 10, 0),
   /** Cessation of Operation (KMIP 1.0+; KMIP 2.1 §11.48 Table 481). */
-  CESSATION_OF_OPERATION(0x00000006, "CessationOfOperation"),
+  CESSATION_OF_OPERATION(0x00000006, "CessationOfOperation", 10, 0),
   /** Privilege Withdrawn (KMIP 1.0+; KMIP 2.1 §11.48 Table 481). */
-  PRIVILEGE_WITHDRAWN(0x00000007, "PrivilegeWithdrawn");
+  PRIVILEGE_WITHDRAWN(0x00000007, "PrivilegeWithdrawn", 10, 0);
 
   static final EnumerationIndex<RevocationReasonCode> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  RevocationReasonCode(int value, String xmlName) {
+  RevocationReasonCode(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -47,6 +51,18 @@ public enum RevocationReasonCode implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum RotateNameType implements KmipEnumeration {
   /** Uninterpreted Text String (KMIP 2.1+; KMIP 2.1 §11.51 Table 482). */
-  UNINTERPRETED_TEXT_STRING(0x00000001, "UninterpretedTextString"),
+  UNINTERPRETED_TEXT_STRING(0x00000001, "UninterpretedTextString", 21, 0),
   /** URI (KMIP 2.1+; KMIP 2.1 §11.51 Table 482). */
-  URI(0x00000002, "URI");
+  URI(0x00000002, "URI", 21, 0);
 
   static final EnumerationIndex<RotateNameType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  RotateNameType(int value, String xmlName) {
+  RotateNameType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum RotateNameType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum SecretDataType implements KmipEnumeration {
   /** Password (KMIP 1.0+; KMIP 2.1 §11.52 Table 483). */
-  PASSWORD(0x00000001, "Password"),
+  PASSWORD(0x00000001, "Password", 10, 0),
   /** Seed (KMIP 1.0+; KMIP 2.1 §11.52 Table 483). */
-  SEED(0x00000002, "Seed");
+  SEED(0x00000002, "Seed", 10, 0);
 
   static final EnumerationIndex<SecretDataType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  SecretDataType(int value, String xmlName) {
+  SecretDataType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum SecretDataType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

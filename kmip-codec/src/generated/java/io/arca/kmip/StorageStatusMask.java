@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum StorageStatusMask implements KmipEnumeration {
   /** On-line storage (KMIP 1.0+; KMIP 2.1 §12.3 Table 498). */
-  ON_LINE_STORAGE(0x00000001, "OnLineStorage"),
+  ON_LINE_STORAGE(0x00000001, "OnLineStorage", 10, 0),
   /** Archival storage (KMIP 1.0+; KMIP 2.1 §12.3 Table 498). */
-  ARCHIVAL_STORAGE(0x00000002, "ArchivalStorage"),
+  ARCHIVAL_STORAGE(0x00000002, "ArchivalStorage", 10, 0),
   /** Destroyed storage (KMIP 2.0+; KMIP 2.1 §12.3 Table 498). */
-  DESTROYED_STORAGE(0x00000004, "DestroyedStorage");
+  DESTROYED_STORAGE(0x00000004, "DestroyedStorage", 20, 0);
 
   static final EnumerationIndex<StorageStatusMask> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  StorageStatusMask(int value, String xmlName) {
+  StorageStatusMask(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum StorageStatusMask implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -1753,6 +1753,7 @@ public enum Tag implements KmipEnumeration {
   }
 
   /** The first version that defines this tag. */
+  @Override
   public ProtocolVersion since() {
     ProtocolVersion v = ProtocolVersion.ofTableCode(since);
     if (v == null) {
@@ -1762,6 +1763,7 @@ public enum Tag implements KmipEnumeration {
   }
 
   /** The last version that defines this tag, or null when 2.1 still does. */
+  @Override
   public @Nullable ProtocolVersion until() {
     return ProtocolVersion.ofTableCode(until);
   }

@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum UnwrapMode implements KmipEnumeration {
   /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.59 Table 490). */
-  UNSPECIFIED(0x00000001, "Unspecified"),
+  UNSPECIFIED(0x00000001, "Unspecified", 13, 0),
   /** Processed (KMIP 1.3+; KMIP 2.1 §11.59 Table 490). */
-  PROCESSED(0x00000002, "Processed"),
+  PROCESSED(0x00000002, "Processed", 13, 0),
   /** Not Processed (KMIP 1.3+; KMIP 2.1 §11.59 Table 490). */
-  NOT_PROCESSED(0x00000003, "NotProcessed");
+  NOT_PROCESSED(0x00000003, "NotProcessed", 13, 0);
 
   static final EnumerationIndex<UnwrapMode> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  UnwrapMode(int value, String xmlName) {
+  UnwrapMode(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum UnwrapMode implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum UsageLimitsUnit implements KmipEnumeration {
   /** Byte (KMIP 1.0+; KMIP 2.1 §11.60 Table 491). */
-  BYTE(0x00000001, "Byte"),
+  BYTE(0x00000001, "Byte", 10, 0),
   /** Object (KMIP 1.0+; KMIP 2.1 §11.60 Table 491). */
-  OBJECT(0x00000002, "Object");
+  OBJECT(0x00000002, "Object", 10, 0);
 
   static final EnumerationIndex<UsageLimitsUnit> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  UsageLimitsUnit(int value, String xmlName) {
+  UsageLimitsUnit(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -37,6 +41,18 @@ public enum UsageLimitsUnit implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

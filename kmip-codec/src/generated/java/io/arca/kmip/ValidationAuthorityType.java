@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ValidationAuthorityType implements KmipEnumeration {
   /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.63 Validation Authority Type Enumeration). */
-  UNSPECIFIED(0x00000001, "Unspecified"),
+  UNSPECIFIED(0x00000001, "Unspecified", 13, 0),
   /** NIST CMVP (KMIP 1.3+; KMIP 2.1 §11.63 Validation Authority Type Enumeration). */
-  NIST_CMVP(0x00000002, "NISTCMVP"),
+  NIST_CMVP(0x00000002, "NISTCMVP", 13, 0),
   /** Common Criteria (KMIP 1.3+; KMIP 2.1 §11.63 Validation Authority Type Enumeration). */
-  COMMON_CRITERIA(0x00000003, "CommonCriteria");
+  COMMON_CRITERIA(0x00000003, "CommonCriteria", 13, 0);
 
   static final EnumerationIndex<ValidationAuthorityType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  ValidationAuthorityType(int value, String xmlName) {
+  ValidationAuthorityType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum ValidationAuthorityType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,25 +14,29 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ValidationType implements KmipEnumeration {
   /** Unspecified (KMIP 1.3+; KMIP 2.1 §11.64 Validation Type Enumeration). */
-  UNSPECIFIED(0x00000001, "Unspecified"),
+  UNSPECIFIED(0x00000001, "Unspecified", 13, 0),
   /** Hardware (KMIP 1.3+; KMIP 2.1 §11.64 Validation Type Enumeration). */
-  HARDWARE(0x00000002, "Hardware"),
+  HARDWARE(0x00000002, "Hardware", 13, 0),
   /** Software (KMIP 1.3+; KMIP 2.1 §11.64 Validation Type Enumeration). */
-  SOFTWARE(0x00000003, "Software"),
+  SOFTWARE(0x00000003, "Software", 13, 0),
   /** Firmware (KMIP 1.3+; KMIP 2.1 §11.64 Validation Type Enumeration). */
-  FIRMWARE(0x00000004, "Firmware"),
+  FIRMWARE(0x00000004, "Firmware", 13, 0),
   /** Hybrid (KMIP 1.3+; KMIP 2.1 §11.64 Validation Type Enumeration). */
-  HYBRID(0x00000005, "Hybrid");
+  HYBRID(0x00000005, "Hybrid", 13, 0);
 
   static final EnumerationIndex<ValidationType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  ValidationType(int value, String xmlName) {
+  ValidationType(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -43,6 +47,18 @@ public enum ValidationType implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,21 +14,25 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum ValidityIndicator implements KmipEnumeration {
   /** Valid (KMIP 1.0+; KMIP 2.1 §11.61 Table 492). */
-  VALID(0x00000001, "Valid"),
+  VALID(0x00000001, "Valid", 10, 0),
   /** Invalid (KMIP 1.0+; KMIP 2.1 §11.61 Table 492). */
-  INVALID(0x00000002, "Invalid"),
+  INVALID(0x00000002, "Invalid", 10, 0),
   /** Unknown (KMIP 1.0+; KMIP 2.1 §11.61 Table 492). */
-  UNKNOWN(0x00000003, "Unknown");
+  UNKNOWN(0x00000003, "Unknown", 10, 0);
 
   static final EnumerationIndex<ValidityIndicator> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  ValidityIndicator(int value, String xmlName) {
+  ValidityIndicator(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -39,6 +43,18 @@ public enum ValidityIndicator implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -14,25 +14,29 @@ import org.jspecify.annotations.Nullable;
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum WrappingMethod implements KmipEnumeration {
   /** Encrypt (KMIP 1.0+; KMIP 2.1 §11.62 Table 494). */
-  ENCRYPT(0x00000001, "Encrypt"),
+  ENCRYPT(0x00000001, "Encrypt", 10, 0),
   /** MAC/sign (KMIP 1.0+; KMIP 2.1 §11.62 Table 494). */
-  MAC_SIGN(0x00000002, "MACSign"),
+  MAC_SIGN(0x00000002, "MACSign", 10, 0),
   /** Encrypt then MAC/sign (KMIP 1.0+; KMIP 2.1 §11.62 Table 494). */
-  ENCRYPT_THEN_MAC_SIGN(0x00000003, "EncryptThenMACSign"),
+  ENCRYPT_THEN_MAC_SIGN(0x00000003, "EncryptThenMACSign", 10, 0),
   /** MAC/sign then encrypt (KMIP 1.0+; KMIP 2.1 §11.62 Table 494). */
-  MAC_SIGN_THEN_ENCRYPT(0x00000004, "MACSignThenEncrypt"),
+  MAC_SIGN_THEN_ENCRYPT(0x00000004, "MACSignThenEncrypt", 10, 0),
   /** TR-31 (KMIP 1.0+; KMIP 2.1 §11.62 Table 494). */
-  TR_31(0x00000005, "TR_31");
+  TR_31(0x00000005, "TR_31", 10, 0);
 
   static final EnumerationIndex<WrappingMethod> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
 
   private final int value;
   private final String xmlName;
+  private final int since;
+  private final int until;
 
-  WrappingMethod(int value, String xmlName) {
+  WrappingMethod(int value, String xmlName, int since, int until) {
     this.value = value;
     this.xmlName = xmlName;
+    this.since = since;
+    this.until = until;
   }
 
   @Override
@@ -43,6 +47,18 @@ public enum WrappingMethod implements KmipEnumeration {
   @Override
   public String xmlName() {
     return xmlName;
+  }
+
+  /** The first version that defines this value (a lower bound inside 1.x). */
+  @Override
+  public ProtocolVersion since() {
+    return ProtocolVersion.firstOfTableCode(since);
+  }
+
+  /** The last version that defines this value, or null when 2.1 still does. */
+  @Override
+  public @Nullable ProtocolVersion until() {
+    return ProtocolVersion.ofTableCode(until);
   }
 
   /** The constant with this value, or null (extensions and unknown values). */

@@ -50,6 +50,12 @@ public enum ItemType implements KmipEnumeration {
     return xmlName;
   }
 
+  /** Date Time Extended came with 2.0 (KMIP 1.4 Table 286 stops at Interval); the rest with 1.0. */
+  @Override
+  public ProtocolVersion since() {
+    return this == DATE_TIME_EXTENDED ? ProtocolVersion.V2_0 : ProtocolVersion.V1_0;
+  }
+
   /** The exact value length this type must have on the wire, or -1 where the length varies. */
   public int fixedLength() {
     return fixedLength;

@@ -1,5 +1,7 @@
 package io.arca.kmip;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value of one of KMIP's enumerations or masks. Generated enums implement it so that the XML and
  * JSON forms and the typed layer can treat every enumeration alike; the wire itself keeps raw ints
@@ -11,4 +13,24 @@ public interface KmipEnumeration {
 
   /** The name the KMIP XML and JSON encodings use, as in {@code value="AES"}. */
   String xmlName();
+
+  /**
+   * The first protocol version that defines the value. Generated types take it from vocabulary.tsv,
+   * where it is exact from 2.0 on and a lower bound inside 1.x (the 1.0-1.3 texts are not read); a
+   * type without version data claims 1.0.
+   */
+  default ProtocolVersion since() {
+    return ProtocolVersion.V1_0;
+  }
+
+  /** The last protocol version that defines the value, or null while the newest one still does. */
+  default @Nullable ProtocolVersion until() {
+    return null;
+  }
+
+  /** Whether a peer speaking {@code version} knows the value, so it may be sent to it. */
+  default boolean isDefinedIn(ProtocolVersion version) {
+    ProtocolVersion last = until();
+    return version.isAtLeast(since()) && (last == null || last.isAtLeast(version));
+  }
 }

@@ -38,6 +38,15 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
     return major + "." + minor;
   }
 
+  /** The first version of a generated table row, which always has one. */
+  static ProtocolVersion firstOfTableCode(int code) {
+    ProtocolVersion v = ofTableCode(code);
+    if (v == null) {
+      throw new IllegalArgumentException("first version table code: 0 (expected: a version)");
+    }
+    return v;
+  }
+
   /**
    * The constant for a version written as {@code major * 10 + minor} (the generated tables' compact
    * form), or null for 0, which the tables use for "none".

@@ -119,6 +119,33 @@ class VocabularyTest {
     assertThat(new ProtocolVersion(1, 4)).isEqualTo(ProtocolVersion.V1_4);
   }
 
+  @Test
+  void enumerationValuesKnowTheVersionsThatDefineThem() {
+    // KMIP 2.1 Table 470 adds Ping; 2.0 Table 432 adds Log; 2.0 drops the Template object type.
+    assertThat(Operation.PING.since()).isEqualTo(ProtocolVersion.V2_1);
+    assertThat(Operation.LOG.since()).isEqualTo(ProtocolVersion.V2_0);
+    assertThat(Operation.CREATE.since()).isEqualTo(ProtocolVersion.V1_0);
+    assertThat(ObjectType.TEMPLATE.until()).isEqualTo(ProtocolVersion.V1_4);
+    assertThat(Operation.PING.isDefinedIn(ProtocolVersion.V2_0)).isFalse();
+    assertThat(Operation.PING.isDefinedIn(ProtocolVersion.V2_1)).isTrue();
+    assertThat(ObjectType.TEMPLATE.isDefinedIn(ProtocolVersion.V1_4)).isTrue();
+    assertThat(ObjectType.TEMPLATE.isDefinedIn(ProtocolVersion.V2_0)).isFalse();
+    assertThat(CryptographicUsageMask.ENCRYPT.isDefinedIn(ProtocolVersion.V1_0)).isTrue();
+    assertThat(ItemType.INTERVAL.isDefinedIn(ProtocolVersion.V1_0)).isTrue();
+    assertThat(ItemType.DATE_TIME_EXTENDED.isDefinedIn(ProtocolVersion.V1_4)).isFalse();
+    assertThat(ItemType.DATE_TIME_EXTENDED.isDefinedIn(ProtocolVersion.V2_0)).isTrue();
+  }
+
+  @Test
+  void everyGeneratedValueHasAFirstVersionNoLaterThanItsLast() {
+    for (EnumerationType type : Enumerations.all()) {
+      for (KmipEnumeration value : type.values()) {
+        ProtocolVersion last = value.until();
+        assertThat(last == null || last.isAtLeast(value.since())).as("%s", value).isTrue();
+      }
+    }
+  }
+
   private static EnumerationType present(@Nullable EnumerationType type) {
     assertThat(type).isNotNull();
     return Objects.requireNonNull(type);

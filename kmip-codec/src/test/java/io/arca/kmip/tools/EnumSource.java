@@ -56,7 +56,10 @@ final class EnumSource {
           out,
           r.codeName(),
           VocabularyGenerator.list(
-              VocabularyGenerator.hex(r.value()), VocabularyGenerator.quote(r.xmlName())),
+              VocabularyGenerator.hex(r.value()),
+              VocabularyGenerator.quote(r.xmlName()),
+              Integer.toString(VocabularyGenerator.versionCode(r.since())),
+              Integer.toString(VocabularyGenerator.versionCode(r.until()))),
           i == rows.size() - 1);
     }
     out.append("\n");
@@ -83,10 +86,14 @@ final class EnumSource {
       }
     }
     out.append("\n  private final int value;\n");
-    out.append("  private final String xmlName;\n\n");
-    out.append("  ").append(name).append("(int value, String xmlName) {\n");
+    out.append("  private final String xmlName;\n");
+    out.append("  private final int since;\n");
+    out.append("  private final int until;\n\n");
+    out.append("  ").append(name).append("(int value, String xmlName, int since, int until) {\n");
     out.append("    this.value = value;\n");
     out.append("    this.xmlName = xmlName;\n");
+    out.append("    this.since = since;\n");
+    out.append("    this.until = until;\n");
     out.append("  }\n\n");
     out.append("  @Override\n");
     out.append("  public int value() {\n");
@@ -95,6 +102,16 @@ final class EnumSource {
     out.append("  @Override\n");
     out.append("  public String xmlName() {\n");
     out.append("    return xmlName;\n");
+    out.append("  }\n\n");
+    out.append("  /** The first version that defines this value (a lower bound inside 1.x). */\n");
+    out.append("  @Override\n");
+    out.append("  public ProtocolVersion since() {\n");
+    out.append("    return ProtocolVersion.firstOfTableCode(since);\n");
+    out.append("  }\n\n");
+    out.append("  /** The last version that defines this value, or null when 2.1 still does. */\n");
+    out.append("  @Override\n");
+    out.append("  public @Nullable ProtocolVersion until() {\n");
+    out.append("    return ProtocolVersion.ofTableCode(until);\n");
     out.append("  }\n\n");
     out.append("  /** The constant with this value, or null (extensions and unknown values). */\n");
     out.append("  public static @Nullable ").append(name).append(" byValue(int value) {\n");

@@ -120,6 +120,7 @@ final class TagSource {
           }
 
           /** The first version that defines this tag. */
+          @Override
           public ProtocolVersion since() {
             ProtocolVersion v = ProtocolVersion.ofTableCode(since);
             if (v == null) {
@@ -129,6 +130,7 @@ final class TagSource {
           }
 
           /** The last version that defines this tag, or null when 2.1 still does. */
+          @Override
           public @Nullable ProtocolVersion until() {
             return ProtocolVersion.ofTableCode(until);
           }
