@@ -11,6 +11,7 @@ import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseHeader;
 import io.arca.kmip.message.ResponseMessage;
+import io.arca.kmip.message.ResultReasons;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
@@ -95,8 +96,12 @@ public final class BatchProcessor {
       TtlvStructure payload = handler.handle(item.requestPayload(), context);
       return ResponseBatchItem.success(item.operation(), item.uniqueBatchItemId(), payload);
     } catch (KmipException e) {
+      // A reason the client's version does not define would be an unknown enumeration to it.
       return ResponseBatchItem.failure(
-          item.operation(), item.uniqueBatchItemId(), e.reason(), e.getMessage());
+          item.operation(),
+          item.uniqueBatchItemId(),
+          ResultReasons.forVersion(e.reason(), context.protocolVersion()),
+          e.getMessage());
     } catch (RuntimeException e) {
       // A bug, not a KMIP error: the client gets a reference to quote, the log gets the cause.
       String reference = UUID.randomUUID().toString();
