@@ -1,0 +1,150 @@
+package io.arca.server.keys;
+
+import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.server.keys.KeyMaterial.Encoded;
+import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+
+/**
+ * Ed25519 keys (RFC 8032) as Raw 32-byte strings, PKCS#8 (RFC 8410, version 1, the form the JDK
+ * writes) and X.509 SubjectPublicKeyInfo (RFC 8410). The common form is the Raw byte string.
+ */
+final class EdKeys {
+  static final int KEY_BYTES = 32;
+
+  private static final AlgorithmIdentifier ED25519 =
+      new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519);
+
+  private EdKeys() {}
+
+  /** The 32-byte private key (the RFC 8032 seed); the caller wipes it. */
+  static ByteString readPrivate(KeyMaterial material) {
+    String what = material.format().xmlName() + " Ed25519 private key";
+    if (material instanceof Encoded e && e.format() == KeyFormatType.RAW) {
+      return checkLength(KeyFormats.copy(e.bytes()), what);
+    }
+    if (material instanceof Encoded e && e.format() == KeyFormatType.PKCS_8) {
+      ASN1Primitive der = Der.parse(e.bytes(), what);
+      PrivateKeyInfo info = Der.read(what, "PrivateKeyInfo", () -> PrivateKeyInfo.getInstance(der));
+      checkAlgorithm(info.getPrivateKeyAlgorithm(), what);
+      byte[] seed =
+          Der.read(
+              what,
+              "PrivateKeyInfo holding a CurvePrivateKey",
+              () -> ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets());
+      try {
+        ByteString key = checkLength(ByteString.copyOf(seed), what);
+        if (info.getPublicKeyData() != null) {
+          byte[] derived = publicBytes(seed);
+          if (!Arrays.equals(derived, info.getPublicKeyData().getOctets())) {
+            throw Der.invalid(what, "the public key does not belong to the private key");
+          }
+        }
+        return key;
+      } finally {
+        Arrays.fill(seed, (byte) 0);
+      }
+    }
+    throw KeyFormats.cannotRead(material.format(), "Ed25519 private keys");
+  }
+
+  static KeyMaterial writePrivate(ByteString key, KeyFormatType format) {
+    switch (format) {
+      case RAW -> {
+        return new Encoded(format, ByteString.copyOf(key.toByteArray()));
+      }
+      case PKCS_8 -> {
+        byte[] seed = key.toByteArray();
+        try {
+          return new Encoded(
+              format,
+              Der.encode(
+                  Der.read(
+                      "Ed25519 private key",
+                      "PrivateKeyInfo",
+                      () -> new PrivateKeyInfo(ED25519, new DEROctetString(seed)))));
+        } finally {
+          Arrays.fill(seed, (byte) 0);
+        }
+      }
+      default -> {
+        throw KeyFormats.cannotWrite(format, "Ed25519 private keys");
+      }
+    }
+  }
+
+  /** The 32-byte public key, checked to be a point on the curve. */
+  static ByteString readPublic(KeyMaterial material) {
+    String what = material.format().xmlName() + " Ed25519 public key";
+    byte[] bytes;
+    if (material instanceof Encoded e && e.format() == KeyFormatType.RAW) {
+      bytes = e.bytes().toByteArray();
+    } else if (material instanceof Encoded e && e.format() == KeyFormatType.X_509) {
+      ASN1Primitive der = Der.parse(e.bytes(), what);
+      SubjectPublicKeyInfo info =
+          Der.read(what, "SubjectPublicKeyInfo", () -> SubjectPublicKeyInfo.getInstance(der));
+      checkAlgorithm(info.getAlgorithm(), what);
+      bytes = info.getPublicKeyData().getOctets();
+    } else {
+      throw KeyFormats.cannotRead(material.format(), "Ed25519 public keys");
+    }
+    checkLength(ByteString.copyOf(bytes), what);
+    Der.read(what, "Ed25519 point", () -> new Ed25519PublicKeyParameters(bytes, 0));
+    return ByteString.copyOf(bytes);
+  }
+
+  static KeyMaterial writePublic(ByteString key, KeyFormatType format) {
+    switch (format) {
+      case RAW -> {
+        return new Encoded(format, ByteString.copyOf(key.toByteArray()));
+      }
+      case X_509 -> {
+        return new Encoded(
+            format, Der.encode(new SubjectPublicKeyInfo(ED25519, key.toByteArray())));
+      }
+      default -> {
+        throw KeyFormats.cannotWrite(format, "Ed25519 public keys");
+      }
+    }
+  }
+
+  static ByteString publicOf(ByteString privateKey) {
+    byte[] seed = privateKey.toByteArray();
+    try {
+      return ByteString.copyOf(publicBytes(seed));
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  private static byte[] publicBytes(byte[] seed) {
+    return new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+  }
+
+  private static ByteString checkLength(ByteString key, String what) {
+    if (key.length() != KEY_BYTES) {
+      throw Der.invalid(what, key.length() + " bytes (expected: " + KEY_BYTES + ")");
+    }
+    return key;
+  }
+
+  private static void checkAlgorithm(AlgorithmIdentifier algorithm, String what) {
+    if (!EdECObjectIdentifiers.id_Ed25519.equals(algorithm.getAlgorithm())
+        || algorithm.getParameters() != null) {
+      throw Der.invalid(
+          what,
+          "algorithm "
+              + algorithm.getAlgorithm().getId()
+              + " (expected: id-Ed25519 1.3.101.112, no parameters)");
+    }
+  }
+}
