@@ -35,26 +35,34 @@ final class EcKeys {
     }
     if (material instanceof Encoded e && e.format() == KeyFormatType.ECPRIVATEKEY) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
-      ECPrivateKey sec1 = Der.read(what, "ECPrivateKey", () -> ECPrivateKey.getInstance(der));
-      if (sec1.getParametersObject() == null) {
-        throw Der.invalid(what, "the ECPrivateKey does not name its curve");
-      }
-      return fromSec1(sec1, curveOf(sec1.getParametersObject().toASN1Primitive(), what), what);
+      // Bouncy Castle's accessors parse lazily and may throw too, so they run inside read().
+      return Der.read(
+          what,
+          "ECPrivateKey",
+          () -> {
+            ECPrivateKey sec1 = ECPrivateKey.getInstance(der);
+            if (sec1.getParametersObject() == null) {
+              throw Der.invalid(what, "the ECPrivateKey does not name its curve");
+            }
+            EcCurve curve = curveOf(sec1.getParametersObject().toASN1Primitive(), what);
+            return fromSec1(sec1, curve, what);
+          });
     }
     if (material instanceof Encoded e && e.format() == KeyFormatType.PKCS_8) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
-      PrivateKeyInfo info = Der.read(what, "PrivateKeyInfo", () -> PrivateKeyInfo.getInstance(der));
-      EcCurve curve = curveOf(info.getPrivateKeyAlgorithm(), what);
-      ECPrivateKey sec1 =
-          Der.read(
-              what,
-              "PrivateKeyInfo holding an ECPrivateKey",
-              () -> ECPrivateKey.getInstance(info.parsePrivateKey()));
-      if (sec1.getParametersObject() != null
-          && curveOf(sec1.getParametersObject().toASN1Primitive(), what) != curve) {
-        throw Der.invalid(what, "the inner ECPrivateKey names another curve");
-      }
-      return fromSec1(sec1, curve, what);
+      return Der.read(
+          what,
+          "PrivateKeyInfo holding an ECPrivateKey",
+          () -> {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(der);
+            EcCurve curve = curveOf(info.getPrivateKeyAlgorithm(), what);
+            ECPrivateKey sec1 = ECPrivateKey.getInstance(info.parsePrivateKey());
+            if (sec1.getParametersObject() != null
+                && curveOf(sec1.getParametersObject().toASN1Primitive(), what) != curve) {
+              throw Der.invalid(what, "the inner ECPrivateKey names another curve");
+            }
+            return fromSec1(sec1, curve, what);
+          });
     }
     throw KeyFormats.cannotRead(material.format(), "EC private keys");
   }
@@ -94,11 +102,15 @@ final class EcKeys {
     }
     if (material instanceof Encoded e && e.format() == KeyFormatType.X_509) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
-      SubjectPublicKeyInfo info =
-          Der.read(what, "SubjectPublicKeyInfo", () -> SubjectPublicKeyInfo.getInstance(der));
-      EcCurve curve = curveOf(info.getAlgorithm(), what);
-      byte[] point = curve.checkPublic(info.getPublicKeyData().getOctets(), what);
-      return new TransparentECPublicKey(curve.kmip(), ByteString.copyOf(point));
+      return Der.read(
+          what,
+          "SubjectPublicKeyInfo",
+          () -> {
+            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(der);
+            EcCurve curve = curveOf(info.getAlgorithm(), what);
+            byte[] point = curve.checkPublic(info.getPublicKeyData().getOctets(), what);
+            return new TransparentECPublicKey(curve.kmip(), ByteString.copyOf(point));
+          });
     }
     throw KeyFormats.cannotRead(material.format(), "EC public keys");
   }

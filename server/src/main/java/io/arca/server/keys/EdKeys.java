@@ -1,9 +1,11 @@
 package io.arca.server.keys;
 
 import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.KmipException;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.keys.KeyMaterial.Encoded;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
@@ -34,25 +36,27 @@ final class EdKeys {
     }
     if (material instanceof Encoded e && e.format() == KeyFormatType.PKCS_8) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
-      PrivateKeyInfo info = Der.read(what, "PrivateKeyInfo", () -> PrivateKeyInfo.getInstance(der));
-      checkAlgorithm(info.getPrivateKeyAlgorithm(), what);
-      byte[] seed =
-          Der.read(
-              what,
-              "PrivateKeyInfo holding a CurvePrivateKey",
-              () -> ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets());
-      try {
-        ByteString key = checkLength(ByteString.copyOf(seed), what);
-        if (info.getPublicKeyData() != null) {
-          byte[] derived = publicBytes(seed);
-          if (!Arrays.equals(derived, info.getPublicKeyData().getOctets())) {
-            throw Der.invalid(what, "the public key does not belong to the private key");
-          }
-        }
-        return key;
-      } finally {
-        Arrays.fill(seed, (byte) 0);
-      }
+      // Bouncy Castle's accessors parse lazily and may throw too, so they run inside read().
+      return Der.read(
+          what,
+          "PrivateKeyInfo holding a CurvePrivateKey",
+          () -> {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(der);
+            checkAlgorithm(info.getPrivateKeyAlgorithm(), what);
+            byte[] seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
+            try {
+              if (seed.length != KEY_BYTES) {
+                throw wrongLength(seed.length, what);
+              }
+              ASN1BitString publicKey = info.getPublicKeyData();
+              if (publicKey != null && !Arrays.equals(publicBytes(seed), publicKey.getOctets())) {
+                throw Der.invalid(what, "the public key does not belong to the private key");
+              }
+              return ByteString.copyOf(seed);
+            } finally {
+              Arrays.fill(seed, (byte) 0);
+            }
+          });
     }
     throw KeyFormats.cannotRead(material.format(), "Ed25519 private keys");
   }
@@ -90,10 +94,15 @@ final class EdKeys {
       bytes = e.bytes().toByteArray();
     } else if (material instanceof Encoded e && e.format() == KeyFormatType.X_509) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
-      SubjectPublicKeyInfo info =
-          Der.read(what, "SubjectPublicKeyInfo", () -> SubjectPublicKeyInfo.getInstance(der));
-      checkAlgorithm(info.getAlgorithm(), what);
-      bytes = info.getPublicKeyData().getOctets();
+      bytes =
+          Der.read(
+              what,
+              "SubjectPublicKeyInfo",
+              () -> {
+                SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(der);
+                checkAlgorithm(info.getAlgorithm(), what);
+                return info.getPublicKeyData().getOctets();
+              });
     } else {
       throw KeyFormats.cannotRead(material.format(), "Ed25519 public keys");
     }
@@ -132,9 +141,13 @@ final class EdKeys {
 
   private static ByteString checkLength(ByteString key, String what) {
     if (key.length() != KEY_BYTES) {
-      throw Der.invalid(what, key.length() + " bytes (expected: " + KEY_BYTES + ")");
+      throw wrongLength(key.length(), what);
     }
     return key;
+  }
+
+  private static KmipException wrongLength(int length, String what) {
+    return Der.invalid(what, length + " bytes (expected: " + KEY_BYTES + ")");
   }
 
   private static void checkAlgorithm(AlgorithmIdentifier algorithm, String what) {

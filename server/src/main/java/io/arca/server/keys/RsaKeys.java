@@ -35,7 +35,7 @@ final class RsaKeys {
       key = t;
     } else if (material instanceof Encoded e && e.format() == KeyFormatType.PKCS_1) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
-      key = fromAsn1(Der.read(what, "RSAPrivateKey", () -> RSAPrivateKey.getInstance(der)));
+      key = Der.read(what, "RSAPrivateKey", () -> fromAsn1(RSAPrivateKey.getInstance(der)));
     } else if (material instanceof Encoded e && e.format() == KeyFormatType.PKCS_8) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
       RSAPrivateKey inner =
