@@ -117,19 +117,15 @@ final class EcKeys {
 
   static KeyMaterial writePublic(TransparentECPublicKey key, KeyFormatType format) {
     EcCurve curve = EcCurve.of(key.recommendedCurve());
-    switch (format) {
-      case TRANSPARENT_EC_PUBLIC_KEY -> {
-        return new TransparentECPublicKey(key.recommendedCurve(), KeyFormats.copy(key.qString()));
-      }
-      case X_509 -> {
-        return new Encoded(
-            format,
-            Der.encode(new SubjectPublicKeyInfo(algorithm(curve), key.qString().toByteArray())));
-      }
-      default -> {
-        throw KeyFormats.cannotWrite(format, "EC public keys");
-      }
-    }
+    return switch (format) {
+      case TRANSPARENT_EC_PUBLIC_KEY ->
+          new TransparentECPublicKey(key.recommendedCurve(), KeyFormats.copy(key.qString()));
+      case X_509 ->
+          new Encoded(
+              format,
+              Der.encode(new SubjectPublicKeyInfo(algorithm(curve), key.qString().toByteArray())));
+      default -> throw KeyFormats.cannotWrite(format, "EC public keys");
+    };
   }
 
   static TransparentECPublicKey publicOf(TransparentECPrivateKey key) {

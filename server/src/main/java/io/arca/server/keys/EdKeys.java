@@ -112,18 +112,12 @@ final class EdKeys {
   }
 
   static KeyMaterial writePublic(ByteString key, KeyFormatType format) {
-    switch (format) {
-      case RAW -> {
-        return new Encoded(format, ByteString.copyOf(key.toByteArray()));
-      }
-      case X_509 -> {
-        return new Encoded(
-            format, Der.encode(new SubjectPublicKeyInfo(ED25519, key.toByteArray())));
-      }
-      default -> {
-        throw KeyFormats.cannotWrite(format, "Ed25519 public keys");
-      }
-    }
+    return switch (format) {
+      case RAW -> new Encoded(format, ByteString.copyOf(key.toByteArray()));
+      case X_509 ->
+          new Encoded(format, Der.encode(new SubjectPublicKeyInfo(ED25519, key.toByteArray())));
+      default -> throw KeyFormats.cannotWrite(format, "Ed25519 public keys");
+    };
   }
 
   static ByteString publicOf(ByteString privateKey) {

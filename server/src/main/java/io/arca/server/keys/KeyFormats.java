@@ -223,31 +223,27 @@ public final class KeyFormats {
               + privateKey.objectType().xmlName());
     }
     Family family = family(privateKey.objectType(), privateKey.algorithm());
-    KeyMaterial publicMaterial;
-    switch (family) {
-      case RSA_PRIVATE -> {
-        publicMaterial = RsaKeys.publicOf(RsaKeys.readPrivate(privateKey.material()));
-      }
-      case EC_PRIVATE -> {
-        publicMaterial = EcKeys.publicOf(EcKeys.readPrivate(privateKey.material()));
-      }
-      case ED25519_PRIVATE -> {
-        ByteString seed = EdKeys.readPrivate(privateKey.material());
-        try {
-          publicMaterial = new Encoded(KeyFormatType.RAW, EdKeys.publicOf(seed));
-        } finally {
-          seed.wipe();
-        }
-      }
-      default -> {
-        throw new IllegalStateException("private key family " + family);
-      }
-    }
+    KeyMaterial publicMaterial =
+        switch (family) {
+          case RSA_PRIVATE -> RsaKeys.publicOf(RsaKeys.readPrivate(privateKey.material()));
+          case EC_PRIVATE -> EcKeys.publicOf(EcKeys.readPrivate(privateKey.material()));
+          case ED25519_PRIVATE -> ed25519PublicOf(privateKey.material());
+          default -> throw new IllegalStateException("private key family " + family);
+        };
     ClearKey derived =
         new ClearKey(
             ObjectType.PUBLIC_KEY, privateKey.algorithm(), privateKey.length(), publicMaterial);
     try (derived) {
       return toDefaultFormat(derived);
+    }
+  }
+
+  private static KeyMaterial ed25519PublicOf(KeyMaterial privateMaterial) {
+    ByteString seed = EdKeys.readPrivate(privateMaterial);
+    try {
+      return new Encoded(KeyFormatType.RAW, EdKeys.publicOf(seed));
+    } finally {
+      seed.wipe();
     }
   }
 
@@ -348,32 +344,17 @@ public final class KeyFormats {
   private static @Nullable Family familyOrNull(
       ObjectType objectType, CryptographicAlgorithm algorithm) {
     boolean isPrivate = objectType == ObjectType.PRIVATE_KEY;
-    switch (objectType) {
-      case SYMMETRIC_KEY -> {
-        return Family.SYMMETRIC;
-      }
-      case SECRET_DATA -> {
-        return Family.SECRET_DATA;
-      }
-      case PRIVATE_KEY, PUBLIC_KEY -> {
-        switch (algorithm) {
-          case RSA -> {
-            return isPrivate ? Family.RSA_PRIVATE : Family.RSA_PUBLIC;
-          }
-          case EC, ECDSA, ECDH -> {
-            return isPrivate ? Family.EC_PRIVATE : Family.EC_PUBLIC;
-          }
-          case ED25519 -> {
-            return isPrivate ? Family.ED25519_PRIVATE : Family.ED25519_PUBLIC;
-          }
-          default -> {
-            return null;
-          }
-        }
-      }
-      default -> {
-        return null;
-      }
-    }
+    return switch (objectType) {
+      case SYMMETRIC_KEY -> Family.SYMMETRIC;
+      case SECRET_DATA -> Family.SECRET_DATA;
+      case PRIVATE_KEY, PUBLIC_KEY ->
+          switch (algorithm) {
+            case RSA -> isPrivate ? Family.RSA_PRIVATE : Family.RSA_PUBLIC;
+            case EC, ECDSA, ECDH -> isPrivate ? Family.EC_PRIVATE : Family.EC_PUBLIC;
+            case ED25519 -> isPrivate ? Family.ED25519_PRIVATE : Family.ED25519_PUBLIC;
+            default -> null;
+          };
+      default -> null;
+    };
   }
 }

@@ -112,28 +112,19 @@ public final class KeyMaker {
    */
   public ClearKeyPair keyPair(
       CryptographicAlgorithm algorithm, int length, @Nullable RecommendedCurve curve) {
-    ClearKey privateKey;
-    switch (algorithm) {
-      case RSA -> {
-        privateKey = rsa(length);
-      }
-      case EC, ECDSA, ECDH -> {
-        privateKey = ec(algorithm, length, curve);
-      }
-      case ED25519 -> {
-        requireLength(
-            algorithm, length, length == 0 || length == 255 || length == 256, "255 or 256");
-        privateKey = ed25519();
-      }
-      default -> {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD,
-            "Cryptographic Algorithm "
-                + algorithm.xmlName()
-                + " is not supported for Create Key Pair (expected: RSA, EC, ECDSA, ECDH or"
-                + " Ed25519)");
-      }
-    }
+    ClearKey privateKey =
+        switch (algorithm) {
+          case RSA -> rsa(length);
+          case EC, ECDSA, ECDH -> ec(algorithm, length, curve);
+          case ED25519 -> ed25519(length);
+          default ->
+              throw new KmipException(
+                  ResultReason.INVALID_FIELD,
+                  "Cryptographic Algorithm "
+                      + algorithm.xmlName()
+                      + " is not supported for Create Key Pair (expected: RSA, EC, ECDSA, ECDH or"
+                      + " Ed25519)");
+        };
     return new ClearKeyPair(privateKey, KeyFormats.publicKeyOf(privateKey));
   }
 
@@ -195,32 +186,28 @@ public final class KeyMaker {
   }
 
   private static EcCurve nistCurve(CryptographicAlgorithm algorithm, int length) {
-    switch (length) {
-      case 224 -> {
-        return EcCurve.P_224;
-      }
-      case 256 -> {
-        return EcCurve.P_256;
-      }
-      case 384 -> {
-        return EcCurve.P_384;
-      }
-      case 521 -> {
-        return EcCurve.P_521;
-      }
-      default -> {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD,
-            "Recommended Curve is missing and Cryptographic Length "
-                + length
-                + " names no curve for "
-                + algorithm.xmlName()
-                + " (expected: a Recommended Curve, or a length of 224, 256, 384 or 521)");
-      }
-    }
+    return switch (length) {
+      case 224 -> EcCurve.P_224;
+      case 256 -> EcCurve.P_256;
+      case 384 -> EcCurve.P_384;
+      case 521 -> EcCurve.P_521;
+      default ->
+          throw new KmipException(
+              ResultReason.INVALID_FIELD,
+              "Recommended Curve is missing and Cryptographic Length "
+                  + length
+                  + " names no curve for "
+                  + algorithm.xmlName()
+                  + " (expected: a Recommended Curve, or a length of 224, 256, 384 or 521)");
+    };
   }
 
-  private ClearKey ed25519() {
+  private ClearKey ed25519(int length) {
+    requireLength(
+        CryptographicAlgorithm.ED25519,
+        length,
+        length == 0 || length == 255 || length == 256,
+        "255 or 256");
     Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(random);
     byte[] seed = key.getEncoded();
     try (Encoded raw = raw(seed.clone())) {

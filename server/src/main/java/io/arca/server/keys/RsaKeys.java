@@ -63,26 +63,19 @@ final class RsaKeys {
   }
 
   static KeyMaterial writePrivate(TransparentRSAPrivateKey key, KeyFormatType format) {
-    switch (format) {
-      case TRANSPARENT_RSA_PRIVATE_KEY -> {
-        return key;
-      }
-      case PKCS_1 -> {
-        return new Encoded(format, Der.encode(toAsn1(key)));
-      }
-      case PKCS_8 -> {
-        return new Encoded(
-            format,
-            Der.encode(
-                Der.read(
-                    "RSA private key",
-                    "PrivateKeyInfo",
-                    () -> new PrivateKeyInfo(RSA, toAsn1(key)))));
-      }
-      default -> {
-        throw KeyFormats.cannotWrite(format, "RSA private keys");
-      }
-    }
+    return switch (format) {
+      case TRANSPARENT_RSA_PRIVATE_KEY -> key;
+      case PKCS_1 -> new Encoded(format, Der.encode(toAsn1(key)));
+      case PKCS_8 ->
+          new Encoded(
+              format,
+              Der.encode(
+                  Der.read(
+                      "RSA private key",
+                      "PrivateKeyInfo",
+                      () -> new PrivateKeyInfo(RSA, toAsn1(key)))));
+      default -> throw KeyFormats.cannotWrite(format, "RSA private keys");
+    };
   }
 
   static TransparentRSAPublicKey readPublic(KeyMaterial material) {
@@ -122,26 +115,19 @@ final class RsaKeys {
 
   static KeyMaterial writePublic(TransparentRSAPublicKey key, KeyFormatType format) {
     RSAPublicKey asn1 = new RSAPublicKey(key.modulus(), key.publicExponent());
-    switch (format) {
-      case TRANSPARENT_RSA_PUBLIC_KEY -> {
-        return key;
-      }
-      case PKCS_1 -> {
-        return new Encoded(format, Der.encode(asn1));
-      }
-      case X_509 -> {
-        return new Encoded(
-            format,
-            Der.encode(
-                Der.read(
-                    "RSA public key",
-                    "SubjectPublicKeyInfo",
-                    () -> new SubjectPublicKeyInfo(RSA, asn1))));
-      }
-      default -> {
-        throw KeyFormats.cannotWrite(format, "RSA public keys");
-      }
-    }
+    return switch (format) {
+      case TRANSPARENT_RSA_PUBLIC_KEY -> key;
+      case PKCS_1 -> new Encoded(format, Der.encode(asn1));
+      case X_509 ->
+          new Encoded(
+              format,
+              Der.encode(
+                  Der.read(
+                      "RSA public key",
+                      "SubjectPublicKeyInfo",
+                      () -> new SubjectPublicKeyInfo(RSA, asn1))));
+      default -> throw KeyFormats.cannotWrite(format, "RSA public keys");
+    };
   }
 
   static TransparentRSAPublicKey publicOf(TransparentRSAPrivateKey key) {
