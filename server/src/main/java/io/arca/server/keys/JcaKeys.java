@@ -6,6 +6,7 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.RecommendedCurve;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.keys.KeyMaterial.Encoded;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -38,20 +39,12 @@ public final class JcaKeys {
 
   /** The key as a JCA key: a SecretKey, PrivateKey or PublicKey by its object type. */
   public static Key toJca(ClearKey key) {
-    switch (key.objectType()) {
-      case SYMMETRIC_KEY, SECRET_DATA -> {
-        return secretKey(key);
-      }
-      case PRIVATE_KEY -> {
-        return privateKey(key);
-      }
-      case PUBLIC_KEY -> {
-        return publicKey(key);
-      }
-      default -> {
-        throw new IllegalStateException("ClearKey admits no " + key.objectType());
-      }
-    }
+    return switch (key.objectType()) {
+      case SYMMETRIC_KEY, SECRET_DATA -> secretKey(key);
+      case PRIVATE_KEY -> privateKey(key);
+      case PUBLIC_KEY -> publicKey(key);
+      default -> throw new IllegalStateException("ClearKey admits no " + key.objectType());
+    };
   }
 
   /** A SecretKeySpec named for the algorithm (AES, DESede, HmacSHA256 ...). */
@@ -106,58 +99,76 @@ public final class JcaKeys {
     }
   }
 
-  /** The JCA name of a symmetric algorithm: its standard name where the JDK has one. */
-  static String secretKeyAlgorithm(CryptographicAlgorithm algorithm) {
-    switch (algorithm) {
-      case AES -> {
-        return "AES";
+  /**
+   * A JCA key as a ClearKey in its default format: private keys through PKCS#8, public keys through
+   * X.509, secret keys as Raw. The caller names the KMIP algorithm, because the JCA name does not
+   * tell EC from ECDSA or ECDH, nor which HMAC a secret is for.
+   */
+  public static ClearKey fromJca(Key key, CryptographicAlgorithm algorithm) {
+    byte[] encoded = key.getEncoded();
+    if (encoded == null) {
+      throw new KmipException(
+          ResultReason.CRYPTOGRAPHIC_FAILURE,
+          "the " + key.getAlgorithm() + " key cannot be exported: it has no encoding");
+    }
+    try {
+      ObjectType objectType;
+      KeyFormatType format;
+      if (key instanceof PrivateKey) {
+        objectType = ObjectType.PRIVATE_KEY;
+        format = KeyFormatType.PKCS_8;
+      } else if (key instanceof PublicKey) {
+        objectType = ObjectType.PUBLIC_KEY;
+        format = KeyFormatType.X_509;
+      } else if (key instanceof SecretKey) {
+        objectType = ObjectType.SYMMETRIC_KEY;
+        format = KeyFormatType.RAW;
+      } else {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD,
+            "a " + key.getClass().getSimpleName() + " is neither a private, public nor secret key");
       }
-      case DES3 -> {
-        return "DESede";
+      // RSA and EC lengths follow from the material; Ed25519 keys are 256 bits by convention here.
+      int length =
+          format == KeyFormatType.RAW
+              ? encoded.length * 8
+              : algorithm == CryptographicAlgorithm.ED25519 ? 256 : 0;
+      try (ClearKey given =
+          new ClearKey(
+              objectType, algorithm, length, new Encoded(format, ByteString.copyOf(encoded)))) {
+        return KeyFormats.toDefaultFormat(given);
       }
-      case HMAC_SHA1 -> {
-        return "HmacSHA1";
-      }
-      case HMAC_SHA224 -> {
-        return "HmacSHA224";
-      }
-      case HMAC_SHA256 -> {
-        return "HmacSHA256";
-      }
-      case HMAC_SHA384 -> {
-        return "HmacSHA384";
-      }
-      case HMAC_SHA512 -> {
-        return "HmacSHA512";
-      }
-      case CHACHA20 -> {
-        return "ChaCha20";
-      }
-      default -> {
-        return algorithm.xmlName();
-      }
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
     }
   }
 
+  /** The JCA name of a symmetric algorithm: its standard name where the JDK has one. */
+  static String secretKeyAlgorithm(CryptographicAlgorithm algorithm) {
+    return switch (algorithm) {
+      case AES -> "AES";
+      case DES3 -> "DESede";
+      case HMAC_SHA1 -> "HmacSHA1";
+      case HMAC_SHA224 -> "HmacSHA224";
+      case HMAC_SHA256 -> "HmacSHA256";
+      case HMAC_SHA384 -> "HmacSHA384";
+      case HMAC_SHA512 -> "HmacSHA512";
+      case CHACHA20 -> "ChaCha20";
+      default -> algorithm.xmlName();
+    };
+  }
+
   private static KeyFactory keyFactory(ClearKey key) throws GeneralSecurityException {
-    switch (key.algorithm()) {
-      case RSA -> {
-        return KeyFactory.getInstance("RSA");
-      }
-      case ED25519 -> {
-        return KeyFactory.getInstance("Ed25519");
-      }
-      case EC, ECDSA, ECDH -> {
-        return inJdk(key)
-            ? KeyFactory.getInstance("EC")
-            : KeyFactory.getInstance("EC", Bc.PROVIDER);
-      }
-      default -> {
-        throw new KmipException(
-            ResultReason.FEATURE_NOT_SUPPORTED,
-            "no JCA key for Cryptographic Algorithm " + key.algorithm().xmlName());
-      }
-    }
+    return switch (key.algorithm()) {
+      case RSA -> KeyFactory.getInstance("RSA");
+      case ED25519 -> KeyFactory.getInstance("Ed25519");
+      case EC, ECDSA, ECDH ->
+          inJdk(key) ? KeyFactory.getInstance("EC") : KeyFactory.getInstance("EC", Bc.PROVIDER);
+      default ->
+          throw new KmipException(
+              ResultReason.FEATURE_NOT_SUPPORTED,
+              "no JCA key for Cryptographic Algorithm " + key.algorithm().xmlName());
+    };
   }
 
   private static boolean inJdk(ClearKey key) {

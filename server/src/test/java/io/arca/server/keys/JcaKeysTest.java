@@ -87,6 +87,26 @@ class JcaKeysTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  void jcaKeysComeBackAsTheClearKeysTheyWereMadeFrom(Kind kind) {
+    ClearKeyPair pair = TestKeys.pair(kind);
+    try (ClearKey privateKey =
+            JcaKeys.fromJca(JcaKeys.privateKey(pair.privateKey()), kind.algorithm());
+        ClearKey publicKey =
+            JcaKeys.fromJca(JcaKeys.publicKey(pair.publicKey()), kind.algorithm())) {
+      assertThat(privateKey).as("%s, seed %d", kind, TestKeys.SEED).isEqualTo(pair.privateKey());
+      assertThat(publicKey).as("%s, seed %d", kind, TestKeys.SEED).isEqualTo(pair.publicKey());
+    }
+    try (ClearKey hmac =
+            new KeyMaker(TestKeys.seeded(TestKeys.SEED))
+                .symmetricKey(CryptographicAlgorithm.HMAC_SHA256, 256);
+        ClearKey back =
+            JcaKeys.fromJca(JcaKeys.secretKey(hmac), CryptographicAlgorithm.HMAC_SHA256)) {
+      assertThat(back).isEqualTo(hmac);
+    }
+  }
+
   @Test
   void keysTheJdkMadeComeBackAsTheJdkEncodedThem() throws Exception {
     jdkRoundTrip("RSA", null, CryptographicAlgorithm.RSA, true);

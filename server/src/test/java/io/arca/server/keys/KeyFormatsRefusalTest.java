@@ -74,7 +74,9 @@ class KeyFormatsRefusalTest {
           byte[] mutated = der.clone();
           int flips = 1 + random.nextInt(3);
           for (int f = 0; f < flips; f++) {
-            int at = random.nextInt(Math.min(mutated.length, 1 + random.nextInt(24)));
+            // Mostly the headers, where the lengths and OIDs are; sometimes anywhere.
+            int range = random.nextBoolean() ? 1 + random.nextInt(24) : mutated.length;
+            int at = random.nextInt(Math.min(mutated.length, range));
             mutated[at] = (byte) random.nextInt(256);
           }
           tried++;
@@ -124,6 +126,37 @@ class KeyFormatsRefusalTest {
     try (ClearKey same = KeyFormats.convert(unknown, KeyFormatType.PKCS_8)) {
       assertThat(same).isEqualTo(unknown);
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  void everyFormatAKindDoesNotSupportIsRefusedByName(Kind kind) {
+    ClearKeyPair pair = TestKeys.pair(kind);
+    for (ClearKey key : new ClearKey[] {pair.privateKey(), pair.publicKey()}) {
+      var supported = KeyFormats.supportedFormats(key.objectType(), key.algorithm());
+      for (KeyFormatType target : KeyFormatType.values()) {
+        if (!supported.contains(target)) {
+          assertThatThrownBy(() -> KeyFormats.convert(key, target))
+              .as("%s %s to %s", kind, key.objectType(), target)
+              .isInstanceOfSatisfying(
+                  KmipException.class,
+                  e -> assertThat(e.reason()).isEqualTo(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED))
+              .hasMessageContaining("to " + target.xmlName());
+        }
+      }
+    }
+  }
+
+  @Test
+  void anEd25519PublicKeyThatIsNoPointIsRefused() {
+    byte[] notAPoint = new byte[32];
+    Arrays.fill(notAPoint, (byte) 0xff);
+    notAPoint[31] = 0x7f; // y = 2^255 - 1, above the field prime
+    ClearKey ed = TestKeys.pair(ED25519).publicKey();
+    assertInvalidField(
+        () -> KeyFormats.check(withBytes(ed, KeyFormatType.RAW, notAPoint)),
+        "not a valid Ed25519 point",
+        "y >= p");
   }
 
   @Test
