@@ -6,10 +6,10 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.keys.KeyMaterial.Encoded;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -23,8 +23,13 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 final class EdKeys {
   static final int KEY_BYTES = 32;
 
-  private static final AlgorithmIdentifier ED25519 =
-      new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519);
+  /**
+   * id-Ed25519 (RFC 8410). Bouncy Castle's constant for it lives in bcutil, which the server does
+   * not declare, so the OID is spelt out here.
+   */
+  private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
+
+  private static final AlgorithmIdentifier ED25519 = new AlgorithmIdentifier(ID_ED25519);
 
   private EdKeys() {}
 
@@ -145,8 +150,7 @@ final class EdKeys {
   }
 
   private static void checkAlgorithm(AlgorithmIdentifier algorithm, String what) {
-    if (!EdECObjectIdentifiers.id_Ed25519.equals(algorithm.getAlgorithm())
-        || algorithm.getParameters() != null) {
+    if (!ID_ED25519.equals(algorithm.getAlgorithm()) || algorithm.getParameters() != null) {
       throw Der.invalid(
           what,
           "algorithm "
