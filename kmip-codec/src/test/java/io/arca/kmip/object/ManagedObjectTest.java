@@ -18,6 +18,7 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvBigInteger;
+import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvException;
 import io.arca.kmip.ttlv.TtlvInteger;
@@ -191,7 +192,7 @@ class ManagedObjectTest {
         TtlvStructure.of(
             Tag.CERTIFICATE.code(),
             new TtlvEnumeration(Tag.CERTIFICATE_TYPE.code(), CertificateType.X_509.value()),
-            new io.arca.kmip.ttlv.TtlvByteString(Tag.CERTIFICATE_VALUE.code(), secret()),
+            new TtlvByteString(Tag.CERTIFICATE_VALUE.code(), secret()),
             TtlvStructure.of(
                 Tag.CERTIFICATE_IDENTIFIER.code(), new TtlvTextString(Tag.ISSUER.code(), "CN=ca")));
 
