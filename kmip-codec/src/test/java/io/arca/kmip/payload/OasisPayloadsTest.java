@@ -248,4 +248,9 @@ class OasisPayloadsTest {
     assertThat(roundTrips).isEqualTo(ROUND_TRIPS);
     assertThat(gapFailures).isEqualTo(GAP_FAILURES);
   }
+
+  @Test
+  void everyManagedObjectOperationHasACodec() {
+    assertThat(PayloadCodecs.CODECS).hasSize(23);
+  }
 }

@@ -296,4 +296,18 @@ class PayloadRoundTripTest {
             "Export",
             "Import");
   }
+
+  @Test
+  void factoriesFillInWhatTheObjectAlreadySays() {
+    assertThat(Register.Request.of(KEY, AES_128))
+        .isEqualTo(new Register.Request(ObjectType.SYMMETRIC_KEY.value(), AES_128, KEY, List.of()));
+    assertThat(Get.Response.of("k1", KEY))
+        .isEqualTo(new Get.Response(ObjectType.SYMMETRIC_KEY.value(), "k1", KEY));
+    assertThat(Get.Request.of("k1")).isEqualTo(new Get.Request("k1", null, null, null, null));
+    assertThat(Create.Request.of(2, AES_128)).isEqualTo(new Create.Request(2, AES_128, List.of()));
+    assertThat(Locate.Request.of(AES_128))
+        .isEqualTo(new Locate.Request(null, null, null, null, AES_128));
+    assertThat(CreateKeyPair.Response.of("k2", "k3"))
+        .isEqualTo(new CreateKeyPair.Response("k2", "k3", null, null));
+  }
 }
