@@ -6,10 +6,12 @@ import io.arca.kmip.ItemType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
+import io.arca.kmip.message.RequestBatchItem;
+import io.arca.kmip.message.RequestMessage;
+import io.arca.kmip.message.ResponseBatchItem;
+import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
-import io.arca.kmip.ttlv.TtlvEnumeration;
-import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.text.KmipXml;
 import io.arca.kmip.ttlv.text.Placeholders;
@@ -37,8 +39,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every request and response payload of the managed-object operations in the OASIS test cases
- * decodes into its record and encodes back, in the protocol version of its message, to the same
- * TTLV (after ovh/kmip-go's kmiptest).
+ * decodes, through the message layer, into its record and encodes back, in the protocol version of
+ * its message, to the same TTLV (after ovh/kmip-go's kmiptest).
  */
 class OasisPayloadsTest {
   private static final TextOptions OPTIONS =
@@ -151,42 +153,56 @@ class OasisPayloadsTest {
     }
     List<Case> cases = new ArrayList<>();
     for (int m = 0; m < messages.size(); m++) {
+      // Through the message layer, as the server's handlers will get them.
       TtlvStructure message = (TtlvStructure) messages.get(m);
-      boolean request = message.tag() == Tag.REQUEST_MESSAGE.code();
-      ProtocolVersion version = version(message, request);
-      List<Ttlv> items = message.all(Tag.BATCH_ITEM.code());
-      for (int i = 0; i < items.size(); i++) {
-        TtlvStructure item = (TtlvStructure) items.get(i);
-        Ttlv operation = item.first(Tag.OPERATION.code());
-        Ttlv payload =
-            item.first(request ? Tag.REQUEST_PAYLOAD.code() : Tag.RESPONSE_PAYLOAD.code());
-        if (!(operation instanceof TtlvEnumeration op) || !(payload instanceof TtlvStructure p)) {
-          continue;
+      if (message.tag() == Tag.REQUEST_MESSAGE.code()) {
+        RequestMessage request = RequestMessage.decode(message);
+        List<RequestBatchItem> items = request.batchItems();
+        for (int i = 0; i < items.size(); i++) {
+          add(
+              cases,
+              name,
+              m,
+              i,
+              "Request",
+              items.get(i).operation(),
+              request.protocolVersion(),
+              items.get(i).requestPayload());
         }
-        Operation known = Operation.byValue(op.value());
-        if (known == null || !PayloadCodecs.CODECS.containsKey(known)) {
-          continue;
+      } else {
+        ResponseMessage response = ResponseMessage.decode(message);
+        List<ResponseBatchItem> items = response.batchItems();
+        for (int i = 0; i < items.size(); i++) {
+          Integer operation = items.get(i).operation();
+          TtlvStructure payload = items.get(i).responsePayload();
+          if (operation != null && payload != null) {
+            add(cases, name, m, i, "Response", operation, response.protocolVersion(), payload);
+          }
         }
-        String direction = request ? "Request" : "Response";
-        cases.add(
-            new Case(name + "#" + m + "/" + i + "/" + direction, known, direction, version, p));
       }
     }
     return cases;
   }
 
-  private static ProtocolVersion version(TtlvStructure message, boolean request) {
-    TtlvStructure header =
-        (TtlvStructure)
-            Objects.requireNonNull(
-                message.first(request ? Tag.REQUEST_HEADER.code() : Tag.RESPONSE_HEADER.code()));
-    TtlvStructure version =
-        (TtlvStructure) Objects.requireNonNull(header.first(Tag.PROTOCOL_VERSION.code()));
-    return new ProtocolVersion(
-        ((TtlvInteger) Objects.requireNonNull(version.first(Tag.PROTOCOL_VERSION_MAJOR.code())))
-            .value(),
-        ((TtlvInteger) Objects.requireNonNull(version.first(Tag.PROTOCOL_VERSION_MINOR.code())))
-            .value());
+  private static void add(
+      List<Case> cases,
+      String file,
+      int message,
+      int item,
+      String direction,
+      int operation,
+      ProtocolVersion version,
+      TtlvStructure payload) {
+    Operation known = Operation.byValue(operation);
+    if (known != null && PayloadCodecs.CODECS.containsKey(known)) {
+      cases.add(
+          new Case(
+              file + "#" + message + "/" + item + "/" + direction,
+              known,
+              direction,
+              version,
+              payload));
+    }
   }
 
   private static TtlvStructure roundTrip(Case c) {
