@@ -133,14 +133,14 @@ class OasisPayloadsTest {
     return Paths.get(url.toURI());
   }
 
-  private static List<Path> files() throws IOException, URISyntaxException {
+  static List<Path> files() throws IOException, URISyntaxException {
     try (Stream<Path> walk = Files.walk(root())) {
       return walk.filter(p -> p.toString().endsWith(".xml")).sorted().collect(Collectors.toList());
     }
   }
 
   /** The payloads of the operations under test in one file, in order. */
-  private static List<Case> cases(Path file) {
+  static List<Case> cases(Path file) {
     List<Ttlv> messages;
     String name;
     try {
@@ -205,7 +205,7 @@ class OasisPayloadsTest {
     }
   }
 
-  private static TtlvStructure roundTrip(Case c) {
+  static TtlvStructure roundTrip(Case c) {
     PayloadCodecs.Codec codec = Objects.requireNonNull(PayloadCodecs.CODECS.get(c.operation()));
     return c.direction().equals("Request")
         ? codec.request().apply(c.payload(), c.version())
