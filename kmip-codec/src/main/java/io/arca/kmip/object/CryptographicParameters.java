@@ -8,7 +8,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * KMIP 1.4 §3.6, 2.1 §4.15 Cryptographic Parameters: how a key is to be used by a cryptographic
+ * KMIP 1.4 §3.6, 2.1 §4.16 Cryptographic Parameters: how a key is to be used by a cryptographic
  * operation. Every field is optional; enumerations stay raw values so that extensions pass.
  */
 public record CryptographicParameters(

@@ -31,11 +31,6 @@ public final class Fields {
     return new Fields(structure, path);
   }
 
-  /** The name used in error messages. */
-  public String path() {
-    return path;
-  }
-
   /** The field if present (at most once), checked for its type. */
   public <T extends Ttlv> @Nullable T optional(Tag tag, Class<T> type) {
     T found = null;

@@ -22,22 +22,11 @@ public final class StructureBuilder {
     return new StructureBuilder(tag.code());
   }
 
-  /** A builder of a structure with this raw tag. */
-  public static StructureBuilder of(int tag) {
-    return new StructureBuilder(tag);
-  }
-
   /** Adds an item, unless null. */
   public StructureBuilder add(@Nullable Ttlv item) {
     if (item != null) {
       items.add(item);
     }
-    return this;
-  }
-
-  /** Adds every item, in order. */
-  public StructureBuilder addAll(List<? extends Ttlv> more) {
-    items.addAll(more);
     return this;
   }
 
