@@ -16,6 +16,7 @@ import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.op.ActivateHandler;
+import io.arca.server.op.CheckHandler;
 import io.arca.server.op.CreateHandler;
 import io.arca.server.op.DestroyHandler;
 import io.arca.server.op.DiscoverVersionsHandler;
@@ -97,6 +98,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new ActivateHandler(objects));
     handlers.add(new RevokeHandler(objects));
     handlers.add(new DestroyHandler(objects));
+    handlers.add(new CheckHandler(objects));
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }

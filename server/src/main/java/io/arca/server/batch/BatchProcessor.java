@@ -132,7 +132,8 @@ public final class BatchProcessor {
                 null,
                 null,
                 null,
-                null,
+                // What the item answered before it was undone, as the 2.1 test cases show.
+                done.responsePayload(),
                 null));
       }
     }
