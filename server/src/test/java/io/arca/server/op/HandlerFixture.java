@@ -1,0 +1,72 @@
+package io.arca.server.op;
+
+import io.arca.kmip.ProtocolVersion;
+import io.arca.persistence.Database;
+import io.arca.persistence.DatabaseConfig;
+import io.arca.persistence.JdbcObjectRepository;
+import io.arca.server.batch.BatchState;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.store.DatabaseStore;
+import io.arca.server.store.KeyCacheSettings;
+import io.arca.server.store.LocalKek;
+import io.arca.server.store.ObjectStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * A real object store for handler tests: SQLite and a local KEK in a temporary directory, and
+ * request contexts at a fixed time, one batch each unless a test shares one.
+ */
+final class HandlerFixture implements AutoCloseable {
+  static final Instant NOW = Instant.parse("2026-11-29T06:00:00Z");
+
+  private final Database database;
+  private final JdbcObjectRepository repository;
+  private final DatabaseStore store;
+  private final ObjectAccess objects;
+
+  private HandlerFixture(Database database, JdbcObjectRepository repository, DatabaseStore store) {
+    this.database = database;
+    this.repository = repository;
+    this.store = store;
+    this.objects = new ObjectAccess(store);
+  }
+
+  static HandlerFixture open(Path dir) throws IOException {
+    Database database = Database.open(DatabaseConfig.sqlite(dir));
+    JdbcObjectRepository repository = new JdbcObjectRepository(database);
+    DatabaseStore store =
+        new DatabaseStore(
+            repository,
+            LocalKek.openOrCreate(dir.resolve("kek"), new SecureRandom()),
+            KeyCacheSettings.DEFAULTS);
+    return new HandlerFixture(database, repository, store);
+  }
+
+  ObjectStore store() {
+    return store;
+  }
+
+  ObjectAccess objects() {
+    return objects;
+  }
+
+  /** A request from {@code user} in {@code version} at {@link #NOW}, in a batch of its own. */
+  static RequestContext context(String user, ProtocolVersion version) {
+    return new RequestContext(user, version, NOW, new BatchState());
+  }
+
+  /** Alice, speaking KMIP 2.1. */
+  static RequestContext alice() {
+    return context("alice", ProtocolVersion.V2_1);
+  }
+
+  @Override
+  public void close() {
+    repository.close();
+    database.close();
+    store.clearCache();
+  }
+}

@@ -1,0 +1,199 @@
+package io.arca.server.op;
+
+import static io.arca.server.op.HandlerFixture.alice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.RevocationReasonCode;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeReference;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.payload.Activate;
+import io.arca.kmip.payload.Create;
+import io.arca.kmip.payload.Destroy;
+import io.arca.kmip.payload.Get;
+import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.Revoke;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Create, Get, Get Attributes, Activate, Revoke and Destroy on a real store. */
+class LifecycleHandlersTest {
+  @TempDir Path dir;
+  private HandlerFixture fixture;
+  private CreateHandler create;
+  private GetHandler get;
+  private GetAttributesHandler getAttributes;
+  private ActivateHandler activate;
+  private RevokeHandler revoke;
+  private DestroyHandler destroy;
+
+  @BeforeEach
+  void open() throws Exception {
+    fixture = HandlerFixture.open(dir);
+    create = new CreateHandler(fixture.store(), new SecureRandom());
+    get = new GetHandler(fixture.objects(), new ObjectFormats());
+    getAttributes = new GetAttributesHandler(fixture.objects());
+    activate = new ActivateHandler(fixture.objects());
+    revoke = new RevokeHandler(fixture.objects());
+    destroy = new DestroyHandler(fixture.objects());
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  private static Attributes aes(int bits) {
+    return Attributes.of(
+        Attribute.of(
+            new TtlvEnumeration(
+                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
+        Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
+  }
+
+  private String createAes(RequestContext context) {
+    TtlvStructure response =
+        create.handle(
+            Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes(256))
+                .encode(context.protocolVersion()),
+            context);
+    return Create.Response.decode(response, context.protocolVersion()).uniqueIdentifier();
+  }
+
+  private State stateOf(String uid) {
+    return fixture.store().find(uid).orElseThrow().state();
+  }
+
+  private static Consumer<Throwable> reason(ResultReason expected) {
+    return e -> assertThat(((KmipException) e).reason()).isEqualTo(expected);
+  }
+
+  @Test
+  void aCreatedKeyIsPreActiveAndItsMaterialComesBackOnGet() {
+    RequestContext context = alice();
+    String uid = createAes(context);
+
+    assertThat(stateOf(uid)).isEqualTo(State.PRE_ACTIVE);
+    assertThat(context.batch().idPlaceholder()).isEqualTo(uid);
+    Get.Response got =
+        Get.Response.decode(
+            get.handle(Get.Request.of(uid).encode(ProtocolVersion.V2_1), alice()),
+            ProtocolVersion.V2_1);
+    assertThat(java.util.Objects.requireNonNull(got.object().keyBlock()).cryptographicLength())
+        .isEqualTo(256);
+  }
+
+  @Test
+  void anotherUserSeesNoSuchObject() {
+    String uid = createAes(alice());
+
+    assertThatThrownBy(
+            () ->
+                get.handle(
+                    Get.Request.of(uid).encode(ProtocolVersion.V2_1),
+                    HandlerFixture.context("mallory", ProtocolVersion.V2_1)))
+        .satisfies(reason(ResultReason.ITEM_NOT_FOUND));
+  }
+
+  @Test
+  void createRefusesLengthsAndAlgorithmsItCannotMake() {
+    assertThatThrownBy(
+            () ->
+                create.handle(
+                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes(100))
+                        .encode(ProtocolVersion.V2_1),
+                    alice()))
+        .satisfies(reason(ResultReason.INVALID_FIELD))
+        .hasMessageContaining("CryptographicLength: 100");
+  }
+
+  @Test
+  void anActiveKeyCannotBeDestroyedUntilRevoked() {
+    String uid = createAes(alice());
+    activate.handle(new Activate.Request(uid).encode(ProtocolVersion.V2_1), alice());
+    assertThat(stateOf(uid)).isEqualTo(State.ACTIVE);
+
+    assertThatThrownBy(
+            () -> destroy.handle(new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice()))
+        .satisfies(reason(ResultReason.WRONG_KEY_LIFECYCLE_STATE));
+    assertThatThrownBy(
+            () ->
+                destroy.handle(
+                    new Destroy.Request(uid).encode(ProtocolVersion.V1_4),
+                    HandlerFixture.context("alice", ProtocolVersion.V1_4)))
+        .satisfies(reason(ResultReason.PERMISSION_DENIED));
+
+    revoke.handle(
+        new Revoke.Request(
+                uid,
+                new Revoke.RevocationReason(
+                    RevocationReasonCode.CESSATION_OF_OPERATION.value(), null),
+                null)
+            .encode(ProtocolVersion.V2_1),
+        alice());
+    assertThat(stateOf(uid)).isEqualTo(State.DEACTIVATED);
+    destroy.handle(new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice());
+
+    assertThat(stateOf(uid)).isEqualTo(State.DESTROYED);
+    assertThat(fixture.store().content(uid)).isEmpty();
+    assertThatThrownBy(() -> get.handle(Get.Request.of(uid).encode(ProtocolVersion.V2_1), alice()))
+        .satisfies(reason(ResultReason.OBJECT_DESTROYED));
+  }
+
+  @Test
+  void compromiseMovesAnyLiveStateToCompromised() {
+    String uid = createAes(alice());
+
+    revoke.handle(
+        new Revoke.Request(
+                uid,
+                new Revoke.RevocationReason(RevocationReasonCode.KEY_COMPROMISE.value(), "x"),
+                null)
+            .encode(ProtocolVersion.V2_1),
+        alice());
+
+    assertThat(stateOf(uid)).isEqualTo(State.COMPROMISED);
+    destroy.handle(new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice());
+    assertThat(stateOf(uid)).isEqualTo(State.DESTROYED_COMPROMISED);
+  }
+
+  @Test
+  void getAttributesAnswersTheRecordFieldsAndStoredAttributesAskedFor() {
+    String uid = createAes(alice());
+
+    GetAttributes.Response response =
+        GetAttributes.Response.decode(
+            getAttributes.handle(
+                new GetAttributes.Request(
+                        uid,
+                        List.of(
+                            AttributeReference.tag(Tag.STATE.code()),
+                            AttributeReference.tag(Tag.CRYPTOGRAPHIC_LENGTH.code()),
+                            AttributeReference.tag(Tag.DIGEST.code())))
+                    .encode(ProtocolVersion.V2_1),
+                alice()),
+            ProtocolVersion.V2_1);
+
+    assertThat(response.attributes().items())
+        .extracting(a -> a.value().tag())
+        .containsExactly(Tag.STATE.code(), Tag.CRYPTOGRAPHIC_LENGTH.code(), Tag.DIGEST.code());
+  }
+}
