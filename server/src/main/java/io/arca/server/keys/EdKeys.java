@@ -23,6 +23,9 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 final class EdKeys {
   static final int KEY_BYTES = 32;
 
+  /** The Cryptographic Length this server gives Ed25519 keys: the size of both halves in bits. */
+  static final int BITS = 256;
+
   /**
    * id-Ed25519 (RFC 8410). Bouncy Castle's constant for it lives in bcutil, which the server does
    * not declare, so the OID is spelt out here.
