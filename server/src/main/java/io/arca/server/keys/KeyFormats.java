@@ -67,8 +67,17 @@ public final class KeyFormats {
             List.of(
                 KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY,
                 KeyFormatType.ECPRIVATEKEY,
-                KeyFormatType.PKCS_8);
-        case EC_PUBLIC -> List.of(KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY, KeyFormatType.X_509);
+                KeyFormatType.PKCS_8,
+                KeyFormatType.TRANSPARENT_ECDSA_PRIVATE_KEY,
+                KeyFormatType.TRANSPARENT_ECDH_PRIVATE_KEY,
+                KeyFormatType.TRANSPARENT_ECMQV_PRIVATE_KEY);
+        case EC_PUBLIC ->
+            List.of(
+                KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY,
+                KeyFormatType.X_509,
+                KeyFormatType.TRANSPARENT_ECDSA_PUBLIC_KEY,
+                KeyFormatType.TRANSPARENT_ECDH_PUBLIC_KEY,
+                KeyFormatType.TRANSPARENT_ECMQV_PUBLIC_KEY);
         case ED25519_PRIVATE -> List.of(KeyFormatType.PKCS_8, KeyFormatType.RAW);
         case ED25519_PUBLIC -> List.of(KeyFormatType.X_509, KeyFormatType.RAW);
       };
@@ -330,7 +339,7 @@ public final class KeyFormats {
     } else if (material instanceof TransparentSymmetricKey k) {
       return new TransparentSymmetricKey(copy(k.key()));
     } else if (material instanceof TransparentECPublicKey k) {
-      return new TransparentECPublicKey(k.recommendedCurve(), copy(k.qString()));
+      return new TransparentECPublicKey(k.format(), k.recommendedCurve(), copy(k.qString()));
     }
     return material; // the others hold only immutable BigIntegers
   }
