@@ -40,7 +40,9 @@ final class EdKeys {
   static ByteString readPrivate(KeyMaterial material) {
     String what = material.format().xmlName() + " Ed25519 private key";
     if (material instanceof Encoded e && e.format() == KeyFormatType.RAW) {
-      return checkLength(KeyFormats.copy(e.bytes()), what);
+      // Checked before copying, so a refused key leaves no unwiped copy behind.
+      checkLength(e.bytes(), what);
+      return KeyFormats.copy(e.bytes());
     }
     if (material instanceof Encoded e && e.format() == KeyFormatType.PKCS_8) {
       ASN1Primitive der = Der.parse(e.bytes(), what);
