@@ -7,6 +7,7 @@ whatever the scenarios did (the Java test judges them); a non-zero exit means th
 Scenarios that need an object make their own, so each fails for its own reason.
 """
 import sys
+import uuid
 import traceback
 
 from kmip.core import enums
@@ -84,7 +85,8 @@ def scenario_destroy(client):
 
 
 def scenario_register(client):
-    key = objects.SymmetricKey(AES, 128, bytes(range(16)))
+    # Names are unique among a user's live objects, and PyKMIP names every key "Symmetric Key".
+    key = objects.SymmetricKey(AES, 128, bytes(range(16)), name="register-%s" % uuid.uuid4())
     uid = client.register(key)
     fetched = client.get(uid)
     assert fetched.value == key.value, "registered and fetched key differ"

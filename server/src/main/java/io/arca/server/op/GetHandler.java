@@ -62,18 +62,19 @@ public final class GetHandler implements OperationHandler {
           ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
           "KeyCompressionType: keys are returned uncompressed");
     }
-    try (ObjectContent content =
+    // The response takes the content over: its byte strings are what the client receives, so they
+    // must not be wiped before the response is written (the content is this request's own copy).
+    ObjectContent content =
         objects
             .store()
             .content(record.uid())
-            .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
-      ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
-      checkWrapType(object, request.keyWrapType());
-      if (request.keyFormatType() != null) {
-        object = formats.convert(object, request.keyFormatType());
-      }
-      return Get.Response.of(record.uid(), object).encode(version);
+            .orElseThrow(() -> Reasons.destroyed(version, record.uid()));
+    ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
+    checkWrapType(object, request.keyWrapType());
+    if (request.keyFormatType() != null) {
+      object = formats.convert(object, request.keyFormatType());
     }
+    return Get.Response.of(record.uid(), object).encode(version);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
@@ -15,15 +16,24 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.KeyMaterial;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.Destroy;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.Register;
 import io.arca.kmip.payload.Revoke;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.RequestContext;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -99,6 +109,42 @@ class LifecycleHandlersTest {
             ProtocolVersion.V2_1);
     assertThat(java.util.Objects.requireNonNull(got.object().keyBlock()).cryptographicLength())
         .isEqualTo(256);
+  }
+
+  @Test
+  void aRegisteredKeyComesBackByteForByteInEveryVersion() {
+    RegisterHandler register = new RegisterHandler(fixture.store());
+    byte[] key = new byte[16];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = (byte) (i + 1);
+    }
+    for (ProtocolVersion version : List.of(ProtocolVersion.V1_0, ProtocolVersion.V2_1)) {
+      RequestContext context = HandlerFixture.context("alice", version);
+      SymmetricKey object =
+          new SymmetricKey(
+              KeyBlock.of(
+                  KeyFormatType.RAW.value(),
+                  KeyValue.Plain.of(new KeyMaterial.Bytes(ByteString.copyOf(key))),
+                  CryptographicAlgorithm.AES.value(),
+                  128));
+      String uid =
+          Register.Response.decode(
+                  register.handle(
+                      Register.Request.of(object, Attributes.EMPTY).encode(version), context),
+                  version)
+              .uniqueIdentifier();
+
+      // Encoded to bytes as the transport does, after the handler returned.
+      byte[] wire = TtlvWriter.toBytes(get.handle(Get.Request.of(uid).encode(version), context));
+      Get.Response got =
+          Get.Response.decode(
+              (TtlvStructure) TtlvReader.read(wire, DecodeLimits.DEFAULTS), version);
+
+      KeyBlock block = java.util.Objects.requireNonNull(got.object().keyBlock());
+      assertThat(
+              ((KeyValue.Plain) java.util.Objects.requireNonNull(block.keyValue())).keyMaterial())
+          .isEqualTo(new KeyMaterial.Bytes(ByteString.copyOf(key)));
+    }
   }
 
   @Test
