@@ -15,11 +15,14 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
+import io.arca.server.crypto.AesCipher;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.CreateHandler;
+import io.arca.server.op.DecryptHandler;
 import io.arca.server.op.DestroyHandler;
 import io.arca.server.op.DiscoverVersionsHandler;
+import io.arca.server.op.EncryptHandler;
 import io.arca.server.op.GetAttributesHandler;
 import io.arca.server.op.GetHandler;
 import io.arca.server.op.InteropHandler;
@@ -76,6 +79,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
   public static KmipRequestProcessor create(ServerConfig config, ObjectStore store) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
+    SecureRandom random = new SecureRandom();
     List<OperationHandler> handlers = new ArrayList<>();
     handlers.add(new DiscoverVersionsHandler());
     handlers.add(
@@ -91,7 +95,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
                 ObjectType.SPLIT_KEY,
                 ObjectType.PGP_KEY),
             serverVersion()));
-    handlers.add(new CreateHandler(store, new SecureRandom()));
+    handlers.add(new CreateHandler(store, random));
     handlers.add(new RegisterHandler(store));
     handlers.add(new GetHandler(objects, new ObjectFormats()));
     handlers.add(new GetAttributesHandler(objects));
@@ -99,6 +103,9 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new RevokeHandler(objects));
     handlers.add(new DestroyHandler(objects));
     handlers.add(new CheckHandler(objects));
+    AesCipher aes = new AesCipher(random);
+    handlers.add(new EncryptHandler(objects, aes));
+    handlers.add(new DecryptHandler(objects, aes));
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }

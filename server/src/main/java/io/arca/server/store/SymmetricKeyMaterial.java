@@ -10,14 +10,14 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 
 /**
- * The key bytes of a Symmetric Key structure in Raw or Transparent Symmetric Key format, for the
- * store's own use of managed keys as wrapping keys.
+ * The key bytes of a Symmetric Key structure in Raw or Transparent Symmetric Key format, as the
+ * store keeps it: for managed keys used as wrapping keys and by the cryptographic operations.
  */
-final class SymmetricKeyMaterial {
+public final class SymmetricKeyMaterial {
   private SymmetricKeyMaterial() {}
 
   /** A copy of the key bytes, which the caller wipes. */
-  static byte[] bytes(TtlvStructure symmetricKey) {
+  public static byte[] bytes(TtlvStructure symmetricKey) {
     TtlvStructure block = structure(symmetricKey, Tag.KEY_BLOCK);
     if (block.first(Tag.KEY_WRAPPING_DATA.code()) != null) {
       throw refuse("its key block is itself wrapped");

@@ -1,0 +1,60 @@
+package io.arca.server.op;
+
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.server.store.ObjectContent;
+import io.arca.server.store.ObjectRecord;
+import io.arca.server.store.ObjectStore;
+import io.arca.server.store.SymmetricKeyMaterial;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Encrypt and Decrypt share: the AES key's bytes, read from the store (the key cache makes
+ * this a copy from memory once the key is warm), streaming refused until it is supported, and the
+ * GCM tag carried in the data for clients before KMIP 1.4, which has no tag field.
+ */
+final class SymmetricCrypto {
+  private SymmetricCrypto() {}
+
+  /** A copy of the AES key's bytes; the caller wipes it. */
+  static byte[] aesKey(ObjectStore store, ObjectRecord key, ProtocolVersion version) {
+    Integer algorithm = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    if (key.objectType() != ObjectType.SYMMETRIC_KEY
+        || algorithm == null
+        || algorithm != CryptographicAlgorithm.AES.value()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "CryptographicAlgorithm: Encrypt and Decrypt support AES symmetric keys so far");
+    }
+    try (ObjectContent content =
+        store.content(key.uid()).orElseThrow(() -> Reasons.destroyed(version, key.uid()))) {
+      return SymmetricKeyMaterial.bytes(content.structure());
+    }
+  }
+
+  /** Refuses a request that continues or starts a multi-part stream. */
+  static void refuseStreaming(
+      @Nullable Object correlationValue,
+      @Nullable Boolean initIndicator,
+      @Nullable Boolean finalIndicator) {
+    boolean singleShot =
+        correlationValue == null
+            && !Boolean.FALSE.equals(finalIndicator)
+            && (initIndicator == null || finalIndicator != null);
+    if (!singleShot) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "streaming (Init/Final Indicator, Correlation Value) is not supported yet:"
+              + " send the data in one request");
+    }
+  }
+
+  /** Before KMIP 1.4 there is no tag field: the tag travels after the ciphertext. */
+  static boolean tagInData(ProtocolVersion version) {
+    return !version.isAtLeast(ProtocolVersion.V1_4);
+  }
+}
