@@ -212,7 +212,7 @@ public final class AesCipher {
             ResultReason.INVALID_FIELD,
             "BlockCipherMode: 0x" + Integer.toHexString(value == null ? 0 : value) + " is unknown");
       }
-      boolean pad = padded(parameters, block);
+      boolean pad = padded(parameters);
       return switch (block) {
         case GCM -> new Mode(block, "AES/GCM/NoPadding", GCM_NONCE_BYTES);
         case CBC ->
@@ -231,11 +231,12 @@ public final class AesCipher {
       };
     }
 
-    private static boolean padded(CryptographicParameters parameters, BlockCipherMode block) {
+    private static boolean padded(CryptographicParameters parameters) {
       Integer padding = parameters.paddingMethod();
       if (padding == null) {
-        // KMIP leaves it to the server; CBC and ECB without padding only fit whole blocks.
-        return block == BlockCipherMode.CBC || block == BlockCipherMode.ECB;
+        // No padding unless asked for: the OASIS cases encrypt one block with ECB and expect one
+        // block back (CS-BC-M-1), and decrypt whole blocks that carry no padding.
+        return false;
       }
       if (padding == PaddingMethod.PKCS5.value()) {
         return true;

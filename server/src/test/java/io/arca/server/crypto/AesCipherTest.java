@@ -88,7 +88,8 @@ class AesCipherTest {
       random.nextBytes(key);
       byte[] plaintext = new byte[random.nextInt(100)];
       random.nextBytes(plaintext);
-      CryptographicParameters parameters = mode(mode, null);
+      boolean blocks = mode == BlockCipherMode.CBC || mode == BlockCipherMode.ECB;
+      CryptographicParameters parameters = mode(mode, blocks ? PaddingMethod.PKCS5 : null);
       byte[] aad = mode == BlockCipherMode.GCM ? new byte[] {1, 2, 3} : null;
 
       AesCipher.Encrypted out = aes.encrypt(key, parameters, plaintext, null, aad);
@@ -100,6 +101,22 @@ class AesCipherTest {
           .as("seed " + seed + " " + mode)
           .isEqualTo(plaintext);
     }
+  }
+
+  @Test
+  void withoutAPaddingMethodEcbTakesAndGivesWholeBlocks() {
+    byte[] key = new byte[16];
+    CryptographicParameters ecb = mode(BlockCipherMode.ECB, null);
+
+    AesCipher.Encrypted out = aes.encrypt(key, ecb, new byte[16], null, null);
+
+    assertThat(out.data()).hasSize(16);
+    assertThat(aes.decrypt(key, ecb, out.data(), null, null, null)).isEqualTo(new byte[16]);
+    assertThat(
+            aes.encrypt(
+                    key, mode(BlockCipherMode.ECB, PaddingMethod.PKCS5), new byte[16], null, null)
+                .data())
+        .hasSize(32);
   }
 
   @Test
