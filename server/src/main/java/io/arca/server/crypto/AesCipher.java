@@ -131,8 +131,9 @@ public final class AesCipher {
       return 16;
     }
     if (length < 12 || length > 16) {
+      // General Failure is what the OASIS GCM cases expect (CS-BC-M-GCM-1), in 1.4 and 2.1.
       throw new KmipException(
-          ResultReason.INVALID_FIELD, "TagLength: " + length + " (expected: 12 to 16 bytes)");
+          ResultReason.GENERAL_FAILURE, "TagLength: " + length + " (expected: 12 to 16 bytes)");
     }
     return length;
   }

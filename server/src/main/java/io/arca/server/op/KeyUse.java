@@ -11,13 +11,15 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
+import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The checks before a key is used by a cryptographic operation: its state (protecting needs an
  * Active key; processing, such as decrypting, is also allowed on a Deactivated or Compromised one,
- * as KMIP 2.1 §3.1 describes the states) and its Cryptographic Usage Mask, when it has one.
+ * as KMIP 2.1 §3.1 describes the states), its Protect Stop and Process Start Dates, and its
+ * Cryptographic Usage Mask, when it has one.
  */
 final class KeyUse {
   private KeyUse() {}
@@ -31,6 +33,11 @@ final class KeyUse {
     if (key.state() != State.ACTIVE) {
       throw Reasons.wrongState(context.protocolVersion(), operation, key.state());
     }
+    Instant protectStop = Lifecycle.date(key.attributes(), Tag.PROTECT_STOP_DATE);
+    if (protectStop != null && !protectStop.isAfter(context.now())) {
+      throw Reasons.outsideDates(
+          context.protocolVersion(), operation, "Protect Stop Date has passed");
+    }
     checkMask(key, usage, operation, context.protocolVersion());
   }
 
@@ -39,6 +46,11 @@ final class KeyUse {
       ObjectRecord key, CryptographicUsageMask usage, String operation, RequestContext context) {
     if (!PROCESSING.contains(key.state())) {
       throw Reasons.wrongState(context.protocolVersion(), operation, key.state());
+    }
+    Instant processStart = Lifecycle.date(key.attributes(), Tag.PROCESS_START_DATE);
+    if (processStart != null && processStart.isAfter(context.now())) {
+      throw Reasons.outsideDates(
+          context.protocolVersion(), operation, "Process Start Date has not come yet");
     }
     checkMask(key, usage, operation, context.protocolVersion());
   }

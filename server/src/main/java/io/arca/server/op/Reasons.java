@@ -24,6 +24,13 @@ final class Reasons {
         operation + " is not allowed on an object in state " + state.xmlName());
   }
 
+  /** The key's dates forbid this use now. */
+  static KmipException outsideDates(ProtocolVersion version, String operation, String why) {
+    return new KmipException(
+        isV2(version) ? ResultReason.WRONG_KEY_LIFECYCLE_STATE : ResultReason.PERMISSION_DENIED,
+        operation + " is not allowed: the key's " + why);
+  }
+
   /** The object's key material was destroyed. */
   static KmipException destroyed(ProtocolVersion version, String uid) {
     return new KmipException(
