@@ -101,8 +101,9 @@ public final class AesCipher {
       byte @Nullable [] tag) {
     Mode mode = Mode.of(parameters);
     if (mode.ivBytes > 0 && iv == null) {
+      // Invalid Message, as the OASIS cases answer a Decrypt without its IV (CS-BC-M-11).
       throw new KmipException(
-          ResultReason.INVALID_FIELD,
+          ResultReason.INVALID_MESSAGE,
           "IVCounterNonce: missing (expected: the one used to encrypt)");
     }
     byte[] input = ciphertext;
