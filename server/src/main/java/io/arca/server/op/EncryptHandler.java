@@ -47,6 +47,7 @@ public final class EncryptHandler implements OperationHandler {
     ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
     KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
     CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
+    KeyUse.consumeUsage(objects, key, data.length(), "Encrypt", context);
     byte[] keyBytes = SymmetricCrypto.aesKey(objects.store(), key, version);
     byte[] plaintext = data.toByteArray();
     AesCipher.Encrypted result;

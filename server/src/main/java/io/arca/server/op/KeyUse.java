@@ -6,12 +6,18 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
+import io.arca.kmip.UsageLimitsUnit;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.object.CryptographicParameters;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvLongInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +71,58 @@ final class KeyUse {
               : ResultReason.PERMISSION_DENIED,
           operation + ": the key's Cryptographic Usage Mask does not include " + usage.xmlName());
     }
+  }
+
+  /**
+   * Counts {@code bytes} of protected data against the key's Usage Limits, if it has any: the Usage
+   * Limits Count (what is left, set by the server from the Total on first use) goes down by the
+   * bytes, or by one for an Object unit, and a use that would go below zero is refused.
+   */
+  static void consumeUsage(
+      ObjectAccess objects,
+      ObjectRecord key,
+      long bytes,
+      String operation,
+      RequestContext context) {
+    if (key.attributes().first(Tag.USAGE_LIMITS.code()) == null) {
+      return;
+    }
+    objects.change(
+        key.uid(),
+        r -> {
+          Attribute current = r.attributes().first(Tag.USAGE_LIMITS.code());
+          if (current == null || !(current.value() instanceof TtlvStructure limits)) {
+            return r;
+          }
+          Long total = longField(limits, Tag.USAGE_LIMITS_TOTAL);
+          Long count = longField(limits, Tag.USAGE_LIMITS_COUNT);
+          Ttlv unit = limits.first(Tag.USAGE_LIMITS_UNIT.code());
+          boolean perObject =
+              unit instanceof TtlvEnumeration e && e.value() == UsageLimitsUnit.OBJECT.value();
+          long left = count != null ? count : total != null ? total : Long.MAX_VALUE;
+          long need = perObject ? 1 : bytes;
+          if (need > left) {
+            throw new KmipException(
+                ResultReason.PERMISSION_DENIED,
+                operation + ": the key's Usage Limits allow " + left + " more, not " + need);
+          }
+          List<Ttlv> fields = new ArrayList<>();
+          for (Ttlv field : limits.items()) {
+            if (field.tag() != Tag.USAGE_LIMITS_COUNT.code()) {
+              fields.add(field);
+            }
+          }
+          fields.add(new TtlvLongInteger(Tag.USAGE_LIMITS_COUNT.code(), left - need));
+          return r.withAttributes(
+              ObjectAttributes.replace(
+                  r.attributes(), Attribute.of(new TtlvStructure(Tag.USAGE_LIMITS.code(), fields))),
+              context.now());
+        },
+        context);
+  }
+
+  private static @Nullable Long longField(TtlvStructure structure, Tag tag) {
+    return structure.first(tag.code()) instanceof TtlvLongInteger value ? value.value() : null;
   }
 
   /** The parameters of the request, else those stored with the key, else none. */

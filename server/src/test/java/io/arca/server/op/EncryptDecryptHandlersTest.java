@@ -55,15 +55,18 @@ class EncryptDecryptHandlersTest {
     fixture.close();
   }
 
-  private String activeKey(int usage) {
+  private String activeKey(int usage, Attribute... more) {
     RequestContext context = HandlerFixture.alice();
-    Attributes attributes =
+    java.util.List<Attribute> items = new java.util.ArrayList<>(java.util.List.of(more));
+    Attributes base =
         Attributes.of(
             Attribute.of(
                 new TtlvEnumeration(
                     Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
             Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256)),
             Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_USAGE_MASK.code(), usage)));
+    items.addAll(base.items());
+    Attributes attributes = new Attributes(items, java.util.List.of());
     String uid =
         Create.Response.decode(
                 new CreateHandler(fixture.store(), new SecureRandom())
@@ -153,6 +156,25 @@ class EncryptDecryptHandlersTest {
     assertThat(decrypt(uid, sealed, ProtocolVersion.V2_1)).isEqualTo(SECRET);
     assertThatThrownBy(() -> encrypt(uid, ProtocolVersion.V2_1))
         .satisfies(reason(ResultReason.WRONG_KEY_LIFECYCLE_STATE));
+  }
+
+  @Test
+  void usageLimitsInBytesAreCountedDownAndThenRefused() {
+    String uid =
+        activeKey(
+            both(),
+            Attribute.of(
+                io.arca.kmip.ttlv.TtlvStructure.of(
+                    Tag.USAGE_LIMITS.code(),
+                    new io.arca.kmip.ttlv.TtlvLongInteger(Tag.USAGE_LIMITS_TOTAL.code(), 20),
+                    new TtlvEnumeration(
+                        Tag.USAGE_LIMITS_UNIT.code(), io.arca.kmip.UsageLimitsUnit.BYTE.value()))));
+
+    encrypt(uid, ProtocolVersion.V2_1);
+
+    assertThatThrownBy(() -> encrypt(uid, ProtocolVersion.V2_1))
+        .satisfies(reason(ResultReason.PERMISSION_DENIED))
+        .hasMessageContaining("allow 6 more, not 14");
   }
 
   @Test
