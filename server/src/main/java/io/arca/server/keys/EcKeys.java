@@ -20,9 +20,10 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * EC keys on named curves in SEC 1 ECPrivateKey (RFC 5915), PKCS#8 (RFC 5208, 5480), X.509
- * SubjectPublicKeyInfo (RFC 5480) and the KMIP transparent structures. Explicit curve parameters
- * are refused: every key names its curve by OID. Written keys always carry the curve and, in SEC 1,
- * the public point, as OpenSSL and the JDK write them.
+ * SubjectPublicKeyInfo (RFC 5480) and the KMIP transparent structures (KMIP 1.3's EC ones, and the
+ * 1.0 ECDSA, ECDH and ECMQV ones that hold the same fields). Explicit curve parameters are refused:
+ * every key names its curve by OID. Written keys always carry the curve and, in SEC 1, the public
+ * point, as OpenSSL and the JDK write them.
  */
 final class EcKeys {
   private EcKeys() {}
@@ -69,8 +70,8 @@ final class EcKeys {
 
   static KeyMaterial writePrivate(TransparentECPrivateKey key, KeyFormatType format) {
     EcCurve curve = EcCurve.of(key.recommendedCurve());
-    if (format == KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY) {
-      return key;
+    if (KeyMaterial.EC_PRIVATE_FORMATS.contains(format)) {
+      return new TransparentECPrivateKey(format, key.recommendedCurve(), key.d());
     }
     if (format != KeyFormatType.ECPRIVATEKEY && format != KeyFormatType.PKCS_8) {
       throw KeyFormats.cannotWrite(format, "EC private keys");
@@ -117,15 +118,16 @@ final class EcKeys {
 
   static KeyMaterial writePublic(TransparentECPublicKey key, KeyFormatType format) {
     EcCurve curve = EcCurve.of(key.recommendedCurve());
-    return switch (format) {
-      case TRANSPARENT_EC_PUBLIC_KEY ->
-          new TransparentECPublicKey(key.recommendedCurve(), KeyFormats.copy(key.qString()));
-      case X_509 ->
-          new Encoded(
-              format,
-              Der.encode(new SubjectPublicKeyInfo(algorithm(curve), key.qString().toByteArray())));
-      default -> throw KeyFormats.cannotWrite(format, "EC public keys");
-    };
+    if (KeyMaterial.EC_PUBLIC_FORMATS.contains(format)) {
+      return new TransparentECPublicKey(
+          format, key.recommendedCurve(), KeyFormats.copy(key.qString()));
+    }
+    if (format == KeyFormatType.X_509) {
+      return new Encoded(
+          format,
+          Der.encode(new SubjectPublicKeyInfo(algorithm(curve), key.qString().toByteArray())));
+    }
+    throw KeyFormats.cannotWrite(format, "EC public keys");
   }
 
   static TransparentECPublicKey publicOf(TransparentECPrivateKey key) {

@@ -23,6 +23,9 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 final class EdKeys {
   static final int KEY_BYTES = 32;
 
+  /** The Cryptographic Length this server gives Ed25519 keys: the size of both halves in bits. */
+  static final int BITS = 256;
+
   /**
    * id-Ed25519 (RFC 8410). Bouncy Castle's constant for it lives in bcutil, which the server does
    * not declare, so the OID is spelt out here.
@@ -37,7 +40,9 @@ final class EdKeys {
   static ByteString readPrivate(KeyMaterial material) {
     String what = material.format().xmlName() + " Ed25519 private key";
     if (material instanceof Encoded e && e.format() == KeyFormatType.RAW) {
-      return checkLength(KeyFormats.copy(e.bytes()), what);
+      // Checked before copying, so a refused key leaves no unwiped copy behind.
+      checkLength(e.bytes(), what);
+      return KeyFormats.copy(e.bytes());
     }
     if (material instanceof Encoded e && e.format() == KeyFormatType.PKCS_8) {
       ASN1Primitive der = Der.parse(e.bytes(), what);

@@ -128,11 +128,8 @@ public final class JcaKeys {
             ResultReason.INVALID_FIELD,
             "a " + key.getClass().getSimpleName() + " is neither a private, public nor secret key");
       }
-      // RSA and EC lengths follow from the material; Ed25519 keys are 256 bits by convention here.
-      int length =
-          format == KeyFormatType.RAW
-              ? encoded.length * 8
-              : algorithm == CryptographicAlgorithm.ED25519 ? 256 : 0;
+      // Asymmetric lengths follow from the material: KeyFormats.convert sets them.
+      int length = format == KeyFormatType.RAW ? encoded.length * 8 : 0;
       try (ClearKey given =
           new ClearKey(
               objectType, algorithm, length, new Encoded(format, ByteString.copyOf(encoded)))) {

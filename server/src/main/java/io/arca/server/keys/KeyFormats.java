@@ -67,8 +67,17 @@ public final class KeyFormats {
             List.of(
                 KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY,
                 KeyFormatType.ECPRIVATEKEY,
-                KeyFormatType.PKCS_8);
-        case EC_PUBLIC -> List.of(KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY, KeyFormatType.X_509);
+                KeyFormatType.PKCS_8,
+                KeyFormatType.TRANSPARENT_ECDSA_PRIVATE_KEY,
+                KeyFormatType.TRANSPARENT_ECDH_PRIVATE_KEY,
+                KeyFormatType.TRANSPARENT_ECMQV_PRIVATE_KEY);
+        case EC_PUBLIC ->
+            List.of(
+                KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY,
+                KeyFormatType.X_509,
+                KeyFormatType.TRANSPARENT_ECDSA_PUBLIC_KEY,
+                KeyFormatType.TRANSPARENT_ECDH_PUBLIC_KEY,
+                KeyFormatType.TRANSPARENT_ECMQV_PUBLIC_KEY);
         case ED25519_PRIVATE -> List.of(KeyFormatType.PKCS_8, KeyFormatType.RAW);
         case ED25519_PUBLIC -> List.of(KeyFormatType.X_509, KeyFormatType.RAW);
       };
@@ -105,7 +114,10 @@ public final class KeyFormats {
 
   /**
    * The key in {@code target} format. The caller owns (and closes) the result, which shares no byte
-   * string with {@code key}. Unknown algorithms can only be "converted" to their own format.
+   * string with {@code key}. Unknown algorithms can only be "converted" to their own format. The
+   * result's Cryptographic Length is the material's for RSA (modulus bits), EC (the curve's field
+   * size) and Ed25519 (256); symmetric keys keep the given one, since 3DES keys of 168 and 192 bits
+   * have the same 24 bytes.
    */
   public static ClearKey convert(ClearKey key, KeyFormatType target) {
     Family family = familyOrNull(key.objectType(), key.algorithm());
@@ -183,7 +195,7 @@ public final class KeyFormats {
         ByteString seed = EdKeys.readPrivate(material);
         try {
           return new ClearKey(
-              key.objectType(), key.algorithm(), key.length(), EdKeys.writePrivate(seed, target));
+              key.objectType(), key.algorithm(), EdKeys.BITS, EdKeys.writePrivate(seed, target));
         } finally {
           seed.wipe();
         }
@@ -191,7 +203,7 @@ public final class KeyFormats {
       case ED25519_PUBLIC -> {
         ByteString point = EdKeys.readPublic(material);
         return new ClearKey(
-            key.objectType(), key.algorithm(), key.length(), EdKeys.writePublic(point, target));
+            key.objectType(), key.algorithm(), EdKeys.BITS, EdKeys.writePublic(point, target));
       }
     }
     throw new IllegalStateException("unhandled family " + family);
@@ -204,10 +216,23 @@ public final class KeyFormats {
 
   /**
    * Parses the key completely and runs the consistency checks, throwing Invalid Field when they
-   * fail: what Register does before it stores a key.
+   * fail: what Register does before it stores a key. Answers the Cryptographic Length the material
+   * has (symmetric keys and secret data: their size in bits; algorithms this class cannot read: the
+   * given length), for Register to compare with the attribute the client sent.
    */
-  public static void check(ClearKey key) {
-    convert(key, key.format()).close();
+  public static int check(ClearKey key) {
+    try (ClearKey checked = convert(key, key.format())) {
+      boolean secret =
+          key.objectType() == ObjectType.SYMMETRIC_KEY
+              || key.objectType() == ObjectType.SECRET_DATA;
+      if (secret && checked.material() instanceof Encoded e) {
+        return e.bytes().length() * 8;
+      }
+      if (checked.material() instanceof TransparentSymmetricKey t) {
+        return t.key().length() * 8;
+      }
+      return checked.length();
+    }
   }
 
   /**
@@ -314,7 +339,7 @@ public final class KeyFormats {
     } else if (material instanceof TransparentSymmetricKey k) {
       return new TransparentSymmetricKey(copy(k.key()));
     } else if (material instanceof TransparentECPublicKey k) {
-      return new TransparentECPublicKey(k.recommendedCurve(), copy(k.qString()));
+      return new TransparentECPublicKey(k.format(), k.recommendedCurve(), copy(k.qString()));
     }
     return material; // the others hold only immutable BigIntegers
   }

@@ -214,7 +214,7 @@ public final class KeyMaker {
       return new ClearKey(
           ObjectType.PRIVATE_KEY,
           CryptographicAlgorithm.ED25519,
-          256,
+          EdKeys.BITS,
           EdKeys.writePrivate(raw.bytes(), KeyFormatType.PKCS_8));
     } finally {
       Arrays.fill(seed, (byte) 0);

@@ -159,21 +159,46 @@ public sealed interface KeyMaterial extends AutoCloseable
   }
 
   /**
-   * Transparent EC Private Key (KMIP 1.3+).
+   * The transparent EC private formats: KMIP 1.3's EC one and the 1.0 ECDSA, ECDH and ECMQV ones.
+   */
+  Set<KeyFormatType> EC_PRIVATE_FORMATS =
+      Set.of(
+          KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY,
+          KeyFormatType.TRANSPARENT_ECDSA_PRIVATE_KEY,
+          KeyFormatType.TRANSPARENT_ECDH_PRIVATE_KEY,
+          KeyFormatType.TRANSPARENT_ECMQV_PRIVATE_KEY);
+
+  /** The transparent EC public formats, as {@link #EC_PRIVATE_FORMATS}. */
+  Set<KeyFormatType> EC_PUBLIC_FORMATS =
+      Set.of(
+          KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY,
+          KeyFormatType.TRANSPARENT_ECDSA_PUBLIC_KEY,
+          KeyFormatType.TRANSPARENT_ECDH_PUBLIC_KEY,
+          KeyFormatType.TRANSPARENT_ECMQV_PUBLIC_KEY);
+
+  /**
+   * Transparent EC Private Key (KMIP 1.3+), or one of the KMIP 1.0 Transparent ECDSA, ECDH and
+   * ECMQV Private Keys, which hold the same two fields.
    *
+   * @param format one of {@link #EC_PRIVATE_FORMATS}
    * @param recommendedCurve the named curve
    * @param d the private scalar
    */
-  record TransparentECPrivateKey(RecommendedCurve recommendedCurve, BigInteger d)
+  record TransparentECPrivateKey(
+      KeyFormatType format, RecommendedCurve recommendedCurve, BigInteger d)
       implements KeyMaterial {
     public TransparentECPrivateKey {
+      Objects.requireNonNull(format, "format");
       Objects.requireNonNull(recommendedCurve, "recommendedCurve");
       Objects.requireNonNull(d, "d");
+      if (!EC_PRIVATE_FORMATS.contains(format)) {
+        throw new IllegalArgumentException(format.xmlName() + " is no transparent EC private key");
+      }
     }
 
-    @Override
-    public KeyFormatType format() {
-      return KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY;
+    /** A Transparent EC Private Key (KMIP 1.3+). */
+    public TransparentECPrivateKey(RecommendedCurve recommendedCurve, BigInteger d) {
+      this(KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY, recommendedCurve, d);
     }
 
     @Override
@@ -181,26 +206,33 @@ public sealed interface KeyMaterial extends AutoCloseable
 
     @Override
     public String toString() {
-      return "TransparentECPrivateKey[recommendedCurve=" + recommendedCurve.xmlName() + "]";
+      return format.xmlName() + "[recommendedCurve=" + recommendedCurve.xmlName() + "]";
     }
   }
 
   /**
-   * Transparent EC Public Key (KMIP 1.3+).
+   * Transparent EC Public Key (KMIP 1.3+), or one of the KMIP 1.0 Transparent ECDSA, ECDH and ECMQV
+   * Public Keys, which hold the same two fields.
    *
+   * @param format one of {@link #EC_PUBLIC_FORMATS}
    * @param recommendedCurve the named curve
    * @param qString the public point, SEC 1 encoded (uncompressed when this server writes it)
    */
-  record TransparentECPublicKey(RecommendedCurve recommendedCurve, ByteString qString)
+  record TransparentECPublicKey(
+      KeyFormatType format, RecommendedCurve recommendedCurve, ByteString qString)
       implements KeyMaterial {
     public TransparentECPublicKey {
+      Objects.requireNonNull(format, "format");
       Objects.requireNonNull(recommendedCurve, "recommendedCurve");
       Objects.requireNonNull(qString, "qString");
+      if (!EC_PUBLIC_FORMATS.contains(format)) {
+        throw new IllegalArgumentException(format.xmlName() + " is no transparent EC public key");
+      }
     }
 
-    @Override
-    public KeyFormatType format() {
-      return KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY;
+    /** A Transparent EC Public Key (KMIP 1.3+). */
+    public TransparentECPublicKey(RecommendedCurve recommendedCurve, ByteString qString) {
+      this(KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY, recommendedCurve, qString);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.arca.kmip.ObjectType;
 import io.arca.server.keys.TestKeys.Kind;
 import java.security.SecureRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,6 +70,33 @@ class KeyFormatsRoundTripTest {
           KeyFormats.convert(key, KeyFormatType.TRANSPARENT_SYMMETRIC_KEY)) {
         assertThat(((KeyMaterial.TransparentSymmetricKey) transparent.material()).key())
             .isEqualTo(((KeyMaterial.Encoded) key.material()).bytes());
+      }
+    }
+  }
+
+  @Test
+  void checkAnswersTheLengthTheMaterialHasWhateverTheKeySays() {
+    for (Kind kind : TestKeys.KINDS) {
+      ClearKeyPair pair = TestKeys.pair(kind);
+      int expected =
+          kind.curve() != null
+              ? EcCurve.of(kind.curve()).fieldBits()
+              : kind.algorithm() == CryptographicAlgorithm.ED25519 ? 256 : kind.length();
+      for (ClearKey key : new ClearKey[] {pair.privateKey(), pair.publicKey()}) {
+        ClearKey unsized = new ClearKey(key.objectType(), key.algorithm(), 1, key.material());
+        assertThat(KeyFormats.check(unsized))
+            .as("%s %s", kind, key.objectType())
+            .isEqualTo(expected);
+      }
+    }
+    try (ClearKey des3 =
+        new KeyMaker(TestKeys.seeded(TestKeys.SEED))
+            .symmetricKey(CryptographicAlgorithm.DES3, 168)) {
+      assertThat(KeyFormats.check(des3)).isEqualTo(192);
+      try (ClearKey transparent =
+          KeyFormats.convert(des3, KeyFormatType.TRANSPARENT_SYMMETRIC_KEY)) {
+        assertThat(KeyFormats.check(transparent)).isEqualTo(192);
+        assertThat(transparent.length()).isEqualTo(168);
       }
     }
   }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.RecommendedCurve;
+import io.arca.kmip.ResultReason;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.keys.KeyMaterial.Encoded;
 import io.arca.server.keys.KeyMaterial.TransparentECPrivateKey;
@@ -120,6 +122,22 @@ class KeyMaterialTest {
         .message()
         .doesNotContainIgnoringCase(HexFormat.of().formatHex(SENTINEL, 0, 4))
         .contains("PKCS_1 RSA private key");
+  }
+
+  @Test
+  void onlyKeyObjectsWithANonNegativeLengthMakeAClearKey() {
+    Encoded raw = new Encoded(KeyFormatType.RAW, ByteString.copyOf(SENTINEL));
+    assertThatThrownBy(
+            () -> new ClearKey(ObjectType.CERTIFICATE, CryptographicAlgorithm.RSA, 0, raw))
+        .isInstanceOfSatisfying(
+            KmipException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResultReason.INVALID_OBJECT_TYPE))
+        .hasMessageContaining("Certificate");
+    assertThatThrownBy(
+            () -> new ClearKey(ObjectType.SYMMETRIC_KEY, CryptographicAlgorithm.AES, -8, raw))
+        .isInstanceOfSatisfying(
+            KmipException.class, e -> assertThat(e.reason()).isEqualTo(ResultReason.INVALID_FIELD))
+        .hasMessageContaining("Cryptographic Length: -8");
   }
 
   @Test
