@@ -15,9 +15,11 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
+import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.CreateHandler;
+import io.arca.server.op.CreateKeyPairHandler;
 import io.arca.server.op.DestroyHandler;
 import io.arca.server.op.DiscoverVersionsHandler;
 import io.arca.server.op.GetAttributesHandler;
@@ -91,7 +93,9 @@ public final class KmipRequestProcessor implements RequestProcessor {
                 ObjectType.SPLIT_KEY,
                 ObjectType.PGP_KEY),
             serverVersion()));
-    handlers.add(new CreateHandler(store, new SecureRandom()));
+    SecureRandom random = new SecureRandom();
+    handlers.add(new CreateHandler(store, random));
+    handlers.add(new CreateKeyPairHandler(store, new KeyMaker(random)));
     handlers.add(new RegisterHandler(store));
     handlers.add(new GetHandler(objects, new ObjectFormats()));
     handlers.add(new GetAttributesHandler(objects));

@@ -9,7 +9,10 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.PrivateKey;
+import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -72,6 +75,9 @@ public final class GetHandler implements OperationHandler {
       if (request.keyFormatType() != null) {
         object = formats.convert(object, request.keyFormatType());
       }
+      if (!version.isAtLeast(ProtocolVersion.V2_0)) {
+        object = withoutKeyValueAttributes(object);
+      }
       return Get.Response.of(record.uid(), object).encode(version);
     }
   }
@@ -88,6 +94,29 @@ public final class GetHandler implements OperationHandler {
           ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED,
           "KeyWrapType: the key was registered wrapped and can only be returned as registered");
     }
+  }
+
+  /**
+   * The object without attributes inside its Key Value: 1.x clients read a public or private key's
+   * attributes with Get Attributes, and some reject a Key Value that carries them.
+   */
+  private static ManagedObject withoutKeyValueAttributes(ManagedObject object) {
+    KeyBlock block = object.keyBlock();
+    if (block == null
+        || !(object instanceof PrivateKey || object instanceof PublicKey)
+        || !(block.keyValue() instanceof KeyValue.Plain plain)
+        || plain.attributes().isEmpty()) {
+      return object;
+    }
+    KeyBlock bare =
+        new KeyBlock(
+            block.keyFormatType(),
+            block.keyCompressionType(),
+            KeyValue.Plain.of(plain.keyMaterial()),
+            block.cryptographicAlgorithm(),
+            block.cryptographicLength(),
+            block.keyWrappingData());
+    return object instanceof PrivateKey ? new PrivateKey(bare) : new PublicKey(bare);
   }
 
   private static boolean flag(Attributes attributes, Tag tag, boolean absent) {
