@@ -10,6 +10,7 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.KeyWrappingSpecification;
 import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.PrivateKey;
 import io.arca.kmip.object.PublicKey;
@@ -19,12 +20,14 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Get (KMIP 1.4 §4.11, 2.1 §6.1.22): the object itself, in the form of the client's protocol
- * version. A key stored under the server KEK comes back in the clear (the server's own wrapping is
- * never shown); a sensitive or non-extractable key never does.
+ * version, in the Key Format Type asked for, and wrapped under another managed key when the Key
+ * Wrapping Specification asks. A key stored under the server KEK comes back in the clear (the
+ * server's own wrapping is never shown); a sensitive key only wrapped; a non-extractable key never.
+ * A key registered wrapped comes back as registered, or unwrapped on Key Wrap Type Not Wrapped when
+ * the caller may use its wrapping key.
  */
 public final class GetHandler implements OperationHandler {
   private final ObjectAccess objects;
@@ -34,6 +37,10 @@ public final class GetHandler implements OperationHandler {
   public GetHandler(ObjectAccess objects, ObjectFormats formats) {
     this.objects = objects;
     this.formats = formats;
+  }
+
+  private KeyWrapping wrapping() {
+    return new KeyWrapping(objects);
   }
 
   @Override
@@ -49,16 +56,13 @@ public final class GetHandler implements OperationHandler {
     if (!record.hasContent()) {
       throw Reasons.destroyed(version, record.uid());
     }
-    if (flag(record.attributes(), Tag.SENSITIVE, false)) {
+    // A sensitive key may leave wrapped (KMIP 2.1 §4.50); a non-extractable one never leaves.
+    KeyWrappingSpecification wrapping = request.keyWrappingSpecification();
+    if (wrapping == null && flag(record.attributes(), Tag.SENSITIVE, false)) {
       throw Reasons.sensitive(version, record.uid(), true);
     }
     if (!flag(record.attributes(), Tag.EXTRACTABLE, true)) {
       throw Reasons.sensitive(version, record.uid(), false);
-    }
-    if (request.keyWrappingSpecification() != null) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "KeyWrappingSpecification: wrapping a key on Get is not supported yet");
     }
     if (request.keyCompressionType() != null) {
       throw new KmipException(
@@ -71,28 +75,21 @@ public final class GetHandler implements OperationHandler {
             .content(record.uid())
             .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
       ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
-      checkWrapType(object, request.keyWrapType());
+      Integer wrapType = request.keyWrapType();
+      if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
+        object = wrapping().unwrap(object, context);
+      }
       if (request.keyFormatType() != null) {
         object = formats.convert(object, request.keyFormatType());
+      }
+      if (wrapping != null) {
+        object = wrapping().wrap(object, wrapping, context);
       }
       if (!version.isAtLeast(ProtocolVersion.V2_0)) {
         object = withoutKeyValueAttributes(object);
       }
-      return Get.Response.of(record.uid(), object).encode(version);
-    }
-  }
-
-  /**
-   * A key registered wrapped is returned as registered; asking for it unwrapped needs the wrapping
-   * key's operations, which come with the cryptographic operations.
-   */
-  private static void checkWrapType(ManagedObject object, @Nullable Integer keyWrapType) {
-    KeyBlock block = object.keyBlock();
-    boolean wrapped = block != null && block.keyWrappingData() != null;
-    if (wrapped && keyWrapType != null && keyWrapType == KeyWrapType.NOT_WRAPPED.value()) {
-      throw new KmipException(
-          ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED,
-          "KeyWrapType: the key was registered wrapped and can only be returned as registered");
+      // The response must not share byte strings with the content, which closing wipes.
+      return ObjectContent.detachedCopy(Get.Response.of(record.uid(), object).encode(version));
     }
   }
 
