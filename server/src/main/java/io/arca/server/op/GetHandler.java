@@ -52,6 +52,23 @@ public final class GetHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     Get.Request request = Get.Request.decode(requestPayload, version);
+    return answer(
+        request,
+        context,
+        (record, object) -> Get.Response.of(record.uid(), object).encode(version));
+  }
+
+  /** How a response is made from the object in the form asked for (Get, Export). */
+  interface Responder {
+    TtlvStructure respond(ObjectRecord record, ManagedObject object);
+  }
+
+  /**
+   * The object {@code request} names, in the form it asks for, handed to {@code responder}; the
+   * response is copied so that it shares no byte string with the content, which is wiped after.
+   */
+  TtlvStructure answer(Get.Request request, RequestContext context, Responder responder) {
+    ProtocolVersion version = context.protocolVersion();
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     if (!record.hasContent()) {
       throw Reasons.destroyed(version, record.uid());
@@ -89,7 +106,7 @@ public final class GetHandler implements OperationHandler {
         object = withoutKeyValueAttributes(object);
       }
       // The response must not share byte strings with the content, which closing wipes.
-      return ObjectContent.detachedCopy(Get.Response.of(record.uid(), object).encode(version));
+      return ObjectContent.detachedCopy(responder.respond(record, object));
     }
   }
 
