@@ -33,6 +33,7 @@ import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
 import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReKeyHandler;
+import io.arca.server.op.ReKeyKeyPairHandler;
 import io.arca.server.op.RegisterHandler;
 import io.arca.server.op.RevokeHandler;
 import io.arca.server.store.ObjectStore;
@@ -106,6 +107,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new ExportHandler(get));
     handlers.add(new ImportHandler(objects));
     handlers.add(new ReKeyHandler(objects, maker));
+    handlers.add(new ReKeyKeyPairHandler(objects, maker));
     handlers.add(new GetAttributesHandler(objects));
     handlers.add(new ActivateHandler(objects));
     handlers.add(new RevokeHandler(objects));

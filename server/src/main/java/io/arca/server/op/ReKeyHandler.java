@@ -137,7 +137,7 @@ public final class ReKeyHandler implements OperationHandler {
   }
 
   /** The old key's attributes the new one inherits, the client's taking precedence. */
-  private static List<Attribute> carried(
+  static List<Attribute> carried(
       ObjectRecord old, Attributes given, @Nullable Long offset, Instant now) {
     Set<AttributeReference> overridden = new HashSet<>();
     for (Attribute attribute : given.items()) {
@@ -187,7 +187,7 @@ public final class ReKeyHandler implements OperationHandler {
   }
 
   /** The old key's attributes after the re-key: its Names gone, a Replacement Object Link added. */
-  private static Attributes replaced(Attributes attributes, String newUid) {
+  static Attributes replaced(Attributes attributes, String newUid) {
     List<Attribute> items = new ArrayList<>();
     int links = 0;
     for (Attribute attribute : attributes.items()) {
