@@ -9,19 +9,25 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.KeyWrappingSpecification;
 import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.PrivateKey;
+import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Get (KMIP 1.4 §4.11, 2.1 §6.1.22): the object itself, in the form of the client's protocol
- * version. A key stored under the server KEK comes back in the clear (the server's own wrapping is
- * never shown); a sensitive or non-extractable key never does.
+ * version, in the Key Format Type asked for, and wrapped under another managed key when the Key
+ * Wrapping Specification asks. A key stored under the server KEK comes back in the clear (the
+ * server's own wrapping is never shown); a sensitive key only wrapped; a non-extractable key never.
+ * A key registered wrapped comes back as registered, or unwrapped on Key Wrap Type Not Wrapped when
+ * the caller may use its wrapping key.
  */
 public final class GetHandler implements OperationHandler {
   private final ObjectAccess objects;
@@ -33,6 +39,10 @@ public final class GetHandler implements OperationHandler {
     this.formats = formats;
   }
 
+  private KeyWrapping wrapping() {
+    return new KeyWrapping(objects);
+  }
+
   @Override
   public Operation operation() {
     return Operation.GET;
@@ -42,53 +52,85 @@ public final class GetHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     Get.Request request = Get.Request.decode(requestPayload, version);
+    return answer(
+        request,
+        context,
+        (record, object) -> Get.Response.of(record.uid(), object).encode(version));
+  }
+
+  /** How a response is made from the object in the form asked for (Get, Export). */
+  interface Responder {
+    TtlvStructure respond(ObjectRecord record, ManagedObject object);
+  }
+
+  /**
+   * The object {@code request} names, in the form it asks for, handed to {@code responder}; the
+   * response is copied so that it shares no byte string with the content, which is wiped after.
+   */
+  TtlvStructure answer(Get.Request request, RequestContext context, Responder responder) {
+    ProtocolVersion version = context.protocolVersion();
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     if (!record.hasContent()) {
       throw Reasons.destroyed(version, record.uid());
     }
-    if (flag(record.attributes(), Tag.SENSITIVE, false)) {
+    // A sensitive key may leave wrapped (KMIP 2.1 §4.50); a non-extractable one never leaves.
+    KeyWrappingSpecification wrapping = request.keyWrappingSpecification();
+    if (wrapping == null && flag(record.attributes(), Tag.SENSITIVE, false)) {
       throw Reasons.sensitive(version, record.uid(), true);
     }
     if (!flag(record.attributes(), Tag.EXTRACTABLE, true)) {
       throw Reasons.sensitive(version, record.uid(), false);
-    }
-    if (request.keyWrappingSpecification() != null) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "KeyWrappingSpecification: wrapping a key on Get is not supported yet");
     }
     if (request.keyCompressionType() != null) {
       throw new KmipException(
           ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
           "KeyCompressionType: keys are returned uncompressed");
     }
-    // The response takes the content over: its byte strings are what the client receives, so they
-    // must not be wiped before the response is written (the content is this request's own copy).
-    ObjectContent content =
+    try (ObjectContent content =
         objects
             .store()
             .content(record.uid())
-            .orElseThrow(() -> Reasons.destroyed(version, record.uid()));
-    ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
-    checkWrapType(object, request.keyWrapType());
-    if (request.keyFormatType() != null) {
-      object = formats.convert(object, request.keyFormatType());
+            .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
+      ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
+      Integer wrapType = request.keyWrapType();
+      if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
+        object = wrapping().unwrap(object, context);
+      }
+      if (request.keyFormatType() != null) {
+        object = formats.convert(object, request.keyFormatType());
+      }
+      if (wrapping != null) {
+        object = wrapping().wrap(object, wrapping, context);
+      }
+      if (!version.isAtLeast(ProtocolVersion.V2_0)) {
+        object = withoutKeyValueAttributes(object);
+      }
+      // The response must not share byte strings with the content, which closing wipes.
+      return ObjectContent.detachedCopy(responder.respond(record, object));
     }
-    return Get.Response.of(record.uid(), object).encode(version);
   }
 
   /**
-   * A key registered wrapped is returned as registered; asking for it unwrapped needs the wrapping
-   * key's operations, which come with the cryptographic operations.
+   * The object without attributes inside its Key Value: 1.x clients read a public or private key's
+   * attributes with Get Attributes, and some reject a Key Value that carries them.
    */
-  private static void checkWrapType(ManagedObject object, @Nullable Integer keyWrapType) {
+  private static ManagedObject withoutKeyValueAttributes(ManagedObject object) {
     KeyBlock block = object.keyBlock();
-    boolean wrapped = block != null && block.keyWrappingData() != null;
-    if (wrapped && keyWrapType != null && keyWrapType == KeyWrapType.NOT_WRAPPED.value()) {
-      throw new KmipException(
-          ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED,
-          "KeyWrapType: the key was registered wrapped and can only be returned as registered");
+    if (block == null
+        || !(object instanceof PrivateKey || object instanceof PublicKey)
+        || !(block.keyValue() instanceof KeyValue.Plain plain)
+        || plain.attributes().isEmpty()) {
+      return object;
     }
+    KeyBlock bare =
+        new KeyBlock(
+            block.keyFormatType(),
+            block.keyCompressionType(),
+            KeyValue.Plain.of(plain.keyMaterial()),
+            block.cryptographicAlgorithm(),
+            block.cryptographicLength(),
+            block.keyWrappingData());
+    return object instanceof PrivateKey ? new PrivateKey(bare) : new PublicKey(bare);
   }
 
   private static boolean flag(Attributes attributes, Tag tag, boolean absent) {

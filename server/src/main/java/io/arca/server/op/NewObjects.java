@@ -134,18 +134,21 @@ final class NewObjects {
    */
   static Attribute digest(byte[] value, @Nullable Integer keyFormatType) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(value);
-      List<Ttlv> fields = new ArrayList<>();
-      fields.add(
-          new TtlvEnumeration(Tag.HASHING_ALGORITHM.code(), HashingAlgorithm.SHA_256.value()));
-      fields.add(TtlvByteString.of(Tag.DIGEST_VALUE.code(), hash));
-      if (keyFormatType != null) {
-        fields.add(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), keyFormatType));
-      }
-      return Attribute.of(new TtlvStructure(Tag.DIGEST.code(), fields));
+      return digestAttribute(MessageDigest.getInstance("SHA-256").digest(value), keyFormatType);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  /** The Digest attribute holding a SHA-256 {@code hash} already computed. */
+  static Attribute digestAttribute(byte[] hash, @Nullable Integer keyFormatType) {
+    List<Ttlv> fields = new ArrayList<>();
+    fields.add(new TtlvEnumeration(Tag.HASHING_ALGORITHM.code(), HashingAlgorithm.SHA_256.value()));
+    fields.add(TtlvByteString.of(Tag.DIGEST_VALUE.code(), hash));
+    if (keyFormatType != null) {
+      fields.add(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), keyFormatType));
+    }
+    return Attribute.of(new TtlvStructure(Tag.DIGEST.code(), fields));
   }
 
   /** The value of a single-valued Integer or Enumeration attribute, or null. */

@@ -2,21 +2,29 @@ package io.arca.server.op;
 
 import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.PrivateKey;
+import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.object.SecretData;
 import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.keys.ClearKey;
+import io.arca.server.keys.KeyBlocks;
+import io.arca.server.keys.KeyFormats;
 
 /**
  * Converts a managed object's key block to the Key Format Type a client asks for on Get or Export.
- * Symmetric keys and secret data move between Raw and Transparent Symmetric Key; any other change
- * answers Key Format Type Not Supported, naming both formats.
+ * Symmetric keys and secret data move between Raw and Transparent Symmetric Key; public and private
+ * keys between the formats {@link KeyFormats} knows (PKCS#1, PKCS#8, X.509, ECPrivateKey, the
+ * transparent structures, Raw for Ed25519). Any other change answers Key Format Type Not Supported,
+ * naming both formats.
  */
 public final class ObjectFormats {
 
@@ -26,9 +34,13 @@ public final class ObjectFormats {
     if (block == null || block.keyFormatType() == format) {
       return object;
     }
-    if (block.keyWrappingData() != null
-        || !(block.keyValue() instanceof KeyValue.Plain plain)
-        || !(object instanceof SymmetricKey || object instanceof SecretData)) {
+    if (block.keyWrappingData() != null || !(block.keyValue() instanceof KeyValue.Plain plain)) {
+      throw unsupported(block.keyFormatType(), format);
+    }
+    if (object instanceof PrivateKey || object instanceof PublicKey) {
+      return asymmetric(object, block, format);
+    }
+    if (!(object instanceof SymmetricKey || object instanceof SecretData)) {
       throw unsupported(block.keyFormatType(), format);
     }
     KeyMaterial converted = symmetric(plain.keyMaterial(), block.keyFormatType(), format);
@@ -43,6 +55,20 @@ public final class ObjectFormats {
     return object instanceof SecretData secret
         ? new SecretData(secret.secretDataType(), changed)
         : new SymmetricKey(changed);
+  }
+
+  /** Public and private keys go through {@link KeyFormats}, which checks what it reads. */
+  private static ManagedObject asymmetric(ManagedObject object, KeyBlock block, int format) {
+    KeyFormatType target = KeyFormatType.byValue(format);
+    if (target == null) {
+      throw unsupported(block.keyFormatType(), format);
+    }
+    ObjectType type = object instanceof PrivateKey ? ObjectType.PRIVATE_KEY : ObjectType.PUBLIC_KEY;
+    try (ClearKey key = KeyBlocks.toClearKey(type, block);
+        ClearKey converted = KeyFormats.convert(key, target)) {
+      KeyBlock changed = KeyBlocks.toKeyBlock(converted);
+      return object instanceof PrivateKey ? new PrivateKey(changed) : new PublicKey(changed);
+    }
   }
 
   private static KeyMaterial symmetric(KeyMaterial material, int from, int to) {

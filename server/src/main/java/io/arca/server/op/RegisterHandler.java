@@ -76,7 +76,7 @@ public final class RegisterHandler implements OperationHandler {
   }
 
   /** What the object itself says: algorithm, length and digest, unless the client said it. */
-  private static List<Attribute> implied(ManagedObject object, Attributes given) {
+  static List<Attribute> implied(ManagedObject object, Attributes given) {
     List<Attribute> implied = new ArrayList<>();
     KeyBlock block = object.keyBlock();
     if (block != null) {

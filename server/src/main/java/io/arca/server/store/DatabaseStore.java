@@ -22,6 +22,11 @@ import io.arca.persistence.DuplicateObjectException;
 import io.arca.persistence.ObjectCriteria;
 import io.arca.persistence.ObjectRepository;
 import io.arca.persistence.StoredObject;
+import io.arca.server.keys.ClearKey;
+import io.arca.server.keys.JcaKeys;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +37,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ObjectStore} for objects kept in the database: content is serialised as TTLV, wrapped
- * (server KEK, or a managed AES key the client chose) and stored as an opaque blob; reads go
- * through the {@link KeyCache}, so a warm key is unwrapped once and served from memory.
+ * (server KEK, or a managed AES key or RSA public key the client chose) and stored as an opaque
+ * blob; reads go through the {@link KeyCache}, so a warm key is unwrapped once and served from
+ * memory.
  *
  * <p>A managed wrapping key must itself be protected by the server KEK. That bounds unwrapping to
  * one level (no chains, no cycles) and means the server KEK, which may live in an HSM, is always at
@@ -45,6 +51,7 @@ public final class DatabaseStore implements ObjectStore {
   private final ObjectRepository repository;
   private final KeyWrapper serverKek;
   private final KeyCache cache;
+  private final SecureRandom random = new SecureRandom();
 
   /** A store over {@code repository}, wrapping with {@code serverKek} unless told otherwise. */
   public DatabaseStore(
@@ -263,11 +270,18 @@ public final class DatabaseStore implements ObjectStore {
           ResultReason.INVALID_FIELD,
           "wrapping key " + uid + " is itself wrapped by a managed key (expected: the server KEK)");
     }
+    if (key.objectType() == ObjectType.PUBLIC_KEY
+        && CryptographicAlgorithm.RSA.xmlName().equals(algorithm(key))) {
+      return rsaWrapper(key);
+    }
     if (key.objectType() != ObjectType.SYMMETRIC_KEY
         || !CryptographicAlgorithm.AES.xmlName().equals(algorithm(key))) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
-          "wrapping key " + uid + " is not an AES key (expected: an AES symmetric key)");
+          "wrapping key "
+              + uid
+              + " is not an AES key or an RSA public key (expected: an AES symmetric key or an"
+              + " RSA public key)");
     }
     try (ObjectContent content =
         content(uid)
@@ -282,6 +296,44 @@ public final class DatabaseStore implements ObjectStore {
       } finally {
         Arrays.fill(bytes, (byte) 0);
       }
+    }
+  }
+
+  /**
+   * A wrapper over a managed RSA public key; unwrapping finds the private key through the public
+   * key's Private Key Link, and that private key must be under the server KEK too.
+   */
+  private KeyWrapper rsaWrapper(ObjectRecord publicKey) {
+    java.security.PublicKey jca;
+    try (ClearKey clear = StoredKeys.clearKey(content(publicKey.uid()), publicKey)) {
+      jca = JcaKeys.publicKey(clear);
+    }
+    if (!(jca instanceof RSAPublicKey rsa)) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "wrapping key " + publicKey.uid() + " is not an RSA key");
+    }
+    return new RsaAesKwpWrapper(publicKey.uid(), rsa, () -> rsaPrivateKey(publicKey), random);
+  }
+
+  private PrivateKey rsaPrivateKey(ObjectRecord publicKey) {
+    String privateUid = StoredKeys.privateKeyLink(publicKey);
+    ObjectRecord privateKey =
+        find(privateUid)
+            .filter(r -> r.objectType() == ObjectType.PRIVATE_KEY)
+            .orElseThrow(
+                () ->
+                    new KmipException(
+                        ResultReason.WRAPPING_OBJECT_NOT_FOUND,
+                        "the private key of wrapping key " + publicKey.uid() + " does not exist"));
+    if (privateKey.wrappingKeyId() != null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "the private key of wrapping key "
+              + publicKey.uid()
+              + " is itself wrapped by a managed key (expected: the server KEK)");
+    }
+    try (ClearKey clear = StoredKeys.clearKey(content(privateUid), privateKey)) {
+      return JcaKeys.privateKey(clear);
     }
   }
 

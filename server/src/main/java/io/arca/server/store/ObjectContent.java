@@ -1,8 +1,12 @@
 package io.arca.server.store;
 
+import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The plaintext of a managed object, the KMIP structure of the object itself (a Symmetric Key, a
@@ -35,6 +39,26 @@ public final class ObjectContent implements AutoCloseable {
     } else if (item instanceof TtlvStructure s) {
       s.items().forEach(ObjectContent::wipe);
     }
+  }
+
+  /**
+   * A deep copy of {@code structure} whose byte strings are its own, for a response that must
+   * outlive the content it was made from (closing the content wipes the shared byte strings).
+   */
+  public static TtlvStructure detachedCopy(TtlvStructure structure) {
+    List<Ttlv> items = new ArrayList<>(structure.items().size());
+    for (Ttlv item : structure.items()) {
+      if (item instanceof TtlvByteString bytes) {
+        byte[] copy = bytes.value().toByteArray();
+        items.add(new TtlvByteString(bytes.tag(), ByteString.copyOf(copy)));
+        Arrays.fill(copy, (byte) 0);
+      } else if (item instanceof TtlvStructure child) {
+        items.add(detachedCopy(child));
+      } else {
+        items.add(item);
+      }
+    }
+    return new TtlvStructure(structure.tag(), items);
   }
 
   @Override

@@ -16,6 +16,12 @@ public record WrappedKey(String wrappingKeyId, String mechanism, ByteString byte
   /** AES key wrap with padding (RFC 5649). */
   public static final String AES_KWP = "AES-KWP";
 
+  /**
+   * A fresh AES-256 key under RSA-OAEP (SHA-256, MGF1-SHA-256), then the content under that key by
+   * AES-KWP: the layout of PKCS#11 {@code CKM_RSA_AES_KEY_WRAP}.
+   */
+  public static final String RSA_OAEP_SHA256_AES_KWP = "RSA-OAEP-SHA256+AES-KWP";
+
   public WrappedKey {
     Objects.requireNonNull(wrappingKeyId, "wrappingKeyId");
     Objects.requireNonNull(mechanism, "mechanism");

@@ -4,6 +4,8 @@ import static io.arca.server.store.TestObjects.T0;
 import static io.arca.server.store.TestObjects.aesDraft;
 import static io.arca.server.store.TestObjects.aesKey;
 import static io.arca.server.store.TestObjects.keyBytes;
+import static io.arca.server.store.TestObjects.rsaDraft;
+import static io.arca.server.store.TestObjects.rsaPair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +17,8 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvByteString;
+import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseConfig;
@@ -29,6 +33,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -113,6 +118,12 @@ abstract class DatabaseStoreContract {
     keys.add(keyBytes("wrapper"));
     store.create(aesDraft("wrapped", "wrapper"), aesKey(keyBytes("wrapped")));
     keys.add(keyBytes("wrapped"));
+    TtlvStructure[] pair = rsaPair();
+    store.create(rsaDraft("dump-sk", ObjectType.PRIVATE_KEY, "dump-pk"), pair[0]);
+    store.create(rsaDraft("dump-pk", ObjectType.PUBLIC_KEY, "dump-sk"), pair[1]);
+    store.create(aesDraft("rsa-wrapped", "dump-pk"), aesKey(keyBytes("rsa-wrapped")));
+    keys.add(keyBytes("rsa-wrapped"));
+    keys.add(keyMaterial(pair[0]));
 
     byte[] everything = dump(config, dataDir);
 
@@ -261,6 +272,43 @@ abstract class DatabaseStoreContract {
   }
 
   @Test
+  void anObjectWrappedByAnRsaPublicKeyReadsBackThroughItsPrivateKey() {
+    TtlvStructure[] pair = rsaPair();
+    store.create(rsaDraft("rsa-sk", ObjectType.PRIVATE_KEY, "rsa-pk"), pair[0]);
+    store.create(rsaDraft("rsa-pk", ObjectType.PUBLIC_KEY, "rsa-sk"), pair[1]);
+
+    ObjectRecord wrapped =
+        store.create(aesDraft("under-rsa", "rsa-pk"), aesKey(keyBytes("under-rsa")));
+
+    assertThat(wrapped.wrappingKeyId()).isEqualTo("rsa-pk");
+    StoredObject row = repository.find("under-rsa").orElseThrow();
+    assertThat(row.wrappingKeyId()).isEqualTo("rsa-pk");
+    assertThat(row.wrappingMechanism()).isEqualTo("RSA-OAEP-SHA256+AES-KWP");
+    // The RSA-OAEP block (the modulus' size) comes first, then the AES-KWP'd content.
+    assertThat(Objects.requireNonNull(row.keyBlock()).toByteArray().length).isGreaterThan(256);
+    store.clearCache();
+    try (ObjectContent content = store.content("under-rsa").orElseThrow()) {
+      assertThat(content.structure()).isEqualTo(aesKey(keyBytes("under-rsa")));
+    }
+  }
+
+  @Test
+  void anRsaWrappedObjectCannotBeReadOnceItsPrivateKeyIsGone() {
+    TtlvStructure[] pair = rsaPair();
+    store.create(rsaDraft("lone-pk", ObjectType.PUBLIC_KEY, "lone-sk"), pair[1]);
+    store.create(aesDraft("under-lone", "lone-pk"), aesKey(keyBytes("under-lone")));
+    store.clearCache();
+
+    assertThatThrownBy(() -> store.content("under-lone"))
+        .isInstanceOfSatisfying(
+            KmipException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResultReason.WRAPPING_OBJECT_NOT_FOUND));
+    assertThatThrownBy(
+            () -> store.create(aesDraft("under-sk", "rsa-only-sk"), aesKey(keyBytes("z"))))
+        .isInstanceOf(KmipException.class);
+  }
+
+  @Test
   void unusableWrappingKeysAreRefusedWithTheReason() {
     assertThatThrownBy(() -> store.create(aesDraft("x", "missing"), aesKey(keyBytes("x"))))
         .isInstanceOfSatisfying(
@@ -374,5 +422,14 @@ abstract class DatabaseStoreContract {
       unwraps.incrementAndGet();
       return kek.unwrap(wrapped);
     }
+  }
+
+  /** The Key Material bytes of a stored key structure (PKCS#1 for the RSA keys here). */
+  private static byte[] keyMaterial(TtlvStructure key) {
+    TtlvStructure block = (TtlvStructure) Objects.requireNonNull(key.first(Tag.KEY_BLOCK.code()));
+    TtlvStructure value = (TtlvStructure) Objects.requireNonNull(block.first(Tag.KEY_VALUE.code()));
+    return ((TtlvByteString) Objects.requireNonNull(value.first(Tag.KEY_MATERIAL.code())))
+        .value()
+        .toByteArray();
   }
 }

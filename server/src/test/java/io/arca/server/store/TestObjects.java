@@ -2,20 +2,28 @@ package io.arca.server.store;
 
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.LinkType;
 import io.arca.kmip.NameType;
 import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.PrivateKey;
+import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.keys.ClearKeyPair;
+import io.arca.server.keys.KeyBlocks;
+import io.arca.server.keys.KeyMaker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +82,40 @@ final class TestObjects {
         "alice",
         aesAttributes("name-" + uid, 256),
         wrappingKeyId,
+        T0);
+  }
+
+  /** A fresh RSA-2048 pair, as stored Private Key and Public Key structures (PKCS#1). */
+  static TtlvStructure[] rsaPair() {
+    try (ClearKeyPair pair =
+        new KeyMaker(new SecureRandom()).keyPair(CryptographicAlgorithm.RSA, 2048, null)) {
+      return new TtlvStructure[] {
+        new PrivateKey(KeyBlocks.toKeyBlock(pair.privateKey())).encode(ProtocolVersion.V2_1),
+        new PublicKey(KeyBlocks.toKeyBlock(pair.publicKey())).encode(ProtocolVersion.V2_1)
+      };
+    }
+  }
+
+  /** A draft RSA key of alice's, linked to {@code otherUid} as its other half. */
+  static ObjectRecord rsaDraft(String uid, ObjectType type, String otherUid) {
+    LinkType linkType =
+        type == ObjectType.PUBLIC_KEY ? LinkType.PRIVATE_KEY_LINK : LinkType.PUBLIC_KEY_LINK;
+    return ObjectRecord.draft(
+        uid,
+        type,
+        State.PRE_ACTIVE,
+        "alice",
+        Attributes.of(
+            Attribute.of(
+                new TtlvEnumeration(
+                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.RSA.value())),
+            Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 2048)),
+            Attribute.of(
+                TtlvStructure.of(
+                    Tag.LINK.code(),
+                    new TtlvEnumeration(Tag.LINK_TYPE.code(), linkType.value()),
+                    new TtlvTextString(Tag.LINKED_OBJECT_IDENTIFIER.code(), otherUid)))),
+        null,
         T0);
   }
 }

@@ -1,0 +1,115 @@
+package io.arca.server.op;
+
+import io.arca.kmip.KeyWrapType;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.Template;
+import io.arca.kmip.payload.Import;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.store.ObjectContent;
+import io.arca.server.store.ObjectRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Import (KMIP 2.0+, 2.1 §6.1.26): Register under the identifier the client gives, with the
+ * attributes an Export produced, server-set ones included (the Digest, dates); an existing object
+ * of the caller's is replaced only when Replace Existing says so. The record's own fields (Unique
+ * Identifier, Object Type, Initial and Last Change Date) come from the import itself; State is kept
+ * when given. Key Wrap Type Not Wrapped unwraps the key first, as on Get.
+ */
+public final class ImportHandler implements OperationHandler {
+  private final ObjectAccess objects;
+
+  /** A handler importing into the store behind {@code objects}. */
+  public ImportHandler(ObjectAccess objects) {
+    this.objects = objects;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.IMPORT;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
+      throw new KmipException(
+          ResultReason.OPERATION_NOT_SUPPORTED, "Import exists from KMIP 2.0 on");
+    }
+    Import.Request request = Import.Request.decode(requestPayload, version);
+    ManagedObject object = request.object();
+    ObjectType type = ObjectType.byValue(object.objectType());
+    if (type == null || object instanceof Template) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "ObjectType: cannot import this kind of object");
+    }
+    Integer wrapType = request.keyWrapType();
+    if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
+      object = new KeyWrapping(objects).unwrap(object, context);
+    }
+    String uid = request.uniqueIdentifier();
+    Optional<ObjectRecord> existing = objects.store().find(uid);
+    if (existing.isPresent()) {
+      if (!Boolean.TRUE.equals(request.replaceExisting())
+          || !ObjectAccess.mayAccess(existing.get(), context)) {
+        throw new KmipException(
+            ResultReason.OBJECT_ALREADY_EXISTS,
+            "an object " + uid + " exists (set Replace Existing to replace one of yours)");
+      }
+    }
+    List<Attribute> kept = new ArrayList<>();
+    State state = State.PRE_ACTIVE;
+    for (Attribute attribute : request.attributes().items()) {
+      if (attribute.value().tag() == Tag.STATE.code()
+          && attribute.value() instanceof TtlvEnumeration e
+          && State.byValue(e.value()) != null) {
+        state = State.byValue(e.value());
+      } else if (!ObjectAttributes.isRecordField(attribute.reference())) {
+        kept.add(attribute);
+      }
+    }
+    Attributes given = new Attributes(kept, List.of());
+    for (Attribute implied : RegisterHandler.implied(object, given)) {
+      if (given.first(implied.reference()) == null) {
+        kept.add(implied);
+      }
+    }
+    ObjectRecord draft =
+        ObjectRecord.draft(
+            uid,
+            type,
+            state == null ? State.PRE_ACTIVE : state,
+            context.user(),
+            new Attributes(kept, List.of()),
+            null,
+            context.now());
+    if (existing.isPresent()) {
+      // Replacing cannot be undone: the old material is gone once the new object is stored.
+      objects.store().delete(uid);
+    }
+    TtlvStructure content = object.encode(StoredForm.VERSION);
+    try {
+      objects.store().create(draft, content);
+    } finally {
+      ObjectContent.wipe(content);
+    }
+    context.batch().setIdPlaceholder(uid);
+    if (existing.isEmpty()) {
+      context.batch().onUndo(() -> objects.store().delete(uid));
+    }
+    return new Import.Response(uid).encode(version);
+  }
+}

@@ -1,0 +1,186 @@
+package io.arca.server.op;
+
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.LinkType;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.RecommendedCurve;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.PrivateKey;
+import io.arca.kmip.object.PublicKey;
+import io.arca.kmip.payload.ReKeyKeyPair;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.keys.ClearKey;
+import io.arca.server.keys.ClearKeyPair;
+import io.arca.server.keys.KeyBlocks;
+import io.arca.server.keys.KeyMaker;
+import io.arca.server.store.ObjectContent;
+import io.arca.server.store.ObjectRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Re-key Key Pair (KMIP 1.4 §4.5, 2.1 §6.1.44): a new pair of the old private key's algorithm,
+ * length and curve, each half carrying over its predecessor's attributes as Re-key does, linked to
+ * the other new half and to the half it replaces (whose Names move over). The ID Placeholder is the
+ * new private key. Undo deletes the new pair and restores the old halves' attributes.
+ */
+public final class ReKeyKeyPairHandler implements OperationHandler {
+  private final ObjectAccess objects;
+  private final KeyMaker maker;
+
+  /** A handler re-keying pairs in the store behind {@code objects} with {@code maker}. */
+  public ReKeyKeyPairHandler(ObjectAccess objects, KeyMaker maker) {
+    this.objects = objects;
+    this.maker = maker;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.RE_KEY_KEY_PAIR;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    ReKeyKeyPair.Request request = ReKeyKeyPair.Request.decode(requestPayload, version);
+    ObjectRecord oldPrivate = objects.resolve(request.privateKeyUniqueIdentifier(), context);
+    if (oldPrivate.objectType() != ObjectType.PRIVATE_KEY) {
+      throw new KmipException(
+          ResultReason.INVALID_OBJECT_TYPE,
+          oldPrivate.uid()
+              + " is a "
+              + oldPrivate.objectType().xmlName()
+              + " (expected: a private key)");
+    }
+    if (!oldPrivate.hasContent()) {
+      throw Reasons.destroyed(version, oldPrivate.uid());
+    }
+    String oldPublicUid = linked(oldPrivate, LinkType.PUBLIC_KEY_LINK);
+    ObjectRecord oldPublic =
+        objects
+            .visible(oldPublicUid, context)
+            .orElseThrow(() -> ObjectAccess.notFound(oldPublicUid));
+    Integer algorithmValue =
+        NewObjects.intValue(oldPrivate.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    CryptographicAlgorithm algorithm =
+        algorithmValue == null ? null : CryptographicAlgorithm.byValue(algorithmValue);
+    if (algorithm == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, oldPrivate.uid() + " has no known Cryptographic Algorithm");
+    }
+    Integer length = NewObjects.intValue(oldPrivate.attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
+    Attributes privateGiven =
+        NewObjects.clientAttributes(
+            CreateKeyPairHandler.merge(request.commonAttributes(), request.privateKeyAttributes()),
+            objects.store(),
+            context);
+    Attributes publicGiven =
+        NewObjects.clientAttributes(
+            CreateKeyPairHandler.merge(request.commonAttributes(), request.publicKeyAttributes()),
+            objects.store(),
+            context);
+    String privateUid = ObjectAccess.newUid();
+    String publicUid = ObjectAccess.newUid();
+    try (ClearKeyPair pair =
+        maker.keyPair(algorithm, length == null ? 0 : length, curve(oldPrivate.attributes()))) {
+      store(
+          pair.privateKey(),
+          privateUid,
+          ReKeyHandler.carried(oldPrivate, privateGiven, request.offset(), context.now()),
+          List.of(
+              CreateKeyPairHandler.link(LinkType.PUBLIC_KEY_LINK, publicUid),
+              CreateKeyPairHandler.link(LinkType.REPLACED_OBJECT_LINK, oldPrivate.uid())),
+          context);
+      try {
+        store(
+            pair.publicKey(),
+            publicUid,
+            ReKeyHandler.carried(oldPublic, publicGiven, request.offset(), context.now()),
+            List.of(
+                CreateKeyPairHandler.link(LinkType.PRIVATE_KEY_LINK, privateUid),
+                CreateKeyPairHandler.link(LinkType.REPLACED_OBJECT_LINK, oldPublic.uid())),
+            context);
+      } catch (RuntimeException e) {
+        objects.store().delete(privateUid);
+        throw e;
+      }
+    }
+    context
+        .batch()
+        .onUndo(
+            () -> {
+              objects.store().delete(publicUid);
+              objects.store().delete(privateUid);
+            });
+    objects.change(
+        oldPrivate.uid(),
+        r -> r.withAttributes(ReKeyHandler.replaced(r.attributes(), privateUid), context.now()),
+        context);
+    objects.change(
+        oldPublic.uid(),
+        r -> r.withAttributes(ReKeyHandler.replaced(r.attributes(), publicUid), context.now()),
+        context);
+    context.batch().setIdPlaceholder(privateUid);
+    return new ReKeyKeyPair.Response(privateUid, publicUid, null, null).encode(version);
+  }
+
+  private void store(
+      ClearKey key,
+      String uid,
+      List<Attribute> attributes,
+      List<Attribute> links,
+      RequestContext context) {
+    List<Attribute> serverSet = new ArrayList<>();
+    serverSet.add(CreateKeyPairHandler.digest(key));
+    for (int i = 0; i < links.size(); i++) {
+      serverSet.add(links.get(i).withIndex(i));
+    }
+    ObjectRecord draft =
+        NewObjects.draft(
+            uid, key.objectType(), new Attributes(attributes, List.of()), serverSet, context);
+    KeyBlock block = KeyBlocks.toKeyBlock(key);
+    ManagedObject object =
+        key.objectType() == ObjectType.PRIVATE_KEY ? new PrivateKey(block) : new PublicKey(block);
+    TtlvStructure content = object.encode(StoredForm.VERSION);
+    try {
+      objects.store().create(draft, content);
+    } finally {
+      ObjectContent.wipe(content);
+    }
+  }
+
+  private static String linked(ObjectRecord record, LinkType type) {
+    for (Attribute link : record.attributes().all(Tag.LINK.code())) {
+      if (link.value() instanceof TtlvStructure value
+          && value.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration linkType
+          && linkType.value() == type.value()
+          && value.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString uid) {
+        return uid.value();
+      }
+    }
+    throw new KmipException(
+        ResultReason.INVALID_FIELD, record.uid() + " has no " + type.xmlName() + " to re-key");
+  }
+
+  private static @Nullable RecommendedCurve curve(Attributes attributes) {
+    Attribute parameters = attributes.first(Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS.code());
+    if (parameters != null
+        && parameters.value() instanceof TtlvStructure structure
+        && structure.first(Tag.RECOMMENDED_CURVE.code()) instanceof TtlvEnumeration e) {
+      return RecommendedCurve.byValue(e.value());
+    }
+    return null;
+  }
+}
