@@ -89,13 +89,39 @@ final class NewObjects {
   }
 
   private static void checkNameFree(Attribute name, ObjectStore store, RequestContext context) {
+    if (nameHolder(name, null, store, context)) {
+      throw Reasons.nameTaken(context.protocolVersion(), nameValue(name));
+    }
+  }
+
+  /**
+   * Refuses a Name that an attribute change would give {@code uid} when another live object of the
+   * caller's already has it.
+   */
+  static void checkNameFreeFor(
+      String uid, Attribute name, ObjectStore store, RequestContext context) {
+    if (nameHolder(name, uid, store, context)) {
+      throw Reasons.nameTakenByChange(context.protocolVersion(), nameValue(name));
+    }
+  }
+
+  private static boolean nameHolder(
+      Attribute name, @Nullable String except, ObjectStore store, RequestContext context) {
     List<String> holders =
         store.locate(ObjectQuery.all(16).withOwner(context.user()).withAttribute(name));
     for (String uid : holders) {
-      if (store.find(uid).filter(r -> Lifecycle.isLive(r.state())).isPresent()) {
-        throw Reasons.nameTaken(context.protocolVersion(), nameValue(name));
+      if (!uid.equals(except)
+          && store.find(uid).filter(r -> Lifecycle.isLive(r.state())).isPresent()) {
+        return true;
       }
     }
+    return false;
+  }
+
+  /** Whether only the server may set the attribute. */
+  static boolean isServerOnly(AttributeReference reference) {
+    return reference instanceof AttributeReference.Tagged tagged
+        && SERVER_ONLY.contains(tagged.tag());
   }
 
   private static String nameValue(Attribute name) {
