@@ -39,7 +39,7 @@ public final class AddAttributeHandler implements OperationHandler {
     AttributeReference reference = given.reference();
     String uid = objects.resolve(request.uniqueIdentifier(), context).uid();
     if (reference.equals(AttributeReference.tag(Tag.NAME.code()))) {
-      NewObjects.checkNameFreeFor(uid, given, objects.store(), context);
+      NewObjects.checkNameFreeFor(null, given, objects.store(), context);
     }
     ObjectRecord after =
         AttributeEdits.apply(

@@ -95,12 +95,13 @@ final class NewObjects {
   }
 
   /**
-   * Refuses a Name that an attribute change would give {@code uid} when another live object of the
-   * caller's already has it.
+   * Refuses a Name that an attribute change would give an object when a live object of the
+   * caller's already has it, other than {@code except} (the object whose Name is modified; null
+   * when a Name is added, which the object itself must not have twice either).
    */
   static void checkNameFreeFor(
-      String uid, Attribute name, ObjectStore store, RequestContext context) {
-    if (nameHolder(name, uid, store, context)) {
+      @Nullable String except, Attribute name, ObjectStore store, RequestContext context) {
+    if (nameHolder(name, except, store, context)) {
       throw Reasons.nameTakenByChange(context.protocolVersion(), nameValue(name));
     }
   }

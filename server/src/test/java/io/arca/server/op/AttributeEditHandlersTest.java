@@ -136,6 +136,7 @@ class AttributeEditHandlersTest extends AttributeTestBase {
     assertFails(
         ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, () -> modify(V2_1, second, null, name("taken")));
     assertFails(ResultReason.ILLEGAL_OPERATION, () -> add(V1_4, second, name("taken")));
+    assertFails(ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, () -> add(V2_1, first, name("taken")));
     modify(V2_1, first, null, name("taken")); // its own name again
     modify(V2_1, second, null, name("renamed"));
     assertThat(record(second).attributes().all(Tag.NAME.code())).containsExactly(name("renamed"));
