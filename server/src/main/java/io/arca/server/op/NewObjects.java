@@ -95,9 +95,9 @@ final class NewObjects {
   }
 
   /**
-   * Refuses a Name that an attribute change would give an object when a live object of the
-   * caller's already has it, other than {@code except} (the object whose Name is modified; null
-   * when a Name is added, which the object itself must not have twice either).
+   * Refuses a Name that an attribute change would give an object when a live object of the caller's
+   * already has it, other than {@code except} (the object whose Name is modified; null when a Name
+   * is added, which the object itself must not have twice either).
    */
   static void checkNameFreeFor(
       @Nullable String except, Attribute name, ObjectStore store, RequestContext context) {
