@@ -75,7 +75,9 @@ public final class LocateHandler implements OperationHandler {
     for (int i = offset; i < found.size() && (maximum == null || window.size() < maximum); i++) {
       window.add(found.get(i).uid());
     }
-    if (window.size() == 1 && found.size() == 1) {
+    // One identifier returned becomes the placeholder (also when Maximum Items cut the list to
+    // one); any other answer empties it, so that later items naming no object fail.
+    if (window.size() == 1) {
       context.batch().setIdPlaceholder(window.get(0));
     } else {
       context.batch().clearIdPlaceholder();

@@ -187,5 +187,8 @@ class LocateHandlerTest extends AttributeTestBase {
 
     locate(context, Locate.Request.of(Attributes.EMPTY));
     assertThat(context.batch().idPlaceholder()).isNull();
+
+    String newest = locate(context, paged(1, null)).uniqueIdentifiers().get(0);
+    assertThat(context.batch().idPlaceholder()).isEqualTo(newest);
   }
 }
