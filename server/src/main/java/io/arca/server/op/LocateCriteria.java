@@ -26,11 +26,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The attributes of a Locate request as a test on objects (KMIP 1.4 §4.9, 2.1 §6.1.28): every
  * attribute named must match; two instances of a date attribute are a range (limits included);
- * Cryptographic Usage Mask matches an object holding at least the bits asked for; a structure
- * matches when the fields given are present and equal (a Link by identifier alone); any other value
- * matches an equal instance. The part the database can answer (owner, type, state, equal search
- * texts) goes into the {@link ObjectQuery}; everything is checked again here on the records read
- * back, so the query is only ever a pre-filter.
+ * Cryptographic Usage Mask matches an object holding at least the bits asked for, Usage Limits one
+ * with at least the count and total asked for; a structure matches when the fields given are
+ * present and equal (a Link by identifier alone); any other value matches an equal instance. The
+ * part the database can answer (owner, type, state, equal search texts) goes into the {@link
+ * ObjectQuery}; everything is checked again here on the records read back, so the query is only
+ * ever a pre-filter.
  */
 final class LocateCriteria {
   private final Map<AttributeReference, List<Attribute>> asked;
@@ -160,6 +161,13 @@ final class LocateCriteria {
         && wanted instanceof TtlvInteger mask
         && has instanceof TtlvInteger held) {
       return (held.value() & mask.value()) == mask.value();
+    }
+    if ((wanted.tag() == Tag.USAGE_LIMITS_COUNT.code()
+            || wanted.tag() == Tag.USAGE_LIMITS_TOTAL.code())
+        && wanted instanceof TtlvLongInteger least
+        && has instanceof TtlvLongInteger held) {
+      // Usage Limits match objects with at least the count and total asked for.
+      return held.value() >= least.value();
     }
     if (wanted instanceof TtlvStructure partial && has instanceof TtlvStructure whole) {
       if (partial.tag() != whole.tag()) {

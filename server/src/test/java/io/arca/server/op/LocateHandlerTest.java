@@ -9,6 +9,7 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.State;
 import io.arca.kmip.StorageStatusMask;
 import io.arca.kmip.Tag;
+import io.arca.kmip.UsageLimitsUnit;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.payload.Destroy;
@@ -16,6 +17,8 @@ import io.arca.kmip.payload.Locate;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvLongInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +93,24 @@ class LocateHandlerTest extends AttributeTestBase {
     // A usage mask matches objects holding at least those bits.
     assertThat(ids(mask(CryptographicUsageMask.ENCRYPT.value()))).containsExactlyInAnyOrder(a, b);
     assertThat(ids(mask(CryptographicUsageMask.DECRYPT.value()))).containsExactly(b);
+  }
+
+  private static Attribute usageLimits(long total, long count) {
+    return Attribute.of(
+        TtlvStructure.of(
+            Tag.USAGE_LIMITS.code(),
+            new TtlvLongInteger(Tag.USAGE_LIMITS_TOTAL.code(), total),
+            new TtlvLongInteger(Tag.USAGE_LIMITS_COUNT.code(), count),
+            new TtlvEnumeration(Tag.USAGE_LIMITS_UNIT.code(), UsageLimitsUnit.OBJECT.value())));
+  }
+
+  @Test
+  void usageLimitsMatchObjectsWithAtLeastTheCountAndTotal() {
+    String big = createKey("big", usageLimits(100, 50));
+    createKey("small", usageLimits(10, 5));
+
+    assertThat(ids(usageLimits(20, 10))).containsExactly(big);
+    assertThat(ids(usageLimits(10, 5))).hasSize(2);
   }
 
   @Test
