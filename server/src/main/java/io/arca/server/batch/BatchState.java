@@ -23,6 +23,14 @@ public final class BatchState {
     this.idPlaceholder = uniqueIdentifier;
   }
 
+  /**
+   * Empties the ID Placeholder, so that later items naming no object fail (Locate, when it finds
+   * other than exactly one object).
+   */
+  public void clearIdPlaceholder() {
+    this.idPlaceholder = null;
+  }
+
   /** Records how to reverse what the current item did, in case a later item fails under Undo. */
   public void onUndo(Runnable undo) {
     undoLog.push(undo);

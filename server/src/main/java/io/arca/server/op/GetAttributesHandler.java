@@ -8,7 +8,8 @@ import io.arca.server.store.ObjectRecord;
 
 /**
  * Get Attributes (KMIP 1.4 §4.12, 2.1 §6.1.24): the attributes asked for (all of them when none is
- * named), in the form of the client's protocol version.
+ * named), in the form of the client's protocol version and limited to the attributes that version
+ * defines.
  */
 public final class GetAttributesHandler implements OperationHandler {
   private final ObjectAccess objects;
@@ -29,7 +30,9 @@ public final class GetAttributesHandler implements OperationHandler {
         GetAttributes.Request.decode(requestPayload, context.protocolVersion());
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     return new GetAttributes.Response(
-            record.uid(), ObjectAttributes.select(record, request.references()))
+            record.uid(),
+            ObjectAttributes.forVersion(
+                ObjectAttributes.select(record, request.references()), context.protocolVersion()))
         .encode(context.protocolVersion());
   }
 }

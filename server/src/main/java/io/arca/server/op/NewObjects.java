@@ -89,13 +89,40 @@ final class NewObjects {
   }
 
   private static void checkNameFree(Attribute name, ObjectStore store, RequestContext context) {
+    if (nameHolder(name, null, store, context)) {
+      throw Reasons.nameTaken(context.protocolVersion(), nameValue(name));
+    }
+  }
+
+  /**
+   * Refuses a Name that an attribute change would give an object when a live object of the caller's
+   * already has it, other than {@code except} (the object whose Name is modified; null when a Name
+   * is added, which the object itself must not have twice either).
+   */
+  static void checkNameFreeFor(
+      @Nullable String except, Attribute name, ObjectStore store, RequestContext context) {
+    if (nameHolder(name, except, store, context)) {
+      throw Reasons.nameTakenByChange(context.protocolVersion(), nameValue(name));
+    }
+  }
+
+  private static boolean nameHolder(
+      Attribute name, @Nullable String except, ObjectStore store, RequestContext context) {
     List<String> holders =
         store.locate(ObjectQuery.all(16).withOwner(context.user()).withAttribute(name));
     for (String uid : holders) {
-      if (store.find(uid).filter(r -> Lifecycle.isLive(r.state())).isPresent()) {
-        throw Reasons.nameTaken(context.protocolVersion(), nameValue(name));
+      if (!uid.equals(except)
+          && store.find(uid).filter(r -> Lifecycle.isLive(r.state())).isPresent()) {
+        return true;
       }
     }
+    return false;
+  }
+
+  /** Whether only the server may set the attribute. */
+  static boolean isServerOnly(AttributeReference reference) {
+    return reference instanceof AttributeReference.Tagged tagged
+        && SERVER_ONLY.contains(tagged.tag());
   }
 
   private static String nameValue(Attribute name) {

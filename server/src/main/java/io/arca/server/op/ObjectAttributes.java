@@ -1,6 +1,8 @@
 package io.arca.server.op;
 
+import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
+import io.arca.kmip.TagNames;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
@@ -18,6 +20,42 @@ import java.util.List;
  */
 final class ObjectAttributes {
   private ObjectAttributes() {}
+
+  /**
+   * The attributes a client of {@code version} can be told about: an attribute its version does not
+   * define (Fresh for KMIP 1.0, the 2.x-only attributes for 1.x, 1.x-only ones for 2.x) is left
+   * out, and so is a vendor attribute that 1.x cannot name (only custom "x-"/"y-" ones can be).
+   */
+  static Attributes forVersion(Attributes attributes, ProtocolVersion version) {
+    List<Attribute> kept = new ArrayList<>();
+    for (Attribute attribute : attributes.items()) {
+      if (isDefinedIn(attribute.reference(), version)) {
+        kept.add(attribute);
+      }
+    }
+    return kept.size() == attributes.items().size()
+        ? attributes
+        : new Attributes(kept, attributes.templateNames());
+  }
+
+  /** Whether a client of {@code version} knows the attribute. */
+  static boolean isDefinedIn(AttributeReference reference, ProtocolVersion version) {
+    if (reference instanceof AttributeReference.Tagged tagged) {
+      Tag known = Tag.byCode(tagged.tag());
+      // Vendor tags (0x54xxxx) have no version; they pass as they came.
+      return known == null ? (tagged.tag() >>> 16) == 0x54 : known.isDefinedIn(version);
+    }
+    return version.isAtLeast(ProtocolVersion.V2_0) || reference.name() != null;
+  }
+
+  /** The attribute's name for messages: its XML name, or the custom or vendor name. */
+  static String nameOf(AttributeReference reference) {
+    if (reference instanceof AttributeReference.Tagged tagged) {
+      return TagNames.of(tagged.tag());
+    }
+    AttributeReference.Vendor vendor = (AttributeReference.Vendor) reference;
+    return vendor.vendorIdentification() + ":" + vendor.attributeName();
+  }
 
   /** Every attribute of the object, the record's own first. */
   static Attributes of(ObjectRecord record) {

@@ -61,4 +61,49 @@ final class Reasons {
         isV2(version) ? ResultReason.ATTRIBUTE_READ_ONLY : ResultReason.PERMISSION_DENIED,
         attribute + " is set by the server, not by clients");
   }
+
+  /** A client change to an attribute it may not make (1.x tables: Permission Denied). */
+  static KmipException readOnlyChange(ProtocolVersion version, String attribute, String edit) {
+    return new KmipException(
+        isV2(version) ? ResultReason.ATTRIBUTE_READ_ONLY : ResultReason.PERMISSION_DENIED,
+        attribute + " cannot be " + edit + " by clients");
+  }
+
+  /** An attribute that does not apply to the object's type, or that the version lacks. */
+  static KmipException notApplicable(ProtocolVersion version, String attribute, String what) {
+    return new KmipException(
+        isV2(version) ? ResultReason.INVALID_ATTRIBUTE : ResultReason.PERMISSION_DENIED,
+        attribute + " does not apply to " + what);
+  }
+
+  /** A second instance of a single-valued attribute (1.4 Add Attribute: Illegal Operation). */
+  static KmipException singleValued(ProtocolVersion version, String attribute) {
+    return new KmipException(
+        isV2(version) ? ResultReason.ATTRIBUTE_SINGLE_VALUED : ResultReason.ILLEGAL_OPERATION,
+        attribute + " is single-valued and already set");
+  }
+
+  /**
+   * An attribute the object does not have; 1.4 answers Invalid Field for Modify Attribute and Item
+   * Not Found for Delete Attribute.
+   */
+  static KmipException attributeNotFound(
+      ProtocolVersion version, String attribute, ResultReason v1) {
+    return new KmipException(
+        isV2(version) ? ResultReason.ATTRIBUTE_NOT_FOUND : v1, "the object has no " + attribute);
+  }
+
+  /** An instance (index or value) of an attribute the object has, but not that one. */
+  static KmipException instanceNotFound(ProtocolVersion version, String attribute) {
+    return new KmipException(
+        isV2(version) ? ResultReason.ATTRIBUTE_INSTANCE_NOT_FOUND : ResultReason.ITEM_NOT_FOUND,
+        "the object has no such instance of " + attribute);
+  }
+
+  /** A Name another live object of the caller's has, given by a change (1.4: Illegal Operation). */
+  static KmipException nameTakenByChange(ProtocolVersion version, String name) {
+    return new KmipException(
+        isV2(version) ? ResultReason.NON_UNIQUE_NAME_ATTRIBUTE : ResultReason.ILLEGAL_OPERATION,
+        "Name " + name + " is already given to another of your objects");
+  }
 }
