@@ -9,6 +9,7 @@ import io.arca.kmip.ttlv.StructureBuilder;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +40,11 @@ public final class Locate {
       return new Request(null, null, null, null, attributes);
     }
 
-    /** Decodes a request payload in the form of {@code version}. */
+    /**
+     * Decodes a request payload in the form of {@code version}. A 2.x request without its
+     * Attributes (required by the specification) is read as one with none: PyKMIP's 2.0 client
+     * sends it so, and it can only mean "no criteria".
+     */
     public static Request decode(TtlvStructure payload, ProtocolVersion version) {
       Fields fields = Fields.of(payload, "Locate");
       Request request =
@@ -49,7 +54,9 @@ public final class Locate {
               fields.integer(Tag.STORAGE_STATUS_MASK),
               fields.enumeration(Tag.OBJECT_GROUP_MEMBER),
               Payloads.isV2(version)
-                  ? Payloads.requiredAttributes(fields, AttributeGroup.ATTRIBUTES, version)
+                  ? Objects.requireNonNullElse(
+                      Payloads.attributes(fields, AttributeGroup.ATTRIBUTES, version),
+                      Attributes.EMPTY)
                   : new Attributes(Payloads.bareAttributes(fields), List.of()));
       fields.finish();
       return request;
