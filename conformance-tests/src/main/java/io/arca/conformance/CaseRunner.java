@@ -5,6 +5,7 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvException;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.kmip.ttlv.text.KmipXml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,7 @@ public final class CaseRunner {
       throw new Unrunnable(
           "expected request/response pairs, found " + messages.size() + " messages");
     }
+    messages = messages.stream().map(CaseRunner::singleSpacedAttributeNames).toList();
     for (int i = 0; i < messages.size(); i++) {
       int expected = i % 2 == 0 ? Tag.REQUEST_MESSAGE.code() : Tag.RESPONSE_MESSAGE.code();
       if (messages.get(i).tag() != expected || !(messages.get(i) instanceof TtlvStructure)) {
@@ -106,6 +108,22 @@ public final class CaseRunner {
       }
     }
     return messages;
+  }
+
+  /**
+   * The message with every Attribute Name's runs of white space folded to one space
+   * (Relaxation.SPACED_ATTRIBUTE_NAMES): the 1.0-1.2 files spell "Unique Identifier".
+   */
+  static Ttlv singleSpacedAttributeNames(Ttlv item) {
+    if (item instanceof TtlvTextString text && text.tag() == Tag.ATTRIBUTE_NAME.code()) {
+      return new TtlvTextString(text.tag(), text.value().strip().replaceAll("\\s+", " "));
+    }
+    if (item instanceof TtlvStructure structure) {
+      return new TtlvStructure(
+          structure.tag(),
+          structure.items().stream().map(CaseRunner::singleSpacedAttributeNames).toList());
+    }
+    return item;
   }
 
   /** A file the runner cannot run, with the reason. */

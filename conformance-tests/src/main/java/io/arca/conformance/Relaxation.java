@@ -65,7 +65,14 @@ public enum Relaxation {
    * The children of an Attributes structure, and of the response payloads of Query, Locate, Get
    * Attributes and Get Attribute List, match in any order.
    */
-  UNORDERED("the specification does not fix the order of these lists");
+  UNORDERED("the specification does not fix the order of these lists"),
+
+  /**
+   * Attribute Names in the files, in requests and expected responses alike, have their runs of
+   * white space folded to one space before they are sent or compared.
+   */
+  SPACED_ATTRIBUTE_NAMES(
+      "the 1.0-1.2 files were extracted from HTML and spell some names \"Unique   Identifier\"");
 
   /**
    * How far a date may be from the one expected under {@link #NOW_RELATIVE_DATE} and {@link

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.client.ClientTls;
 import io.arca.client.KmipConnection;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -113,5 +116,21 @@ class CaseRunnerTest {
 
     assertThat(result.outcome()).isEqualTo(CaseResult.Outcome.SKIP);
     assertThat(result.detail()).contains("JSON transport");
+  }
+
+  @Test
+  void attributeNamesWithRunsOfSpacesAreFoldedAndNothingElseChanges() {
+    TtlvStructure spaced =
+        TtlvStructure.of(
+            Tag.REQUEST_PAYLOAD.code(),
+            new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "Unique   Identifier"),
+            new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), "a   b"));
+
+    assertThat(CaseRunner.singleSpacedAttributeNames(spaced))
+        .isEqualTo(
+            TtlvStructure.of(
+                Tag.REQUEST_PAYLOAD.code(),
+                new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), "Unique Identifier"),
+                new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), "a   b")));
   }
 }

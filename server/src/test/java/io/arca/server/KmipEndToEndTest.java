@@ -164,6 +164,11 @@ class KmipEndToEndTest {
             Operation.GET.value())
         .doesNotContain(Operation.CANCEL.value())
         .doesNotHaveDuplicates();
+    if (!version(text).isAtLeast(ProtocolVersion.V2_0)) {
+      assertThat(operations).doesNotContain(Operation.SET_ATTRIBUTE.value());
+    } else {
+      assertThat(operations).contains(Operation.SET_ATTRIBUTE.value());
+    }
   }
 
   private static List<ResponseBatchItem> batchWithFailureInTheMiddle(@Nullable Integer onError)

@@ -55,7 +55,12 @@ public final class QueryHandler implements OperationHandler {
     for (int function : functions) {
       QueryFunction known = QueryFunction.byValue(function);
       if (known == QueryFunction.QUERY_OPERATIONS && operations.isEmpty()) {
-        registry.get().operations().forEach(operation -> operations.add(operation.value()));
+        // Operations the client's version does not define (Set Attribute for 1.x) are not listed.
+        for (Operation operation : registry.get().operations()) {
+          if (operation.isDefinedIn(context.protocolVersion())) {
+            operations.add(operation.value());
+          }
+        }
       } else if (known == QueryFunction.QUERY_OBJECTS && objects.isEmpty()) {
         objects.addAll(objectTypes);
       } else if (known == QueryFunction.QUERY_SERVER_INFORMATION) {
