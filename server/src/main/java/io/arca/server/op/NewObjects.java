@@ -85,8 +85,42 @@ final class NewObjects {
     for (Attribute name : attributes.all(Tag.NAME.code())) {
       checkNameFree(name, store, context);
     }
+    String wrappingKey = wrappingKeyId(attributes);
+    if (wrappingKey != null
+        && store.find(wrappingKey).filter(ObjectAccess.ownedBy(context)).isEmpty()) {
+      throw new KmipException(
+          version.isAtLeast(ProtocolVersion.V2_0)
+              ? ResultReason.WRAPPING_OBJECT_NOT_FOUND
+              : ResultReason.ITEM_NOT_FOUND,
+          "wrapping key " + wrappingKey + " does not exist");
+    }
     return attributes;
   }
+
+  /**
+   * The managed key the client asked to protect the new object at rest (the CLI's {@code
+   * --wrapping-key-id}), or null for the server KEK: the vendor attribute {@code
+   * arca:wrapping-key-id} in 2.x, the custom attribute {@code x-arca-wrapping-key-id} in 1.x. It
+   * stays with the object, so Get Attributes shows which key protects it.
+   */
+  static @Nullable String wrappingKeyId(Attributes attributes) {
+    for (AttributeReference reference : WRAPPING_KEY_ID) {
+      Attribute attribute = attributes.first(reference);
+      if (attribute != null) {
+        if (attribute.value() instanceof TtlvTextString text && !text.value().isEmpty()) {
+          return text.value();
+        }
+        throw new KmipException(
+            ResultReason.INVALID_FIELD, "wrapping-key-id: expected the identifier as text");
+      }
+    }
+    return null;
+  }
+
+  private static final List<AttributeReference> WRAPPING_KEY_ID =
+      List.of(
+          AttributeReference.vendor("arca", "wrapping-key-id"),
+          AttributeReference.vendor("x", "arca-wrapping-key-id"));
 
   private static void checkNameFree(Attribute name, ObjectStore store, RequestContext context) {
     if (nameHolder(name, null, store, context)) {
@@ -152,7 +186,8 @@ final class NewObjects {
     }
     Attributes attributes = new Attributes(items, List.of());
     State state = Lifecycle.stateAt(State.PRE_ACTIVE, attributes, context.now());
-    return ObjectRecord.draft(uid, type, state, context.user(), attributes, null, context.now());
+    return ObjectRecord.draft(
+        uid, type, state, context.user(), attributes, wrappingKeyId(attributes), context.now());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -115,6 +116,11 @@ public final class ObjectAccess {
    */
   static boolean mayAccess(ObjectRecord record, RequestContext context) {
     return record.owner().equals(context.user());
+  }
+
+  /** The test {@link #mayAccess} applies, for filtering the store's answers. */
+  static Predicate<ObjectRecord> ownedBy(RequestContext context) {
+    return record -> mayAccess(record, context);
   }
 
   /** The answer for an object that does not exist, or that the caller may not see. */

@@ -148,6 +148,41 @@ class LifecycleHandlersTest {
   }
 
   @Test
+  void aClientChosenWrappingKeyProtectsTheNewKeyAtRest() {
+    String kek = createAes(alice());
+    Attributes wrapped =
+        new Attributes(
+            java.util.stream.Stream.concat(
+                    aes(256).items().stream(),
+                    java.util.stream.Stream.of(
+                        Attribute.vendor(
+                            "arca",
+                            "wrapping-key-id",
+                            new io.arca.kmip.ttlv.TtlvTextString(Tag.ATTRIBUTE_VALUE.code(), kek))))
+                .toList(),
+            List.of());
+
+    String uid =
+        Create.Response.decode(
+                create.handle(
+                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), wrapped)
+                        .encode(ProtocolVersion.V2_1),
+                    alice()),
+                ProtocolVersion.V2_1)
+            .uniqueIdentifier();
+
+    assertThat(fixture.store().find(uid).orElseThrow().wrappingKeyId()).isEqualTo(kek);
+    assertThat(fixture.store().content(uid)).isPresent();
+    assertThatThrownBy(
+            () ->
+                create.handle(
+                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), wrapped)
+                        .encode(ProtocolVersion.V2_1),
+                    HandlerFixture.context("mallory", ProtocolVersion.V2_1)))
+        .satisfies(reason(ResultReason.WRAPPING_OBJECT_NOT_FOUND));
+  }
+
+  @Test
   void anotherUserSeesNoSuchObject() {
     String uid = createAes(alice());
 
