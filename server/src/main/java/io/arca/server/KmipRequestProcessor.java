@@ -34,6 +34,7 @@ import io.arca.server.op.GetHandler;
 import io.arca.server.op.ImportHandler;
 import io.arca.server.op.InteropHandler;
 import io.arca.server.op.LocateHandler;
+import io.arca.server.op.LogHandler;
 import io.arca.server.op.ModifyAttributeHandler;
 import io.arca.server.op.ObjectAccess;
 import io.arca.server.op.ObjectFormats;
@@ -107,8 +108,8 @@ public final class KmipRequestProcessor implements RequestProcessor {
                 ObjectType.SPLIT_KEY,
                 ObjectType.PGP_KEY),
             serverVersion()));
-    handlers.add(new CreateHandler(store, random));
     KeyMaker maker = new KeyMaker(random);
+    handlers.add(new CreateHandler(store, maker));
     handlers.add(new CreateKeyPairHandler(store, maker));
     handlers.add(new RegisterHandler(store));
     GetHandler get = new GetHandler(objects, new ObjectFormats());
@@ -128,6 +129,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new RevokeHandler(objects));
     handlers.add(new DestroyHandler(objects));
     handlers.add(new CheckHandler(objects));
+    handlers.add(new LogHandler());
     AesCipher aes = new AesCipher(random);
     handlers.add(new EncryptHandler(objects, aes));
     handlers.add(new DecryptHandler(objects, aes));

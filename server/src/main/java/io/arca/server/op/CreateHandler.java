@@ -9,45 +9,34 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
-import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
+import io.arca.server.keys.ClearKey;
+import io.arca.server.keys.KeyMaker;
+import io.arca.server.keys.KeyMaterial;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Create (KMIP 1.4 §4.1, 2.1 §6.1.14): a new symmetric key of the algorithm and length asked for,
- * made from the server's random source, stored wrapped before its identifier is returned.
+ * Create (KMIP 1.4 §4.1, 2.1 §6.1.14): a new symmetric key of the algorithm and length asked for
+ * (AES, 3DES, ChaCha20, HMAC; {@link KeyMaker} knows the lengths), stored wrapped before its
+ * identifier is returned.
  */
 public final class CreateHandler implements OperationHandler {
-  /** The key lengths, in bits, each algorithm may be created with. */
-  private static final Map<CryptographicAlgorithm, Set<Integer>> LENGTHS =
-      Map.of(
-          CryptographicAlgorithm.AES, Set.of(128, 192, 256),
-          CryptographicAlgorithm.CHACHA20, Set.of(256),
-          CryptographicAlgorithm.HMAC_SHA1, Set.of(160),
-          CryptographicAlgorithm.HMAC_SHA224, Set.of(224),
-          CryptographicAlgorithm.HMAC_SHA256, Set.of(256),
-          CryptographicAlgorithm.HMAC_SHA384, Set.of(384),
-          CryptographicAlgorithm.HMAC_SHA512, Set.of(512));
-
   private final ObjectStore store;
-  private final SecureRandom random;
+  private final KeyMaker maker;
 
-  /** A handler creating keys into {@code store} from {@code random}. */
-  public CreateHandler(ObjectStore store, SecureRandom random) {
+  /** A handler creating keys into {@code store} with {@code maker}. */
+  public CreateHandler(ObjectStore store, KeyMaker maker) {
     this.store = store;
-    this.random = random;
+    this.maker = maker;
   }
 
   @Override
@@ -65,9 +54,15 @@ public final class CreateHandler implements OperationHandler {
     }
     Attributes attributes = NewObjects.clientAttributes(request.attributes(), store, context);
     CryptographicAlgorithm algorithm = algorithm(attributes);
-    int bits = length(attributes, algorithm);
-    byte[] key = new byte[(bits + 7) / 8];
-    random.nextBytes(key);
+    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    if (bits == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "CryptographicLength: missing (expected: e.g. 256)");
+    }
+    byte[] key;
+    try (ClearKey made = maker.symmetricKey(algorithm, bits)) {
+      key = ((KeyMaterial.Encoded) made.material()).bytes().toByteArray();
+    }
     String uid = ObjectAccess.newUid();
     ObjectRecord draft =
         NewObjects.draft(
@@ -80,7 +75,8 @@ public final class CreateHandler implements OperationHandler {
         new SymmetricKey(
             KeyBlock.of(
                 KeyFormatType.RAW.value(),
-                KeyValue.Plain.of(new KeyMaterial.Bytes(ByteString.copyOf(key))),
+                KeyValue.Plain.of(
+                    new io.arca.kmip.object.KeyMaterial.Bytes(ByteString.copyOf(key))),
                 algorithm.value(),
                 bits));
     Arrays.fill(key, (byte) 0);
@@ -103,34 +99,13 @@ public final class CreateHandler implements OperationHandler {
           ResultReason.INVALID_FIELD, "CryptographicAlgorithm: missing (expected: e.g. AES)");
     }
     CryptographicAlgorithm algorithm = CryptographicAlgorithm.byValue(value);
-    if (algorithm == null || !LENGTHS.containsKey(algorithm)) {
+    if (algorithm == null) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
-          "CryptographicAlgorithm: "
-              + (algorithm == null ? "0x" + Integer.toHexString(value) : algorithm.xmlName())
-              + " cannot be created as a symmetric key (expected: AES, ChaCha20 or HMAC)");
+          "CryptographicAlgorithm: 0x"
+              + Integer.toHexString(value)
+              + " is unknown (expected: AES, 3DES, ChaCha20 or HMAC)");
     }
     return algorithm;
-  }
-
-  private static int length(Attributes attributes, CryptographicAlgorithm algorithm) {
-    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
-    Set<Integer> allowed = LENGTHS.getOrDefault(algorithm, Set.of());
-    if (bits == null) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD, "CryptographicLength: missing (expected: " + allowed + ")");
-    }
-    if (!allowed.contains(bits)) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD,
-          "CryptographicLength: "
-              + bits
-              + " for "
-              + algorithm.xmlName()
-              + " (expected: one of "
-              + allowed
-              + ")");
-    }
-    return bits;
   }
 }

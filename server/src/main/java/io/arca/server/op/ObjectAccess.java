@@ -1,6 +1,7 @@
 package io.arca.server.op;
 
 import io.arca.kmip.KmipException;
+import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.server.batch.RequestContext;
@@ -64,7 +65,8 @@ public final class ObjectAccess {
    */
   public ObjectRecord resolve(@Nullable String requested, RequestContext context) {
     String uid = uidOf(requested, context);
-    ObjectRecord record = visible(uid, context).orElseThrow(() -> notFound(uid));
+    ObjectRecord record =
+        visible(uid, context).orElseThrow(() -> notFound(uid, context.protocolVersion()));
     State now = Lifecycle.stateAt(record.state(), record.attributes(), context.now());
     if (now == record.state()) {
       return record;
@@ -123,8 +125,15 @@ public final class ObjectAccess {
     return record -> mayAccess(record, context);
   }
 
-  /** The answer for an object that does not exist, or that the caller may not see. */
-  public static KmipException notFound(String uid) {
-    return new KmipException(ResultReason.ITEM_NOT_FOUND, "no object " + uid);
+  /**
+   * The answer for an object that does not exist, or that the caller may not see: Item Not Found in
+   * 1.x, Object Not Found from 2.0 on (as BL-M-4-21 expects).
+   */
+  public static KmipException notFound(String uid, ProtocolVersion version) {
+    return new KmipException(
+        version.isAtLeast(ProtocolVersion.V2_0)
+            ? ResultReason.OBJECT_NOT_FOUND
+            : ResultReason.ITEM_NOT_FOUND,
+        "no object " + uid);
   }
 }

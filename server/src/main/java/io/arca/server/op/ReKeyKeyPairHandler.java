@@ -71,7 +71,7 @@ public final class ReKeyKeyPairHandler implements OperationHandler {
     ObjectRecord oldPublic =
         objects
             .visible(oldPublicUid, context)
-            .orElseThrow(() -> ObjectAccess.notFound(oldPublicUid));
+            .orElseThrow(() -> ObjectAccess.notFound(oldPublicUid, context.protocolVersion()));
     Integer algorithmValue =
         NewObjects.intValue(oldPrivate.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
     CryptographicAlgorithm algorithm =

@@ -225,7 +225,7 @@ class AttributeEditHandlersTest extends AttributeTestBase {
     String bobs = createKey("bob", "k");
     RequestContext alice = as(V2_1);
     assertFails(
-        ResultReason.ITEM_NOT_FOUND,
+        ResultReason.OBJECT_NOT_FOUND,
         () ->
             new AddAttributeHandler(objects)
                 .handle(

@@ -20,6 +20,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.BatchState;
 import io.arca.server.batch.RequestContext;
+import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ abstract class AttributeTestBase {
         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), new Attributes(items, List.of()))
             .encode(V2_1);
     TtlvStructure response =
-        new CreateHandler(store, new SecureRandom()).handle(request, as(user, V2_1));
+        new CreateHandler(store, new KeyMaker(new SecureRandom())).handle(request, as(user, V2_1));
     return Create.Response.decode(response, V2_1).uniqueIdentifier();
   }
 

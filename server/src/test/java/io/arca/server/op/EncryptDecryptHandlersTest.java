@@ -23,6 +23,7 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.keys.KeyMaker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -69,7 +70,7 @@ class EncryptDecryptHandlersTest {
     Attributes attributes = new Attributes(items, java.util.List.of());
     String uid =
         Create.Response.decode(
-                new CreateHandler(fixture.store(), new SecureRandom())
+                new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()))
                     .handle(
                         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes)
                             .encode(ProtocolVersion.V2_1),

@@ -85,7 +85,7 @@ class GetAttributeListHandlerTest extends AttributeTestBase {
   @Test
   void anotherUsersObjectIsNotFound() {
     String bobs = createKey("bob", "k");
-    assertFails(ResultReason.ITEM_NOT_FOUND, () -> list(V2_1, bobs));
-    assertFails(ResultReason.ITEM_NOT_FOUND, () -> list(V2_1, "no-such-object"));
+    assertFails(ResultReason.OBJECT_NOT_FOUND, () -> list(V2_1, bobs));
+    assertFails(ResultReason.OBJECT_NOT_FOUND, () -> list(V2_1, "no-such-object"));
   }
 }

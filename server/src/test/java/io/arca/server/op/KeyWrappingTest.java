@@ -75,7 +75,7 @@ class KeyWrappingTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    create = new CreateHandler(fixture.store(), new SecureRandom());
+    create = new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()));
     createKeyPair = new CreateKeyPairHandler(fixture.store(), new KeyMaker(new SecureRandom()));
     register = new RegisterHandler(fixture.store());
     get = new GetHandler(fixture.objects(), new ObjectFormats());

@@ -35,6 +35,7 @@ import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.RequestContext;
+import io.arca.server.keys.KeyMaker;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -58,7 +59,7 @@ class LifecycleHandlersTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    create = new CreateHandler(fixture.store(), new SecureRandom());
+    create = new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()));
     get = new GetHandler(fixture.objects(), new ObjectFormats());
     getAttributes = new GetAttributesHandler(fixture.objects());
     activate = new ActivateHandler(fixture.objects());
@@ -191,7 +192,7 @@ class LifecycleHandlersTest {
                 get.handle(
                     Get.Request.of(uid).encode(ProtocolVersion.V2_1),
                     HandlerFixture.context("mallory", ProtocolVersion.V2_1)))
-        .satisfies(reason(ResultReason.ITEM_NOT_FOUND));
+        .satisfies(reason(ResultReason.OBJECT_NOT_FOUND));
   }
 
   @Test
@@ -203,7 +204,7 @@ class LifecycleHandlersTest {
                         .encode(ProtocolVersion.V2_1),
                     alice()))
         .satisfies(reason(ResultReason.INVALID_FIELD))
-        .hasMessageContaining("CryptographicLength: 100");
+        .hasMessageContaining("Cryptographic Length 100");
   }
 
   @Test

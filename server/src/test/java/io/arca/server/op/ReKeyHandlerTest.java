@@ -48,7 +48,7 @@ class ReKeyHandlerTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    create = new CreateHandler(fixture.store(), new SecureRandom());
+    create = new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()));
     reKey = new ReKeyHandler(fixture.objects(), new KeyMaker(new SecureRandom()));
   }
 
@@ -158,6 +158,6 @@ class ReKeyHandlerTest {
     assertThatThrownBy(() -> reKey("nothing", null))
         .isInstanceOfSatisfying(
             KmipException.class,
-            e -> assertThat(e.reason()).isEqualTo(ResultReason.ITEM_NOT_FOUND));
+            e -> assertThat(e.reason()).isEqualTo(ResultReason.OBJECT_NOT_FOUND));
   }
 }
