@@ -48,7 +48,7 @@ public final class DecryptHandler implements OperationHandler {
     KeyUse.forProcessing(key, CryptographicUsageMask.DECRYPT, "Decrypt", context);
     CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
     byte[] ciphertext = data.toByteArray();
-    byte[] tag = EncryptHandler.bytes(request.tag());
+    byte[] tag = SymmetricCrypto.bytes(request.tag());
     Integer mode = parameters.blockCipherMode();
     boolean gcm = mode == null || mode == BlockCipherMode.GCM.value();
     if (gcm && tag == null && SymmetricCrypto.tagInData(version)) {
@@ -69,8 +69,8 @@ public final class DecryptHandler implements OperationHandler {
               keyBytes,
               parameters,
               ciphertext,
-              EncryptHandler.bytes(request.ivCounterNonce()),
-              EncryptHandler.bytes(request.additionalData()),
+              SymmetricCrypto.bytes(request.ivCounterNonce()),
+              SymmetricCrypto.bytes(request.additionalData()),
               tag);
     } finally {
       Arrays.fill(keyBytes, (byte) 0);

@@ -13,7 +13,6 @@ import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with an AES key: the parameters of the request, else the
@@ -57,8 +56,8 @@ public final class EncryptHandler implements OperationHandler {
               keyBytes,
               parameters,
               plaintext,
-              bytes(request.ivCounterNonce()),
-              bytes(request.additionalData()));
+              SymmetricCrypto.bytes(request.ivCounterNonce()),
+              SymmetricCrypto.bytes(request.additionalData()));
     } finally {
       Arrays.fill(keyBytes, (byte) 0);
       Arrays.fill(plaintext, (byte) 0);
@@ -78,9 +77,5 @@ public final class EncryptHandler implements OperationHandler {
             null,
             tag == null ? null : ByteString.copyOf(tag))
         .encode(version);
-  }
-
-  static byte @Nullable [] bytes(@Nullable ByteString value) {
-    return value == null ? null : value.toByteArray();
   }
 }

@@ -6,6 +6,7 @@ import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
+import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
@@ -51,6 +52,11 @@ final class SymmetricCrypto {
           "streaming (Init/Final Indicator, Correlation Value) is not supported yet:"
               + " send the data in one request");
     }
+  }
+
+  /** A copy of an optional byte-string field, or null. */
+  static byte @Nullable [] bytes(@Nullable ByteString value) {
+    return value == null ? null : value.toByteArray();
   }
 
   /** Before KMIP 1.4 there is no tag field: the tag travels after the ciphertext. */
