@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +43,7 @@ final class Bindings {
 
   private final Map<String, Ttlv> values = new HashMap<>();
   private final Map<Integer, Ttlv> lastBytesByTag = new HashMap<>();
+  private final Set<Long> sentDates = new HashSet<>();
 
   /** The options to read a test-case file with. */
   static TextOptions readOptions() {
@@ -88,6 +91,11 @@ final class Bindings {
   static @Nullable Long nowOffset(TtlvDateTime date) {
     long offset = date.epochSeconds() - READ_NOW.getEpochSecond();
     return Math.abs(offset) <= MAX_OFFSET ? offset : null;
+  }
+
+  /** Whether a request of the case so far carried this literal date. */
+  boolean sent(TtlvDateTime date) {
+    return sentDates.contains(date.epochSeconds());
   }
 
   /** The value bound to a name, or null. */
@@ -141,7 +149,11 @@ final class Bindings {
     }
     if (item instanceof TtlvDateTime date) {
       Long offset = nowOffset(date);
-      return offset == null ? date : new TtlvDateTime(date.tag(), now.getEpochSecond() + offset);
+      if (offset == null) {
+        sentDates.add(date.epochSeconds());
+        return date;
+      }
+      return new TtlvDateTime(date.tag(), now.getEpochSecond() + offset);
     }
     String name = placeholder(item);
     if (name != null) {

@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs OASIS test-case files against a KMIP server: sends each request of a file, in order, on one
@@ -32,6 +32,12 @@ public final class CaseRunner {
 
   private final Connector connector;
   private final Clock clock;
+
+  /**
+   * The identifiers of the objects the server generated, over every case this runner ran: a later
+   * case (TL-M-3) may Locate and Get a key an earlier one (TL-M-2) had the server create.
+   */
+  private final Set<String> generated = ConcurrentHashMap.newKeySet();
 
   /** A runner that connects with {@code connector} and reads the time from {@code clock}. */
   public CaseRunner(Connector connector, Clock clock) {
@@ -63,7 +69,6 @@ public final class CaseRunner {
     }
     List<Ttlv> messages = read(file);
     Bindings bindings = new Bindings();
-    Set<String> generated = new HashSet<>();
     try (KmipConnection connection = connector.open()) {
       for (int i = 0; i + 1 < messages.size(); i += 2) {
         Instant now = clock.instant();

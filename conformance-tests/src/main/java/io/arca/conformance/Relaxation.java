@@ -32,6 +32,28 @@ public enum Relaxation {
    */
   SERVER_CLOCK("the server's clock sets the value; the 1.x files hold the recording run's dates"),
 
+  /**
+   * The dates an operation sets when the client names none (Activate's Activation Date, Revoke's
+   * Deactivation and Compromise Dates, Destroy's Destroy Date) match within {@link
+   * #CLOCK_TOLERANCE} of the runner's clock when the file's literal date is not one the case sent
+   * earlier: such a date came from the recording server's clock. A date the client sent must come
+   * back exactly.
+   */
+  OPERATION_CLOCK("an operation stamped the date with the server's clock"),
+
+  /**
+   * A Random Number Generator attribute matches any RNG Parameters that name an RNG Algorithm: it
+   * describes the generator of the server under test.
+   */
+  SERVER_RNG("the attribute describes the server's own random generator"),
+
+  /**
+   * A Query response describes the server under test: its Vendor Identification matches any text,
+   * its Server Information any content, and it may list operations and object types beyond the
+   * file's (every one the file lists must still be there).
+   */
+  SERVER_VENDOR("the server describes itself: its vendor, its information, what it supports"),
+
   /** Server Correlation Value matches any text, and may be missing: it is optional. */
   SERVER_CORRELATION_VALUE("the server chooses it to find the exchange in its own logs"),
 
@@ -48,8 +70,8 @@ public enum Relaxation {
 
   /**
    * Key material (Byte Strings and Big Integers under Key Value) of an object the server created
-   * (Create, Create Key Pair, Re-key, ...), and the Digest Value computed from it, match any value;
-   * a Byte String must keep its length.
+   * (Create, Create Key Pair, Re-key, ..., in this case or an earlier one against the same server),
+   * and the Digest Value computed from it, match any value; a Byte String must keep its length.
    */
   SERVER_GENERATED_KEY("the server generated the key"),
 
@@ -91,6 +113,17 @@ public enum Relaxation {
   /** The 1.x Attribute Names of the same dates, for Attribute Value items. */
   static final Set<String> SERVER_CLOCK_ATTRIBUTES =
       Set.of("Initial Date", "Last Change Date", "Original Creation Date", "Archive Date");
+
+  /** The dates under {@link #OPERATION_CLOCK}, by tag (2.x) and by 1.x Attribute Name. */
+  static final Set<Integer> OPERATION_CLOCK_TAGS =
+      Set.of(
+          Tag.ACTIVATION_DATE.code(),
+          Tag.DEACTIVATION_DATE.code(),
+          Tag.COMPROMISE_DATE.code(),
+          Tag.DESTROY_DATE.code());
+
+  static final Set<String> OPERATION_CLOCK_ATTRIBUTES =
+      Set.of("Activation Date", "Deactivation Date", "Compromise Date", "Destroy Date");
 
   static final Set<Integer> OUTPUT_TAGS =
       Set.of(
