@@ -16,6 +16,7 @@ import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.ServerRandom;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
@@ -31,6 +32,7 @@ import io.arca.server.op.ExportHandler;
 import io.arca.server.op.GetAttributeListHandler;
 import io.arca.server.op.GetAttributesHandler;
 import io.arca.server.op.GetHandler;
+import io.arca.server.op.GetUsageAllocationHandler;
 import io.arca.server.op.ImportHandler;
 import io.arca.server.op.InteropHandler;
 import io.arca.server.op.LocateHandler;
@@ -38,6 +40,7 @@ import io.arca.server.op.LogHandler;
 import io.arca.server.op.ModifyAttributeHandler;
 import io.arca.server.op.ObjectAccess;
 import io.arca.server.op.ObjectFormats;
+import io.arca.server.op.ObtainLeaseHandler;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
 import io.arca.server.op.QueryHandler;
@@ -92,7 +95,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
   public static KmipRequestProcessor create(ServerConfig config, ObjectStore store) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
-    SecureRandom random = new SecureRandom();
+    SecureRandom random = ServerRandom.create();
     List<OperationHandler> handlers = new ArrayList<>();
     handlers.add(new DiscoverVersionsHandler());
     handlers.add(
@@ -106,7 +109,8 @@ public final class KmipRequestProcessor implements RequestProcessor {
                 ObjectType.OPAQUE_OBJECT,
                 ObjectType.CERTIFICATE,
                 ObjectType.SPLIT_KEY,
-                ObjectType.PGP_KEY),
+                ObjectType.PGP_KEY,
+                ObjectType.TEMPLATE),
             serverVersion()));
     KeyMaker maker = new KeyMaker(random);
     handlers.add(new CreateHandler(store, maker));
@@ -129,6 +133,8 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new RevokeHandler(objects));
     handlers.add(new DestroyHandler(objects));
     handlers.add(new CheckHandler(objects));
+    handlers.add(new ObtainLeaseHandler(objects));
+    handlers.add(new GetUsageAllocationHandler(objects));
     handlers.add(new LogHandler());
     AesCipher aes = new AesCipher(random);
     handlers.add(new EncryptHandler(objects, aes));

@@ -152,7 +152,7 @@ final class AttributeEdits {
     return objects.change(
         uid,
         current -> {
-          Attributes next = change.apply(current);
+          Attributes next = ServerAttributes.afterEdit(change.apply(current));
           State state = Lifecycle.stateAt(current.state(), next, now);
           return current.withAttributes(next, now).withState(state, now);
         },

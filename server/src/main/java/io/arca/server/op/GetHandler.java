@@ -2,18 +2,19 @@ package io.arca.server.op;
 
 import io.arca.kmip.KeyWrapType;
 import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
-import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.KeyWrappingSpecification;
 import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.PrivateKey;
 import io.arca.kmip.object.PublicKey;
+import io.arca.kmip.object.Template;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -75,10 +76,10 @@ public final class GetHandler implements OperationHandler {
     }
     // A sensitive key may leave wrapped (KMIP 2.1 §4.50); a non-extractable one never leaves.
     KeyWrappingSpecification wrapping = request.keyWrappingSpecification();
-    if (wrapping == null && flag(record.attributes(), Tag.SENSITIVE, false)) {
+    if (wrapping == null && ServerAttributes.flag(record.attributes(), Tag.SENSITIVE, false)) {
       throw Reasons.sensitive(version, record.uid(), true);
     }
-    if (!flag(record.attributes(), Tag.EXTRACTABLE, true)) {
+    if (!ServerAttributes.flag(record.attributes(), Tag.EXTRACTABLE, true)) {
       throw Reasons.sensitive(version, record.uid(), false);
     }
     if (request.keyCompressionType() != null) {
@@ -91,7 +92,7 @@ public final class GetHandler implements OperationHandler {
             .store()
             .content(record.uid())
             .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
-      ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
+      ManagedObject object = stored(record, content, version);
       Integer wrapType = request.keyWrapType();
       if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
         object = wrapping().unwrap(object, context);
@@ -106,8 +107,41 @@ public final class GetHandler implements OperationHandler {
         object = withoutKeyValueAttributes(object);
       }
       // The response must not share byte strings with the content, which closing wipes.
-      return ObjectContent.detachedCopy(responder.respond(record, object));
+      TtlvStructure response = ObjectContent.detachedCopy(responder.respond(record, object));
+      markServed(record, context);
+      return response;
     }
+  }
+
+  /**
+   * Fresh turns false once the object has been served, as the specification says; it is written
+   * once.
+   */
+  private void markServed(ObjectRecord record, RequestContext context) {
+    if (ServerAttributes.flag(record.attributes(), Tag.FRESH, false)) {
+      objects.change(
+          record.uid(),
+          current ->
+              current.withAttributes(
+                  ObjectAttributes.replace(
+                      current.attributes(), Attribute.of(new TtlvBoolean(Tag.FRESH.code(), false))),
+                  context.now()),
+          context);
+    }
+  }
+
+  /** The stored object; a 1.x Template is kept in its own form, and 2.x clients cannot see one. */
+  private static ManagedObject stored(
+      ObjectRecord record, ObjectContent content, ProtocolVersion version) {
+    if (record.objectType() != ObjectType.TEMPLATE) {
+      return ManagedObject.decode(content.structure(), StoredForm.VERSION);
+    }
+    if (version.isAtLeast(ProtocolVersion.V2_0)) {
+      throw new KmipException(
+          ResultReason.INVALID_OBJECT_TYPE,
+          record.uid() + " is a KMIP 1.x Template, which KMIP 2.x does not define");
+    }
+    return new Template(Templates.attributesOf(content));
   }
 
   /**
@@ -131,10 +165,5 @@ public final class GetHandler implements OperationHandler {
             block.cryptographicLength(),
             block.keyWrappingData());
     return object instanceof PrivateKey ? new PrivateKey(bare) : new PublicKey(bare);
-  }
-
-  private static boolean flag(Attributes attributes, Tag tag, boolean absent) {
-    Attribute attribute = attributes.first(tag.code());
-    return (attribute != null && attribute.value() instanceof TtlvBoolean b) ? b.value() : absent;
   }
 }

@@ -87,6 +87,36 @@ final class KeyUse {
     if (key.attributes().first(Tag.USAGE_LIMITS.code()) == null) {
       return;
     }
+    consume(objects, key, perObject -> perObject ? 1 : bytes, operation, context);
+  }
+
+  /**
+   * Takes {@code amount} uses, in the unit of the key's Usage Limits, for later requests (Get Usage
+   * Allocation).
+   *
+   * @throws KmipException Illegal Operation for a key without Usage Limits, Permission Denied if
+   *     fewer uses are left
+   */
+  static void reserveUsage(
+      ObjectAccess objects, ObjectRecord key, long amount, RequestContext context) {
+    if (key.attributes().first(Tag.USAGE_LIMITS.code()) == null) {
+      throw new KmipException(
+          ResultReason.ILLEGAL_OPERATION, "GetUsageAllocation: the key has no Usage Limits");
+    }
+    consume(objects, key, perObject -> amount, "GetUsageAllocation", context);
+  }
+
+  /** How many uses a request takes, given whether the limits count objects (else bytes). */
+  private interface Need {
+    long of(boolean perObject);
+  }
+
+  private static void consume(
+      ObjectAccess objects,
+      ObjectRecord key,
+      Need needed,
+      String operation,
+      RequestContext context) {
     objects.change(
         key.uid(),
         r -> {
@@ -100,7 +130,7 @@ final class KeyUse {
           boolean perObject =
               unit instanceof TtlvEnumeration e && e.value() == UsageLimitsUnit.OBJECT.value();
           long left = count != null ? count : total != null ? total : Long.MAX_VALUE;
-          long need = perObject ? 1 : bytes;
+          long need = needed.of(perObject);
           if (need > left) {
             throw new KmipException(
                 ResultReason.PERMISSION_DENIED,

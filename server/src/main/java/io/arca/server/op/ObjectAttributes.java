@@ -5,9 +5,12 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.TagNames;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
+import io.arca.kmip.attribute.AttributeRules;
 import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.store.ObjectRecord;
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ import java.util.List;
  * never stored twice.
  */
 final class ObjectAttributes {
+  private static final AttributeRules RULES = AttributeRules.standard();
+
   private ObjectAttributes() {}
 
   /**
@@ -28,22 +33,51 @@ final class ObjectAttributes {
    */
   static Attributes forVersion(Attributes attributes, ProtocolVersion version) {
     List<Attribute> kept = new ArrayList<>();
+    boolean changed = false;
     for (Attribute attribute : attributes.items()) {
       if (isDefinedIn(attribute.reference(), version)) {
-        kept.add(attribute);
+        Attribute shown = withFieldsOf(attribute, version);
+        changed |= !shown.equals(attribute);
+        kept.add(shown);
+      } else {
+        changed = true;
       }
     }
-    return kept.size() == attributes.items().size()
-        ? attributes
-        : new Attributes(kept, attributes.templateNames());
+    return changed ? new Attributes(kept, attributes.templateNames()) : attributes;
   }
 
-  /** Whether a client of {@code version} knows the attribute. */
+  /**
+   * The attribute with only the fields {@code version} defines: a Digest has no Key Format Type in
+   * KMIP 1.0, and a 1.0 client rejects one.
+   */
+  private static Attribute withFieldsOf(Attribute attribute, ProtocolVersion version) {
+    if (version.isAtLeast(ProtocolVersion.V1_1)
+        || !(attribute.value() instanceof TtlvStructure digest)
+        || digest.tag() != Tag.DIGEST.code()
+        || digest.first(Tag.KEY_FORMAT_TYPE.code()) == null) {
+      return attribute;
+    }
+    List<Ttlv> fields = new ArrayList<>();
+    for (Ttlv field : digest.items()) {
+      if (field.tag() != Tag.KEY_FORMAT_TYPE.code()) {
+        fields.add(field);
+      }
+    }
+    return new Attribute(
+        attribute.reference(), attribute.index(), new TtlvStructure(Tag.DIGEST.code(), fields));
+  }
+
+  /**
+   * Whether a client of {@code version} knows the attribute: its tag exists in that version and is
+   * an attribute there (Key Format Type is a field in 1.x and an attribute only from 2.0).
+   */
   static boolean isDefinedIn(AttributeReference reference, ProtocolVersion version) {
     if (reference instanceof AttributeReference.Tagged tagged) {
       Tag known = Tag.byCode(tagged.tag());
       // Vendor tags (0x54xxxx) have no version; they pass as they came.
-      return known == null ? (tagged.tag() >>> 16) == 0x54 : known.isDefinedIn(version);
+      return known == null
+          ? (tagged.tag() >>> 16) == 0x54
+          : known.isDefinedIn(version) && RULES.isAttribute(reference, version);
     }
     return version.isAtLeast(ProtocolVersion.V2_0) || reference.name() != null;
   }
@@ -67,6 +101,7 @@ final class ObjectAttributes {
     items.add(Attribute.of(TtlvDateTime.of(Tag.INITIAL_DATE.code(), record.createdAt())));
     items.add(Attribute.of(TtlvDateTime.of(Tag.LAST_CHANGE_DATE.code(), record.updatedAt())));
     items.addAll(record.attributes().items());
+    items.addAll(ServerAttributes.derived(record));
     return new Attributes(items, List.of());
   }
 

@@ -24,7 +24,7 @@ public final class QueryHandler implements OperationHandler {
   public static final String VENDOR = "Arca";
 
   private final Supplier<OperationRegistry> registry;
-  private final List<Integer> objectTypes;
+  private final List<? extends KmipEnumeration> objectTypes;
   private final String version;
 
   /**
@@ -36,7 +36,7 @@ public final class QueryHandler implements OperationHandler {
       List<? extends KmipEnumeration> objectTypes,
       String version) {
     this.registry = registry;
-    this.objectTypes = objectTypes.stream().map(KmipEnumeration::value).toList();
+    this.objectTypes = List.copyOf(objectTypes);
     this.version = version;
   }
 
@@ -62,7 +62,12 @@ public final class QueryHandler implements OperationHandler {
           }
         }
       } else if (known == QueryFunction.QUERY_OBJECTS && objects.isEmpty()) {
-        objects.addAll(objectTypes);
+        // Template is listed to 1.x clients only: 2.0 removed it.
+        for (KmipEnumeration type : objectTypes) {
+          if (type.isDefinedIn(context.protocolVersion())) {
+            objects.add(type.value());
+          }
+        }
       } else if (known == QueryFunction.QUERY_SERVER_INFORMATION) {
         vendor = VENDOR;
         serverInformation = serverInformation(context);

@@ -58,7 +58,8 @@ public final class ReKeyHandler implements OperationHandler {
           Tag.REVOCATION_REASON.code(),
           Tag.LEASE_TIME.code(),
           Tag.ALWAYS_SENSITIVE.code(),
-          Tag.NEVER_EXTRACTABLE.code());
+          Tag.NEVER_EXTRACTABLE.code(),
+          Tag.RANDOM_NUMBER_GENERATOR.code());
 
   /** The dates copied from the old key when there is no Offset. */
   private static final List<Tag> COPIED_DATES =

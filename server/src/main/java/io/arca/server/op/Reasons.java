@@ -17,17 +17,30 @@ final class Reasons {
     return version.isAtLeast(ProtocolVersion.V2_0);
   }
 
+  /**
+   * Whether the client expects Wrong Key Lifecycle State for an operation its object's state or
+   * dates forbid: the reason exists from 2.0, but the 2.0 test cases still answer Permission
+   * Denied, and only the 2.1 cases use it.
+   */
+  private static boolean namesLifecycleState(ProtocolVersion version) {
+    return version.isAtLeast(ProtocolVersion.V2_1);
+  }
+
   /** The operation is not allowed in the object's state. */
   static KmipException wrongState(ProtocolVersion version, String operation, State state) {
     return new KmipException(
-        isV2(version) ? ResultReason.WRONG_KEY_LIFECYCLE_STATE : ResultReason.PERMISSION_DENIED,
+        namesLifecycleState(version)
+            ? ResultReason.WRONG_KEY_LIFECYCLE_STATE
+            : ResultReason.PERMISSION_DENIED,
         operation + " is not allowed on an object in state " + state.xmlName());
   }
 
   /** The key's dates forbid this use now. */
   static KmipException outsideDates(ProtocolVersion version, String operation, String why) {
     return new KmipException(
-        isV2(version) ? ResultReason.WRONG_KEY_LIFECYCLE_STATE : ResultReason.PERMISSION_DENIED,
+        namesLifecycleState(version)
+            ? ResultReason.WRONG_KEY_LIFECYCLE_STATE
+            : ResultReason.PERMISSION_DENIED,
         operation + " is not allowed: the key's " + why);
   }
 

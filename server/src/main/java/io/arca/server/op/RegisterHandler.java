@@ -29,10 +29,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Register (KMIP 1.4 §4.3, 2.1 §6.1.45): stores an object the client supplies, of any kind but the
- * 1.x Template, as given (a key delivered wrapped stays wrapped), under the server KEK. The
- * algorithm and length of a key block become attributes when the client did not set them, and the
- * Digest is taken over the key material or value as registered.
+ * Register (KMIP 1.4 §4.3, 2.1 §6.1.45): stores an object the client supplies, of any kind (a 1.x
+ * Template too, see {@link Templates}), as given (a key delivered wrapped stays wrapped), under the
+ * server KEK. The algorithm and length of a key block become attributes when the client did not set
+ * them, and the Digest is taken over the key material or value as registered.
  */
 public final class RegisterHandler implements OperationHandler {
   private final ObjectStore store;
@@ -51,11 +51,6 @@ public final class RegisterHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     Register.Request request = Register.Request.decode(requestPayload, context.protocolVersion());
     ManagedObject object = request.object();
-    if (object instanceof Template) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "Templates are not supported (deprecated in KMIP 1.3, gone in 2.0)");
-    }
     ObjectType type = ObjectType.byValue(object.objectType());
     if (type == null) {
       throw new KmipException(ResultReason.INVALID_FIELD, "ObjectType: unknown");
@@ -63,8 +58,11 @@ public final class RegisterHandler implements OperationHandler {
     Attributes attributes = NewObjects.clientAttributes(request.attributes(), store, context);
     String uid = ObjectAccess.newUid();
     ObjectRecord draft =
-        NewObjects.draft(uid, type, attributes, implied(object, attributes), context);
-    TtlvStructure content = object.encode(StoredForm.VERSION);
+        NewObjects.draft(uid, type, attributes, implied(object, attributes), context, false);
+    TtlvStructure content =
+        object instanceof Template template
+            ? Templates.content(checked(template, context))
+            : object.encode(StoredForm.VERSION);
     try {
       store.create(draft, content);
     } finally {
@@ -75,11 +73,24 @@ public final class RegisterHandler implements OperationHandler {
     return new Register.Response(uid, null).encode(context.protocolVersion());
   }
 
+  /** A template whose attributes a client could set on an object; others are refused. */
+  private static Template checked(Template template, RequestContext context) {
+    for (Attribute attribute : template.attributes().items()) {
+      if (NewObjects.isServerOnly(attribute.reference())) {
+        throw Reasons.readOnly(
+            context.protocolVersion(), ObjectAttributes.nameOf(attribute.reference()));
+      }
+    }
+    return template;
+  }
+
   /** What the object itself says: algorithm, length and digest, unless the client said it. */
   static List<Attribute> implied(ManagedObject object, Attributes given) {
     List<Attribute> implied = new ArrayList<>();
     KeyBlock block = object.keyBlock();
     if (block != null) {
+      implied.add(
+          Attribute.of(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), block.keyFormatType())));
       if (block.cryptographicAlgorithm() != null
           && given.first(Tag.CRYPTOGRAPHIC_ALGORITHM.code()) == null) {
         implied.add(
@@ -93,6 +104,9 @@ public final class RegisterHandler implements OperationHandler {
             Attribute.of(
                 new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), block.cryptographicLength())));
       }
+    }
+    if (object instanceof Certificate certificate) {
+      implied.addAll(CertificateAttributes.of(certificate, given));
     }
     ByteString digested = digestInput(object);
     if (digested != null) {

@@ -1,0 +1,266 @@
+package io.arca.server.op;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.RNGAlgorithm;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.SecretDataType;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.UsageLimitsUnit;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeReference;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.KeyMaterial;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.SecretData;
+import io.arca.kmip.object.Template;
+import io.arca.kmip.payload.Activate;
+import io.arca.kmip.payload.Create;
+import io.arca.kmip.payload.Get;
+import io.arca.kmip.payload.GetUsageAllocation;
+import io.arca.kmip.payload.ObtainLease;
+import io.arca.kmip.payload.Register;
+import io.arca.kmip.payload.SetAttribute;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvBoolean;
+import io.arca.kmip.ttlv.TtlvByteString;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvLongInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.crypto.ServerRandom;
+import io.arca.server.keys.KeyMaker;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attributes the server sets and keeps (Always Sensitive, Never Extractable, Fresh, Lease Time,
+ * Random Number Generator, Short Unique Identifier, Key Format Type), 1.x Templates, Obtain Lease
+ * and Get Usage Allocation, on a real store.
+ */
+class ServerAttributesTest extends AttributeTestBase {
+
+  private Attributes attributes(String uid, ProtocolVersion version) {
+    return ObjectAttributes.forVersion(ObjectAttributes.of(record(uid)), version);
+  }
+
+  private static Ttlv value(Attributes attributes, Tag tag) {
+    return Objects.requireNonNull(attributes.first(tag.code()), tag.xmlName()).value();
+  }
+
+  private static boolean flag(Attributes attributes, Tag tag) {
+    return ((TtlvBoolean) value(attributes, tag)).value();
+  }
+
+  private void set(String uid, Tag tag, boolean value) {
+    new SetAttributeHandler(objects)
+        .handle(
+            new SetAttribute.Request(uid, Attribute.of(new TtlvBoolean(tag.code(), value)))
+                .encode(V2_1),
+            as(V2_1));
+  }
+
+  @Test
+  void historyFlagsFollowSensitiveAndExtractableOneWay() {
+    String uid =
+        createKey(
+            "flags",
+            Attribute.of(new TtlvBoolean(Tag.SENSITIVE.code(), true)),
+            Attribute.of(new TtlvBoolean(Tag.EXTRACTABLE.code(), false)));
+    assertThat(flag(attributes(uid, V2_1), Tag.ALWAYS_SENSITIVE)).isTrue();
+    assertThat(flag(attributes(uid, V2_1), Tag.NEVER_EXTRACTABLE)).isTrue();
+
+    set(uid, Tag.SENSITIVE, false);
+    set(uid, Tag.EXTRACTABLE, true);
+    set(uid, Tag.SENSITIVE, true);
+    set(uid, Tag.EXTRACTABLE, false);
+
+    // Once the key was not sensitive, or extractable, it never again was always so.
+    assertThat(flag(attributes(uid, V2_1), Tag.ALWAYS_SENSITIVE)).isFalse();
+    assertThat(flag(attributes(uid, V2_1), Tag.NEVER_EXTRACTABLE)).isFalse();
+  }
+
+  @Test
+  void aNewKeyHasDefaultsAndTheServersGeneratorAndIdentifiers() throws Exception {
+    String uid = createKey("defaults");
+    Attributes all = attributes(uid, V2_1);
+
+    assertThat(flag(all, Tag.SENSITIVE)).isFalse();
+    assertThat(flag(all, Tag.EXTRACTABLE)).isTrue();
+    assertThat(flag(all, Tag.ALWAYS_SENSITIVE)).isFalse();
+    assertThat(flag(all, Tag.NEVER_EXTRACTABLE)).isFalse();
+    assertThat(all.first(Tag.LEASE_TIME.code())).isNotNull();
+    TtlvStructure rng = (TtlvStructure) value(all, Tag.RANDOM_NUMBER_GENERATOR);
+    assertThat(rng.first(Tag.RNG_ALGORITHM.code()))
+        .isEqualTo(new TtlvEnumeration(Tag.RNG_ALGORITHM.code(), RNGAlgorithm.DRBG.value()));
+    byte[] shortId =
+        MessageDigest.getInstance("SHA-256").digest(uid.getBytes(StandardCharsets.UTF_8));
+    assertThat(value(all, Tag.SHORT_UNIQUE_IDENTIFIER))
+        .isEqualTo(TtlvByteString.of(Tag.SHORT_UNIQUE_IDENTIFIER.code(), shortId));
+    assertThat(((TtlvEnumeration) value(all, Tag.KEY_FORMAT_TYPE)).value())
+        .isEqualTo(KeyFormatType.RAW.value());
+  }
+
+  @Test
+  void theGeneratorDescribedIsTheOneTheServerUses() {
+    // The attribute claims SP 800-90A Hash_DRBG with SHA-256; the JDK must agree.
+    assertThat(ServerRandom.create().toString()).contains("Hash_DRBG,SHA-256,256");
+  }
+
+  @Test
+  void oneXClientsSeeOnlyTheAttributesTheirVersionDefines() {
+    String uid = createKey("versions");
+
+    assertThat(attributes(uid, V1_4).first(Tag.KEY_FORMAT_TYPE.code())).isNull();
+    assertThat(attributes(uid, V1_4).first(Tag.SHORT_UNIQUE_IDENTIFIER.code())).isNull();
+    assertThat(attributes(uid, V1_4).first(Tag.SENSITIVE.code())).isNotNull();
+    assertThat(attributes(uid, ProtocolVersion.V1_3).first(Tag.SENSITIVE.code())).isNull();
+    Attributes v10 = attributes(uid, ProtocolVersion.V1_0);
+    assertThat(v10.first(Tag.FRESH.code())).isNull();
+    TtlvStructure digest = (TtlvStructure) value(v10, Tag.DIGEST);
+    assertThat(digest.first(Tag.KEY_FORMAT_TYPE.code())).as("1.0 Digest").isNull();
+    TtlvStructure digest11 =
+        (TtlvStructure) value(attributes(uid, ProtocolVersion.V1_1), Tag.DIGEST);
+    assertThat(digest11.first(Tag.KEY_FORMAT_TYPE.code())).isNotNull();
+  }
+
+  @Test
+  void aKeyIsNoLongerFreshOnceServed() {
+    String uid = createKey("fresh");
+    assertThat(flag(attributes(uid, V2_1), Tag.FRESH)).isTrue();
+
+    new GetHandler(objects, new ObjectFormats()).handle(Get.Request.of(uid).encode(V2_1), as(V2_1));
+
+    assertThat(flag(attributes(uid, V2_1), Tag.FRESH)).isFalse();
+  }
+
+  @Test
+  void aRegisteredObjectHasNoServerGenerator() {
+    RegisterHandler register = new RegisterHandler(store);
+    SecretData secret =
+        new SecretData(
+            SecretDataType.PASSWORD.value(),
+            new KeyBlock(
+                KeyFormatType.OPAQUE.value(),
+                null,
+                KeyValue.Plain.of(
+                    new KeyMaterial.Bytes(
+                        ByteString.copyOf("secret".getBytes(StandardCharsets.UTF_8)))),
+                null,
+                null,
+                null));
+    String uid =
+        Register.Response.decode(
+                register.handle(
+                    Register.Request.of(secret, Attributes.of(name("secret"))).encode(V2_1),
+                    as(V2_1)),
+                V2_1)
+            .uniqueIdentifier();
+
+    assertThat(attributes(uid, V2_1).first(Tag.RANDOM_NUMBER_GENERATOR.code())).isNull();
+  }
+
+  @Test
+  void aTemplatesAttributesApplyUnlessGivenExplicitly() {
+    Template template =
+        new Template(
+            Attributes.of(
+                text(Tag.OBJECT_GROUP, "from-template"),
+                Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 128)),
+                custom("x-kind", "tape")));
+    new RegisterHandler(store)
+        .handle(Register.Request.of(template, Attributes.of(name("tpl"))).encode(V1_4), as(V1_4));
+
+    Attributes given =
+        new Attributes(
+            List.of(
+                Attribute.of(
+                    new TtlvEnumeration(
+                        Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
+                Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256))),
+            List.of((TtlvStructure) name("tpl").value()));
+    String uid =
+        Create.Response.decode(
+                new CreateHandler(store, new KeyMaker(new SecureRandom()))
+                    .handle(
+                        Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
+                        as(V1_4)),
+                V1_4)
+            .uniqueIdentifier();
+
+    Attributes made = record(uid).attributes();
+    assertThat(value(made, Tag.OBJECT_GROUP))
+        .isEqualTo(new TtlvTextString(Tag.OBJECT_GROUP.code(), "from-template"));
+    assertThat(value(made, Tag.CRYPTOGRAPHIC_LENGTH))
+        .isEqualTo(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256));
+    assertThat(made.first(AttributeReference.vendor("x", "x-kind"))).isNotNull();
+  }
+
+  @Test
+  void anUnknownTemplateIsNotFound() {
+    Attributes given =
+        new Attributes(List.of(), List.of((TtlvStructure) name("no-such-template").value()));
+    assertFails(
+        ResultReason.ITEM_NOT_FOUND,
+        () ->
+            new CreateHandler(store, new KeyMaker(new SecureRandom()))
+                .handle(
+                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
+                    as(V1_4)));
+  }
+
+  @Test
+  void aLeaseIsGivenForActiveObjectsOnly() {
+    String uid = createKey("lease");
+    ObtainLeaseHandler lease = new ObtainLeaseHandler(objects);
+    assertFails(
+        ResultReason.PERMISSION_DENIED,
+        () -> lease.handle(new ObtainLease.Request(uid).encode(V1_4), as(V1_4)));
+
+    new ActivateHandler(objects).handle(new Activate.Request(uid).encode(V1_4), as(V1_4));
+    ObtainLease.Response response =
+        ObtainLease.Response.decode(
+            lease.handle(new ObtainLease.Request(uid).encode(V1_4), as(V1_4)), V1_4);
+
+    assertThat(response.leaseTime()).isEqualTo(ServerAttributes.LEASE.toSeconds());
+    assertThat(response.lastChangeDate()).isEqualTo(record(uid).updatedAt().getEpochSecond());
+    assertThat(record(uid).state()).isEqualTo(State.ACTIVE);
+  }
+
+  @Test
+  void usageAllocationTakesFromTheLimitsAndNoMore() {
+    Ttlv limits =
+        TtlvStructure.of(
+            Tag.USAGE_LIMITS.code(),
+            new TtlvLongInteger(Tag.USAGE_LIMITS_TOTAL.code(), 10),
+            new TtlvEnumeration(Tag.USAGE_LIMITS_UNIT.code(), UsageLimitsUnit.OBJECT.value()));
+    String limited = createKey("limited", Attribute.of(limits));
+    String unlimited = createKey("unlimited");
+    GetUsageAllocationHandler allocate = new GetUsageAllocationHandler(objects);
+
+    allocate.handle(new GetUsageAllocation.Request(limited, 7L).encode(V1_4), as(V1_4));
+
+    TtlvStructure left = (TtlvStructure) value(record(limited).attributes(), Tag.USAGE_LIMITS);
+    assertThat(left.first(Tag.USAGE_LIMITS_COUNT.code()))
+        .isEqualTo(new TtlvLongInteger(Tag.USAGE_LIMITS_COUNT.code(), 3));
+    assertFails(
+        ResultReason.PERMISSION_DENIED,
+        () -> allocate.handle(new GetUsageAllocation.Request(limited, 4L).encode(V1_4), as(V1_4)));
+    assertFails(
+        ResultReason.ILLEGAL_OPERATION,
+        () ->
+            allocate.handle(new GetUsageAllocation.Request(unlimited, 1L).encode(V1_4), as(V1_4)));
+  }
+}
