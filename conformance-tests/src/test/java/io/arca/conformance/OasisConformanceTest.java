@@ -107,26 +107,33 @@ class OasisConformanceTest {
     }
   }
 
+  private static @Nullable CaseRunner runner;
+  private static @Nullable InProcessServer runnerServer;
+
   private static CaseResult run(CaseFile file) throws Exception {
     InProcessServer running = server;
     if (running == null) {
       throw new IllegalStateException("no server for " + file.name());
     }
-    SSLContext tls =
-        ClientTls.context(
-            running.pki().caCertificate(),
-            running.pki().adminCertificate(),
-            running.pki().adminKey());
-    CaseRunner runner =
-        new CaseRunner(
-            () ->
-                KmipConnection.open(
-                    tls,
-                    "127.0.0.1",
-                    running.port(),
-                    Duration.ofSeconds(20),
-                    DecodeLimits.DEFAULTS),
-            Clock.systemUTC());
+    // One runner per server, so that it knows which keys that server generated in earlier cases.
+    if (runner == null || runnerServer != running) {
+      SSLContext tls =
+          ClientTls.context(
+              running.pki().caCertificate(),
+              running.pki().adminCertificate(),
+              running.pki().adminKey());
+      runner =
+          new CaseRunner(
+              () ->
+                  KmipConnection.open(
+                      tls,
+                      "127.0.0.1",
+                      running.port(),
+                      Duration.ofSeconds(20),
+                      DecodeLimits.DEFAULTS),
+              Clock.systemUTC());
+      runnerServer = running;
+    }
     CaseResult result = runner.run(file);
     results.add(result);
     return result;
