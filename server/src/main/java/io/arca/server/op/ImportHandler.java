@@ -82,6 +82,9 @@ public final class ImportHandler implements OperationHandler {
       }
     }
     Attributes given = new Attributes(kept, List.of());
+    for (Attribute name : given.all(Tag.NAME.code())) {
+      NewObjects.checkNameFree(name, uid, objects.store(), context);
+    }
     for (Attribute implied : RegisterHandler.implied(object, given)) {
       if (given.first(implied.reference()) == null) {
         kept.add(implied);

@@ -119,7 +119,16 @@ final class NewObjects {
           AttributeReference.vendor("x", "arca-wrapping-key-id"));
 
   private static void checkNameFree(Attribute name, ObjectStore store, RequestContext context) {
-    if (nameHolder(name, null, store, context)) {
+    checkNameFree(name, null, store, context);
+  }
+
+  /**
+   * Refuses a Name for a new object when another live object of the caller's has it; {@code
+   * replaced} is the object an Import replaces, whose Name may stay.
+   */
+  static void checkNameFree(
+      Attribute name, @Nullable String replaced, ObjectStore store, RequestContext context) {
+    if (nameHolder(name, replaced, store, context)) {
       throw Reasons.nameTaken(context.protocolVersion(), nameValue(name));
     }
   }

@@ -12,10 +12,12 @@ import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.Export;
 import io.arca.kmip.payload.Get;
@@ -135,6 +137,21 @@ class ExportImportTest {
             e -> assertThat(e.reason()).isEqualTo(ResultReason.OBJECT_ALREADY_EXISTS));
     importAs(first, true, exported);
     assertThat(keyBytes(first)).isEqualTo(keyBytes(second));
+  }
+
+  @Test
+  void anImportedNameMustBeFreeUnlessItsHolderIsReplaced() {
+    String named = createAes();
+    Attribute name = AttributeTestBase.name("imported-name");
+    new AddAttributeHandler(fixture.objects())
+        .handle(new AddAttribute.Request(named, name).encode(ProtocolVersion.V2_1), alice());
+    Export.Response exported = export(named);
+
+    assertThatThrownBy(() -> importAs("imported-2", null, exported))
+        .isInstanceOfSatisfying(
+            KmipException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResultReason.NON_UNIQUE_NAME_ATTRIBUTE));
+    assertThat(importAs(named, true, exported)).isEqualTo(named);
   }
 
   @Test
