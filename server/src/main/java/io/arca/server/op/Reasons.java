@@ -24,10 +24,15 @@ final class Reasons {
         operation + " is not allowed on an object in state " + state.xmlName());
   }
 
-  /** The key's dates forbid this use now. */
+  /**
+   * The key's dates forbid this use now: Wrong Key Lifecycle State from 2.1; Permission Denied
+   * before, also in 2.0, as CS-AC-M-8-20 answers a Sign after the Protect Stop Date.
+   */
   static KmipException outsideDates(ProtocolVersion version, String operation, String why) {
     return new KmipException(
-        isV2(version) ? ResultReason.WRONG_KEY_LIFECYCLE_STATE : ResultReason.PERMISSION_DENIED,
+        version.isAtLeast(ProtocolVersion.V2_1)
+            ? ResultReason.WRONG_KEY_LIFECYCLE_STATE
+            : ResultReason.PERMISSION_DENIED,
         operation + " is not allowed: the key's " + why);
   }
 
