@@ -17,6 +17,7 @@ import io.arca.kmip.payload.Revoke;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
@@ -220,5 +221,45 @@ class AsymmetricRoundTripTest extends AsymmetricTestBase {
     assertThatThrownBy(() -> signAs(ed, null, new byte[64], true, ProtocolVersion.V2_1))
         .satisfies(reason(ResultReason.FEATURE_NOT_SUPPORTED))
         .hasMessageContaining("DigestedData");
+  }
+
+  @Test
+  void signaturesOverTheDataVerifyAgainstTheClientsDigest() throws Exception {
+    KeyPair rsa = rsaPair();
+    String[] rsaUids = registerPair(rsa, CryptographicAlgorithm.RSA, 2048);
+    KeyPair ec = ecPair("secp384r1");
+    String[] ecUids = registerPair(ec, CryptographicAlgorithm.EC, 384);
+    CryptographicParameters pss =
+        params(PaddingMethod.PSS, HashingAlgorithm.SHA_256, null, null, null);
+    CryptographicParameters ecdsa = params(null, HashingAlgorithm.SHA_256, null, null, null);
+    byte[] digest = sha256(MESSAGE);
+
+    assertThat(verifyAs(rsaUids[1], pss, digest, true, sign(rsaUids[0], pss, MESSAGE)))
+        .isEqualTo(ValidityIndicator.VALID);
+    assertThat(verifyAs(ecUids[1], ecdsa, digest, true, sign(ecUids[0], ecdsa, MESSAGE)))
+        .isEqualTo(ValidityIndicator.VALID);
+    digest[0] ^= 1;
+    assertThat(verifyAs(ecUids[1], ecdsa, digest, true, sign(ecUids[0], ecdsa, MESSAGE)))
+        .isEqualTo(ValidityIndicator.INVALID);
+  }
+
+  @Test
+  void aCurveTheJdkDroppedSignsThroughBouncyCastle() throws Exception {
+    KeyPairGenerator generator =
+        KeyPairGenerator.getInstance(
+            "EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+    generator.initialize(new ECGenParameterSpec("secp256k1"));
+    KeyPair pair = generator.generateKeyPair();
+    String[] uids = registerPair(pair, CryptographicAlgorithm.EC, 256);
+
+    byte[] signature = sign(uids[0], null, MESSAGE);
+
+    Signature bc =
+        Signature.getInstance(
+            "SHA256withECDSA", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+    bc.initVerify(pair.getPublic());
+    bc.update(MESSAGE);
+    assertThat(bc.verify(signature)).isTrue();
+    assertThat(verify(uids[1], null, MESSAGE, signature)).isEqualTo(ValidityIndicator.VALID);
   }
 }

@@ -223,12 +223,23 @@ abstract class AsymmetricTestBase {
 
   ValidityIndicator verify(
       String uid, @Nullable CryptographicParameters parameters, byte[] data, byte[] signature) {
+    return verifyAs(uid, parameters, data, false, signature);
+  }
+
+  /** Signature Verify over the data, or with {@code digested} over the client's digest of it. */
+  ValidityIndicator verifyAs(
+      String uid,
+      @Nullable CryptographicParameters parameters,
+      byte[] input,
+      boolean digested,
+      byte[] signature) {
+    ByteString bytes = ByteString.copyOf(input);
     SignatureVerify.Request request =
         new SignatureVerify.Request(
             uid,
             parameters,
-            ByteString.copyOf(data),
-            null,
+            digested ? null : bytes,
+            digested ? bytes : null,
             ByteString.copyOf(signature),
             null,
             null,
