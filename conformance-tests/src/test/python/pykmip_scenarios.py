@@ -108,6 +108,48 @@ def scenario_encrypt_decrypt(client):
     assert again == plain, "decrypt did not give the plaintext back"
 
 
+def scenario_sign_verify(client):
+    """An RSA pair made by the server signs (PSS, SHA-256); the signature verifies on the server
+    and locally, with pyca/cryptography and the public key fetched with Get."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    public_uid, private_uid = client.create_key_pair(
+        enums.CryptographicAlgorithm.RSA,
+        2048,
+        public_usage_mask=[enums.CryptographicUsageMask.VERIFY],
+        private_usage_mask=[enums.CryptographicUsageMask.SIGN],
+    )
+    client.activate(public_uid)
+    client.activate(private_uid)
+    parameters = {
+        "cryptographic_algorithm": enums.CryptographicAlgorithm.RSA,
+        "padding_method": enums.PaddingMethod.PSS,
+        "hashing_algorithm": enums.HashingAlgorithm.SHA_256,
+    }
+    message = b"Arca signs this"
+    signature = client.sign(message, uid=private_uid, cryptographic_parameters=parameters)
+    assert signature, "no signature"
+    verdict = client.signature_verify(message, signature, public_uid, parameters)
+    assert verdict == enums.ValidityIndicator.VALID, "server says %s" % verdict
+    tampered = client.signature_verify(message + b"!", signature, public_uid, parameters)
+    assert tampered == enums.ValidityIndicator.INVALID, "tampered message: %s" % tampered
+
+    public = client.get(public_uid)
+    der = bytes(public.value)
+    if public.key_format_type == enums.KeyFormatType.PKCS_1:
+        import base64
+
+        pem = b"-----BEGIN RSA PUBLIC KEY-----\n%s-----END RSA PUBLIC KEY-----\n" % (
+            base64.encodebytes(der)
+        )
+        key = serialization.load_pem_public_key(pem)
+    else:
+        key = serialization.load_der_public_key(der)
+    pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.AUTO)
+    key.verify(signature, message, pss, hashes.SHA256())  # raises InvalidSignature
+
+
 SCENARIOS = [
     ("create", scenario_create),
     ("get", scenario_get),
@@ -118,6 +160,7 @@ SCENARIOS = [
     ("destroy", scenario_destroy),
     ("register", scenario_register),
     ("encrypt_decrypt", scenario_encrypt_decrypt),
+    ("sign_verify", scenario_sign_verify),
 ]
 
 

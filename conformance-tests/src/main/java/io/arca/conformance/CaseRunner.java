@@ -10,6 +10,7 @@ import io.arca.kmip.ttlv.text.KmipXml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,8 @@ public final class CaseRunner {
     }
     List<Ttlv> messages = read(file);
     Bindings bindings = new Bindings();
+    Path folder = file.path().toAbsolutePath().getParent();
+    RsaKeyRing rsaKeys = folder == null ? RsaKeyRing.EMPTY : RsaKeyRing.of(folder);
     try (KmipConnection connection = connector.open()) {
       for (int i = 0; i + 1 < messages.size(); i += 2) {
         Instant now = clock.instant();
@@ -80,7 +83,7 @@ public final class CaseRunner {
           return "request " + i / 2 + ": no readable response (" + e.getMessage() + ")";
         }
         Difference difference =
-            new ResponseMatcher(bindings, generated, now, (TtlvStructure) request)
+            new ResponseMatcher(bindings, generated, now, (TtlvStructure) request, rsaKeys)
                 .compare(messages.get(i + 1), response);
         bindings.remember(response);
         if (difference != null) {

@@ -77,11 +77,30 @@ public enum Relaxation {
 
   /**
    * The Data, Authenticated Encryption Tag, Signature Data and MAC Data that Encrypt, Sign and MAC
-   * return match any value when the key was server-generated or the server chose the IV (the key is
-   * the one the request names, or for an ID Placeholder the one the response names). Checking them
-   * by decrypting or verifying with the server is future work.
+   * return match any value when the key was server-generated or the server chose the IV (the client
+   * sent none and the response carries one; the key is the one the request names, or for an ID
+   * Placeholder the one the response names). Checking them by decrypting or verifying with the
+   * server is future work.
    */
   OUTPUT_OF_SERVER_CHOICE("the output depends on a key or IV the server chose"),
+
+  /**
+   * The Data an Encrypt returns matches when it has the expected length and a private key that the
+   * test-case files of the same folder register (with the padding they register it for) decrypts
+   * both the recorded ciphertext and the returned one to the Data the request sent. The recorded
+   * ciphertext picks the key and parameters; the returned one is thereby verified, not ignored.
+   */
+  VERIFIED_RSA_CIPHERTEXT(
+      "RSA OAEP and PKCS#1 v1.5 encryption is randomized: no two ciphertexts are equal"),
+
+  /**
+   * The Signature Data a Sign returns matches when it has the expected length and verifies, over
+   * the Data the request sent, under the public half of an RSA private key that the files of the
+   * same folder register for PSS (registered hash and MGF1 hash; a salt as long as the hash or the
+   * longest the key allows). The recorded signature is not needed: CS-AC-M-1-13's does not verify
+   * under its own key with any PSS parameters.
+   */
+  VERIFIED_PSS_SIGNATURE("RSASSA-PSS signatures are randomized by their salt"),
 
   /**
    * The children of an Attributes structure, and of the response payloads of Query, Locate, Get

@@ -28,27 +28,48 @@ final class ResponseMatcher {
   private final Set<String> generated;
   private final Instant now;
   private final @Nullable TtlvStructure request;
+  private final RsaKeyRing rsaKeys;
 
   /**
    * @param bindings the case's placeholders, bound as the response is read
    * @param generated the identifiers of objects the server created so far (grown here)
    * @param now when the request was sent
    * @param request the request as sent, for the context of each batch item
+   * @param rsaKeys the RSA private keys that check an RSA Encrypt's output
    */
   ResponseMatcher(
-      Bindings bindings, Set<String> generated, Instant now, @Nullable TtlvStructure request) {
+      Bindings bindings,
+      Set<String> generated,
+      Instant now,
+      @Nullable TtlvStructure request,
+      RsaKeyRing rsaKeys) {
     this.bindings = bindings;
     this.generated = generated;
     this.now = now;
     this.request = request;
+    this.rsaKeys = rsaKeys;
   }
 
-  /** What a batch item's comparison may relax, found from its operation and request. */
-  private record Scope(int operation, boolean generatedKey, boolean outputVaries, boolean inKey) {
-    static final Scope NONE = new Scope(-1, false, false, false);
+  /** A matcher without RSA keys: an RSA Encrypt's output must then match exactly. */
+  ResponseMatcher(
+      Bindings bindings, Set<String> generated, Instant now, @Nullable TtlvStructure request) {
+    this(bindings, generated, now, request, RsaKeyRing.EMPTY);
+  }
+
+  /**
+   * What a batch item's comparison may relax, found from its operation and request; {@code
+   * plaintext} is the Data an Encrypt or Sign request sent.
+   */
+  private record Scope(
+      int operation,
+      boolean generatedKey,
+      boolean outputVaries,
+      boolean inKey,
+      @Nullable TtlvByteString plaintext) {
+    static final Scope NONE = new Scope(-1, false, false, false, null);
 
     Scope inKeyValue() {
-      return new Scope(operation, generatedKey, outputVaries, true);
+      return new Scope(operation, generatedKey, outputVaries, true, plaintext);
     }
   }
 
@@ -122,7 +143,27 @@ final class ResponseMatcher {
     if (tag == Tag.DIGEST_VALUE.code() && scope.generatedKey()) { // SERVER_GENERATED_KEY
       return sameSize(expected, actual);
     }
-    return scope.outputVaries() && Relaxation.OUTPUT_TAGS.contains(tag);
+    if (scope.outputVaries() && Relaxation.OUTPUT_TAGS.contains(tag)) {
+      return true;
+    }
+    if (tag == Tag.SIGNATURE_DATA.code() // Relaxation.VERIFIED_PSS_SIGNATURE
+        && scope.operation() == Operation.SIGN.value()
+        && scope.plaintext() != null
+        && sameSize(expected, actual)) {
+      return rsaKeys.verifiesPss(
+          ((TtlvByteString) actual).value().toByteArray(), scope.plaintext().value().toByteArray());
+    }
+    // Relaxation.VERIFIED_RSA_CIPHERTEXT
+    return tag == Tag.DATA.code()
+        && scope.operation() == Operation.ENCRYPT.value()
+        && scope.plaintext() != null
+        && expected instanceof TtlvByteString e
+        && actual instanceof TtlvByteString a
+        && e.value().length() == a.value().length()
+        && rsaKeys.bothDecryptTo(
+            e.value().toByteArray(),
+            a.value().toByteArray(),
+            scope.plaintext().value().toByteArray());
   }
 
   private static boolean isServerClockAttribute(int tag, @Nullable TtlvStructure parent) {
@@ -291,13 +332,24 @@ final class ResponseMatcher {
         key = textOf(payload, Tag.UNIQUE_IDENTIFIER.code());
       }
       boolean serverKey = key == null || generated.contains(key);
+      // The server chose the IV only if the client sent none and the server returned one: RSA
+      // and ECB take no IV, and their output is checked (or must match) without this.
       boolean serverIv =
           operation == Operation.ENCRYPT.value()
               && (requestPayload == null
-                  || requestPayload.first(Tag.IV_COUNTER_NONCE.code()) == null);
+                  || requestPayload.first(Tag.IV_COUNTER_NONCE.code()) == null)
+              && actualItem instanceof TtlvStructure item
+              && item.first(Tag.RESPONSE_PAYLOAD.code()) instanceof TtlvStructure payload
+              && payload.first(Tag.IV_COUNTER_NONCE.code()) != null;
       outputVaries = serverKey || serverIv;
     }
-    return new Scope(operation, false, outputVaries, false);
+    TtlvByteString plaintext =
+        (operation == Operation.ENCRYPT.value() || operation == Operation.SIGN.value())
+                && requestPayload != null
+                && requestPayload.first(Tag.DATA.code()) instanceof TtlvByteString data
+            ? data
+            : null;
+    return new Scope(operation, false, outputVaries, false, plaintext);
   }
 
   private static @Nullable String textOf(@Nullable TtlvStructure structure, int tag) {
@@ -310,7 +362,8 @@ final class ResponseMatcher {
     boolean generatedKey =
         actualPayload.first(Tag.UNIQUE_IDENTIFIER.code()) instanceof TtlvTextString id
             && generated.contains(id.value());
-    return new Scope(scope.operation(), generatedKey, scope.outputVaries(), scope.inKey());
+    return new Scope(
+        scope.operation(), generatedKey, scope.outputVaries(), scope.inKey(), scope.plaintext());
   }
 
   /** Remembers the objects a response says the server created. */

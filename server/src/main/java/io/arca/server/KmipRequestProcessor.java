@@ -16,10 +16,14 @@ import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.JcaKeyCache;
+import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;
+import io.arca.server.crypto.Signatures;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
+import io.arca.server.op.AsymmetricKeys;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.CreateHandler;
 import io.arca.server.op.CreateKeyPairHandler;
@@ -49,6 +53,8 @@ import io.arca.server.op.ReKeyKeyPairHandler;
 import io.arca.server.op.RegisterHandler;
 import io.arca.server.op.RevokeHandler;
 import io.arca.server.op.SetAttributeHandler;
+import io.arca.server.op.SignHandler;
+import io.arca.server.op.SignatureVerifyHandler;
 import io.arca.server.store.ObjectStore;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
@@ -137,8 +143,16 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new GetUsageAllocationHandler(objects));
     handlers.add(new LogHandler());
     AesCipher aes = new AesCipher(random);
-    handlers.add(new EncryptHandler(objects, aes));
-    handlers.add(new DecryptHandler(objects, aes));
+    AsymmetricKeys asymmetricKeys =
+        new AsymmetricKeys(
+            store,
+            new JcaKeyCache(config.storage().keyCacheEntries(), config.storage().keyCacheIdle()));
+    RsaCipher rsa = new RsaCipher(random);
+    handlers.add(new EncryptHandler(objects, aes, asymmetricKeys, rsa));
+    handlers.add(new DecryptHandler(objects, aes, asymmetricKeys, rsa));
+    Signatures signatures = new Signatures(random);
+    handlers.add(new SignHandler(objects, asymmetricKeys, signatures));
+    handlers.add(new SignatureVerifyHandler(objects, asymmetricKeys, signatures));
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }

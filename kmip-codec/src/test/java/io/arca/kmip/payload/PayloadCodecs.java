@@ -136,5 +136,15 @@ final class PayloadCodecs {
         new Codec(
             (p, v) -> Import.Request.decode(p, v).encode(v),
             (p, v) -> Import.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.SIGN,
+        new Codec(
+            (p, v) -> Sign.Request.decode(p, v).encode(v),
+            (p, v) -> Sign.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.SIGNATURE_VERIFY,
+        new Codec(
+            (p, v) -> SignatureVerify.Request.decode(p, v).encode(v),
+            (p, v) -> SignatureVerify.Response.decode(p, v).encode(v)));
   }
 }

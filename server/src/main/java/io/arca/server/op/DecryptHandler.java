@@ -12,21 +12,25 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.RsaCipher;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
  * Decrypt (KMIP 1.4 §4.30, 2.1 §6.1.16) with an AES key, which may be Deactivated or Compromised as
- * well as Active: processing old data is what such keys are kept for.
+ * well as Active: processing old data is what such keys are kept for. RSA private keys go to {@link
+ * RsaEncryption}.
  */
 public final class DecryptHandler implements OperationHandler {
   private final ObjectAccess objects;
   private final AesCipher aes;
+  private final RsaEncryption rsa;
 
   /** A handler decrypting with the keys of {@code objects}. */
-  public DecryptHandler(ObjectAccess objects, AesCipher aes) {
+  public DecryptHandler(ObjectAccess objects, AesCipher aes, AsymmetricKeys keys, RsaCipher rsa) {
     this.objects = objects;
     this.aes = aes;
+    this.rsa = new RsaEncryption(keys, rsa);
   }
 
   @Override
@@ -47,6 +51,10 @@ public final class DecryptHandler implements OperationHandler {
     ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
     KeyUse.forProcessing(key, CryptographicUsageMask.DECRYPT, "Decrypt", context);
     CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
+    if (RsaEncryption.handles(key)) {
+      return new Decrypt.Response(key.uid(), rsa.decrypt(key, parameters, data, version), null)
+          .encode(version);
+    }
     byte[] ciphertext = data.toByteArray();
     byte[] tag = SymmetricCrypto.bytes(request.tag());
     Integer mode = parameters.blockCipherMode();

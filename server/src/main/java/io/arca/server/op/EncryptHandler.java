@@ -11,21 +11,25 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.RsaCipher;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
  * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with an AES key: the parameters of the request, else the
- * key's, else GCM. An IV the client did not give is drawn and returned.
+ * key's, else GCM. An IV the client did not give is drawn and returned. RSA public keys go to
+ * {@link RsaEncryption}.
  */
 public final class EncryptHandler implements OperationHandler {
   private final ObjectAccess objects;
   private final AesCipher aes;
+  private final RsaEncryption rsa;
 
   /** A handler encrypting with the keys of {@code objects}. */
-  public EncryptHandler(ObjectAccess objects, AesCipher aes) {
+  public EncryptHandler(ObjectAccess objects, AesCipher aes, AsymmetricKeys keys, RsaCipher rsa) {
     this.objects = objects;
     this.aes = aes;
+    this.rsa = new RsaEncryption(keys, rsa);
   }
 
   @Override
@@ -47,6 +51,10 @@ public final class EncryptHandler implements OperationHandler {
     KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
     CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
     KeyUse.consumeUsage(objects, key, data.length(), "Encrypt", context);
+    if (RsaEncryption.handles(key)) {
+      ByteString ciphertext = rsa.encrypt(key, parameters, data, version);
+      return new Encrypt.Response(key.uid(), ciphertext, null, null, null).encode(version);
+    }
     byte[] keyBytes = SymmetricCrypto.aesKey(objects.store(), key, version);
     byte[] plaintext = data.toByteArray();
     AesCipher.Encrypted result;

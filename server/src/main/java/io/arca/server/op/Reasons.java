@@ -35,7 +35,10 @@ final class Reasons {
         operation + " is not allowed on an object in state " + state.xmlName());
   }
 
-  /** The key's dates forbid this use now. */
+  /**
+   * The key's dates forbid this use now: Wrong Key Lifecycle State from 2.1; Permission Denied
+   * before, also in 2.0, as CS-AC-M-8-20 answers a Sign after the Protect Stop Date.
+   */
   static KmipException outsideDates(ProtocolVersion version, String operation, String why) {
     return new KmipException(
         namesLifecycleState(version)

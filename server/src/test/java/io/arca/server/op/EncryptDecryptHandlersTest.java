@@ -23,10 +23,13 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.JcaKeyCache;
+import io.arca.server.crypto.RsaCipher;
 import io.arca.server.keys.KeyMaker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +50,11 @@ class EncryptDecryptHandlersTest {
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
     AesCipher aes = new AesCipher(new SecureRandom());
-    encrypt = new EncryptHandler(fixture.objects(), aes);
-    decrypt = new DecryptHandler(fixture.objects(), aes);
+    AsymmetricKeys keys =
+        new AsymmetricKeys(fixture.objects().store(), new JcaKeyCache(100, Duration.ofMinutes(1)));
+    RsaCipher rsa = new RsaCipher(new SecureRandom());
+    encrypt = new EncryptHandler(fixture.objects(), aes, keys, rsa);
+    decrypt = new DecryptHandler(fixture.objects(), aes, keys, rsa);
   }
 
   @AfterEach

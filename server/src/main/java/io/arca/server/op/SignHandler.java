@@ -1,0 +1,64 @@
+package io.arca.server.op;
+
+import io.arca.kmip.CryptographicUsageMask;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.object.CryptographicParameters;
+import io.arca.kmip.payload.Sign;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.crypto.Signatures;
+import io.arca.server.store.ObjectRecord;
+import java.util.Arrays;
+
+/**
+ * Sign (KMIP 1.4 §4.31, 2.1 §6.1.55) with a managed private key, RSA, EC or Ed25519, over the Data
+ * or over the client's Digested Data: the parameters of the request, else the key's, else the
+ * defaults {@link Signatures} documents. Signing protects, so the key must be Active, before its
+ * Protect Stop Date, with Sign in its usage mask.
+ */
+public final class SignHandler implements OperationHandler {
+  private final ObjectAccess objects;
+  private final AsymmetricKeys keys;
+  private final Signatures signatures;
+
+  /** A handler using the keys of {@code objects}. */
+  public SignHandler(ObjectAccess objects, AsymmetricKeys keys, Signatures signatures) {
+    this.objects = objects;
+    this.keys = keys;
+    this.signatures = signatures;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.SIGN;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    Sign.Request request = Sign.Request.decode(requestPayload, version);
+    SymmetricCrypto.refuseStreaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator());
+    ByteString input = SignatureInput.of(request.data(), request.digestedData());
+    ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
+    AsymmetricKeys.requireType(key, ObjectType.PRIVATE_KEY, "Sign");
+    KeyUse.forProtecting(key, CryptographicUsageMask.SIGN, "Sign", context);
+    CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
+    KeyUse.consumeUsage(objects, key, input.length(), "Sign", context);
+    byte[] bytes = input.toByteArray();
+    try {
+      byte[] signature =
+          signatures.sign(
+              keys.privateKey(key, "Sign", version),
+              parameters,
+              bytes,
+              request.digestedData() != null);
+      return new Sign.Response(key.uid(), ByteString.copyOf(signature), null).encode(version);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+}
