@@ -26,8 +26,12 @@ final class Reasons {
 
   /** The key's dates forbid this use now. */
   static KmipException outsideDates(ProtocolVersion version, String operation, String why) {
+    // Permission Denied up to 2.0, Wrong Key Lifecycle State from 2.1, as the OASIS cases answer a
+    // key used outside its dates (CS-BC-M-14 and CS-AC-M-8, -20 against -21).
     return new KmipException(
-        isV2(version) ? ResultReason.WRONG_KEY_LIFECYCLE_STATE : ResultReason.PERMISSION_DENIED,
+        version.isAtLeast(ProtocolVersion.V2_1)
+            ? ResultReason.WRONG_KEY_LIFECYCLE_STATE
+            : ResultReason.PERMISSION_DENIED,
         operation + " is not allowed: the key's " + why);
   }
 
