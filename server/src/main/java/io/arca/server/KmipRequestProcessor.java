@@ -15,13 +15,14 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
-import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.CreateHandler;
 import io.arca.server.op.CreateKeyPairHandler;
+import io.arca.server.op.CryptoStreams;
 import io.arca.server.op.DecryptHandler;
 import io.arca.server.op.DeleteAttributeHandler;
 import io.arca.server.op.DestroyHandler;
@@ -130,9 +131,10 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new DestroyHandler(objects));
     handlers.add(new CheckHandler(objects));
     handlers.add(new LogHandler());
-    AesCipher aes = new AesCipher(random);
-    handlers.add(new EncryptHandler(objects, aes));
-    handlers.add(new DecryptHandler(objects, aes));
+    SymmetricCipher ciphers = new SymmetricCipher(random);
+    CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
+    handlers.add(new EncryptHandler(objects, ciphers, streams));
+    handlers.add(new DecryptHandler(objects, ciphers, streams));
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }

@@ -1,5 +1,6 @@
 package io.arca.server.op;
 
+import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
@@ -11,21 +12,25 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
- * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with an AES key: the parameters of the request, else the
- * key's, else GCM. An IV the client did not give is drawn and returned.
+ * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with an AES, 3DES, ChaCha20 or ChaCha20-Poly1305 key: the
+ * parameters of the request, else the key's, else the algorithm's default (GCM for AES). An IV the
+ * client did not give is drawn and returned. Streaming requests go to {@link CipherStreaming}.
  */
 public final class EncryptHandler implements OperationHandler {
   private final ObjectAccess objects;
-  private final AesCipher aes;
+  private final SymmetricCipher ciphers;
+  private final CipherStreaming streaming;
 
-  /** A handler encrypting with the keys of {@code objects}. */
-  public EncryptHandler(ObjectAccess objects, AesCipher aes) {
+  /** A handler encrypting with the keys of {@code objects}, keeping streams in {@code streams}. */
+  public EncryptHandler(ObjectAccess objects, SymmetricCipher ciphers, CryptoStreams streams) {
     this.objects = objects;
-    this.aes = aes;
+    this.ciphers = ciphers;
+    this.streaming = new CipherStreaming(objects, ciphers.aes(), streams);
   }
 
   @Override
@@ -37,8 +42,10 @@ public final class EncryptHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     Encrypt.Request request = Encrypt.Request.decode(requestPayload, version);
-    SymmetricCrypto.refuseStreaming(
-        request.correlationValue(), request.initIndicator(), request.finalIndicator());
+    if (SymmetricCrypto.streaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
+      return streaming.encrypt(request, context);
+    }
     ByteString data = request.data();
     if (data == null) {
       throw new KmipException(ResultReason.INVALID_FIELD, "Data: missing (expected: plaintext)");
@@ -47,12 +54,14 @@ public final class EncryptHandler implements OperationHandler {
     KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
     CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
     KeyUse.consumeUsage(objects, key, data.length(), "Encrypt", context);
-    byte[] keyBytes = SymmetricCrypto.aesKey(objects.store(), key, version);
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    byte[] keyBytes = SymmetricCrypto.keyBytes(objects.store(), key, version);
     byte[] plaintext = data.toByteArray();
     AesCipher.Encrypted result;
     try {
       result =
-          aes.encrypt(
+          ciphers.encrypt(
+              algorithm,
               keyBytes,
               parameters,
               plaintext,

@@ -22,7 +22,7 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.keys.KeyMaker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,9 +46,10 @@ class EncryptDecryptHandlersTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    AesCipher aes = new AesCipher(new SecureRandom());
-    encrypt = new EncryptHandler(fixture.objects(), aes);
-    decrypt = new DecryptHandler(fixture.objects(), aes);
+    SymmetricCipher ciphers = new SymmetricCipher(new SecureRandom());
+    CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, new SecureRandom());
+    encrypt = new EncryptHandler(fixture.objects(), ciphers, streams);
+    decrypt = new DecryptHandler(fixture.objects(), ciphers, streams);
   }
 
   @AfterEach
