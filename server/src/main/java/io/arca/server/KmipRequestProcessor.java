@@ -26,6 +26,7 @@ import io.arca.server.op.CreateKeyPairHandler;
 import io.arca.server.op.CryptoStreams;
 import io.arca.server.op.DecryptHandler;
 import io.arca.server.op.DeleteAttributeHandler;
+import io.arca.server.op.DeriveKeyHandler;
 import io.arca.server.op.DestroyHandler;
 import io.arca.server.op.DiscoverVersionsHandler;
 import io.arca.server.op.EncryptHandler;
@@ -144,6 +145,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new MacHandler(objects, streams));
     handlers.add(new MacVerifyHandler(objects, streams));
     handlers.add(new HashHandler(streams));
+    handlers.add(new DeriveKeyHandler(objects, ciphers));
     ClientRandom clientRandom = new ClientRandom();
     handlers.add(new RngRetrieveHandler(clientRandom));
     handlers.add(new RngSeedHandler(clientRandom));

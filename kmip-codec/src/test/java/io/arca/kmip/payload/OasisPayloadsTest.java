@@ -277,6 +277,6 @@ class OasisPayloadsTest {
 
   @Test
   void everyManagedObjectOperationHasACodec() {
-    assertThat(PayloadCodecs.CODECS).hasSize(28);
+    assertThat(PayloadCodecs.CODECS).hasSize(29);
   }
 }

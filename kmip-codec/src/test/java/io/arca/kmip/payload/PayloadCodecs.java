@@ -161,5 +161,10 @@ final class PayloadCodecs {
         new Codec(
             (p, v) -> RngSeed.Request.decode(p, v).encode(v),
             (p, v) -> RngSeed.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.DERIVE_KEY,
+        new Codec(
+            (p, v) -> DeriveKey.Request.decode(p, v).encode(v),
+            (p, v) -> DeriveKey.Response.decode(p, v).encode(v)));
   }
 }
