@@ -1,5 +1,6 @@
 package io.arca.conformance;
 
+import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.Operation;
 import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Ttlv;
@@ -107,7 +108,13 @@ final class ResponseMatcher {
     if (tag == Tag.DIGEST_VALUE.code() && scope.generatedKey()) { // SERVER_GENERATED_KEY
       return sameSize(expected, actual);
     }
-    return scope.outputVaries() && Relaxation.OUTPUT_TAGS.contains(tag);
+    if (scope.outputVaries() && Relaxation.OUTPUT_TAGS.contains(tag)) {
+      if (expected instanceof TtlvByteString e && actual instanceof TtlvByteString a) {
+        bindings.rememberOutput(e, a);
+      }
+      return true;
+    }
+    return false;
   }
 
   private static boolean isServerClockAttribute(int tag, @Nullable TtlvStructure parent) {
@@ -253,10 +260,18 @@ final class ResponseMatcher {
       boolean serverIv =
           operation == Operation.ENCRYPT.value()
               && (requestPayload == null
-                  || requestPayload.first(Tag.IV_COUNTER_NONCE.code()) == null);
+                  || (requestPayload.first(Tag.IV_COUNTER_NONCE.code()) == null
+                      && !asksForEcb(requestPayload)));
       outputVaries = serverKey || serverIv;
     }
     return new Scope(operation, false, outputVaries, false);
+  }
+
+  /** ECB takes no IV, so an Encrypt that asks for it leaves the server nothing to choose. */
+  private static boolean asksForEcb(TtlvStructure requestPayload) {
+    return requestPayload.first(Tag.CRYPTOGRAPHIC_PARAMETERS.code()) instanceof TtlvStructure p
+        && p.first(Tag.BLOCK_CIPHER_MODE.code()) instanceof TtlvEnumeration mode
+        && mode.value() == BlockCipherMode.ECB.value();
   }
 
   private static @Nullable String textOf(@Nullable TtlvStructure structure, int tag) {
