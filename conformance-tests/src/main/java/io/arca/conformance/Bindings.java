@@ -44,6 +44,7 @@ final class Bindings {
   private final Map<String, Ttlv> values = new HashMap<>();
   private final Map<Integer, Ttlv> lastBytesByTag = new HashMap<>();
   private final Set<Long> sentDates = new HashSet<>();
+  private final Map<ByteString, TtlvByteString> outputs = new HashMap<>();
 
   /** The options to read a test-case file with. */
   static TextOptions readOptions() {
@@ -123,6 +124,17 @@ final class Bindings {
     }
   }
 
+  /**
+   * Remembers that the server answered {@code actual} where the file recorded {@code expected}, an
+   * output that depends on a key or IV the server chose (Relaxation.OUTPUT_OF_SERVER_CHOICE). The
+   * files feed such outputs to later requests as literals (CS-BC-M-3 decrypts the ciphertext the
+   * Encrypt before it returned): those requests get the server's own output instead, so that the
+   * round trip is checked rather than skipped.
+   */
+  void rememberOutput(TtlvByteString expected, TtlvByteString actual) {
+    outputs.put(expected.value(), actual);
+  }
+
   /** A copy of the current bindings, to restore if a tentative match fails. */
   Map<String, Ttlv> snapshot() {
     return new HashMap<>(values);
@@ -154,6 +166,11 @@ final class Bindings {
         return date;
       }
       return new TtlvDateTime(date.tag(), now.getEpochSecond() + offset);
+    }
+    TtlvByteString output =
+        item instanceof TtlvByteString bytes ? outputs.get(bytes.value()) : null;
+    if (output != null) {
+      return retag(output, item.tag());
     }
     String name = placeholder(item);
     if (name != null) {

@@ -79,8 +79,9 @@ public enum Relaxation {
    * The Data, Authenticated Encryption Tag, Signature Data and MAC Data that Encrypt, Sign and MAC
    * return match any value when the key was server-generated or the server chose the IV (the client
    * sent none and the response carries one; the key is the one the request names, or for an ID
-   * Placeholder the one the response names). Checking them by decrypting or verifying with the
-   * server is future work.
+   * Placeholder the one the response names). A later request that carries the recorded output as a
+   * literal (decrypting what was encrypted) gets the output the server sent instead, so the round
+   * trip is checked.
    */
   OUTPUT_OF_SERVER_CHOICE("the output depends on a key or IV the server chose"),
 

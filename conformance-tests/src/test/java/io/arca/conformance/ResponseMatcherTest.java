@@ -94,6 +94,28 @@ class ResponseMatcherTest {
   }
 
   @Test
+  void anOutputOfServerChoiceFedBackAsALiteralIsReplacedByTheServersOwn() {
+    String expectedEncrypt =
+        response("", uid("k") + "<Data type=\"ByteString\" value=\"fd912d10\"/>")
+            .replace("value=\"Get\"", "value=\"Encrypt\"");
+    String actualEncrypt =
+        response("", uid("k") + "<Data type=\"ByteString\" value=\"a1b2c3d4\"/>")
+            .replace("value=\"Get\"", "value=\"Encrypt\"");
+    // No request: the server chose the IV, so the ciphertext is the server's to choose.
+    assertThat(compare(expected(expectedEncrypt), actual(actualEncrypt))).isNull();
+    Ttlv decrypt =
+        expected(
+            "<RequestPayload>"
+                + uid("k")
+                + "<Data type=\"ByteString\" value=\"fd912d10\"/>"
+                + "<IVCounterNonce type=\"ByteString\" value=\"fd912d11\"/></RequestPayload>");
+
+    String sent = KmipXml.write(bindings.resolve(decrypt, NOW));
+
+    assertThat(sent).contains("a1b2c3d4").contains("fd912d11").doesNotContain("fd912d10");
+  }
+
+  @Test
   void anUnboundByteStringNameTakesTheLatestValueOfItsTag() {
     bindings.remember(actual(response("", "<MACData type=\"ByteString\" value=\"c911e781\"/>")));
     Ttlv request =

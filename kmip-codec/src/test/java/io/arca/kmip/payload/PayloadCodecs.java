@@ -146,5 +146,35 @@ final class PayloadCodecs {
         new Codec(
             (p, v) -> SignatureVerify.Request.decode(p, v).encode(v),
             (p, v) -> SignatureVerify.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.MAC,
+        new Codec(
+            (p, v) -> Mac.Request.decode(p, v).encode(v),
+            (p, v) -> Mac.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.MAC_VERIFY,
+        new Codec(
+            (p, v) -> MacVerify.Request.decode(p, v).encode(v),
+            (p, v) -> MacVerify.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.HASH,
+        new Codec(
+            (p, v) -> Hash.Request.decode(p, v).encode(v),
+            (p, v) -> Hash.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.RNG_RETRIEVE,
+        new Codec(
+            (p, v) -> RngRetrieve.Request.decode(p, v).encode(v),
+            (p, v) -> RngRetrieve.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.RNG_SEED,
+        new Codec(
+            (p, v) -> RngSeed.Request.decode(p, v).encode(v),
+            (p, v) -> RngSeed.Response.decode(p, v).encode(v)));
+    CODECS.put(
+        Operation.DERIVE_KEY,
+        new Codec(
+            (p, v) -> DeriveKey.Request.decode(p, v).encode(v),
+            (p, v) -> DeriveKey.Response.decode(p, v).encode(v)));
   }
 }

@@ -3,6 +3,7 @@ package io.arca.kmip.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.DerivationMethod;
 import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
@@ -181,6 +182,26 @@ class PayloadRoundTripTest {
             Locate.Request::encode,
             Locate.Request::decode),
         sample(
+            "DeriveKey.Request",
+            new DeriveKey.Request(
+                ObjectType.SYMMETRIC_KEY.value(),
+                List.of("k1"),
+                DerivationMethod.PBKDF2.value(),
+                new DeriveKey.Parameters(
+                    null,
+                    null,
+                    null,
+                    ByteString.copyOf("salt".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    4096),
+                AES_128),
+            DeriveKey.Request::encode,
+            DeriveKey.Request::decode),
+        sample(
+            "DeriveKey.Response",
+            new DeriveKey.Response("k2", null),
+            DeriveKey.Response::encode,
+            DeriveKey.Response::decode),
+        sample(
             "CreateKeyPair.Response with 1.x attributes",
             new CreateKeyPair.Response("k2", "k3", AES_128, AES_128),
             CreateKeyPair.Response::encode,
@@ -294,7 +315,8 @@ class PayloadRoundTripTest {
             "Archive",
             "Recover",
             "Export",
-            "Import");
+            "Import",
+            "DeriveKey");
   }
 
   @Test

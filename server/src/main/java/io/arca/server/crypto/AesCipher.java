@@ -91,6 +91,82 @@ public final class AesCipher {
     return new Encrypted(data, chosenIv, tag);
   }
 
+  /**
+   * A JCA cipher set up for a multi-part operation (KMIP streaming), with the IV the server drew
+   * when the client gave none. The caller feeds it with {@code update} and ends with {@code
+   * doFinal}; for GCM decryption the tag ends the last part's input.
+   */
+  public Started start(
+      boolean encrypt,
+      byte[] key,
+      CryptographicParameters parameters,
+      byte @Nullable [] iv,
+      byte @Nullable [] additionalData) {
+    Mode mode = Mode.of(parameters);
+    if (mode.block == BlockCipherMode.NISTKEYWRAP
+        || mode.block == BlockCipherMode.AESKEYWRAPPADDING) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "BlockCipherMode: "
+              + mode.block.xmlName()
+              + " wraps a key in one piece, not as a stream");
+    }
+    byte[] chosenIv = iv;
+    if (chosenIv == null && mode.ivBytes > 0) {
+      if (!encrypt) {
+        throw new KmipException(
+            ResultReason.INVALID_MESSAGE,
+            "IVCounterNonce: missing (expected: the one used to encrypt)");
+      }
+      chosenIv = new byte[mode.ivBytes];
+      random.nextBytes(chosenIv);
+    }
+    Cipher cipher =
+        init(
+            encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+            key,
+            mode,
+            parameters,
+            chosenIv,
+            additionalData);
+    int tagBytes = mode.block == BlockCipherMode.GCM ? tagBytes(parameters) : 0;
+    return new Started(cipher, chosenIv, tagBytes);
+  }
+
+  /** A cipher in the middle of a multi-part operation. Not a record: it holds an array. */
+  public static final class Started {
+    private final Cipher cipher;
+    private final byte @Nullable [] iv;
+    private final int tagBytes;
+
+    Started(Cipher cipher, byte @Nullable [] iv, int tagBytes) {
+      this.cipher = cipher;
+      this.iv = iv;
+      this.tagBytes = tagBytes;
+    }
+
+    /** The IV, counter or nonce in use, or null for ECB. */
+    public byte @Nullable [] iv() {
+      return iv;
+    }
+
+    /** The GCM tag length in bytes, or 0 for modes without a tag. */
+    public int tagBytes() {
+      return tagBytes;
+    }
+
+    /** Processes one middle part; the output may be shorter or longer than the input. */
+    public byte[] update(byte[] input) {
+      byte[] out = cipher.update(input);
+      return out == null ? new byte[0] : out;
+    }
+
+    /** Processes the last part; for GCM encryption the output ends with the tag. */
+    public byte[] doFinal(byte[] input) {
+      return run(cipher, input);
+    }
+  }
+
   /** Decrypts {@code ciphertext}, checking {@code tag} for GCM. */
   public byte[] decrypt(
       byte[] key,

@@ -119,10 +119,11 @@ public final class RsaCipher {
     static Scheme of(CryptographicParameters parameters) {
       Integer padding = parameters.paddingMethod();
       if (padding == null || padding == PaddingMethod.OAEP.value()) {
-        Digests hash =
-            Digests.of(parameters.hashingAlgorithm(), Digests.SHA256, "HashingAlgorithm");
-        Digests mgfHash =
-            Digests.of(
+        SignatureHashes hash =
+            SignatureHashes.of(
+                parameters.hashingAlgorithm(), SignatureHashes.SHA256, "HashingAlgorithm");
+        SignatureHashes mgfHash =
+            SignatureHashes.of(
                 parameters.maskGeneratorHashingAlgorithm(), hash, "MaskGeneratorHashingAlgorithm");
         requireMgf1(parameters.maskGenerator());
         byte[] label =

@@ -166,12 +166,17 @@ public final class Signatures {
   private static final class Scheme {
     final Family family;
     final boolean pss;
-    final Digests hash;
-    final Digests mgfHash;
+    final SignatureHashes hash;
+    final SignatureHashes mgfHash;
     final boolean digested;
     final String name;
 
-    private Scheme(Family family, boolean pss, Digests hash, Digests mgfHash, boolean digested) {
+    private Scheme(
+        Family family,
+        boolean pss,
+        SignatureHashes hash,
+        SignatureHashes mgfHash,
+        boolean digested) {
       this.family = family;
       this.pss = pss;
       this.hash = hash;
@@ -204,12 +209,13 @@ public final class Signatures {
           throw new KmipException(
               ResultReason.INVALID_FIELD, "PaddingMethod: Ed25519 signatures have no padding");
         }
-        return new Scheme(family, false, Digests.SHA512, Digests.SHA512, false);
+        return new Scheme(family, false, SignatureHashes.SHA512, SignatureHashes.SHA512, false);
       }
-      Digests fallback = family == Family.EC ? curveHash((ECKey) key) : Digests.SHA256;
-      Digests dsaHash = dsa == null ? null : hashOf(dsa);
-      Digests hash =
-          Digests.of(
+      SignatureHashes fallback =
+          family == Family.EC ? curveHash((ECKey) key) : SignatureHashes.SHA256;
+      SignatureHashes dsaHash = dsa == null ? null : hashOf(dsa);
+      SignatureHashes hash =
+          SignatureHashes.of(
               parameters.hashingAlgorithm(),
               dsaHash == null ? fallback : dsaHash,
               "HashingAlgorithm");
@@ -245,11 +251,11 @@ public final class Signatures {
         throw new KmipException(
             ResultReason.INVALID_FIELD, "PaddingMethod: ECDSA signatures have no padding");
       }
-      Digests mgfHash = hash;
+      SignatureHashes mgfHash = hash;
       if (pss) {
         RsaCipher.requireMgf1(parameters.maskGenerator());
         mgfHash =
-            Digests.of(
+            SignatureHashes.of(
                 parameters.maskGeneratorHashingAlgorithm(), hash, "MaskGeneratorHashingAlgorithm");
         Integer trailer = parameters.trailerField();
         if (trailer != null && trailer != PSS_TRAILER_BC) {
@@ -374,24 +380,26 @@ public final class Signatures {
   }
 
   /** The hash a Digital Signature Algorithm names, or null (RSASSA-PSS names none). */
-  private static @Nullable Digests hashOf(DigitalSignatureAlgorithm dsa) {
+  private static @Nullable SignatureHashes hashOf(DigitalSignatureAlgorithm dsa) {
     return switch (dsa) {
-      case SHA_1_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA_1 -> Digests.SHA1;
-      case SHA_224_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA224 -> Digests.SHA224;
-      case SHA_256_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA256 -> Digests.SHA256;
-      case SHA_384_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA384 -> Digests.SHA384;
-      case SHA_512_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA512 -> Digests.SHA512;
-      case SHA3_256_WITH_RSA_ENCRYPTION -> Digests.SHA3_256;
-      case SHA3_384_WITH_RSA_ENCRYPTION -> Digests.SHA3_384;
-      case SHA3_512_WITH_RSA_ENCRYPTION -> Digests.SHA3_512;
+      case SHA_1_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA_1 -> SignatureHashes.SHA1;
+      case SHA_224_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA224 -> SignatureHashes.SHA224;
+      case SHA_256_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA256 -> SignatureHashes.SHA256;
+      case SHA_384_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA384 -> SignatureHashes.SHA384;
+      case SHA_512_WITH_RSA_ENCRYPTION, ECDSA_WITH_SHA512 -> SignatureHashes.SHA512;
+      case SHA3_256_WITH_RSA_ENCRYPTION -> SignatureHashes.SHA3_256;
+      case SHA3_384_WITH_RSA_ENCRYPTION -> SignatureHashes.SHA3_384;
+      case SHA3_512_WITH_RSA_ENCRYPTION -> SignatureHashes.SHA3_512;
       default -> null;
     };
   }
 
   /** SHA-256 up to 256-bit curves, SHA-384 up to 384, SHA-512 above (FIPS 186-5 pairing). */
-  private static Digests curveHash(ECKey key) {
+  private static SignatureHashes curveHash(ECKey key) {
     int bits = key.getParams().getCurve().getField().getFieldSize();
-    return bits <= 256 ? Digests.SHA256 : bits <= 384 ? Digests.SHA384 : Digests.SHA512;
+    return bits <= 256
+        ? SignatureHashes.SHA256
+        : bits <= 384 ? SignatureHashes.SHA384 : SignatureHashes.SHA512;
   }
 
   /**
@@ -404,7 +412,7 @@ public final class Signatures {
 
     /** The salt length, or null when the signature is not a PSS encoding at all. */
     static @Nullable Integer recover(
-        RSAPublicKey key, byte[] signature, Digests hash, Digests mgfHash)
+        RSAPublicKey key, byte[] signature, SignatureHashes hash, SignatureHashes mgfHash)
         throws NoSuchAlgorithmException {
       BigInteger n = key.getModulus();
       int modBits = n.bitLength();
@@ -440,7 +448,7 @@ public final class Signatures {
       return dbLen - i - 1;
     }
 
-    private static byte[] mgf1(byte[] seed, int length, Digests hash)
+    private static byte[] mgf1(byte[] seed, int length, SignatureHashes hash)
         throws NoSuchAlgorithmException {
       MessageDigest digest = MessageDigest.getInstance(hash.jca);
       byte[] out = new byte[length];

@@ -1,6 +1,6 @@
 package io.arca.server.op;
 
-import io.arca.kmip.BlockCipherMode;
+import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
@@ -11,25 +11,33 @@ import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.RsaCipher;
+import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
- * Decrypt (KMIP 1.4 §4.30, 2.1 §6.1.16) with an AES key, which may be Deactivated or Compromised as
- * well as Active: processing old data is what such keys are kept for. RSA private keys go to {@link
+ * Decrypt (KMIP 1.4 §4.30, 2.1 §6.1.16) with an AES, 3DES, ChaCha20 or ChaCha20-Poly1305 key, which
+ * may be Deactivated or Compromised as well as Active: processing old data is what such keys are
+ * kept for. Streaming requests go to {@link CipherStreaming}, RSA private keys to {@link
  * RsaEncryption}.
  */
 public final class DecryptHandler implements OperationHandler {
   private final ObjectAccess objects;
-  private final AesCipher aes;
+  private final SymmetricCipher ciphers;
+  private final CipherStreaming streaming;
   private final RsaEncryption rsa;
 
-  /** A handler decrypting with the keys of {@code objects}. */
-  public DecryptHandler(ObjectAccess objects, AesCipher aes, AsymmetricKeys keys, RsaCipher rsa) {
+  /** A handler decrypting with the keys of {@code objects}, keeping streams in {@code streams}. */
+  public DecryptHandler(
+      ObjectAccess objects,
+      SymmetricCipher ciphers,
+      CryptoStreams streams,
+      AsymmetricKeys keys,
+      RsaCipher rsa) {
     this.objects = objects;
-    this.aes = aes;
+    this.ciphers = ciphers;
+    this.streaming = new CipherStreaming(objects, ciphers.aes(), streams);
     this.rsa = new RsaEncryption(keys, rsa);
   }
 
@@ -42,8 +50,10 @@ public final class DecryptHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     Decrypt.Request request = Decrypt.Request.decode(requestPayload, version);
-    SymmetricCrypto.refuseStreaming(
-        request.correlationValue(), request.initIndicator(), request.finalIndicator());
+    if (SymmetricCrypto.streaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
+      return streaming.decrypt(request, context);
+    }
     ByteString data = request.data();
     if (data == null) {
       throw new KmipException(ResultReason.INVALID_FIELD, "Data: missing (expected: ciphertext)");
@@ -57,10 +67,9 @@ public final class DecryptHandler implements OperationHandler {
     }
     byte[] ciphertext = data.toByteArray();
     byte[] tag = SymmetricCrypto.bytes(request.tag());
-    Integer mode = parameters.blockCipherMode();
-    boolean gcm = mode == null || mode == BlockCipherMode.GCM.value();
-    if (gcm && tag == null && SymmetricCrypto.tagInData(version)) {
-      int tagBytes = AesCipher.tagBytes(parameters);
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    int tagBytes = SymmetricCipher.tagBytes(algorithm, parameters);
+    if (tagBytes > 0 && tag == null && SymmetricCrypto.tagInData(version)) {
       if (ciphertext.length < tagBytes) {
         throw new KmipException(
             ResultReason.INVALID_FIELD,
@@ -69,11 +78,12 @@ public final class DecryptHandler implements OperationHandler {
       tag = Arrays.copyOfRange(ciphertext, ciphertext.length - tagBytes, ciphertext.length);
       ciphertext = Arrays.copyOf(ciphertext, ciphertext.length - tagBytes);
     }
-    byte[] keyBytes = SymmetricCrypto.aesKey(objects.store(), key, version);
+    byte[] keyBytes = SymmetricCrypto.keyBytes(objects.store(), key, version);
     byte[] plaintext;
     try {
       plaintext =
-          aes.decrypt(
+          ciphers.decrypt(
+              algorithm,
               keyBytes,
               parameters,
               ciphertext,

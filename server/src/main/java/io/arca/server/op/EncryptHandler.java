@@ -1,5 +1,6 @@
 package io.arca.server.op;
 
+import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
@@ -12,23 +13,32 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.RsaCipher;
+import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
- * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with an AES key: the parameters of the request, else the
- * key's, else GCM. An IV the client did not give is drawn and returned. RSA public keys go to
- * {@link RsaEncryption}.
+ * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with an AES, 3DES, ChaCha20 or ChaCha20-Poly1305 key: the
+ * parameters of the request, else the key's, else the algorithm's default (GCM for AES). An IV the
+ * client did not give is drawn and returned. Streaming requests go to {@link CipherStreaming}, RSA
+ * public keys to {@link RsaEncryption}.
  */
 public final class EncryptHandler implements OperationHandler {
   private final ObjectAccess objects;
-  private final AesCipher aes;
+  private final SymmetricCipher ciphers;
+  private final CipherStreaming streaming;
   private final RsaEncryption rsa;
 
-  /** A handler encrypting with the keys of {@code objects}. */
-  public EncryptHandler(ObjectAccess objects, AesCipher aes, AsymmetricKeys keys, RsaCipher rsa) {
+  /** A handler encrypting with the keys of {@code objects}, keeping streams in {@code streams}. */
+  public EncryptHandler(
+      ObjectAccess objects,
+      SymmetricCipher ciphers,
+      CryptoStreams streams,
+      AsymmetricKeys keys,
+      RsaCipher rsa) {
     this.objects = objects;
-    this.aes = aes;
+    this.ciphers = ciphers;
+    this.streaming = new CipherStreaming(objects, ciphers.aes(), streams);
     this.rsa = new RsaEncryption(keys, rsa);
   }
 
@@ -41,8 +51,10 @@ public final class EncryptHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     Encrypt.Request request = Encrypt.Request.decode(requestPayload, version);
-    SymmetricCrypto.refuseStreaming(
-        request.correlationValue(), request.initIndicator(), request.finalIndicator());
+    if (SymmetricCrypto.streaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
+      return streaming.encrypt(request, context);
+    }
     ByteString data = request.data();
     if (data == null) {
       throw new KmipException(ResultReason.INVALID_FIELD, "Data: missing (expected: plaintext)");
@@ -55,12 +67,14 @@ public final class EncryptHandler implements OperationHandler {
       ByteString ciphertext = rsa.encrypt(key, parameters, data, version);
       return new Encrypt.Response(key.uid(), ciphertext, null, null, null).encode(version);
     }
-    byte[] keyBytes = SymmetricCrypto.aesKey(objects.store(), key, version);
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    byte[] keyBytes = SymmetricCrypto.keyBytes(objects.store(), key, version);
     byte[] plaintext = data.toByteArray();
     AesCipher.Encrypted result;
     try {
       result =
-          aes.encrypt(
+          ciphers.encrypt(
+              algorithm,
               keyBytes,
               parameters,
               plaintext,

@@ -40,6 +40,8 @@ final class Reasons {
    * before, also in 2.0, as CS-AC-M-8-20 answers a Sign after the Protect Stop Date.
    */
   static KmipException outsideDates(ProtocolVersion version, String operation, String why) {
+    // Permission Denied up to 2.0, Wrong Key Lifecycle State from 2.1, as the OASIS cases answer a
+    // key used outside its dates (CS-BC-M-14 and CS-AC-M-8, -20 against -21).
     return new KmipException(
         namesLifecycleState(version)
             ? ResultReason.WRONG_KEY_LIFECYCLE_STATE

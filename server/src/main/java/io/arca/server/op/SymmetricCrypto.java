@@ -7,6 +7,7 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.ByteString;
+import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
@@ -14,27 +15,58 @@ import io.arca.server.store.SymmetricKeyMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Encrypt and Decrypt share: the AES key's bytes, read from the store (the key cache makes
- * this a copy from memory once the key is warm), streaming refused until it is supported, and the
- * GCM tag carried in the data for clients before KMIP 1.4, which has no tag field.
+ * What the symmetric operations share (Encrypt, Decrypt, MAC, MAC Verify): the key's bytes, read
+ * from the store (the key cache makes this a copy from memory once the key is warm), whether a
+ * request is part of a stream, and the tag carried in the data for clients before KMIP 1.4, which
+ * has no tag field.
  */
 final class SymmetricCrypto {
   private SymmetricCrypto() {}
 
-  /** A copy of the AES key's bytes; the caller wipes it. */
-  static byte[] aesKey(ObjectStore store, ObjectRecord key, ProtocolVersion version) {
-    Integer algorithm = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+  /**
+   * The Cryptographic Algorithm of a symmetric key that Encrypt and Decrypt can use, or Feature Not
+   * Supported naming what the key is.
+   */
+  static CryptographicAlgorithm cipherAlgorithm(ObjectRecord key) {
+    Integer value = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    CryptographicAlgorithm algorithm = value == null ? null : CryptographicAlgorithm.byValue(value);
     if (key.objectType() != ObjectType.SYMMETRIC_KEY
         || algorithm == null
-        || algorithm != CryptographicAlgorithm.AES.value()) {
+        || !SymmetricCipher.supports(algorithm)) {
       throw new KmipException(
           ResultReason.FEATURE_NOT_SUPPORTED,
-          "CryptographicAlgorithm: Encrypt and Decrypt support AES symmetric keys so far");
+          "CryptographicAlgorithm: Encrypt and Decrypt support AES, DES3, ChaCha20 and"
+              + " ChaCha20Poly1305 symmetric keys (this is a "
+              + key.objectType().xmlName()
+              + (algorithm == null ? "" : " of " + algorithm.xmlName())
+              + ")");
+    }
+    return algorithm;
+  }
+
+  /** A copy of a symmetric key's bytes; the caller wipes it. */
+  static byte[] keyBytes(ObjectStore store, ObjectRecord key, ProtocolVersion version) {
+    if (key.objectType() != ObjectType.SYMMETRIC_KEY) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "ObjectType: " + key.objectType().xmlName() + " (expected: SymmetricKey)");
     }
     try (ObjectContent content =
         store.content(key.uid()).orElseThrow(() -> Reasons.destroyed(version, key.uid()))) {
       return SymmetricKeyMaterial.bytes(content.structure());
     }
+  }
+
+  /** Whether a request continues or starts a multi-part stream rather than standing alone. */
+  static boolean streaming(
+      @Nullable Object correlationValue,
+      @Nullable Boolean initIndicator,
+      @Nullable Boolean finalIndicator) {
+    boolean singleShot =
+        correlationValue == null
+            && !Boolean.FALSE.equals(finalIndicator)
+            && (initIndicator == null || finalIndicator != null);
+    return !singleShot;
   }
 
   /** Refuses a request that continues or starts a multi-part stream. */

@@ -22,9 +22,9 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.JcaKeyCache;
 import io.arca.server.crypto.RsaCipher;
+import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.keys.KeyMaker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,12 +49,13 @@ class EncryptDecryptHandlersTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    AesCipher aes = new AesCipher(new SecureRandom());
+    SymmetricCipher ciphers = new SymmetricCipher(new SecureRandom());
+    CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, new SecureRandom());
     AsymmetricKeys keys =
         new AsymmetricKeys(fixture.objects().store(), new JcaKeyCache(100, Duration.ofMinutes(1)));
     RsaCipher rsa = new RsaCipher(new SecureRandom());
-    encrypt = new EncryptHandler(fixture.objects(), aes, keys, rsa);
-    decrypt = new DecryptHandler(fixture.objects(), aes, keys, rsa);
+    encrypt = new EncryptHandler(fixture.objects(), ciphers, streams, keys, rsa);
+    decrypt = new DecryptHandler(fixture.objects(), ciphers, streams, keys, rsa);
   }
 
   @AfterEach

@@ -1,0 +1,80 @@
+package io.arca.server.op;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.payload.Hash;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.crypto.Digests;
+import java.security.MessageDigest;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hash (KMIP 1.4 §4.37, 2.1 §6.1.26): the digest of data with the Hashing Algorithm of the
+ * request's Cryptographic Parameters. No managed object is involved, so any authenticated client
+ * may hash. The data may come in parts; the digest is answered with the last. The algorithm of a
+ * stream is the first request's.
+ */
+public final class HashHandler implements OperationHandler {
+  private final CryptoStreams streams;
+
+  /** A handler keeping its streams in {@code streams}. */
+  public HashHandler(CryptoStreams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.HASH;
+  }
+
+  /** A digest between requests. Data already hashed is not sensitive; there is nothing to wipe. */
+  private static final class HashStream implements CryptoStreams.State {
+    private @Nullable MessageDigest digest;
+
+    HashStream(MessageDigest digest) {
+      this.digest = digest;
+    }
+
+    MessageDigest digest() {
+      return Objects.requireNonNull(digest, "closed stream");
+    }
+
+    @Override
+    public void close() {
+      digest = null;
+    }
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    Hash.Request request = Hash.Request.decode(requestPayload, version);
+    boolean streaming =
+        SymmetricCrypto.streaming(
+            request.correlationValue(), request.initIndicator(), request.finalIndicator());
+    byte[] data = MacKeys.data(request.data(), streaming);
+    ByteString correlation = request.correlationValue();
+    if (correlation == null) {
+      String algorithm = Digests.jcaName(request.parameters().hashingAlgorithm());
+      if (!streaming) {
+        return new Hash.Response(ByteString.copyOf(Digests.digest(algorithm, data)), null)
+            .encode(version);
+      }
+      HashStream stream = new HashStream(Digests.newDigest(algorithm));
+      stream.digest().update(data);
+      return new Hash.Response(null, streams.open(context, Operation.HASH, stream)).encode(version);
+    }
+    HashStream stream = streams.claim(context, Operation.HASH, correlation, HashStream.class);
+    stream.digest().update(data);
+    if (Boolean.TRUE.equals(request.finalIndicator())) {
+      byte[] digest = stream.digest().digest();
+      stream.close();
+      return new Hash.Response(ByteString.copyOf(digest), null).encode(version);
+    }
+    streams.release(context, Operation.HASH, correlation, stream);
+    return new Hash.Response(null, correlation).encode(version);
+  }
+}

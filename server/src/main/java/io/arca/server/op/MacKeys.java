@@ -1,0 +1,122 @@
+package io.arca.server.op;
+
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.CryptographicUsageMask;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.kmip.object.CryptographicParameters;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.crypto.MacEngine;
+import io.arca.server.store.ObjectRecord;
+import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What MAC and MAC Verify share: the key checked for the use (MAC Generate protects data, so it
+ * needs an Active key; MAC Verify processes, so a Deactivated or Compromised key also does), the
+ * MAC algorithm chosen from the request's parameters, else the key's, else the key's algorithm
+ * ({@link MacEngine#choose}), and the state of a MAC computed over several requests.
+ */
+final class MacKeys {
+  private MacKeys() {}
+
+  /** A key checked for a MAC operation, with the algorithm to use. */
+  record Checked(ObjectRecord key, MacEngine.Algorithm algorithm) {}
+
+  static Checked check(
+      ObjectAccess objects,
+      @Nullable String uid,
+      @Nullable CryptographicParameters requested,
+      boolean generate,
+      long dataBytes,
+      RequestContext context) {
+    ObjectRecord key = objects.resolve(uid, context);
+    if (generate) {
+      KeyUse.forProtecting(key, CryptographicUsageMask.MAC_GENERATE, "MAC", context);
+    } else {
+      KeyUse.forProcessing(key, CryptographicUsageMask.MAC_VERIFY, "MACVerify", context);
+    }
+    CryptographicParameters parameters = KeyUse.parameters(requested, key);
+    Integer keyAlgorithm = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    MacEngine.Algorithm algorithm =
+        MacEngine.choose(
+            parameters, keyAlgorithm == null ? null : CryptographicAlgorithm.byValue(keyAlgorithm));
+    if (generate) {
+      KeyUse.consumeUsage(objects, key, dataBytes, "MAC", context);
+    }
+    return new Checked(key, algorithm);
+  }
+
+  /** The MAC of {@code data} with the checked key. */
+  static byte[] compute(
+      ObjectAccess objects, Checked checked, byte[] data, RequestContext context) {
+    byte[] keyBytes =
+        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion());
+    try {
+      return MacEngine.compute(checked.algorithm(), keyBytes, data);
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
+    }
+  }
+
+  /** Starts a MAC over parts with the checked key. */
+  static MacStream start(ObjectAccess objects, Checked checked, RequestContext context) {
+    byte[] keyBytes =
+        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion());
+    try {
+      return new MacStream(checked.key().uid(), MacEngine.start(checked.algorithm(), keyBytes));
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
+    }
+  }
+
+  /** The data of a request, which only a streaming request may leave out. */
+  static byte[] data(@Nullable ByteString data, boolean streaming) {
+    if (data == null) {
+      if (streaming) {
+        return new byte[0];
+      }
+      throw new KmipException(ResultReason.INVALID_FIELD, "Data: missing (expected: the data)");
+    }
+    return data.toByteArray();
+  }
+
+  /** Refuses a Unique Identifier that is not the stream's key. */
+  static void sameKey(@Nullable String requested, String streamKey) {
+    if (requested != null && !requested.equals(streamKey)) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "UniqueIdentifier: " + requested + " is not the key this stream was opened with");
+    }
+  }
+
+  /** A MAC between requests. */
+  static final class MacStream implements CryptoStreams.State {
+    private final String uid;
+    private MacEngine.@Nullable Stream mac;
+
+    MacStream(String uid, MacEngine.Stream mac) {
+      this.uid = uid;
+      this.mac = mac;
+    }
+
+    String uid() {
+      return uid;
+    }
+
+    MacEngine.Stream mac() {
+      return Objects.requireNonNull(mac, "closed stream");
+    }
+
+    @Override
+    public void close() {
+      if (mac != null) {
+        mac.close();
+        mac = null;
+      }
+    }
+  }
+}

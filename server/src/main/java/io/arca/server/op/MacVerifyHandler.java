@@ -1,0 +1,104 @@
+package io.arca.server.op;
+
+import io.arca.kmip.KmipException;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.ValidityIndicator;
+import io.arca.kmip.payload.MacVerify;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MAC Verify (KMIP 1.4 §4.34, 2.1 §6.1.30): recomputes the MAC of data with a key whose usage mask
+ * allows MAC Verify and compares it in constant time with the one given, answering Valid or Invalid
+ * (a MAC that does not match is a successful answer, not an error). The data may come in parts; the
+ * MAC Data comes with the last.
+ */
+public final class MacVerifyHandler implements OperationHandler {
+  private final ObjectAccess objects;
+  private final CryptoStreams streams;
+
+  /** A handler verifying MACs with the keys of {@code objects}. */
+  public MacVerifyHandler(ObjectAccess objects, CryptoStreams streams) {
+    this.objects = objects;
+    this.streams = streams;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.MAC_VERIFY;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    MacVerify.Request request = MacVerify.Request.decode(requestPayload, version);
+    boolean streaming =
+        SymmetricCrypto.streaming(
+            request.correlationValue(), request.initIndicator(), request.finalIndicator());
+    byte[] data = MacKeys.data(request.data(), streaming);
+    try {
+      ByteString correlation = request.correlationValue();
+      if (correlation == null) {
+        MacKeys.Checked checked =
+            MacKeys.check(
+                objects, request.uniqueIdentifier(), request.parameters(), false, 0, context);
+        String uid = checked.key().uid();
+        if (!streaming) {
+          byte[] expected = required(request.macData());
+          return verdict(uid, MacKeys.compute(objects, checked, data, context), expected, version);
+        }
+        MacKeys.MacStream stream = MacKeys.start(objects, checked, context);
+        stream.mac().update(data);
+        return new MacVerify.Response(
+                uid, null, streams.open(context, Operation.MAC_VERIFY, stream))
+            .encode(version);
+      }
+      MacKeys.MacStream stream =
+          streams.claim(context, Operation.MAC_VERIFY, correlation, MacKeys.MacStream.class);
+      boolean last = Boolean.TRUE.equals(request.finalIndicator());
+      byte[] computed = null;
+      byte[] expected = null;
+      try {
+        MacKeys.sameKey(request.uniqueIdentifier(), stream.uid());
+        MacKeys.check(objects, stream.uid(), request.parameters(), false, 0, context);
+        stream.mac().update(data);
+        if (last) {
+          expected = required(request.macData());
+          computed = stream.mac().finish();
+        }
+      } catch (RuntimeException e) {
+        stream.close();
+        throw e;
+      }
+      if (computed != null && expected != null) {
+        stream.close();
+        return verdict(stream.uid(), computed, expected, version);
+      }
+      streams.release(context, Operation.MAC_VERIFY, correlation, stream);
+      return new MacVerify.Response(stream.uid(), null, correlation).encode(version);
+    } finally {
+      Arrays.fill(data, (byte) 0);
+    }
+  }
+
+  private static byte[] required(@Nullable ByteString macData) {
+    if (macData == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "MACData: missing (expected: the MAC to verify)");
+    }
+    return macData.toByteArray();
+  }
+
+  private static TtlvStructure verdict(
+      String uid, byte[] computed, byte[] expected, ProtocolVersion version) {
+    boolean valid = MessageDigest.isEqual(computed, expected);
+    ValidityIndicator indicator = valid ? ValidityIndicator.VALID : ValidityIndicator.INVALID;
+    return new MacVerify.Response(uid, indicator.value(), null).encode(version);
+  }
+}
