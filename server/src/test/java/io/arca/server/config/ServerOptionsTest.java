@@ -132,6 +132,11 @@ class ServerOptionsTest {
         .hasMessageContaining("missing");
   }
 
+  private static char[] pin(ServerConfig.Hsm hsm, long slot) {
+    return java.util.Objects.requireNonNull(hsm.slotPasswords().get(slot), "slot " + slot)
+        .toCharArray();
+  }
+
   @Test
   void withoutHsmModelThereIsNoHsm() throws Exception {
     assertThat(parse(Map.of()).hsm()).isNull();
@@ -163,10 +168,10 @@ class ServerOptionsTest {
     assertThat(hsm.library()).isEqualTo(Path.of("/usr/lib/softhsm/libsofthsm2.so"));
     assertThat(hsm.admin()).isEqualTo("alice");
     assertThat(hsm.slotPasswords().keySet()).containsExactly(7L, 3L);
-    assertThat(new String(hsm.slotPasswords().get(3L).toCharArray())).isEqualTo("three");
+    assertThat(new String(pin(hsm, 3L))).isEqualTo("three");
     assertThat(hsm.toString()).doesNotContain("seven").doesNotContain("three");
     hsm.wipePasswords();
-    assertThat(hsm.slotPasswords().get(7L).toCharArray()).containsOnly('\0');
+    assertThat(pin(hsm, 7L)).containsOnly('\0');
   }
 
   @Test
@@ -193,7 +198,7 @@ class ServerOptionsTest {
     assertThat(hsm.library()).isEqualTo(Path.of("/lib/libnethsm.so"));
     assertThat(hsm.admin()).isEqualTo("hsm-admin");
     assertThat(hsm.slotPasswords().keySet()).containsExactly(1L, 2L);
-    assertThat(new String(hsm.slotPasswords().get(2L).toCharArray())).isEqualTo("2222");
+    assertThat(new String(pin(hsm, 2L))).isEqualTo("2222");
   }
 
   @Test
