@@ -140,6 +140,53 @@ class HsmEndToEndIT {
     }
   }
 
+  @Test
+  void aKmip14ClientNamesTheHsmKeyAndGetsANonSensitiveValue() throws Exception {
+    ProtocolVersion v14 = ProtocolVersion.V1_4;
+    String uid = "hsm::" + tokens.slot2() + "::named14";
+    Attributes named =
+        Attributes.of(
+            Attribute.of(
+                new TtlvEnumeration(
+                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
+            Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 128)),
+            Attribute.of(
+                TtlvStructure.of(
+                    Tag.NAME.code(),
+                    new TtlvTextString(Tag.NAME_VALUE.code(), uid),
+                    new TtlvEnumeration(
+                        Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), v14)) {
+      String created =
+          Create.Response.decode(
+                  client.ok(
+                      Operation.CREATE,
+                      Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), named).encode(v14)),
+                  v14)
+              .uniqueIdentifier();
+      assertThat(created).isEqualTo(uid);
+      // 1.x has no Sensitive attribute: the key may leave the HSM, raw.
+      ManagedObject object =
+          Get.Response.decode(client.ok(Operation.GET, Get.Request.of(uid).encode(v14)), v14)
+              .object();
+      KeyValue.Plain plain =
+          (KeyValue.Plain)
+              Objects.requireNonNull(Objects.requireNonNull(object.keyBlock()).keyValue());
+      assertThat(((KeyMaterial.Bytes) plain.keyMaterial()).value().length()).isEqualTo(16);
+      // HSM keys are always Active: their state and attributes are the HSM's.
+      ResponseBatchItem activate =
+          client.call(
+              Operation.ACTIVATE,
+              TtlvStructure.of(
+                  Tag.REQUEST_PAYLOAD.code(),
+                  new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), uid)));
+      assertThat(activate.resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED.value());
+      client.ok(Operation.DESTROY, new Destroy.Request(uid).encode(v14));
+      ResponseBatchItem gone = client.call(Operation.GET, Get.Request.of(uid).encode(v14));
+      assertThat(gone.resultReason()).isEqualTo(ResultReason.ITEM_NOT_FOUND.value());
+    }
+  }
+
   private void walkthrough(long slot, int rsaBits) throws Exception {
     String mykey = "hsm::" + slot + "::mykey";
     String publicKey = mykey + "_pk";
