@@ -56,6 +56,9 @@ public final class HsmObjects implements ObjectStore {
   /** The form objects are encoded in for the handlers (see the handlers' StoredForm). */
   private static final ProtocolVersion STORED = ProtocolVersion.V2_1;
 
+  /** How many keys of each class Locate reads from a slot at most. */
+  static final int MAX_LISTED = 1024;
+
   private final HsmModule hsm;
   private final HsmAccess access;
 
@@ -267,9 +270,9 @@ public final class HsmObjects implements ObjectStore {
   }
 
   /**
-   * The HSM keys a search names: those whose Name (their {@code hsm::} identifier) it gives, when
-   * the other indexed criteria hold. HSM keys are not listed by type alone: a token may hold many
-   * keys that are not the server's.
+   * The HSM keys a search may match: those whose Name (their {@code hsm::} identifier) it gives, or
+   * else every key of every open slot (at most {@link #MAX_LISTED} of each class per slot), of the
+   * type and state asked for. Locate tests its other criteria on the records itself.
    */
   @Override
   public List<String> locate(ObjectQuery query) {
@@ -278,8 +281,22 @@ public final class HsmObjects implements ObjectStore {
     }
     Set<String> named = new LinkedHashSet<>();
     for (ObjectQuery.Match match : query.attributes()) {
-      if (match.name().equals("Name") && HsmKeyRef.isHsmId(match.text())) {
+      if (match.name().equals("Name")) {
+        if (!HsmKeyRef.isHsmId(match.text())) {
+          return List.of();
+        }
         named.add(match.text());
+      }
+    }
+    if (named.isEmpty()) {
+      try {
+        for (HsmSlot slot : hsm.openSlots()) {
+          for (String label : slot.labels(MAX_LISTED)) {
+            named.add(HsmKeyRef.PREFIX + slot.id() + "::" + label);
+          }
+        }
+      } catch (HsmException e) {
+        throw HsmErrors.toKmip(e, STORED);
       }
     }
     List<String> out = new ArrayList<>();

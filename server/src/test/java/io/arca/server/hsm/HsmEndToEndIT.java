@@ -266,8 +266,14 @@ class HsmEndToEndIT {
                   .encode(V2_1));
       assertThat(tagged.resultReason()).isEqualTo(ResultReason.UNSUPPORTED_ATTRIBUTE.value());
 
-      // Locate finds an HSM key by its name.
+      // Locate finds an HSM key by its name, and by its type among the others.
       assertThat(locateByName(client, aes1)).containsExactly(aes1);
+      assertThat(locateByType(client, ObjectType.SYMMETRIC_KEY))
+          .contains(aes1)
+          .doesNotContain(mykey);
+      assertThat(locateByType(client, ObjectType.PUBLIC_KEY))
+          .contains(publicKey)
+          .doesNotContain(aes1);
 
       // A KMS key wrapped by the HSM public key, used for Encrypt and Decrypt.
       String kmsKey =
@@ -310,6 +316,7 @@ class HsmEndToEndIT {
                 other.call(Operation.CREATE, createAes(null, 256, true, publicKey)).resultReason())
             .isEqualTo(ResultReason.WRAPPING_OBJECT_NOT_FOUND.value());
         assertThat(locateByName(other, aes1)).isEmpty();
+        assertThat(locateByType(other, ObjectType.SYMMETRIC_KEY)).doesNotContain(aes1);
       }
 
       // Destroy removes the keys from the HSM, without a Revoke.
@@ -438,6 +445,15 @@ class HsmEndToEndIT {
                         Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
     return Locate.Response.decode(
             client.ok(Operation.LOCATE, Locate.Request.of(byName).encode(V2_1)), V2_1)
+        .uniqueIdentifiers();
+  }
+
+  private static List<String> locateByType(KmipTestClient client, ObjectType type)
+      throws Exception {
+    Attributes byType =
+        Attributes.of(Attribute.of(new TtlvEnumeration(Tag.OBJECT_TYPE.code(), type.value())));
+    return Locate.Response.decode(
+            client.ok(Operation.LOCATE, Locate.Request.of(byType).encode(V2_1)), V2_1)
         .uniqueIdentifiers();
   }
 
