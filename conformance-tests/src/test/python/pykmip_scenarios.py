@@ -107,6 +107,17 @@ def scenario_encrypt_decrypt(client):
     again = client.decrypt(cipher, uid, parameters, iv)
     assert again == plain, "decrypt did not give the plaintext back"
 
+    # An independent AES (pyca/cryptography) with the key fetched by Get reads the ciphertext too.
+    from cryptography.hazmat.primitives import padding as block_padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    key = bytes(client.get(uid).value)
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    padded = decryptor.update(bytes(cipher)) + decryptor.finalize()
+    unpadder = block_padding.PKCS7(128).unpadder()
+    local = unpadder.update(padded) + unpadder.finalize()
+    assert local == plain, "a local AES-CBC does not read the server's ciphertext"
+
 
 def scenario_sign_verify(client):
     """An RSA pair made by the server signs (PSS, SHA-256); the signature verifies on the server

@@ -96,12 +96,21 @@ class ResponseMatcherTest {
   @Test
   void anOutputOfServerChoiceFedBackAsALiteralIsReplacedByTheServersOwn() {
     String expectedEncrypt =
-        response("", uid("k") + "<Data type=\"ByteString\" value=\"fd912d10\"/>")
+        response(
+                "",
+                uid("k")
+                    + "<Data type=\"ByteString\" value=\"fd912d10\"/>"
+                    + "<IVCounterNonce type=\"ByteString\" value=\"99999999\"/>")
             .replace("value=\"Get\"", "value=\"Encrypt\"");
     String actualEncrypt =
-        response("", uid("k") + "<Data type=\"ByteString\" value=\"a1b2c3d4\"/>")
+        response(
+                "",
+                uid("k")
+                    + "<Data type=\"ByteString\" value=\"a1b2c3d4\"/>"
+                    + "<IVCounterNonce type=\"ByteString\" value=\"00112233\"/>")
             .replace("value=\"Get\"", "value=\"Encrypt\"");
-    // No request: the server chose the IV, so the ciphertext is the server's to choose.
+    // No request, and an IV in the response: the server chose the IV, so the ciphertext is the
+    // server's to choose.
     assertThat(compare(expected(expectedEncrypt), actual(actualEncrypt))).isNull();
     Ttlv decrypt =
         expected(

@@ -183,6 +183,13 @@ public final class HsmModule implements AutoCloseable {
     return slot;
   }
 
+  /** The slots opened, in the order they were opened. */
+  public List<HsmSlot> openSlots() {
+    synchronized (slots) {
+      return List.copyOf(slots.values());
+    }
+  }
+
   /** Closes every slot's sessions and finalises the library. */
   @Override
   public void close() {

@@ -28,6 +28,7 @@ import io.arca.hsm.HsmKeyInfo.KeyClass;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xipki.pkcs11.wrapper.AttributeVector;
@@ -176,6 +177,15 @@ public final class HsmSlot implements AutoCloseable {
   public Optional<HsmKeyInfo> find(String label) {
     HsmKeyRef.checkLabel(label);
     return lookup(label).map(KeyEntry::info);
+  }
+
+  /**
+   * The labels of the keys the token holds (secret, private and public key objects), sorted; at
+   * most {@code max} objects of each class are read. Labels the {@code hsm::} syntax cannot name
+   * (empty, or with {@code ::}) are left out.
+   */
+  public List<String> labels(int max) {
+    return KeyAttributes.labels(caller, token, slotId, max);
   }
 
   /** The key with this label, or {@link HsmException.Kind#KEY_NOT_FOUND}. */

@@ -3,6 +3,7 @@ package io.arca.hsm;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_CLASS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EXTRACTABLE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_KEY_TYPE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_MODULUS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_SENSITIVE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE_LEN;
@@ -15,6 +16,9 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
 import io.arca.hsm.HsmKeyInfo.KeyAlgorithm;
 import io.arca.hsm.HsmKeyInfo.KeyClass;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
@@ -93,6 +97,33 @@ final class KeyAttributes {
             + ", key type "
             + keyType
             + ")");
+  }
+
+  /** The labels of the token's key objects; see {@link HsmSlot#labels}. */
+  static List<String> labels(TokenCaller caller, PKCS11Token token, long slotId, int max) {
+    TreeSet<String> labels = new TreeSet<>();
+    for (long objectClass : new long[] {CKO_SECRET_KEY, CKO_PRIVATE_KEY, CKO_PUBLIC_KEY}) {
+      long[] handles =
+          caller.call(
+              HsmCall.FIND,
+              true,
+              "listing the keys of slot " + slotId,
+              () -> token.findObjects(new AttributeVector().class_(objectClass).token(true), max));
+      for (long handle : handles) {
+        String label =
+            caller
+                .call(
+                    HsmCall.GET_ATTRIBUTES,
+                    true,
+                    "reading a key label in slot " + slotId,
+                    () -> token.getAttrValues(handle, CKA_LABEL))
+                .label();
+        if (label != null && !label.isEmpty() && !label.contains("::")) {
+          labels.add(label);
+        }
+      }
+    }
+    return new ArrayList<>(labels);
   }
 
   private static int bitLength(@Nullable BigInteger modulus) {

@@ -75,6 +75,21 @@ abstract class HsmSlotContract {
   }
 
   @Test
+  void labelsListTheKeysOfTheToken() {
+    String aes = label("list-aes");
+    String rsa = label("list-rsa");
+    slot().generateAes(aes, 128, true);
+    slot().generateRsa(rsa, 2048, true);
+
+    assertThat(slot().labels(1024)).contains(aes, rsa, rsa + "_pk");
+
+    slot().destroy(aes);
+    assertThat(slot().labels(1024)).doesNotContain(aes);
+    slot().destroy(rsa);
+    slot().destroy(rsa + "_pk");
+  }
+
+  @Test
   void rsaKeyPairLabelsItsPublicKeyWithPk() {
     String label = label("rsa");
 

@@ -1,9 +1,11 @@
 package io.arca.server;
 
 import io.arca.server.config.ServerConfig;
+import io.arca.server.hsm.HsmObjects;
 import io.arca.server.store.ObjectStore;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole Arca server: the stores, the KMIP handlers over them, and the listener, started together
@@ -31,7 +33,8 @@ public final class Arca implements AutoCloseable {
     try {
       return new Arca(
           stores,
-          ArcaServer.start(config, tls, KmipRequestProcessor.create(config, stores.objects())));
+          ArcaServer.start(
+              config, tls, KmipRequestProcessor.create(config, stores.objects(), stores.hsm())));
     } catch (InterruptedException | RuntimeException e) {
       stores.close();
       throw e;
@@ -51,6 +54,11 @@ public final class Arca implements AutoCloseable {
   /** The managed objects behind the handlers. */
   public ObjectStore objects() {
     return stores.objects();
+  }
+
+  /** The HSM's keys as managed objects, or null when the server has no HSM. */
+  public @Nullable HsmObjects hsm() {
+    return stores.hsm();
   }
 
   /** Stops listening, lets requests in flight finish, then closes the stores. */

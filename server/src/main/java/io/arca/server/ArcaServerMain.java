@@ -125,7 +125,8 @@ public final class ArcaServerMain {
         config.workerThreads(),
         config.logLevel(),
         config.interop(),
-        config.storage());
+        config.storage(),
+        config.hsm());
   }
 
   private static String clientToml(ServerConfig config, DevelopmentPki pki) {

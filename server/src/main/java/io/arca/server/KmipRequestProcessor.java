@@ -21,6 +21,8 @@ import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;
 import io.arca.server.crypto.Signatures;
 import io.arca.server.crypto.SymmetricCipher;
+import io.arca.server.hsm.HsmObjects;
+import io.arca.server.hsm.HsmOperations;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
@@ -107,6 +109,15 @@ public final class KmipRequestProcessor implements RequestProcessor {
    * it.
    */
   public static KmipRequestProcessor create(ServerConfig config, ObjectStore store) {
+    return create(config, store, null);
+  }
+
+  /**
+   * The processor with every handler this server has, with the HSM's operations in front of them
+   * when {@code hsm} is given ({@code store} must then route {@code hsm::} identifiers to it).
+   */
+  public static KmipRequestProcessor create(
+      ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
     SecureRandom random = ServerRandom.create();
@@ -172,7 +183,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }
-    OperationRegistry operations = OperationRegistry.of(handlers);
+    OperationRegistry operations = OperationRegistry.of(new HsmOperations(hsm).inFrontOf(handlers));
     registry.set(operations);
     Clock clock = Clock.systemUTC();
     DecodeLimits limits =

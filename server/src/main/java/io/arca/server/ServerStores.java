@@ -1,18 +1,29 @@
 package io.arca.server;
 
+import io.arca.hsm.HsmException;
+import io.arca.hsm.HsmKeyRef;
+import io.arca.hsm.HsmModule;
+import io.arca.kmip.KmipException;
 import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcObjectRepository;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
+import io.arca.server.hsm.HsmAccess;
+import io.arca.server.hsm.HsmObjects;
+import io.arca.server.hsm.HsmRoutingStore;
 import io.arca.server.store.DatabaseStore;
+import io.arca.server.store.HsmKeyWrapper;
 import io.arca.server.store.KeyCacheSettings;
+import io.arca.server.store.KeyWrapper;
 import io.arca.server.store.LocalKek;
 import io.arca.server.store.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,46 +37,105 @@ public final class ServerStores implements AutoCloseable {
 
   private final Database database;
   private final JdbcObjectRepository repository;
-  private final DatabaseStore objects;
+  private final DatabaseStore databaseObjects;
+  private final @Nullable HsmModule hsmModule;
+  private final @Nullable HsmObjects hsmObjects;
+  private final ObjectStore objects;
 
-  private ServerStores(Database database, JdbcObjectRepository repository, DatabaseStore objects) {
+  private ServerStores(
+      Database database,
+      JdbcObjectRepository repository,
+      DatabaseStore databaseObjects,
+      @Nullable HsmModule hsmModule,
+      @Nullable HsmObjects hsmObjects) {
     this.database = database;
     this.repository = repository;
-    this.objects = objects;
+    this.databaseObjects = databaseObjects;
+    this.hsmModule = hsmModule;
+    this.hsmObjects = hsmObjects;
+    this.objects = new HsmRoutingStore(databaseObjects, hsmObjects);
   }
 
   /**
-   * Opens the database (migrating it), the KEK and the store.
+   * Opens the HSM (every slot logged in, or nothing), the database (migrating it), the KEK and the
+   * store.
    *
    * @throws IOException if the data directory or the local KEK cannot be used
    * @throws IllegalArgumentException if the settings ask for what this server cannot do
+   * @throws IllegalStateException if the HSM cannot be opened: library missing, slot unknown, login
+   *     refused, or the --kek-id key absent
    */
   public static ServerStores open(ServerConfig config) throws IOException {
     ServerConfig.Storage storage = config.storage();
-    if (storage.kekId() != null) {
+    String kekId = storage.kekId();
+    if (kekId != null && (!HsmKeyRef.isHsmId(kekId) || config.hsm() == null)) {
       throw new IllegalArgumentException(
           "kek-id "
-              + storage.kekId()
-              + ": a KEK in the HSM needs the HSM to be configured, which this server does not"
-              + " do yet; leave kek-id unset to use the local KEK");
+              + kekId
+              + ": the server KEK must be an HSM key, hsm::<slot>::<label>, with the HSM configured"
+              + " (--hsm-model, --hsm-slot); leave kek-id unset to use the local KEK");
     }
-    Files.createDirectories(config.dataDir());
-    LocalKek kek = LocalKek.openOrCreate(config.dataDir().resolve("kek"), new SecureRandom());
-    Database database = Database.open(databaseConfig(config));
-    JdbcObjectRepository repository = new JdbcObjectRepository(database);
-    DatabaseStore objects =
-        new DatabaseStore(
-            repository,
-            kek,
-            new KeyCacheSettings(
-                storage.keyCacheEntries(), storage.keyCacheIdle(), storage.keyCacheRecheck()));
-    log.info(
-        "objects are stored in {}, wrapped by {}",
-        storage.databaseUrl() == null
-            ? config.dataDir().resolve("arca.db").toAbsolutePath()
-            : storage.databaseUrl(),
-        kek.id());
-    return new ServerStores(database, repository, objects);
+    HsmModule hsm = openHsm(config.hsm());
+    try {
+      KeyWrapper kek;
+      if (kekId != null) {
+        kek = HsmKeyWrapper.forKey(Objects.requireNonNull(hsm), kekId, new SecureRandom());
+      } else {
+        Files.createDirectories(config.dataDir());
+        kek = LocalKek.openOrCreate(config.dataDir().resolve("kek"), new SecureRandom());
+      }
+      Files.createDirectories(config.dataDir());
+      Database database = Database.open(databaseConfig(config));
+      JdbcObjectRepository repository = new JdbcObjectRepository(database);
+      DatabaseStore objects =
+          new DatabaseStore(
+              repository,
+              kek,
+              new KeyCacheSettings(
+                  storage.keyCacheEntries(), storage.keyCacheIdle(), storage.keyCacheRecheck()),
+              hsm);
+      log.info(
+          "objects are stored in {}, wrapped by {}",
+          storage.databaseUrl() == null
+              ? config.dataDir().resolve("arca.db").toAbsolutePath()
+              : storage.databaseUrl(),
+          kek.id());
+      HsmObjects hsmObjects =
+          hsm == null
+              ? null
+              : new HsmObjects(hsm, new HsmAccess(Objects.requireNonNull(config.hsm()).admin()));
+      return new ServerStores(database, repository, objects, hsm, hsmObjects);
+    } catch (IOException | RuntimeException e) {
+      if (hsm != null) {
+        hsm.close();
+      }
+      if (e instanceof KmipException k) {
+        throw new IllegalStateException("kek-id " + kekId + ": " + k.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** Opens the configured HSM with every slot logged in, or null without one; wipes the PINs. */
+  private static @Nullable HsmModule openHsm(ServerConfig.@Nullable Hsm settings) {
+    if (settings == null) {
+      return null;
+    }
+    try {
+      HsmModule hsm = HsmModule.open(settings.library(), settings.profile(), settings.pins());
+      log.info(
+          "HSM {} ({}) open, slots {}, administered by {}",
+          settings.profile().name(),
+          settings.library(),
+          settings.slotPasswords().keySet(),
+          settings.admin());
+      return hsm;
+    } catch (HsmException e) {
+      throw new IllegalStateException(
+          "cannot open the HSM (" + settings.profile().name() + "): " + e.getMessage(), e);
+    } finally {
+      settings.wipePasswords();
+    }
   }
 
   private static DatabaseConfig databaseConfig(ServerConfig config) {
@@ -74,7 +144,7 @@ public final class ServerStores implements AutoCloseable {
       return DatabaseConfig.sqlite(config.dataDir());
     }
     Password password = storage.databasePassword();
-    String user = java.util.Objects.requireNonNull(storage.databaseUser());
+    String user = Objects.requireNonNull(storage.databaseUser());
     // JDBC takes the password as a String; it lives as long as the pool does.
     DatabaseConfig mariadb =
         DatabaseConfig.mariadb(
@@ -90,15 +160,26 @@ public final class ServerStores implements AutoCloseable {
         Duration.ofSeconds(10));
   }
 
-  /** The managed objects. */
+  /** The managed objects: the database's and the HSM's. */
   public ObjectStore objects() {
     return objects;
   }
 
+  /** The HSM's keys as managed objects, or null when the server has no HSM. */
+  public @Nullable HsmObjects hsm() {
+    return hsmObjects;
+  }
+
   @Override
   public void close() {
-    repository.close();
-    database.close();
-    objects.clearCache();
+    try {
+      repository.close();
+      database.close();
+      databaseObjects.clearCache();
+    } finally {
+      if (hsmModule != null) {
+        hsmModule.close();
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -64,10 +65,10 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     if (fromEnvironment != null) {
       return fromEnvironment;
     }
-    return fromToml(bare(name));
+    return fromToml(bare(name), option.splitRegex());
   }
 
-  private @Nullable String fromToml(String key) {
+  private @Nullable String fromToml(String key, String splitRegex) {
     if (toml == null) {
       return null;
     }
@@ -75,6 +76,13 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     int dash = key.indexOf('-');
     if (value == null && dash > 0) {
       value = toml.get(List.of(key.substring(0, dash), key.substring(dash + 1)));
+    }
+    if (value instanceof TomlArray array) {
+      // A list (hsm slot = [1, 2]) reaches picocli as one text that the option's split cuts up.
+      if (splitRegex.isEmpty()) {
+        throw new IllegalArgumentException("TOML key " + key + " takes one value, not a list");
+      }
+      return array.toList().stream().map(Object::toString).collect(Collectors.joining(","));
     }
     return value == null || value instanceof TomlTable ? null : value.toString();
   }

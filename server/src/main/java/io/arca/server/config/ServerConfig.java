@@ -1,7 +1,11 @@
 package io.arca.server.config;
 
+import io.arca.hsm.HsmProfile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param interop whether the Interop operation (for the OASIS test cases, never for production) is
  *     served
  * @param storage where managed objects live and how much of them is cached
+ * @param hsm the PKCS#11 HSM whose keys are {@code hsm::<slot>::<label>} objects, or null for none
  */
 public record ServerConfig(
     String bind,
@@ -31,7 +36,8 @@ public record ServerConfig(
     int workerThreads,
     String logLevel,
     boolean interop,
-    Storage storage) {
+    Storage storage,
+    @Nullable Hsm hsm) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -45,6 +51,32 @@ public record ServerConfig(
     if (workerThreads <= 0) {
       throw new IllegalArgumentException("worker-threads: " + workerThreads + " (expected: > 0)");
     }
+  }
+
+  /** Settings without an HSM. */
+  public ServerConfig(
+      String bind,
+      int port,
+      Path dataDir,
+      @Nullable Tls tls,
+      IdentitySource identityFrom,
+      Limits limits,
+      int workerThreads,
+      String logLevel,
+      boolean interop,
+      Storage storage) {
+    this(
+        bind,
+        port,
+        dataDir,
+        tls,
+        identityFrom,
+        limits,
+        workerThreads,
+        logLevel,
+        interop,
+        storage,
+        null);
   }
 
   /** True when no TLS material was configured and the server makes its own development PKI. */
@@ -136,6 +168,54 @@ public record ServerConfig(
       if (keyCacheEntries < 0 || keyCacheIdle.isNegative() || keyCacheRecheck.isNegative()) {
         throw new IllegalArgumentException("key-cache settings: none may be negative");
       }
+    }
+  }
+
+  /**
+   * The HSM: a PKCS#11 library, the vendor profile that says how it behaves, the user who
+   * administers its keys and the slots the server logs in to.
+   *
+   * @param profile the vendor profile (proteccio, softhsm2, utimaco, pkcs11)
+   * @param library the PKCS#11 library
+   * @param admin the user (certificate identity) who creates and manages {@code hsm::} objects
+   * @param slotPasswords the user PIN of each slot, by PKCS#11 slot id, in the order given
+   */
+  public record Hsm(
+      HsmProfile profile, Path library, String admin, Map<Long, Password> slotPasswords) {
+    public Hsm {
+      Objects.requireNonNull(profile, "profile");
+      Objects.requireNonNull(library, "library");
+      Objects.requireNonNull(admin, "admin");
+      if (slotPasswords.isEmpty()) {
+        throw new IllegalArgumentException(
+            "hsm-slot: none given (expected: --hsm-slot N --hsm-password P for each slot)");
+      }
+      slotPasswords = Collections.unmodifiableMap(new LinkedHashMap<>(slotPasswords));
+    }
+
+    /** The PINs as arrays that {@link io.arca.hsm.HsmModule#open} wipes after login. */
+    public Map<Long, char[]> pins() {
+      Map<Long, char[]> pins = new LinkedHashMap<>();
+      slotPasswords.forEach((slot, password) -> pins.put(slot, password.toCharArray()));
+      return pins;
+    }
+
+    /** Wipes every slot password, once the slots are logged in. */
+    public void wipePasswords() {
+      slotPasswords.values().forEach(Password::wipe);
+    }
+
+    @Override
+    public String toString() {
+      return "Hsm["
+          + profile.name()
+          + " "
+          + library
+          + ", admin "
+          + admin
+          + ", slots "
+          + slotPasswords.keySet()
+          + "]";
     }
   }
 }

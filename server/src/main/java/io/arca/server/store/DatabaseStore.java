@@ -1,6 +1,8 @@
 package io.arca.server.store;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.arca.hsm.HsmKeyRef;
+import io.arca.hsm.HsmModule;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
@@ -52,11 +54,24 @@ public final class DatabaseStore implements ObjectStore {
   private final KeyWrapper serverKek;
   private final KeyCache cache;
   private final SecureRandom random = new SecureRandom();
+  private final @Nullable HsmModule hsm;
 
   /** A store over {@code repository}, wrapping with {@code serverKek} unless told otherwise. */
   public DatabaseStore(
       ObjectRepository repository, KeyWrapper serverKek, KeyCacheSettings cacheSettings) {
-    this(repository, serverKek, cacheSettings, Ticker.systemTicker());
+    this(repository, serverKek, cacheSettings, Ticker.systemTicker(), null);
+  }
+
+  /**
+   * A store that also accepts keys of {@code hsm} as the wrapping key a client chooses ({@code
+   * hsm::<slot>::<label>} identifiers); wrapping and unwrapping with them happen in the HSM.
+   */
+  public DatabaseStore(
+      ObjectRepository repository,
+      KeyWrapper serverKek,
+      KeyCacheSettings cacheSettings,
+      @Nullable HsmModule hsm) {
+    this(repository, serverKek, cacheSettings, Ticker.systemTicker(), hsm);
   }
 
   DatabaseStore(
@@ -64,9 +79,19 @@ public final class DatabaseStore implements ObjectStore {
       KeyWrapper serverKek,
       KeyCacheSettings cacheSettings,
       Ticker ticker) {
+    this(repository, serverKek, cacheSettings, ticker, null);
+  }
+
+  DatabaseStore(
+      ObjectRepository repository,
+      KeyWrapper serverKek,
+      KeyCacheSettings cacheSettings,
+      Ticker ticker,
+      @Nullable HsmModule hsm) {
     this.repository = repository;
     this.serverKek = serverKek;
     this.cache = new KeyCache(cacheSettings, ticker);
+    this.hsm = hsm;
   }
 
   @Override
@@ -256,8 +281,21 @@ public final class DatabaseStore implements ObjectStore {
     return wrappingKeyId == null ? serverKek : managedWrapper(wrappingKeyId);
   }
 
+  /** A wrapper over a key in the HSM; an HSM key is at the root like the server KEK. */
+  private KeyWrapper hsmWrapper(String uid) {
+    if (hsm == null) {
+      throw new KmipException(
+          ResultReason.WRAPPING_OBJECT_NOT_FOUND,
+          "wrapping key " + uid + " does not exist: this server has no HSM configured");
+    }
+    return HsmKeyWrapper.forKey(hsm, uid, random);
+  }
+
   /** A wrapper over a managed AES key, which must itself be under the server KEK. */
   private KeyWrapper managedWrapper(String uid) {
+    if (HsmKeyRef.isHsmId(uid)) {
+      return hsmWrapper(uid);
+    }
     ObjectRecord key =
         find(uid)
             .orElseThrow(

@@ -131,4 +131,100 @@ class ServerOptionsTest {
             () -> parse(Map.of(), "--database-password-file", dir.resolve("missing").toString()))
         .hasMessageContaining("missing");
   }
+
+  private static char[] pin(ServerConfig.Hsm hsm, long slot) {
+    return java.util.Objects.requireNonNull(hsm.slotPasswords().get(slot), "slot " + slot)
+        .toCharArray();
+  }
+
+  @Test
+  void withoutHsmModelThereIsNoHsm() throws Exception {
+    assertThat(parse(Map.of()).hsm()).isNull();
+    assertThatThrownBy(() -> parse(Map.of(), "--hsm-slot", "1", "--hsm-password", "p"))
+        .hasMessageContaining("--hsm-model");
+  }
+
+  @Test
+  void hsmSlotsPairWithTheirPasswordsInOrderAndTheLibraryHasItsModelsDefault() throws Exception {
+    ServerConfig.Hsm hsm =
+        java.util.Objects.requireNonNull(
+            parse(
+                    Map.of(),
+                    "--hsm-model",
+                    "softhsm2",
+                    "--hsm-admin",
+                    "alice",
+                    "--hsm-slot",
+                    "7",
+                    "--hsm-password",
+                    "seven",
+                    "--hsm-slot",
+                    "3",
+                    "--hsm-password",
+                    "three")
+                .hsm());
+
+    assertThat(hsm.profile().name()).isEqualTo("softhsm2");
+    assertThat(hsm.library()).isEqualTo(Path.of("/usr/lib/softhsm/libsofthsm2.so"));
+    assertThat(hsm.admin()).isEqualTo("alice");
+    assertThat(hsm.slotPasswords().keySet()).containsExactly(7L, 3L);
+    assertThat(new String(pin(hsm, 3L))).isEqualTo("three");
+    assertThat(hsm.toString()).doesNotContain("seven").doesNotContain("three");
+    hsm.wipePasswords();
+    assertThat(pin(hsm, 7L)).containsOnly('\0');
+  }
+
+  @Test
+  void theHsmSectionOfTheTomlFileGivesSlotsAndPasswordFiles() throws Exception {
+    Path one = dir.resolve("pin1");
+    Path two = dir.resolve("pin2");
+    Files.writeString(one, "1111\n");
+    Files.writeString(two, "2222\n");
+    Path toml = dir.resolve("arca.toml");
+    Files.writeString(
+        toml,
+        """
+        [hsm]
+        model = "proteccio"
+        admin = "hsm-admin"
+        slot = [1, 2]
+        password-file = ["%s", "%s"]
+        """
+            .formatted(one, two));
+
+    ServerConfig.Hsm hsm =
+        java.util.Objects.requireNonNull(parse(Map.of(), "--config", toml.toString()).hsm());
+
+    assertThat(hsm.library()).isEqualTo(Path.of("/lib/libnethsm.so"));
+    assertThat(hsm.admin()).isEqualTo("hsm-admin");
+    assertThat(hsm.slotPasswords().keySet()).containsExactly(1L, 2L);
+    assertThat(new String(pin(hsm, 2L))).isEqualTo("2222");
+  }
+
+  @Test
+  void hsmSettingsThatCannotWorkAreRefused() {
+    assertThatThrownBy(() -> parse(Map.of(), "--hsm-model", "thales"))
+        .hasMessageContaining("proteccio, softhsm2, utimaco or pkcs11");
+    assertThatThrownBy(
+            () -> parse(Map.of(), "--hsm-model", "utimaco", "--hsm-admin", "a", "--hsm-slot", "1"))
+        .hasMessageContaining("--hsm-library");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(), "--hsm-model", "softhsm2", "--hsm-slot", "1", "--hsm-password", "p"))
+        .hasMessageContaining("--hsm-admin");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(),
+                    "--hsm-model",
+                    "softhsm2",
+                    "--hsm-admin",
+                    "a",
+                    "--hsm-slot",
+                    "1,2",
+                    "--hsm-password",
+                    "p"))
+        .hasMessageContaining("2 slot(s) and 1 password(s)");
+  }
 }

@@ -1,0 +1,312 @@
+package io.arca.server.hsm;
+
+import io.arca.hsm.HsmException;
+import io.arca.hsm.HsmKeyInfo;
+import io.arca.hsm.HsmKeyRef;
+import io.arca.hsm.HsmModule;
+import io.arca.hsm.HsmSlot;
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.CryptographicUsageMask;
+import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.LinkType;
+import io.arca.kmip.NameType;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.KeyMaterial;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.PrivateKey;
+import io.arca.kmip.object.PublicKey;
+import io.arca.kmip.object.SymmetricKey;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvBoolean;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.store.ObjectContent;
+import io.arca.server.store.ObjectQuery;
+import io.arca.server.store.ObjectRecord;
+import io.arca.server.store.ObjectStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The keys of the HSM seen as managed objects: {@code hsm::<slot>::<label>} is the key labelled
+ * {@code label} in slot {@code slot}. Their attributes are what the token says (type, algorithm,
+ * length, sensitive, extractable); they are always Active, owned by the HSM admin, and their key
+ * material leaves the HSM only when the token lets it (public keys, keys made non-sensitive).
+ * Nothing about them is kept in the database.
+ */
+public final class HsmObjects implements ObjectStore {
+  /** The form objects are encoded in for the handlers (see the handlers' StoredForm). */
+  private static final ProtocolVersion STORED = ProtocolVersion.V2_1;
+
+  /** How many keys of each class Locate reads from a slot at most. */
+  static final int MAX_LISTED = 1024;
+
+  private final HsmModule hsm;
+  private final HsmAccess access;
+
+  /** The keys of {@code hsm}'s open slots, administered as {@code access} says. */
+  public HsmObjects(HsmModule hsm, HsmAccess access) {
+    this.hsm = hsm;
+    this.access = access;
+  }
+
+  public HsmAccess access() {
+    return access;
+  }
+
+  /**
+   * The open slot that {@code ref} names.
+   *
+   * @throws HsmException NO_SUCH_SLOT when the server was not given that slot
+   */
+  HsmSlot slot(HsmKeyRef ref) {
+    return hsm.slot(ref.slot());
+  }
+
+  /**
+   * The key {@code uid} names, or empty if the id is malformed, the slot unknown or the label free.
+   */
+  Optional<HsmKeyInfo> info(String uid) {
+    try {
+      HsmKeyRef ref = HsmKeyRef.parse(uid);
+      return slot(ref).find(ref.label());
+    } catch (HsmException e) {
+      if (e.kind() == HsmException.Kind.INVALID_ARGUMENT
+          || e.kind() == HsmException.Kind.NO_SUCH_SLOT
+          || e.kind() == HsmException.Kind.KEY_NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw HsmErrors.toKmip(e, STORED);
+    }
+  }
+
+  @Override
+  public ObjectRecord create(ObjectRecord draft, TtlvStructure content) {
+    throw new KmipException(
+        ResultReason.FEATURE_NOT_SUPPORTED,
+        "objects are made in the HSM by Create or Create Key Pair, not stored there: "
+            + draft.uid());
+  }
+
+  @Override
+  public Optional<ObjectRecord> find(String uid) {
+    return info(uid).map(info -> record(uid, info));
+  }
+
+  /** The record of an HSM key: Active, owned by the HSM admin, with the token's attributes. */
+  ObjectRecord record(String uid, HsmKeyInfo info) {
+    List<Attribute> attributes = new ArrayList<>();
+    attributes.add(
+        Attribute.of(
+            TtlvStructure.of(
+                Tag.NAME.code(),
+                new TtlvTextString(Tag.NAME_VALUE.code(), uid),
+                new TtlvEnumeration(
+                    Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
+    CryptographicAlgorithm algorithm =
+        info.algorithm() == HsmKeyInfo.KeyAlgorithm.AES
+            ? CryptographicAlgorithm.AES
+            : CryptographicAlgorithm.RSA;
+    attributes.add(
+        Attribute.of(new TtlvEnumeration(Tag.CRYPTOGRAPHIC_ALGORITHM.code(), algorithm.value())));
+    attributes.add(
+        Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), info.lengthBits())));
+    attributes.add(
+        Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_USAGE_MASK.code(), usageMask(info))));
+    attributes.add(Attribute.of(new TtlvBoolean(Tag.SENSITIVE.code(), info.sensitive())));
+    attributes.add(Attribute.of(new TtlvBoolean(Tag.EXTRACTABLE.code(), info.extractable())));
+    String partner = partner(uid, info);
+    if (partner != null) {
+      LinkType type =
+          info.keyClass() == HsmKeyInfo.KeyClass.PRIVATE
+              ? LinkType.PUBLIC_KEY_LINK
+              : LinkType.PRIVATE_KEY_LINK;
+      attributes.add(
+          Attribute.of(
+              TtlvStructure.of(
+                  Tag.LINK.code(),
+                  new TtlvEnumeration(Tag.LINK_TYPE.code(), type.value()),
+                  new TtlvTextString(Tag.LINKED_OBJECT_IDENTIFIER.code(), partner))));
+    }
+    return new ObjectRecord(
+        uid,
+        objectType(info),
+        State.ACTIVE,
+        access.admin(),
+        new Attributes(attributes, List.of()),
+        true,
+        null,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        1);
+  }
+
+  static ObjectType objectType(HsmKeyInfo info) {
+    return switch (info.keyClass()) {
+      case SECRET -> ObjectType.SYMMETRIC_KEY;
+      case PRIVATE -> ObjectType.PRIVATE_KEY;
+      case PUBLIC -> ObjectType.PUBLIC_KEY;
+    };
+  }
+
+  private static int usageMask(HsmKeyInfo info) {
+    int encrypt = CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.WRAP_KEY.value();
+    int decrypt =
+        CryptographicUsageMask.DECRYPT.value() | CryptographicUsageMask.UNWRAP_KEY.value();
+    return switch (info.keyClass()) {
+      case SECRET -> encrypt | decrypt;
+      case PUBLIC -> encrypt;
+      case PRIVATE -> decrypt;
+    };
+  }
+
+  /** The other half of an RSA pair: {@code label_pk} for {@code label} and back. */
+  private static @Nullable String partner(String uid, HsmKeyInfo info) {
+    return switch (info.keyClass()) {
+      case PRIVATE -> uid + HsmSlot.PUBLIC_KEY_SUFFIX;
+      case PUBLIC ->
+          uid.endsWith(HsmSlot.PUBLIC_KEY_SUFFIX)
+              ? uid.substring(0, uid.length() - HsmSlot.PUBLIC_KEY_SUFFIX.length())
+              : null;
+      case SECRET -> null;
+    };
+  }
+
+  /**
+   * The key itself when the token lets it out: the public key as SubjectPublicKeyInfo (X.509), a
+   * non-sensitive private key as PKCS#8, a non-sensitive AES key raw. A sensitive key is refused
+   * with Sensitive.
+   */
+  @Override
+  public Optional<ObjectContent> content(String uid) {
+    Optional<HsmKeyInfo> found = info(uid);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    HsmKeyInfo info = found.get();
+    HsmKeyRef ref = HsmKeyRef.parse(uid);
+    byte[] value;
+    try {
+      value = slot(ref).exportValue(ref.label());
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, STORED);
+    }
+    try {
+      KeyValue plain = KeyValue.Plain.of(new KeyMaterial.Bytes(ByteString.copyOf(value)));
+      int algorithm =
+          info.algorithm() == HsmKeyInfo.KeyAlgorithm.AES
+              ? CryptographicAlgorithm.AES.value()
+              : CryptographicAlgorithm.RSA.value();
+      ManagedObject object =
+          switch (info.keyClass()) {
+            case SECRET ->
+                new SymmetricKey(
+                    KeyBlock.of(KeyFormatType.RAW.value(), plain, algorithm, info.lengthBits()));
+            case PRIVATE ->
+                new PrivateKey(
+                    KeyBlock.of(KeyFormatType.PKCS_8.value(), plain, algorithm, info.lengthBits()));
+            case PUBLIC ->
+                new PublicKey(
+                    KeyBlock.of(KeyFormatType.X_509.value(), plain, algorithm, info.lengthBits()));
+          };
+      return Optional.of(new ObjectContent(object.encode(STORED)));
+    } finally {
+      Arrays.fill(value, (byte) 0);
+    }
+  }
+
+  /**
+   * Refused: an HSM key's state and attributes are the token's. HSM keys are not revoked (Destroy
+   * removes them directly) and take no tags or other attributes.
+   */
+  @Override
+  public ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change) {
+    throw new KmipException(
+        ResultReason.FEATURE_NOT_SUPPORTED,
+        uid
+            + " is an HSM key: its state and attributes are the HSM's (no Revoke, Activate, tags"
+            + " or other attribute changes; Destroy removes it)");
+  }
+
+  /** Removes the key from the HSM (an RSA private key with its public key). */
+  @Override
+  public boolean delete(String uid) {
+    Optional<HsmKeyInfo> found = info(uid);
+    if (found.isEmpty()) {
+      return false;
+    }
+    HsmKeyRef ref = HsmKeyRef.parse(uid);
+    HsmSlot slot = slot(ref);
+    try {
+      slot.destroy(ref.label());
+      if (found.get().keyClass() == HsmKeyInfo.KeyClass.PRIVATE) {
+        String publicLabel = ref.label() + HsmSlot.PUBLIC_KEY_SUFFIX;
+        if (slot.find(publicLabel).isPresent()) {
+          slot.destroy(publicLabel);
+        }
+      }
+      return true;
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, STORED);
+    }
+  }
+
+  /**
+   * The HSM keys a search may match: those whose Name (their {@code hsm::} identifier) it gives, or
+   * else every key of every open slot (at most {@link #MAX_LISTED} of each class per slot), of the
+   * type and state asked for. Locate tests its other criteria on the records itself.
+   */
+  @Override
+  public List<String> locate(ObjectQuery query) {
+    if (query.owner() != null && !query.owner().equals(access.admin())) {
+      return List.of();
+    }
+    Set<String> named = new LinkedHashSet<>();
+    for (ObjectQuery.Match match : query.attributes()) {
+      if (match.name().equals("Name")) {
+        if (!HsmKeyRef.isHsmId(match.text())) {
+          return List.of();
+        }
+        named.add(match.text());
+      }
+    }
+    if (named.isEmpty()) {
+      try {
+        for (HsmSlot slot : hsm.openSlots()) {
+          for (String label : slot.labels(MAX_LISTED)) {
+            named.add(HsmKeyRef.PREFIX + slot.id() + "::" + label);
+          }
+        }
+      } catch (HsmException e) {
+        throw HsmErrors.toKmip(e, STORED);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String uid : named) {
+      find(uid)
+          .filter(r -> query.objectType() == null || r.objectType() == query.objectType())
+          .filter(r -> query.state() == null || r.state() == query.state())
+          .ifPresent(r -> out.add(uid));
+    }
+    int from = Math.min(query.offset(), out.size());
+    return out.subList(from, Math.min(out.size(), from + query.limit()));
+  }
+}

@@ -1,0 +1,582 @@
+package io.arca.server.hsm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arca.hsm.HsmCall;
+import io.arca.hsm.HsmKeyRef;
+import io.arca.hsm.HsmSlot;
+import io.arca.kmip.BlockCipherMode;
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.HashingAlgorithm;
+import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.NameType;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
+import io.arca.kmip.PaddingMethod;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.ResultStatus;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.message.ResponseBatchItem;
+import io.arca.kmip.object.CryptographicParameters;
+import io.arca.kmip.object.KeyMaterial;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.payload.Create;
+import io.arca.kmip.payload.CreateKeyPair;
+import io.arca.kmip.payload.Decrypt;
+import io.arca.kmip.payload.Destroy;
+import io.arca.kmip.payload.Encrypt;
+import io.arca.kmip.payload.Get;
+import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.Locate;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvBoolean;
+import io.arca.kmip.ttlv.TtlvDateTime;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.Arca;
+import io.arca.server.TestServers;
+import io.arca.server.config.ServerConfig;
+import io.arca.server.tls.DevelopmentPki;
+import io.arca.server.tls.TlsContexts;
+import io.arca.server.transport.TestClients;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HSM guide's walkthrough end to end, over mutual TLS, against a server with two real SoftHSM2
+ * slots: the admin makes HSM keys, uses them inside the HSM, protects a database key with one and
+ * destroys them; another user cannot tell they exist.
+ */
+class HsmEndToEndIT {
+  private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
+  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
+
+  @TempDir static Path dir;
+  static SoftHsmTokens tokens;
+  static Arca server;
+  static SSLContext admin;
+  static SSLContext user1;
+
+  @BeforeAll
+  static void start() throws Exception {
+    tokens = SoftHsmTokens.prepare();
+    DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
+    ServerConfig.Tls tls = TestServers.tls(pki);
+    ServerConfig config =
+        withHsm(TestServers.config(dir, tls, 64, 1 << 20), tokens.settings(ADMIN));
+    server = Arca.start(config, TlsContexts.server(tls));
+    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+    user1 = KmipTestClient.userSignedBy(pki.directory(), "user1");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static ServerConfig withHsm(ServerConfig base, ServerConfig.Hsm hsm) {
+    return new ServerConfig(
+        base.bind(),
+        base.port(),
+        base.dataDir(),
+        base.tls(),
+        base.identityFrom(),
+        base.limits(),
+        base.workerThreads(),
+        base.logLevel(),
+        base.interop(),
+        base.storage(),
+        hsm);
+  }
+
+  // ---- the walkthrough ------------------------------------------------------------------------
+
+  @Test
+  void walkthroughOnTheFirstSlot() throws Exception {
+    walkthrough(tokens.slot1(), 2048);
+  }
+
+  @Test
+  void walkthroughOnTheSecondSlotWithItsOwnPin() throws Exception {
+    walkthrough(tokens.slot2(), 2048);
+  }
+
+  @Test
+  void rsa4096SensitiveKeyEncryptsAndDecryptsInTheHsm() throws Exception {
+    String mykey = "hsm::" + tokens.slot1() + "::big";
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      createRsa(client, mykey, 4096, true);
+      byte[] secret = "four thousand ninety-six".getBytes(StandardCharsets.UTF_8);
+      byte[] encrypted = encrypt(client, mykey + "_pk", secret, oaep(null), null).data;
+      assertThat(encrypted).hasSize(512);
+      assertThat(decrypt(client, mykey, encrypted, oaep(null), null, null)).isEqualTo(secret);
+      destroy(client, mykey);
+      destroy(client, mykey + "_pk");
+    }
+  }
+
+  @Test
+  void aKmip14ClientNamesTheHsmKeyAndGetsANonSensitiveValue() throws Exception {
+    ProtocolVersion v14 = ProtocolVersion.V1_4;
+    String uid = "hsm::" + tokens.slot2() + "::named14";
+    Attributes named =
+        Attributes.of(
+            Attribute.of(
+                new TtlvEnumeration(
+                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
+            Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 128)),
+            Attribute.of(
+                TtlvStructure.of(
+                    Tag.NAME.code(),
+                    new TtlvTextString(Tag.NAME_VALUE.code(), uid),
+                    new TtlvEnumeration(
+                        Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), v14)) {
+      String created =
+          Create.Response.decode(
+                  client.ok(
+                      Operation.CREATE,
+                      Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), named).encode(v14)),
+                  v14)
+              .uniqueIdentifier();
+      assertThat(created).isEqualTo(uid);
+      // 1.x has no Sensitive attribute: the key may leave the HSM, raw.
+      ManagedObject object =
+          Get.Response.decode(client.ok(Operation.GET, Get.Request.of(uid).encode(v14)), v14)
+              .object();
+      KeyValue.Plain plain =
+          (KeyValue.Plain)
+              Objects.requireNonNull(Objects.requireNonNull(object.keyBlock()).keyValue());
+      assertThat(((KeyMaterial.Bytes) plain.keyMaterial()).value().length()).isEqualTo(16);
+      // HSM keys are always Active: their state and attributes are the HSM's.
+      ResponseBatchItem activate =
+          client.call(
+              Operation.ACTIVATE,
+              TtlvStructure.of(
+                  Tag.REQUEST_PAYLOAD.code(),
+                  new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), uid)));
+      assertThat(activate.resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED.value());
+      client.ok(Operation.DESTROY, new Destroy.Request(uid).encode(v14));
+      ResponseBatchItem gone = client.call(Operation.GET, Get.Request.of(uid).encode(v14));
+      assertThat(gone.resultReason()).isEqualTo(ResultReason.ITEM_NOT_FOUND.value());
+    }
+  }
+
+  private void walkthrough(long slot, int rsaBits) throws Exception {
+    String mykey = "hsm::" + slot + "::mykey";
+    String publicKey = mykey + "_pk";
+    String aes1 = "hsm::" + slot + "::aes1";
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      // Create Key Pair: sensitive RSA in the HSM; the public key is <label>_pk.
+      CreateKeyPair.Response pair = createRsa(client, mykey, rsaBits, true);
+      assertThat(pair.privateKeyUniqueIdentifier()).isEqualTo(mykey);
+      assertThat(pair.publicKeyUniqueIdentifier()).isEqualTo(publicKey);
+
+      // Get the public key as SubjectPublicKeyInfo (what a PKCS#8-style public PEM holds).
+      byte[] spki = keyBytes(client.ok(Operation.GET, get(publicKey, KeyFormatType.X_509)));
+      PublicKey jca = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(spki));
+      assertThat(keyBytes(client.ok(Operation.GET, get(publicKey, KeyFormatType.PKCS_1))))
+          .isNotEmpty();
+
+      // Encrypt with the public key (OAEP) in the HSM, and with the exported key outside it;
+      // the private key decrypts both inside the HSM.
+      byte[] secret = "the secret file".getBytes(StandardCharsets.UTF_8);
+      byte[] inHsm = encrypt(client, publicKey, secret, oaep(null), null).data;
+      assertThat(decrypt(client, mykey, inHsm, oaep(null), null, null)).isEqualTo(secret);
+      Cipher outside = Cipher.getInstance("RSA/ECB/OAEPPadding");
+      outside.init(
+          Cipher.ENCRYPT_MODE,
+          jca,
+          new OAEPParameterSpec(
+              "SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT));
+      assertThat(
+              decrypt(
+                  client, mykey, outside.doFinal(secret), oaep(HashingAlgorithm.SHA_1), null, null))
+          .isEqualTo(secret);
+      byte[] v15 = encrypt(client, publicKey, secret, pkcs1(), null).data;
+      assertThat(decrypt(client, mykey, v15, pkcs1(), null, null)).isEqualTo(secret);
+
+      // A sensitive private key never leaves the HSM.
+      ResponseBatchItem refused = client.call(Operation.GET, get(mykey, null));
+      assertThat(refused.resultStatus()).isEqualTo(ResultStatus.OPERATION_FAILED);
+      assertThat(refused.resultReason()).isEqualTo(ResultReason.SENSITIVE.value());
+      assertThat(refused.resultMessage()).contains("sensitive");
+
+      // Get Attributes says what the HSM says.
+      Attributes attributes =
+          GetAttributes.Response.decode(
+                  client.ok(
+                      Operation.GET_ATTRIBUTES,
+                      new GetAttributes.Request(mykey, List.of()).encode(V2_1)),
+                  V2_1)
+              .attributes();
+      assertThat(((TtlvBoolean) attribute(attributes, Tag.SENSITIVE).value()).value()).isTrue();
+      assertThat(((TtlvInteger) attribute(attributes, Tag.CRYPTOGRAPHIC_LENGTH).value()).value())
+          .isEqualTo(rsaBits);
+
+      // An AES key in the HSM: AES-GCM inside the HSM.
+      String created =
+          Create.Response.decode(
+                  client.ok(Operation.CREATE, createAes(aes1, 256, false, null)), V2_1)
+              .uniqueIdentifier();
+      assertThat(created).isEqualTo(aes1);
+      byte[] aad = {1, 2, 3};
+      Encrypted gcm = encrypt(client, aes1, secret, gcm(), aad);
+      assertThat(gcm.iv).hasSize(12);
+      assertThat(decrypt(client, aes1, gcm.data, gcm(), gcm.iv, gcm.tag, aad)).isEqualTo(secret);
+
+      // An existing label is refused.
+      ResponseBatchItem again = client.call(Operation.CREATE, createAes(aes1, 128, true, null));
+      assertThat(again.resultReason()).isEqualTo(ResultReason.OBJECT_ALREADY_EXISTS.value());
+
+      // Tags (and other attributes) are not for HSM keys.
+      ResponseBatchItem tagged =
+          client.call(
+              Operation.CREATE,
+              Create.Request.of(
+                      ObjectType.SYMMETRIC_KEY.value(),
+                      with(
+                          aesAttributes("hsm::" + slot + "::tagged", 256, true),
+                          Attribute.of(new TtlvTextString(Tag.OBJECT_GROUP.code(), "tag1"))))
+                  .encode(V2_1));
+      assertThat(tagged.resultReason()).isEqualTo(ResultReason.UNSUPPORTED_ATTRIBUTE.value());
+
+      // Locate finds an HSM key by its name, and by its type among the others.
+      assertThat(locateByName(client, aes1)).containsExactly(aes1);
+      assertThat(locateByType(client, ObjectType.SYMMETRIC_KEY))
+          .contains(aes1)
+          .doesNotContain(mykey);
+      assertThat(locateByType(client, ObjectType.PUBLIC_KEY))
+          .contains(publicKey)
+          .doesNotContain(aes1);
+
+      // A KMS key wrapped by the HSM public key, used for Encrypt and Decrypt.
+      String kmsKey =
+          Create.Response.decode(
+                  client.ok(Operation.CREATE, createAes(null, 256, true, publicKey)), V2_1)
+              .uniqueIdentifier();
+      assertThat(HsmKeyRef.isHsmId(kmsKey)).isFalse();
+      Encrypted sym = encrypt(client, kmsKey, secret, gcm(), null);
+      assertThat(decrypt(client, kmsKey, sym.data, gcm(), sym.iv, sym.tag, null)).isEqualTo(secret);
+
+      // Another user sees none of it.
+      try (KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+        for (String uid : List.of(mykey, publicKey, aes1)) {
+          assertThat(other.call(Operation.GET, get(uid, null)).resultReason())
+              .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
+          assertThat(
+                  other
+                      .call(
+                          Operation.GET_ATTRIBUTES,
+                          new GetAttributes.Request(uid, List.of()).encode(V2_1))
+                      .resultReason())
+              .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
+          assertThat(
+                  other
+                      .call(Operation.DESTROY, new Destroy.Request(uid).encode(V2_1))
+                      .resultReason())
+              .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
+        }
+        assertThat(
+                other
+                    .call(Operation.ENCRYPT, encryptRequest(aes1, secret, gcm(), null))
+                    .resultReason())
+            .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
+        assertThat(
+                other
+                    .call(Operation.CREATE, createAes("hsm::" + slot + "::mine", 256, true, null))
+                    .resultReason())
+            .isEqualTo(ResultReason.PERMISSION_DENIED.value());
+        assertThat(
+                other.call(Operation.CREATE, createAes(null, 256, true, publicKey)).resultReason())
+            .isEqualTo(ResultReason.WRAPPING_OBJECT_NOT_FOUND.value());
+        assertThat(locateByName(other, aes1)).isEmpty();
+        assertThat(locateByType(other, ObjectType.SYMMETRIC_KEY)).doesNotContain(aes1);
+      }
+
+      // Destroy removes the keys from the HSM, without a Revoke.
+      destroy(client, aes1);
+      destroy(client, mykey);
+      destroy(client, publicKey);
+      assertThat(client.call(Operation.GET, get(aes1, null)).resultReason())
+          .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
+      HsmSlot hsmSlot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(aes1));
+      assertThat(hsmSlot.find("aes1")).isEmpty();
+      assertThat(hsmSlot.find("mykey_pk")).isEmpty();
+    }
+  }
+
+  // ---- the key cache in front of the HSM ------------------------------------------------------
+
+  @Test
+  void thousandEncryptsWithAnHsmWrappedKeyCostOneUnwrap() throws Exception {
+    String kek = "hsm::" + tokens.slot1() + "::cachekek";
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      client.ok(Operation.CREATE, createAes(kek, 256, true, null));
+      String key =
+          Create.Response.decode(client.ok(Operation.CREATE, createAes(null, 256, true, kek)), V2_1)
+              .uniqueIdentifier();
+      HsmSlot slot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(kek));
+      long unwrapsBefore = slot.calls(HsmCall.UNWRAP);
+      long decryptsBefore = slot.calls(HsmCall.DECRYPT);
+      byte[] data = new byte[64];
+      for (int i = 0; i < 1000; i++) {
+        data[0] = (byte) i;
+        encrypt(client, key, data, gcm(), null);
+      }
+      assertThat(slot.calls(HsmCall.UNWRAP) - unwrapsBefore).isEqualTo(1);
+      // AES-GCM unwrapping (a token without KWP) would count one decryption too, no more.
+      assertThat(slot.calls(HsmCall.DECRYPT) - decryptsBefore).isLessThanOrEqualTo(1);
+      destroy(client, kek);
+    }
+  }
+
+  // ---- requests -------------------------------------------------------------------------------
+
+  private static CreateKeyPair.Response createRsa(
+      KmipTestClient client, String uid, int bits, boolean sensitive) throws Exception {
+    Attributes common =
+        Attributes.of(
+            Attribute.of(
+                new TtlvEnumeration(
+                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.RSA.value())),
+            Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
+    Attributes priv =
+        Attributes.of(
+            Attribute.of(new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), uid)),
+            Attribute.of(new TtlvBoolean(Tag.SENSITIVE.code(), sensitive)));
+    TtlvStructure request =
+        new CreateKeyPair.Request(
+                common, priv, null, new CreateKeyPair.KeyPairMasks(List.of(), List.of(), List.of()))
+            .encode(V2_1);
+    return CreateKeyPair.Response.decode(client.ok(Operation.CREATE_KEY_PAIR, request), V2_1);
+  }
+
+  private static Attributes aesAttributes(@Nullable String uid, int bits, boolean sensitive) {
+    List<Attribute> items = new ArrayList<>();
+    items.add(
+        Attribute.of(
+            new TtlvEnumeration(
+                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())));
+    items.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
+    if (uid != null) {
+      items.add(Attribute.of(new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), uid)));
+      items.add(Attribute.of(new TtlvBoolean(Tag.SENSITIVE.code(), sensitive)));
+    } else {
+      // A database key is Active from its Activation Date; HSM keys are always Active.
+      items.add(
+          Attribute.of(
+              TtlvDateTime.of(Tag.ACTIVATION_DATE.code(), Instant.now().minusSeconds(60))));
+    }
+    return new Attributes(items, List.of());
+  }
+
+  private static TtlvStructure createAes(
+      @Nullable String uid, int bits, boolean sensitive, @Nullable String wrappingKey) {
+    Attributes attributes = aesAttributes(uid, bits, sensitive);
+    if (wrappingKey != null) {
+      attributes =
+          with(
+              attributes,
+              Attribute.vendor(
+                  "arca",
+                  "wrapping-key-id",
+                  new TtlvTextString(Tag.ATTRIBUTE_VALUE.code(), wrappingKey)));
+    }
+    return Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(V2_1);
+  }
+
+  private static Attributes with(Attributes attributes, Attribute more) {
+    List<Attribute> items = new ArrayList<>(attributes.items());
+    items.add(more);
+    return new Attributes(items, List.of());
+  }
+
+  private static TtlvStructure get(String uid, @Nullable KeyFormatType format) {
+    return new Get.Request(uid, format == null ? null : format.value(), null, null, null)
+        .encode(V2_1);
+  }
+
+  private static byte[] keyBytes(TtlvStructure getResponse) {
+    ManagedObject object = Get.Response.decode(getResponse, V2_1).object();
+    KeyValue.Plain plain =
+        (KeyValue.Plain)
+            Objects.requireNonNull(Objects.requireNonNull(object.keyBlock()).keyValue());
+    return ((KeyMaterial.Bytes) plain.keyMaterial()).value().toByteArray();
+  }
+
+  private static Attribute attribute(Attributes attributes, Tag tag) {
+    return Objects.requireNonNull(attributes.first(tag.code()), tag.name());
+  }
+
+  private static List<String> locateByName(KmipTestClient client, String name) throws Exception {
+    Attributes byName =
+        Attributes.of(
+            Attribute.of(
+                TtlvStructure.of(
+                    Tag.NAME.code(),
+                    new TtlvTextString(Tag.NAME_VALUE.code(), name),
+                    new TtlvEnumeration(
+                        Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
+    return Locate.Response.decode(
+            client.ok(Operation.LOCATE, Locate.Request.of(byName).encode(V2_1)), V2_1)
+        .uniqueIdentifiers();
+  }
+
+  private static List<String> locateByType(KmipTestClient client, ObjectType type)
+      throws Exception {
+    Attributes byType =
+        Attributes.of(Attribute.of(new TtlvEnumeration(Tag.OBJECT_TYPE.code(), type.value())));
+    return Locate.Response.decode(
+            client.ok(Operation.LOCATE, Locate.Request.of(byType).encode(V2_1)), V2_1)
+        .uniqueIdentifiers();
+  }
+
+  private static void destroy(KmipTestClient client, String uid) throws Exception {
+    client.ok(Operation.DESTROY, new Destroy.Request(uid).encode(V2_1));
+  }
+
+  private static CryptographicParameters params(
+      @Nullable BlockCipherMode mode,
+      @Nullable PaddingMethod padding,
+      @Nullable HashingAlgorithm hash) {
+    return new CryptographicParameters(
+        mode == null ? null : mode.value(),
+        padding == null ? null : padding.value(),
+        hash == null ? null : hash.value(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static CryptographicParameters oaep(@Nullable HashingAlgorithm hash) {
+    return params(null, PaddingMethod.OAEP, hash);
+  }
+
+  private static CryptographicParameters pkcs1() {
+    return params(null, PaddingMethod.PKCS1_V1_5, null);
+  }
+
+  private static CryptographicParameters gcm() {
+    return params(BlockCipherMode.GCM, null, null);
+  }
+
+  /** What Encrypt answered. */
+  private static final class Encrypted {
+    final byte[] data;
+    final byte @Nullable [] iv;
+    final byte @Nullable [] tag;
+
+    Encrypted(byte[] data, byte @Nullable [] iv, byte @Nullable [] tag) {
+      this.data = data;
+      this.iv = iv;
+      this.tag = tag;
+    }
+  }
+
+  private static TtlvStructure encryptRequest(
+      String uid, byte[] data, CryptographicParameters parameters, byte @Nullable [] aad) {
+    return new Encrypt.Request(
+            uid,
+            parameters,
+            ByteString.copyOf(data),
+            null,
+            null,
+            null,
+            null,
+            aad == null ? null : ByteString.copyOf(aad))
+        .encode(V2_1);
+  }
+
+  private static Encrypted encrypt(
+      KmipTestClient client,
+      String uid,
+      byte[] data,
+      CryptographicParameters parameters,
+      byte @Nullable [] aad)
+      throws Exception {
+    Encrypt.Response response =
+        Encrypt.Response.decode(
+            client.ok(Operation.ENCRYPT, encryptRequest(uid, data, parameters, aad)), V2_1);
+    ByteString iv = response.ivCounterNonce();
+    ByteString tag = response.tag();
+    return new Encrypted(
+        Objects.requireNonNull(response.data()).toByteArray(),
+        iv == null ? null : iv.toByteArray(),
+        tag == null ? null : tag.toByteArray());
+  }
+
+  private static byte[] decrypt(
+      KmipTestClient client,
+      String uid,
+      byte[] data,
+      CryptographicParameters parameters,
+      byte @Nullable [] iv,
+      byte @Nullable [] tag)
+      throws Exception {
+    return decrypt(client, uid, data, parameters, iv, tag, null);
+  }
+
+  private static byte[] decrypt(
+      KmipTestClient client,
+      String uid,
+      byte[] data,
+      CryptographicParameters parameters,
+      byte @Nullable [] iv,
+      byte @Nullable [] tag,
+      byte @Nullable [] aad)
+      throws Exception {
+    TtlvStructure request =
+        new Decrypt.Request(
+                uid,
+                parameters,
+                ByteString.copyOf(data),
+                iv == null ? null : ByteString.copyOf(iv),
+                null,
+                null,
+                null,
+                aad == null ? null : ByteString.copyOf(aad),
+                tag == null ? null : ByteString.copyOf(tag))
+            .encode(V2_1);
+    return Objects.requireNonNull(
+            Decrypt.Response.decode(client.ok(Operation.DECRYPT, request), V2_1).data())
+        .toByteArray();
+  }
+}

@@ -1,0 +1,144 @@
+package io.arca.server.hsm;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultStatus;
+import io.arca.kmip.message.RequestBatchItem;
+import io.arca.kmip.message.RequestHeader;
+import io.arca.kmip.message.RequestMessage;
+import io.arca.kmip.message.ResponseBatchItem;
+import io.arca.kmip.message.ResponseMessage;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.TtlvReader;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvWriter;
+import io.arca.server.transport.TestClients;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A KMIP client over mutual TLS for the HSM tests: one connection, one request at a time, each
+ * request one batch item. The tests build payloads with the codec's payload records.
+ */
+final class KmipTestClient implements AutoCloseable {
+  private final SSLSocket socket;
+  private final ProtocolVersion version;
+
+  KmipTestClient(SSLContext tls, int port, ProtocolVersion version) throws IOException {
+    this.socket = TestClients.connect(tls, port);
+    this.version = version;
+  }
+
+  ProtocolVersion version() {
+    return version;
+  }
+
+  /** Sends one operation and returns its batch item, success or not. */
+  ResponseBatchItem call(Operation operation, TtlvStructure payload) throws IOException {
+    RequestMessage request =
+        new RequestMessage(
+            new RequestHeader(
+                version, null, null, null, null, null, List.of(), null, null, null, null),
+            List.of(
+                new RequestBatchItem(
+                    operation.value(),
+                    null,
+                    ByteString.copyOf(new byte[] {1}),
+                    payload,
+                    List.of())));
+    OutputStream out = socket.getOutputStream();
+    out.write(TtlvWriter.toBytes(request.encode()));
+    out.flush();
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    byte[] header = new byte[8];
+    in.readFully(header);
+    int length =
+        ((header[4] & 0xFF) << 24)
+            | ((header[5] & 0xFF) << 16)
+            | ((header[6] & 0xFF) << 8)
+            | (header[7] & 0xFF);
+    byte[] whole = new byte[8 + length];
+    System.arraycopy(header, 0, whole, 0, 8);
+    in.readFully(whole, 8, length);
+    ResponseMessage response =
+        ResponseMessage.decode((TtlvStructure) TtlvReader.read(whole, DecodeLimits.DEFAULTS));
+    return response.batchItems().get(0);
+  }
+
+  /** Sends one operation that must succeed and returns its response payload. */
+  TtlvStructure ok(Operation operation, TtlvStructure payload) throws IOException {
+    ResponseBatchItem item = call(operation, payload);
+    if (item.resultStatus() != ResultStatus.SUCCESS) {
+      throw new AssertionError(
+          operation + " failed: reason " + item.resultReason() + ", " + item.resultMessage());
+    }
+    return Objects.requireNonNull(item.responsePayload(), "response payload");
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  /**
+   * A TLS context for a user {@code name} whose certificate the development CA in {@code pki}
+   * signs, so the server accepts it as that user.
+   */
+  static SSLContext userSignedBy(Path pki, String name) throws Exception {
+    X509Certificate ca = TestClients.certificate(pki.resolve("ca.crt"));
+    PrivateKey caKey = TestClients.privateKey(pki.resolve("ca.key"));
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair keys = generator.generateKeyPair();
+    Instant now = Instant.now();
+    X509Certificate certificate =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                new JcaX509v3CertificateBuilder(
+                        X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+                        BigInteger.valueOf(now.toEpochMilli()),
+                        Date.from(now.minus(1, ChronoUnit.HOURS)),
+                        Date.from(now.plus(1, ChronoUnit.DAYS)),
+                        new X500Name("CN=" + name),
+                        keys.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", ca);
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    KeyStore own = KeyStore.getInstance("PKCS12");
+    own.load(null, null);
+    own.setKeyEntry("me", keys.getPrivate(), new char[0], new Certificate[] {certificate, ca});
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(own, new char[0]);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    return context;
+  }
+}
