@@ -135,6 +135,16 @@ final class Bindings {
     outputs.put(expected.value(), actual);
   }
 
+  /** Whether {@code value} is an output of the server's that a request was given back. */
+  boolean isServerOutput(ByteString value) {
+    for (TtlvByteString output : outputs.values()) {
+      if (output.value().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A copy of the current bindings, to restore if a tentative match fails. */
   Map<String, Ttlv> snapshot() {
     return new HashMap<>(values);

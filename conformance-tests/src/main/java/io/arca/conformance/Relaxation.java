@@ -81,7 +81,8 @@ public enum Relaxation {
    * sent none and the response carries one; the key is the one the request names, or for an ID
    * Placeholder the one the response names). A later request that carries the recorded output as a
    * literal (decrypting what was encrypted) gets the output the server sent instead, so the round
-   * trip is checked.
+   * trip is checked. A Decrypt of a literal ciphertext from the file under a key the server
+   * generated returns what that key makes of it, and matches any value too.
    */
   OUTPUT_OF_SERVER_CHOICE("the output depends on a key or IV the server chose"),
 

@@ -348,6 +348,19 @@ final class ResponseMatcher {
               && payload.first(Tag.IV_COUNTER_NONCE.code()) != null;
       outputVaries = serverKey || serverIv;
     }
+    String decryptKey =
+        operation == Operation.DECRYPT.value()
+            ? textOf(requestPayload, Tag.UNIQUE_IDENTIFIER.code())
+            : null;
+    if (decryptKey != null
+        && requestPayload != null
+        && generated.contains(decryptKey)
+        && requestPayload.first(Tag.DATA.code()) instanceof TtlvByteString ciphertext
+        && !bindings.isServerOutput(ciphertext.value())) {
+      // A literal ciphertext decrypted under a key the server generated (CS-BC-M-2): the result is
+      // that key's doing. A ciphertext the server itself produced must still decrypt exactly.
+      outputVaries = true;
+    }
     TtlvByteString plaintext =
         (operation == Operation.ENCRYPT.value() || operation == Operation.SIGN.value())
                 && requestPayload != null

@@ -136,6 +136,7 @@ public final class LoadGenerator implements Callable<Integer> {
       for (int i = 0; i < connections; i++) {
         bootstrap.connect(host, port);
       }
+      awaitFirstAnswers(out);
       sleepReporting(out, warmup, "warm-up");
       measuring = true;
       long start = System.nanoTime();
@@ -153,6 +154,29 @@ public final class LoadGenerator implements Callable<Integer> {
   }
 
   private @Nullable Bootstrap bootstrap;
+
+  /** How long the connections may take to give their first answers before the run starts. */
+  private static final long FIRST_ANSWERS_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  /**
+   * Waits until every connection has had an answer, so that the handshakes and the first, cold
+   * requests count in neither the warm-up nor the measurement on a machine slow to start them.
+   */
+  private void awaitFirstAnswers(PrintWriter out) throws InterruptedException {
+    long deadline = System.nanoTime() + FIRST_ANSWERS_NANOS;
+    while (operations.get() < connections && errors.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    if (operations.get() < connections) {
+      out.println(
+          "connections: "
+              + operations.get()
+              + " answers from "
+              + connections
+              + " connections after 30 s; measuring anyway");
+      out.flush();
+    }
+  }
 
   private void sleepReporting(PrintWriter out, int seconds, String phase)
       throws InterruptedException {
