@@ -1,9 +1,12 @@
 package io.arca.server;
 
+import io.arca.server.access.AccessPolicy;
+import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.store.ObjectStore;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole Arca server: the stores, the KMIP handlers over them, and the listener, started together
@@ -11,6 +14,12 @@ import java.io.IOException;
  * close).
  */
 public final class Arca implements AutoCloseable {
+  /**
+   * The HSM administrator: none until the HSM settings (--hsm-admin) are wired in; until then no
+   * user may create in the HSM or grant on its objects.
+   */
+  private static final @Nullable String HSM_ADMIN = null;
+
   private final ServerStores stores;
   private final ArcaServer server;
 
@@ -29,9 +38,18 @@ public final class Arca implements AutoCloseable {
       throws IOException, InterruptedException {
     ServerStores stores = ServerStores.open(config);
     try {
+      AccessPolicy access =
+          new AccessPolicy(
+              stores.grants(),
+              config.access().privilegedUsers(),
+              HSM_ADMIN,
+              config.storage().keyCacheRecheck());
       return new Arca(
           stores,
-          ArcaServer.start(config, tls, KmipRequestProcessor.create(config, stores.objects())));
+          ArcaServer.start(
+              config,
+              tls,
+              KmipRequestProcessor.create(config, stores.objects(), access, stores.audit())));
     } catch (InterruptedException | RuntimeException e) {
       stores.close();
       throw e;
@@ -46,6 +64,11 @@ public final class Arca implements AutoCloseable {
   /** Connections open now. */
   public int openConnections() {
     return server.openConnections();
+  }
+
+  /** The audit log's writer (tests flush it before reading the chain). */
+  public AuditWriter audit() {
+    return stores.audit();
   }
 
   /** The managed objects behind the handlers. */

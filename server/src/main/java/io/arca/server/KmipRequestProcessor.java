@@ -13,6 +13,8 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
+import io.arca.server.access.AccessPolicy;
+import io.arca.server.audit.AuditLog;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.crypto.AesCipher;
@@ -31,8 +33,10 @@ import io.arca.server.op.ExportHandler;
 import io.arca.server.op.GetAttributeListHandler;
 import io.arca.server.op.GetAttributesHandler;
 import io.arca.server.op.GetHandler;
+import io.arca.server.op.GrantAccessHandler;
 import io.arca.server.op.ImportHandler;
 import io.arca.server.op.InteropHandler;
+import io.arca.server.op.ListAccessHandler;
 import io.arca.server.op.LocateHandler;
 import io.arca.server.op.LogHandler;
 import io.arca.server.op.ModifyAttributeHandler;
@@ -44,6 +48,7 @@ import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReKeyHandler;
 import io.arca.server.op.ReKeyKeyPairHandler;
 import io.arca.server.op.RegisterHandler;
+import io.arca.server.op.RevokeAccessHandler;
 import io.arca.server.op.RevokeHandler;
 import io.arca.server.op.SetAttributeHandler;
 import io.arca.server.store.ObjectStore;
@@ -90,6 +95,27 @@ public final class KmipRequestProcessor implements RequestProcessor {
    * it.
    */
   public static KmipRequestProcessor create(ServerConfig config, ObjectStore store) {
+    return create(config, store, AccessPolicy.ownersOnly(), AuditLog.NONE);
+  }
+
+  /**
+   * The processor with every handler this server has, deciding access with {@code access} and
+   * recording every answered batch item in {@code audit}.
+   */
+  public static KmipRequestProcessor create(
+      ServerConfig config, ObjectStore store, AccessPolicy access, AuditLog audit) {
+    Clock clock = Clock.systemUTC();
+    DecodeLimits limits =
+        new DecodeLimits(
+            config.limits().maxMessageBytes(),
+            DecodeLimits.DEFAULTS.maxDepth(),
+            DecodeLimits.DEFAULTS.maxItemsPerStructure());
+    return new KmipRequestProcessor(
+        new BatchProcessor(registry(config, store), clock, access, audit), limits, clock);
+  }
+
+  /** Every handler this server has, over {@code store} (Interop when the settings ask for it). */
+  public static OperationRegistry registry(ServerConfig config, ObjectStore store) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
     SecureRandom random = new SecureRandom();
@@ -133,18 +159,15 @@ public final class KmipRequestProcessor implements RequestProcessor {
     AesCipher aes = new AesCipher(random);
     handlers.add(new EncryptHandler(objects, aes));
     handlers.add(new DecryptHandler(objects, aes));
+    handlers.add(new GrantAccessHandler(objects));
+    handlers.add(new RevokeAccessHandler(objects));
+    handlers.add(new ListAccessHandler(objects));
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }
     OperationRegistry operations = OperationRegistry.of(handlers);
     registry.set(operations);
-    Clock clock = Clock.systemUTC();
-    DecodeLimits limits =
-        new DecodeLimits(
-            config.limits().maxMessageBytes(),
-            DecodeLimits.DEFAULTS.maxDepth(),
-            DecodeLimits.DEFAULTS.maxItemsPerStructure());
-    return new KmipRequestProcessor(new BatchProcessor(operations, clock), limits, clock);
+    return operations;
   }
 
   private static String serverVersion() {
@@ -180,7 +203,8 @@ public final class KmipRequestProcessor implements RequestProcessor {
                   + ")");
     } else {
       try {
-        response = batches.process(request, connection.user());
+        response =
+            batches.process(request, connection.user(), String.valueOf(connection.remoteAddress()));
       } catch (KmipException e) {
         // A header option that cannot be honoured: the whole message is refused, the connection
         // stays.

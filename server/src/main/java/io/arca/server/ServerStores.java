@@ -2,7 +2,12 @@ package io.arca.server;
 
 import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseConfig;
+import io.arca.persistence.JdbcAuditRepository;
+import io.arca.persistence.JdbcGrantRepository;
 import io.arca.persistence.JdbcObjectRepository;
+import io.arca.server.access.DatabaseGrantStore;
+import io.arca.server.access.GrantStore;
+import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.store.DatabaseStore;
@@ -24,14 +29,23 @@ import org.slf4j.LoggerFactory;
 public final class ServerStores implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerStores.class);
 
+  /** Audit entries waiting at most; beyond it requests wait for the writer (see AuditWriter). */
+  private static final int AUDIT_QUEUE = 65_536;
+
   private final Database database;
   private final JdbcObjectRepository repository;
   private final DatabaseStore objects;
+  private final AuditWriter audit;
 
-  private ServerStores(Database database, JdbcObjectRepository repository, DatabaseStore objects) {
+  private ServerStores(
+      Database database,
+      JdbcObjectRepository repository,
+      DatabaseStore objects,
+      AuditWriter audit) {
     this.database = database;
     this.repository = repository;
     this.objects = objects;
+    this.audit = audit;
   }
 
   /**
@@ -65,10 +79,21 @@ public final class ServerStores implements AutoCloseable {
             ? config.dataDir().resolve("arca.db").toAbsolutePath()
             : storage.databaseUrl(),
         kek.id());
-    return new ServerStores(database, repository, objects);
+    AuditWriter audit;
+    try {
+      audit =
+          new AuditWriter(
+              new JdbcAuditRepository(database), config.access().auditFile(), AUDIT_QUEUE);
+    } catch (IOException | RuntimeException e) {
+      repository.close();
+      database.close();
+      throw e;
+    }
+    return new ServerStores(database, repository, objects, audit);
   }
 
-  private static DatabaseConfig databaseConfig(ServerConfig config) {
+  /** The database the settings name (the embedded one in the data directory by default). */
+  static DatabaseConfig databaseConfig(ServerConfig config) {
     ServerConfig.Storage storage = config.storage();
     if (storage.databaseUrl() == null) {
       return DatabaseConfig.sqlite(config.dataDir());
@@ -95,8 +120,20 @@ public final class ServerStores implements AutoCloseable {
     return objects;
   }
 
+  /** The grants, in the same database as the objects. */
+  public GrantStore grants() {
+    return new DatabaseGrantStore(new JdbcGrantRepository(database));
+  }
+
+  /** The audit log's writer. */
+  public AuditWriter audit() {
+    return audit;
+  }
+
   @Override
   public void close() {
+    // The audit records of the last requests are appended while the database is still open.
+    audit.close();
     repository.close();
     database.close();
     objects.clearCache();

@@ -3,6 +3,7 @@ package io.arca.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param interop whether the Interop operation (for the OASIS test cases, never for production) is
  *     served
  * @param storage where managed objects live and how much of them is cached
+ * @param access who may create and grant creation, and where the audit log is copied
  */
 public record ServerConfig(
     String bind,
@@ -31,7 +33,34 @@ public record ServerConfig(
     int workerThreads,
     String logLevel,
     boolean interop,
-    Storage storage) {
+    Storage storage,
+    Access access) {
+
+  /** Settings without privileged users or an audit file. */
+  public ServerConfig(
+      String bind,
+      int port,
+      Path dataDir,
+      @Nullable Tls tls,
+      IdentitySource identityFrom,
+      Limits limits,
+      int workerThreads,
+      String logLevel,
+      boolean interop,
+      Storage storage) {
+    this(
+        bind,
+        port,
+        dataDir,
+        tls,
+        identityFrom,
+        limits,
+        workerThreads,
+        logLevel,
+        interop,
+        storage,
+        Access.DEFAULTS);
+  }
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -39,6 +68,7 @@ public record ServerConfig(
     Objects.requireNonNull(identityFrom, "identityFrom");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(access, "access");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
     }
@@ -135,6 +165,26 @@ public record ServerConfig(
       }
       if (keyCacheEntries < 0 || keyCacheIdle.isNegative() || keyCacheRecheck.isNegative()) {
         throw new IllegalArgumentException("key-cache settings: none may be negative");
+      }
+    }
+  }
+
+  /**
+   * Access control and audit (docs/ACCESS.md).
+   *
+   * @param privilegedUsers the users who may create objects and grant that right; empty: every
+   *     authenticated user may create
+   * @param auditFile a file that receives a copy of every audit record, or null
+   */
+  public record Access(Set<String> privilegedUsers, @Nullable Path auditFile) {
+    /** No privileged users, no audit file. */
+    public static final Access DEFAULTS = new Access(Set.of(), null);
+
+    public Access {
+      privilegedUsers = Set.copyOf(privilegedUsers);
+      if (privilegedUsers.contains("") || privilegedUsers.contains("*")) {
+        throw new IllegalArgumentException(
+            "privileged-users: " + privilegedUsers + " (expected: user names, not empty or *)");
       }
     }
   }

@@ -3,7 +3,10 @@ package io.arca.server.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     versionProvider = ServerOptions.Version.class,
+    subcommands = ServerOptions.Audit.class,
     description = {
       "Arca, a KMIP server over mutual TLS.",
       "",
@@ -200,6 +204,21 @@ public final class ServerOptions {
               + " another server changed (default: ${DEFAULT-VALUE}).")
   Duration keyCacheRecheck = Duration.ofSeconds(1);
 
+  @Option(
+      names = "--privileged-users",
+      split = ",",
+      paramLabel = "USER",
+      description =
+          "Users who may create objects and grant that right to others (default: every user may"
+              + " create).")
+  List<String> privilegedUsers = new ArrayList<>();
+
+  @Option(
+      names = "--audit-file",
+      paramLabel = "FILE",
+      description = "Also append every audit record to this file (the database keeps the chain).")
+  @Nullable Path auditFile;
+
   /** The settings these flags describe. */
   public ServerConfig toConfig() {
     ServerConfig.Tls tls = null;
@@ -233,7 +252,8 @@ public final class ServerOptions {
             kekId,
             keyCacheEntries,
             keyCacheIdle,
-            keyCacheRecheck));
+            keyCacheRecheck),
+        new ServerConfig.Access(Set.copyOf(privilegedUsers), auditFile));
   }
 
   private @Nullable Password databasePassword() {
@@ -282,5 +302,22 @@ public final class ServerOptions {
       String version = ServerOptions.class.getPackage().getImplementationVersion();
       return new String[] {"arca-server " + (version == null ? "development" : version)};
     }
+  }
+
+  /** {@code arca-server [flags] audit verify}: checks the audit chain instead of serving. */
+  @Command(
+      name = "audit",
+      description = "Work on the audit log of the database the flags name.",
+      subcommands = Audit.Verify.class)
+  public static final class Audit {
+    /** Checks the chain in the database, and in the audit file when one is given. */
+    @Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+          "Check the audit hash chain in the database (and in --audit-file, if given) and name",
+          "the first broken record. Exit status 0: intact; 1: broken."
+        })
+    public static final class Verify {}
   }
 }
