@@ -71,6 +71,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -265,7 +266,7 @@ class AccessEndToEndTest {
     Path cert = dir.resolve(user + ".crt");
     Path key = dir.resolve(user + ".key");
     writePem(cert, certificate);
-    writePem(key, keys.getPrivate());
+    writePem(key, new JcaPKCS8Generator(keys.getPrivate(), null));
     return TestClients.context(pki.caCertificate(), cert, key);
   }
 
