@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Operation enumeration (KMIP 2.1 §11.36 Table 470). Extension values (0x8xxxxxxx) have no
+ * The Operation enumeration (Arca extension, docs/ACCESS.md). Extension values (0x8xxxxxxx) have no
  * constant: the wire keeps the raw number.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
@@ -130,7 +130,13 @@ public enum Operation implements KmipEnumeration {
   /** Process (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
   PROCESS(0x0000003A, "Process", 21, 0),
   /** Ping (KMIP 2.1+; KMIP 2.1 §11.36 Table 470). */
-  PING(0x0000003B, "Ping", 21, 0);
+  PING(0x0000003B, "Ping", 21, 0),
+  /** Grant Access (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
+  GRANT_ACCESS(0x80000001, "GrantAccess", 10, 0),
+  /** Revoke Access (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
+  REVOKE_ACCESS(0x80000002, "RevokeAccess", 10, 0),
+  /** List Access (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
+  LIST_ACCESS(0x80000003, "ListAccess", 10, 0);
 
   static final EnumerationIndex<Operation> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());

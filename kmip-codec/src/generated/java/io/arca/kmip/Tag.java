@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every tag of KMIP 1.0 to 2.1 (KMIP 2.1 §11.56, KMIP 1.4 §9.1.3.1), with its spec and XML names,
- * the item types the spec gives it and the versions that define it. The wire keeps raw tag
- * numbers, so vendor extension tags (0x54xxxx) pass through without a constant here.
+ * the item types the spec gives it and the versions that define it, and Arca's own vendor
+ * extension tags (0x54xxxx, from arca-extensions.tsv). The wire keeps raw tag numbers, so
+ * other vendors' tags pass through without a constant here.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 @SuppressWarnings("ImmutableEnumChecker") // itemTypes is a Set.of
@@ -1693,10 +1694,21 @@ public enum Tag implements KmipEnumeration {
       "Asynchronous Correlation Values",
       21,
       0,
-      ItemType.STRUCTURE);
+      ItemType.STRUCTURE),
+  /** Arca User (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
+  ARCA_USER(0x540001, "ArcaUser", "Arca User", 10, 0, ItemType.TEXT_STRING),
+  /** Arca Access Grant (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
+  ARCA_ACCESS_GRANT(0x540002, "ArcaAccessGrant", "Arca Access Grant", 10, 0, ItemType.STRUCTURE),
+  /** Arca Owner (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
+  ARCA_OWNER(0x540003, "ArcaOwner", "Arca Owner", 10, 0, ItemType.TEXT_STRING),
+  /** Arca Owned Object (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
+  ARCA_OWNED_OBJECT(0x540004, "ArcaOwnedObject", "Arca Owned Object", 10, 0, ItemType.TEXT_STRING);
 
   /** Tag codes run from 0x420001 upwards, so an array indexed by the low bits is the lookup. */
   private static final int BASE = 0x420000;
+
+  /** Arca's few vendor tags (0x54xxxx) are looked up by code in a map of their own. */
+  private static final Map<Integer, Tag> VENDOR_BY_CODE = new HashMap<>();
 
   private static final Tag[] BY_CODE = new Tag[0x177];
   private static final Map<String, Tag> BY_XML_NAME = new HashMap<>();
@@ -1704,7 +1716,11 @@ public enum Tag implements KmipEnumeration {
 
   static {
     for (Tag t : values()) {
-      BY_CODE[t.code - BASE] = t;
+      if (t.code >>> 16 == 0x54) {
+        VENDOR_BY_CODE.put(t.code, t);
+      } else {
+        BY_CODE[t.code - BASE] = t;
+      }
       BY_XML_NAME.put(t.xmlName, t);
       BY_SPEC_NAME.put(t.specName, t);
     }
@@ -1768,8 +1784,11 @@ public enum Tag implements KmipEnumeration {
     return ProtocolVersion.ofTableCode(until);
   }
 
-  /** The tag with this number, or null (vendor extensions and unassigned numbers). */
+  /** The tag with this number, or null (other vendors' extensions, unassigned numbers). */
   public static @Nullable Tag byCode(int code) {
+    if (code >>> 16 == 0x54) {
+      return VENDOR_BY_CODE.get(code);
+    }
     int i = code - BASE;
     return i >= 0 && i < BY_CODE.length ? BY_CODE[i] : null;
   }

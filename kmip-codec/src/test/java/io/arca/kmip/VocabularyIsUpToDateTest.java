@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -20,11 +19,8 @@ class VocabularyIsUpToDateTest {
 
   @Test
   void generatedSourcesMatchTheVocabularyTable() throws IOException {
-    List<String> tsv =
-        Files.readAllLines(
-            MODULE.resolve("src/main/resources/io/arca/kmip/vocabulary.tsv"),
-            StandardCharsets.UTF_8);
-    Map<String, String> expected = VocabularyGenerator.generate(tsv);
+    Map<String, String> expected =
+        VocabularyGenerator.generate(VocabularyGenerator.readTsv(MODULE));
 
     TreeSet<String> present = new TreeSet<>();
     try (Stream<Path> files = Files.list(OUT)) {

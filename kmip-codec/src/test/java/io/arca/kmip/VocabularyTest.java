@@ -29,8 +29,9 @@ class VocabularyTest {
   }
 
   @Test
-  void vendorAndUnassignedTagsHaveNoConstant() {
-    assertThat(Tag.byCode(0x540001)).isNull();
+  void otherVendorsAndUnassignedTagsHaveNoConstant() {
+    assertThat(Tag.byCode(0x540001)).isEqualTo(Tag.ARCA_USER); // Arca's own, arca-extensions.tsv
+    assertThat(Tag.byCode(0x540FFF)).isNull();
     assertThat(Tag.byCode(0x420000)).isNull();
     assertThat(Tag.byCode(0x42FFFF)).isNull();
     assertThat(Tag.byCode(-1)).isNull();

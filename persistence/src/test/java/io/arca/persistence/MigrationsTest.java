@@ -49,12 +49,14 @@ class MigrationsTest {
     Database.open(config).close();
 
     Migrations two =
-        new Migrations("db/test-migration", List.of("V001__objects.sql", "V002__extra.sql"));
+        new Migrations(
+            "db/test-migration",
+            List.of("V001__objects.sql", "V002__access_audit.sql", "V003__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2);
+      assertThat(versions(db)).containsExactly(1, 2, 3);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2);
+      assertThat(versions(db)).containsExactly(1, 2, 3);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -65,12 +67,14 @@ class MigrationsTest {
     Database.open(config).close();
 
     Migrations broken =
-        new Migrations("db/test-migration", List.of("V001__objects.sql", "V002__broken.sql"));
+        new Migrations(
+            "db/test-migration",
+            List.of("V001__objects.sql", "V002__access_audit.sql", "V003__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1);
+      assertThat(versions(db)).containsExactly(1, 2);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =

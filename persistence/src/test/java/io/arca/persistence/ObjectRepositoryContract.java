@@ -347,7 +347,7 @@ abstract class ObjectRepositoryContract {
       while (r.next()) {
         rows.add(r.getInt(1) + " " + r.getString(2));
       }
-      assertThat(rows).containsExactly("1 V001__objects.sql");
+      assertThat(rows).containsExactly("1 V001__objects.sql", "2 V002__access_audit.sql");
     }
   }
 

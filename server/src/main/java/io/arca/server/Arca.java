@@ -1,5 +1,7 @@
 package io.arca.server;
 
+import io.arca.server.access.AccessPolicy;
+import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmObjects;
 import io.arca.server.store.ObjectStore;
@@ -31,10 +33,19 @@ public final class Arca implements AutoCloseable {
       throws IOException, InterruptedException {
     ServerStores stores = ServerStores.open(config);
     try {
+      AccessPolicy access =
+          new AccessPolicy(
+              stores.grants(),
+              config.access().privilegedUsers(),
+              config.hsm() == null ? null : config.hsm().admin(),
+              config.storage().keyCacheRecheck());
       return new Arca(
           stores,
           ArcaServer.start(
-              config, tls, KmipRequestProcessor.create(config, stores.objects(), stores.hsm())));
+              config,
+              tls,
+              KmipRequestProcessor.create(
+                  config, stores.objects(), stores.hsm(), access, stores.audit())));
     } catch (InterruptedException | RuntimeException e) {
       stores.close();
       throw e;
@@ -49,6 +60,11 @@ public final class Arca implements AutoCloseable {
   /** Connections open now. */
   public int openConnections() {
     return server.openConnections();
+  }
+
+  /** The audit log's writer (tests flush it before reading the chain). */
+  public AuditWriter audit() {
+    return stores.audit();
   }
 
   /** The managed objects behind the handlers. */

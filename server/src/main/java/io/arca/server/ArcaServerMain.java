@@ -1,5 +1,6 @@
 package io.arca.server;
 
+import io.arca.server.audit.AuditVerifier;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.config.ServerOptions;
 import io.arca.server.tls.DevelopmentPki;
@@ -32,9 +33,14 @@ public final class ArcaServerMain {
     ServerOptions options = new ServerOptions();
     CommandLine commandLine;
     ServerConfig config;
+    CommandLine.ParseResult parsed;
     try {
       commandLine = ServerOptions.commandLine(options, args, System.getenv());
-      commandLine.parseArgs(args);
+      parsed = commandLine.parseArgs(args);
+      if (parsed.hasSubcommand()) {
+        System.exit(audit(parsed, options, err));
+        return;
+      }
       if (commandLine.isUsageHelpRequested()) {
         commandLine.usage(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         return;
@@ -59,6 +65,25 @@ public final class ArcaServerMain {
       log.error("arca-server cannot start: {}", e.getMessage(), e);
       System.exit(1);
     }
+  }
+
+  /** {@code audit verify}: 0 when the chain is intact, 1 when broken, 2 on a usage error. */
+  private static int audit(CommandLine.ParseResult parsed, ServerOptions options, PrintWriter err)
+      throws IOException {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return 0;
+    }
+    CommandLine.ParseResult audit = parsed.subcommand();
+    if (audit == null || !audit.hasSubcommand()) {
+      err.println("arca-server audit: which? (verify)");
+      return 2;
+    }
+    ServerConfig config = options.toConfig();
+    System.setProperty("arca.log.level", "WARN");
+    boolean intact =
+        AuditVerifier.verify(ServerStores.databaseConfig(config), config.access().auditFile(), out);
+    return intact ? 0 : 1;
   }
 
   private static void run(ServerConfig config, Logger log) throws Exception {
@@ -126,6 +151,7 @@ public final class ArcaServerMain {
         config.logLevel(),
         config.interop(),
         config.storage(),
+        config.access(),
         config.hsm());
   }
 

@@ -13,6 +13,8 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
+import io.arca.server.access.AccessPolicy;
+import io.arca.server.audit.AuditLog;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.crypto.ClientRandom;
@@ -42,9 +44,11 @@ import io.arca.server.op.GetAttributeListHandler;
 import io.arca.server.op.GetAttributesHandler;
 import io.arca.server.op.GetHandler;
 import io.arca.server.op.GetUsageAllocationHandler;
+import io.arca.server.op.GrantAccessHandler;
 import io.arca.server.op.HashHandler;
 import io.arca.server.op.ImportHandler;
 import io.arca.server.op.InteropHandler;
+import io.arca.server.op.ListAccessHandler;
 import io.arca.server.op.LocateHandler;
 import io.arca.server.op.LogHandler;
 import io.arca.server.op.MacHandler;
@@ -59,6 +63,7 @@ import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReKeyHandler;
 import io.arca.server.op.ReKeyKeyPairHandler;
 import io.arca.server.op.RegisterHandler;
+import io.arca.server.op.RevokeAccessHandler;
 import io.arca.server.op.RevokeHandler;
 import io.arca.server.op.RngRetrieveHandler;
 import io.arca.server.op.RngSeedHandler;
@@ -109,14 +114,40 @@ public final class KmipRequestProcessor implements RequestProcessor {
    * it.
    */
   public static KmipRequestProcessor create(ServerConfig config, ObjectStore store) {
-    return create(config, store, null);
+    return create(config, store, null, AccessPolicy.ownersOnly(), AuditLog.NONE);
   }
 
   /**
    * The processor with every handler this server has, with the HSM's operations in front of them
-   * when {@code hsm} is given ({@code store} must then route {@code hsm::} identifiers to it).
+   * when {@code hsm} is given ({@code store} must then route {@code hsm::} identifiers to it),
+   * deciding access with {@code access} and recording every answered batch item in {@code audit}.
    */
   public static KmipRequestProcessor create(
+      ServerConfig config,
+      ObjectStore store,
+      @Nullable HsmObjects hsm,
+      AccessPolicy access,
+      AuditLog audit) {
+    Clock clock = Clock.systemUTC();
+    DecodeLimits limits =
+        new DecodeLimits(
+            config.limits().maxMessageBytes(),
+            DecodeLimits.DEFAULTS.maxDepth(),
+            DecodeLimits.DEFAULTS.maxItemsPerStructure());
+    return new KmipRequestProcessor(
+        new BatchProcessor(registry(config, store, hsm), clock, access, audit), limits, clock);
+  }
+
+  /** Every handler this server has, over {@code store} (Interop when the settings ask for it). */
+  public static OperationRegistry registry(ServerConfig config, ObjectStore store) {
+    return registry(config, store, null);
+  }
+
+  /**
+   * Every handler this server has, over {@code store}, with the HSM's operations in front of them
+   * when {@code hsm} is given.
+   */
+  public static OperationRegistry registry(
       ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
@@ -180,18 +211,15 @@ public final class KmipRequestProcessor implements RequestProcessor {
     ClientRandom clientRandom = new ClientRandom();
     handlers.add(new RngRetrieveHandler(clientRandom));
     handlers.add(new RngSeedHandler(clientRandom));
+    handlers.add(new GrantAccessHandler(objects));
+    handlers.add(new RevokeAccessHandler(objects));
+    handlers.add(new ListAccessHandler(objects));
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }
     OperationRegistry operations = OperationRegistry.of(new HsmOperations(hsm).inFrontOf(handlers));
     registry.set(operations);
-    Clock clock = Clock.systemUTC();
-    DecodeLimits limits =
-        new DecodeLimits(
-            config.limits().maxMessageBytes(),
-            DecodeLimits.DEFAULTS.maxDepth(),
-            DecodeLimits.DEFAULTS.maxItemsPerStructure());
-    return new KmipRequestProcessor(new BatchProcessor(operations, clock), limits, clock);
+    return operations;
   }
 
   private static String serverVersion() {
@@ -227,7 +255,8 @@ public final class KmipRequestProcessor implements RequestProcessor {
                   + ")");
     } else {
       try {
-        response = batches.process(request, connection.user());
+        response =
+            batches.process(request, connection.user(), String.valueOf(connection.remoteAddress()));
       } catch (KmipException e) {
         // A header option that cannot be honoured: the whole message is refused, the connection
         // stays.

@@ -6,7 +6,12 @@ import io.arca.hsm.HsmModule;
 import io.arca.kmip.KmipException;
 import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseConfig;
+import io.arca.persistence.JdbcAuditRepository;
+import io.arca.persistence.JdbcGrantRepository;
 import io.arca.persistence.JdbcObjectRepository;
+import io.arca.server.access.DatabaseGrantStore;
+import io.arca.server.access.GrantStore;
+import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmAccess;
@@ -35,25 +40,31 @@ import org.slf4j.LoggerFactory;
 public final class ServerStores implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerStores.class);
 
+  /** Audit entries waiting at most; beyond it requests wait for the writer (see AuditWriter). */
+  private static final int AUDIT_QUEUE = 65_536;
+
   private final Database database;
   private final JdbcObjectRepository repository;
   private final DatabaseStore databaseObjects;
   private final @Nullable HsmModule hsmModule;
   private final @Nullable HsmObjects hsmObjects;
   private final ObjectStore objects;
+  private final AuditWriter audit;
 
   private ServerStores(
       Database database,
       JdbcObjectRepository repository,
       DatabaseStore databaseObjects,
       @Nullable HsmModule hsmModule,
-      @Nullable HsmObjects hsmObjects) {
+      @Nullable HsmObjects hsmObjects,
+      AuditWriter audit) {
     this.database = database;
     this.repository = repository;
     this.databaseObjects = databaseObjects;
     this.hsmModule = hsmModule;
     this.hsmObjects = hsmObjects;
     this.objects = new HsmRoutingStore(databaseObjects, hsmObjects);
+    this.audit = audit;
   }
 
   /**
@@ -104,7 +115,17 @@ public final class ServerStores implements AutoCloseable {
           hsm == null
               ? null
               : new HsmObjects(hsm, new HsmAccess(Objects.requireNonNull(config.hsm()).admin()));
-      return new ServerStores(database, repository, objects, hsm, hsmObjects);
+      AuditWriter audit;
+      try {
+        audit =
+            new AuditWriter(
+                new JdbcAuditRepository(database), config.access().auditFile(), AUDIT_QUEUE);
+      } catch (IOException | RuntimeException e) {
+        repository.close();
+        database.close();
+        throw e;
+      }
+      return new ServerStores(database, repository, objects, hsm, hsmObjects, audit);
     } catch (IOException | RuntimeException e) {
       if (hsm != null) {
         hsm.close();
@@ -138,7 +159,8 @@ public final class ServerStores implements AutoCloseable {
     }
   }
 
-  private static DatabaseConfig databaseConfig(ServerConfig config) {
+  /** The database the settings name (the embedded one in the data directory by default). */
+  static DatabaseConfig databaseConfig(ServerConfig config) {
     ServerConfig.Storage storage = config.storage();
     if (storage.databaseUrl() == null) {
       return DatabaseConfig.sqlite(config.dataDir());
@@ -170,8 +192,20 @@ public final class ServerStores implements AutoCloseable {
     return hsmObjects;
   }
 
+  /** The grants, in the same database as the objects. */
+  public GrantStore grants() {
+    return new DatabaseGrantStore(new JdbcGrantRepository(database));
+  }
+
+  /** The audit log's writer. */
+  public AuditWriter audit() {
+    return audit;
+  }
+
   @Override
   public void close() {
+    // The audit records of the last requests are appended while the database is still open.
+    audit.close();
     try {
       repository.close();
       database.close();

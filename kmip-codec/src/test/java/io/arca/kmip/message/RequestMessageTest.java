@@ -29,7 +29,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestMessageTest {
-  private static final int VENDOR_TAG = 0x540001;
+  // Another vendor's tag: Arca's own (0x540001...) have names.
+  private static final int VENDOR_TAG = 0x54F001;
 
   private static void assertInvalid(TtlvStructure message, String... fragments) {
     assertThatThrownBy(() -> RequestMessage.decode(message))
@@ -305,7 +306,7 @@ class RequestMessageTest {
         request(
             header(version(ProtocolVersion.V2_1), new TtlvInteger(VENDOR_TAG, 1), batchCount(1)),
             item(operation(GET), requestPayload())),
-        "0x540001: unexpected field");
+        "0x54F001: unexpected field");
   }
 
   @Test
@@ -328,7 +329,7 @@ class RequestMessageTest {
         request(
             header(version(ProtocolVersion.V2_1), batchCount(1)),
             item(operation(GET), requestPayload(), new TtlvInteger(VENDOR_TAG, 1))),
-        "0x540001: unexpected field");
+        "0x54F001: unexpected field");
   }
 
   @Test

@@ -46,7 +46,7 @@ final class EnumerationsSource {
     out.append("          EnumerationType.of(\"Tag\", false, ")
         .append("new EnumerationIndex<>(List.of(Tag.values()), Map.of())));\n\n");
     out.append("  private static final Map<String, EnumerationType> BY_NAME = new HashMap<>();\n");
-    int max = tags.stream().mapToInt(Row::value).max().orElseThrow();
+    int max = tags.stream().mapToInt(Row::value).filter(v -> v >>> 16 == 0x42).max().orElseThrow();
     out.append("  private static final EnumerationType[] BY_TAG = new EnumerationType[")
         .append(String.format("0x%X", max - 0x420000 + 1))
         .append("];\n\n");

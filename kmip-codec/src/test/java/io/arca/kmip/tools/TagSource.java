@@ -8,7 +8,7 @@ final class TagSource {
   private TagSource() {}
 
   static String of(List<Row> tags) {
-    int max = tags.stream().mapToInt(Row::value).max().orElseThrow();
+    int max = tags.stream().mapToInt(Row::value).filter(v -> v >>> 16 == 0x42).max().orElseThrow();
     StringBuilder out = new StringBuilder(VocabularyGenerator.HEADER);
     out.append(
         """
@@ -21,8 +21,9 @@ final class TagSource {
 
         /**
          * Every tag of KMIP 1.0 to 2.1 (KMIP 2.1 §11.56, KMIP 1.4 §9.1.3.1), with its spec and XML names,
-         * the item types the spec gives it and the versions that define it. The wire keeps raw tag
-         * numbers, so vendor extension tags (0x54xxxx) pass through without a constant here.
+         * the item types the spec gives it and the versions that define it, and Arca's own vendor
+         * extension tags (0x54xxxx, from arca-extensions.tsv). The wire keeps raw tag numbers, so
+         * other vendors' tags pass through without a constant here.
          */
         """);
     out.append(VocabularyGenerator.GENERATED).append('\n');
@@ -48,6 +49,9 @@ final class TagSource {
           /** Tag codes run from 0x420001 upwards, so an array indexed by the low bits is the lookup. */
           private static final int BASE = 0x420000;
 
+          /** Arca's few vendor tags (0x54xxxx) are looked up by code in a map of their own. */
+          private static final Map<Integer, Tag> VENDOR_BY_CODE = new HashMap<>();
+
         """);
     out.append("  private static final Tag[] BY_CODE = new Tag[")
         .append(String.format("0x%X", max - 0x420000 + 1))
@@ -59,7 +63,11 @@ final class TagSource {
 
           static {
             for (Tag t : values()) {
-              BY_CODE[t.code - BASE] = t;
+              if (t.code >>> 16 == 0x54) {
+                VENDOR_BY_CODE.put(t.code, t);
+              } else {
+                BY_CODE[t.code - BASE] = t;
+              }
               BY_XML_NAME.put(t.xmlName, t);
               BY_SPEC_NAME.put(t.specName, t);
             }
@@ -135,8 +143,11 @@ final class TagSource {
             return ProtocolVersion.ofTableCode(until);
           }
 
-          /** The tag with this number, or null (vendor extensions and unassigned numbers). */
+          /** The tag with this number, or null (other vendors' extensions, unassigned numbers). */
           public static @Nullable Tag byCode(int code) {
+            if (code >>> 16 == 0x54) {
+              return VENDOR_BY_CODE.get(code);
+            }
             int i = code - BASE;
             return i >= 0 && i < BY_CODE.length ? BY_CODE[i] : null;
           }

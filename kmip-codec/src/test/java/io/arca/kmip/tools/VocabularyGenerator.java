@@ -26,6 +26,13 @@ import java.util.stream.Stream;
  */
 public final class VocabularyGenerator {
   static final String TSV = "src/main/resources/io/arca/kmip/vocabulary.tsv";
+
+  /**
+   * Arca's own vendor tags and extension operations, kept by hand in the TSV's columns (the
+   * extractor rewrites vocabulary.tsv from the specifications, so they cannot live there).
+   */
+  static final String EXTENSIONS_TSV = "src/main/resources/io/arca/kmip/arca-extensions.tsv";
+
   static final String OUT = "src/generated/java/io/arca/kmip";
   static final String GENERATED =
       "@javax.annotation.processing.Generated(\"io.arca.kmip.tools.VocabularyGenerator\")";
@@ -96,7 +103,7 @@ public final class VocabularyGenerator {
 
   public static void main(String[] args) throws IOException {
     Path module = Path.of(args.length > 0 ? args[0] : ".");
-    Map<String, String> files = generate(Files.readAllLines(module.resolve(TSV)));
+    Map<String, String> files = generate(readTsv(module));
     Path out = module.resolve(OUT);
     Files.createDirectories(out);
     try (Stream<Path> old = Files.list(out)) {
@@ -111,10 +118,18 @@ public final class VocabularyGenerator {
     }
   }
 
-  /** Reads the checked-in TSV of a module folder. */
-  static List<String> readTsv(Path module) {
+  /**
+   * Reads the checked-in TSV of a module folder, with the rows of the extensions TSV (whose three
+   * header lines repeat the main one's) appended.
+   */
+  public static List<String> readTsv(Path module) {
     try {
-      return Files.readAllLines(module.resolve(TSV), StandardCharsets.UTF_8);
+      List<String> lines =
+          new ArrayList<>(Files.readAllLines(module.resolve(TSV), StandardCharsets.UTF_8));
+      List<String> extensions =
+          Files.readAllLines(module.resolve(EXTENSIONS_TSV), StandardCharsets.UTF_8);
+      lines.addAll(extensions.subList(3, extensions.size()));
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

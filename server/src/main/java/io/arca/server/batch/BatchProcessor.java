@@ -13,6 +13,9 @@ import io.arca.kmip.message.ResponseHeader;
 import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.message.ResultReasons;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.access.AccessPolicy;
+import io.arca.server.audit.AuditEntries;
+import io.arca.server.audit.AuditLog;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,22 +38,45 @@ public final class BatchProcessor {
 
   private final OperationRegistry registry;
   private final Clock clock;
+  private final AccessPolicy access;
+  private final AuditLog audit;
 
-  /** A processor that dispatches to these handlers and takes time from this clock. */
+  /** A processor where owners alone act on their objects, and nothing is audited. */
   public BatchProcessor(OperationRegistry registry, Clock clock) {
-    this.registry = registry;
-    this.clock = clock;
+    this(registry, clock, AccessPolicy.ownersOnly(), AuditLog.NONE);
   }
 
-  /** Answers one request message for this user. */
+  /**
+   * A processor that dispatches to these handlers, takes time from this clock, lets {@code access}
+   * decide who may do what and records every answered item in {@code audit}.
+   */
+  public BatchProcessor(
+      OperationRegistry registry, Clock clock, AccessPolicy access, AuditLog audit) {
+    this.registry = registry;
+    this.clock = clock;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /** Answers one request message for this user, from an unknown address. */
   public ResponseMessage process(RequestMessage request, String user) {
+    return process(request, user, "unknown");
+  }
+
+  /** Answers one request message for this user, connected from {@code clientAddress}. */
+  public ResponseMessage process(RequestMessage request, String user, String clientAddress) {
     ProtocolVersion version = request.protocolVersion();
     Instant now = clock.instant();
     BatchErrorContinuationOption onError = continuation(request);
     BatchState batch = new BatchState();
     List<ResponseBatchItem> answers = new ArrayList<>(request.batchItems().size());
+    List<@Nullable String> placeholders = new ArrayList<>(request.batchItems().size());
     for (RequestBatchItem item : request.batchItems()) {
-      RequestContext context = new RequestContext(user, version, now, batch);
+      // Access is decided per operation, so every handler, whoever wrote it, is covered.
+      RequestContext context =
+          new RequestContext(
+              user, version, now, batch, Operation.byValue(item.operation()), access);
+      placeholders.add(batch.idPlaceholder());
       ResponseBatchItem answer = run(item, context);
       answers.add(answer);
       if (answer.resultStatus() == ResultStatus.SUCCESS
@@ -61,6 +88,17 @@ public final class BatchProcessor {
         markUndone(answers);
       }
       break;
+    }
+    // After the loop, so that an item undone by a later failure is recorded as undone.
+    for (int i = 0; i < answers.size(); i++) {
+      audit.record(
+          AuditEntries.of(
+              now,
+              user,
+              clientAddress,
+              request.batchItems().get(i),
+              answers.get(i),
+              placeholders.get(i)));
     }
     return new ResponseMessage(ResponseHeader.of(version, now), answers);
   }

@@ -1,17 +1,36 @@
 package io.arca.server.batch;
 
+import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.server.access.AccessPolicy;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a handler knows about the batch item it serves: who asks, in which protocol version, at what
- * time (one instant for the whole message, as KMIP dates in one request should agree), and the
- * state shared across the items of one batch.
+ * time (one instant for the whole message, as KMIP dates in one request should agree), the state
+ * shared across the items of one batch, and the operation being carried out with the policy that
+ * decides whether the caller may carry it out on an object.
  *
  * @param user the user named by the client certificate
  * @param protocolVersion the version of the request, which the response must use too
  * @param now the time the message was received
  * @param batch the ID placeholder and undo log of this message's batch
+ * @param operation the operation of the batch item (the one access is checked for), or null outside
+ *     a batch, where only owners are allowed
+ * @param access who may do what
  */
 public record RequestContext(
-    String user, ProtocolVersion protocolVersion, Instant now, BatchState batch) {}
+    String user,
+    ProtocolVersion protocolVersion,
+    Instant now,
+    BatchState batch,
+    @Nullable Operation operation,
+    AccessPolicy access) {
+
+  /** A context outside any batch item's operation, where owners alone may act on objects. */
+  public RequestContext(
+      String user, ProtocolVersion protocolVersion, Instant now, BatchState batch) {
+    this(user, protocolVersion, now, batch, null, AccessPolicy.ownersOnly());
+  }
+}

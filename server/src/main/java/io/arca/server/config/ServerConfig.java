@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param interop whether the Interop operation (for the OASIS test cases, never for production) is
  *     served
  * @param storage where managed objects live and how much of them is cached
+ * @param access who may create and grant creation, and where the audit log is copied
  * @param hsm the PKCS#11 HSM whose keys are {@code hsm::<slot>::<label>} objects, or null for none
  */
 public record ServerConfig(
@@ -37,23 +39,10 @@ public record ServerConfig(
     String logLevel,
     boolean interop,
     Storage storage,
+    Access access,
     @Nullable Hsm hsm) {
 
-  public ServerConfig {
-    Objects.requireNonNull(bind, "bind");
-    Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(identityFrom, "identityFrom");
-    Objects.requireNonNull(limits, "limits");
-    Objects.requireNonNull(storage, "storage");
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
-    }
-    if (workerThreads <= 0) {
-      throw new IllegalArgumentException("worker-threads: " + workerThreads + " (expected: > 0)");
-    }
-  }
-
-  /** Settings without an HSM. */
+  /** Settings without privileged users, an audit file or an HSM. */
   public ServerConfig(
       String bind,
       int port,
@@ -76,7 +65,23 @@ public record ServerConfig(
         logLevel,
         interop,
         storage,
+        Access.DEFAULTS,
         null);
+  }
+
+  public ServerConfig {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(identityFrom, "identityFrom");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(access, "access");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+    }
+    if (workerThreads <= 0) {
+      throw new IllegalArgumentException("worker-threads: " + workerThreads + " (expected: > 0)");
+    }
   }
 
   /** True when no TLS material was configured and the server makes its own development PKI. */
@@ -167,6 +172,26 @@ public record ServerConfig(
       }
       if (keyCacheEntries < 0 || keyCacheIdle.isNegative() || keyCacheRecheck.isNegative()) {
         throw new IllegalArgumentException("key-cache settings: none may be negative");
+      }
+    }
+  }
+
+  /**
+   * Access control and audit (docs/ACCESS.md).
+   *
+   * @param privilegedUsers the users who may create objects and grant that right; empty: every
+   *     authenticated user may create
+   * @param auditFile a file that receives a copy of every audit record, or null
+   */
+  public record Access(Set<String> privilegedUsers, @Nullable Path auditFile) {
+    /** No privileged users, no audit file. */
+    public static final Access DEFAULTS = new Access(Set.of(), null);
+
+    public Access {
+      privilegedUsers = Set.copyOf(privilegedUsers);
+      if (privilegedUsers.contains("") || privilegedUsers.contains("*")) {
+        throw new IllegalArgumentException(
+            "privileged-users: " + privilegedUsers + " (expected: user names, not empty or *)");
       }
     }
   }

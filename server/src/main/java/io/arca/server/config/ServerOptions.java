@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     versionProvider = ServerOptions.Version.class,
+    subcommands = ServerOptions.Audit.class,
     description = {
       "Arca, a KMIP server over mutual TLS.",
       "",
@@ -205,6 +207,21 @@ public final class ServerOptions {
               + " another server changed (default: ${DEFAULT-VALUE}).")
   Duration keyCacheRecheck = Duration.ofSeconds(1);
 
+  @Option(
+      names = "--privileged-users",
+      split = ",",
+      paramLabel = "USER",
+      description =
+          "Users who may create objects and grant that right to others (default: every user may"
+              + " create).")
+  List<String> privilegedUsers = new ArrayList<>();
+
+  @Option(
+      names = "--audit-file",
+      paramLabel = "FILE",
+      description = "Also append every audit record to this file (the database keeps the chain).")
+  @Nullable Path auditFile;
+
   // ---- HSM (PKCS#11) ---------------------------------------------------------------------------
 
   @Option(
@@ -352,6 +369,7 @@ public final class ServerOptions {
             keyCacheEntries,
             keyCacheIdle,
             keyCacheRecheck),
+        new ServerConfig.Access(Set.copyOf(privilegedUsers), auditFile),
         hsm());
   }
 
@@ -401,5 +419,22 @@ public final class ServerOptions {
       String version = ServerOptions.class.getPackage().getImplementationVersion();
       return new String[] {"arca-server " + (version == null ? "development" : version)};
     }
+  }
+
+  /** {@code arca-server [flags] audit verify}: checks the audit chain instead of serving. */
+  @Command(
+      name = "audit",
+      description = "Work on the audit log of the database the flags name.",
+      subcommands = Audit.Verify.class)
+  public static final class Audit {
+    /** Checks the chain in the database, and in the audit file when one is given. */
+    @Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+          "Check the audit hash chain in the database (and in --audit-file, if given) and name",
+          "the first broken record. Exit status 0: intact; 1: broken."
+        })
+    public static final class Verify {}
   }
 }

@@ -1,19 +1,23 @@
 package io.arca.server.hsm;
 
 import io.arca.kmip.Operation;
+import io.arca.server.access.AccessPolicy;
+import io.arca.server.batch.RequestContext;
 
 /**
- * Who may do what with {@code hsm::} objects: the one place that decides. Until access grants
- * exist, the HSM administrator may do everything and nobody else anything; grants (the HSM admin
- * granting Encrypt, Get, Destroy... on a key) plug in here.
+ * Who may do what with {@code hsm::} objects when the HSM itself serves the request (Create,
+ * Destroy, Encrypt, Decrypt, and an HSM wrapping key): the HSM administrator may do everything, and
+ * anyone else what the administrator granted on the key (the request's {@link AccessPolicy}).
  *
  * @param admin the user (certificate identity) named by {@code --hsm-admin}
  */
 public record HsmAccess(String admin) {
 
-  /** Whether {@code user} may carry out {@code operation} on the HSM object {@code uid}. */
-  public boolean permits(String user, String uid, Operation operation) {
-    return admin.equals(user);
+  /** Whether the caller of {@code context} may carry out {@code operation} on the HSM key. */
+  public boolean permits(RequestContext context, String uid, Operation operation) {
+    return admin.equals(context.user())
+        || context.access().decide(context.user(), operation, uid, admin)
+            == AccessPolicy.Decision.ALLOWED;
   }
 
   /** Whether {@code user} may create objects in the HSM (the admin alone, grants or not). */

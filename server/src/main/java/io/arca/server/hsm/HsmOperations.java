@@ -126,7 +126,7 @@ public final class HsmOperations {
     if (uid == null || !HsmKeyRef.isHsmId(uid)) {
       return null;
     }
-    if (hsm == null || !hsm.access().permits(context.user(), uid, operation)) {
+    if (hsm == null || !hsm.access().permits(context, uid, operation)) {
       throw ObjectAccess.notFound(uid, version);
     }
     return switch (operation) {
@@ -374,8 +374,7 @@ public final class HsmOperations {
       if (attribute != null
           && attribute.value() instanceof TtlvTextString text
           && HsmKeyRef.isHsmId(text.value())
-          && (hsm == null
-              || !hsm.access().permits(context.user(), text.value(), Operation.ENCRYPT))) {
+          && (hsm == null || !hsm.access().permits(context, text.value(), Operation.ENCRYPT))) {
         throw new KmipException(
             context.protocolVersion().isAtLeast(V2_0)
                 ? ResultReason.WRAPPING_OBJECT_NOT_FOUND

@@ -47,6 +47,7 @@ public final class CreateHandler implements OperationHandler {
   @Override
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     Create.Request request = Create.Request.decode(requestPayload, context.protocolVersion());
+    NewObjects.checkMayCreate(context);
     if (request.objectType() != ObjectType.SYMMETRIC_KEY.value()) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,

@@ -60,6 +60,7 @@ public final class CreateKeyPairHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     CreateKeyPair.Request request =
         CreateKeyPair.Request.decode(requestPayload, context.protocolVersion());
+    NewObjects.checkMayCreate(context);
     Attributes privateAttributes =
         NewObjects.clientAttributes(
             merge(request.commonAttributes(), request.privateKeyAttributes()), store, context);

@@ -15,6 +15,7 @@ import io.arca.kmip.object.Template;
 import io.arca.kmip.payload.Import;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
@@ -62,9 +63,20 @@ public final class ImportHandler implements OperationHandler {
     }
     String uid = request.uniqueIdentifier();
     Optional<ObjectRecord> existing = objects.store().find(uid);
-    if (existing.isPresent()) {
+    if (existing.isEmpty()) {
+      NewObjects.checkMayCreate(context);
+    } else {
+      // The identifier is taken whoever may see the object, so a stranger learns that much (as
+      // with any client-chosen identifier); one holding other rights learns only that this one
+      // is missing.
+      AccessPolicy.Decision decision =
+          context.access().decide(context.user(), context.operation(), existing.get());
+      if (decision == AccessPolicy.Decision.DENIED) {
+        throw new KmipException(
+            ResultReason.PERMISSION_DENIED, context.user() + " may not replace " + uid);
+      }
       if (!Boolean.TRUE.equals(request.replaceExisting())
-          || !ObjectAccess.mayAccess(existing.get(), context)) {
+          || decision != AccessPolicy.Decision.ALLOWED) {
         throw new KmipException(
             ResultReason.OBJECT_ALREADY_EXISTS,
             "an object " + uid + " exists (set Replace Existing to replace one of yours)");

@@ -18,17 +18,21 @@ import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Locate (KMIP 1.4 §4.9, 2.1 §6.1.28): the caller's objects matching every attribute given, most
- * recently created first, after Offset Items and up to Maximum Items. Destroyed objects are found
- * only when the Storage Status Mask includes Destroyed Storage (2.x) or the request asks for a
- * destroyed State; Arca archives nothing. Group Member Fresh keeps the objects whose Fresh is true;
- * Group Member Default, by Arca's policy, the most recently created match. Located Items (1.3+) is
- * sent when the client pages with Maximum Items or Offset Items.
+ * Locate (KMIP 1.4 §4.9, 2.1 §6.1.28): the caller's objects, and those others granted the caller
+ * Locate on, matching every attribute given, most recently created first, after Offset Items and up
+ * to Maximum Items. Destroyed objects are found only when the Storage Status Mask includes
+ * Destroyed Storage (2.x) or the request asks for a destroyed State; Arca archives nothing. Group
+ * Member Fresh keeps the objects whose Fresh is true; Group Member Default, by Arca's policy, the
+ * most recently created match. Located Items (1.3+) is sent when the client pages with Maximum
+ * Items or Offset Items.
  */
 public final class LocateHandler implements OperationHandler {
   /** Candidate identifiers read per store query. */
@@ -119,23 +123,50 @@ public final class LocateHandler implements OperationHandler {
                   query.attributes(),
                   read,
                   PAGE));
+      Predicate<ObjectRecord> fits =
+          r ->
+              (Lifecycle.isLive(r.state()) ? online : destroyed)
+                  && (!freshOnly || isFresh(r))
+                  && criteria.matches(r);
       for (String uid : page) {
         Optional<ObjectRecord> record = store.find(uid).map(r -> seenAt(r, context));
         if (record.isEmpty()) {
           continue; // deleted since the query (an undone create)
         }
         ObjectRecord r = record.get();
-        boolean live = Lifecycle.isLive(r.state());
-        if (r.owner().equals(context.user())
-            && (live ? online : destroyed)
-            && (!freshOnly || isFresh(r))
-            && criteria.matches(r)) {
+        if (context.access().owns(context.user(), r) && fits.test(r)) {
           found.add(r);
         }
       }
       if (page.size() < PAGE) {
+        addGranted(found, fits, context);
         return found;
       }
+    }
+  }
+
+  /**
+   * Adds the objects others granted the caller Locate on, which the owner query cannot find. They
+   * are few (each was granted one by one), so each is read by its identifier.
+   */
+  private void addGranted(
+      List<ObjectRecord> found, Predicate<ObjectRecord> fits, RequestContext context) {
+    Set<String> granted = context.access().grantedObjects(context.user(), Operation.LOCATE);
+    if (granted.isEmpty()) {
+      return;
+    }
+    Set<String> already = new HashSet<>();
+    found.forEach(r -> already.add(r.uid()));
+    for (String uid : granted) {
+      if (already.contains(uid)) {
+        continue;
+      }
+      store
+          .find(uid)
+          .map(r -> seenAt(r, context))
+          .filter(r -> !context.access().owns(context.user(), r))
+          .filter(fits)
+          .ifPresent(found::add);
     }
   }
 

@@ -3,6 +3,7 @@ package io.arca.server.op;
 import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
@@ -58,6 +59,21 @@ final class NewObjects {
           Tag.DESTROY_DATE.code(),
           Tag.COMPROMISE_DATE.code(),
           Tag.REVOCATION_REASON.code());
+
+  /**
+   * Refuses a new object in the database unless the caller may create it with the request's
+   * operation (every user may, unless privileged users are configured).
+   *
+   * @throws KmipException Permission Denied
+   */
+  static void checkMayCreate(RequestContext context) {
+    Operation operation = context.operation() == null ? Operation.CREATE : context.operation();
+    if (!context.access().mayCreate(context.user(), operation, false)) {
+      throw new KmipException(
+          ResultReason.PERMISSION_DENIED,
+          context.user() + " may not " + operation.xmlName() + " objects on this server");
+    }
+  }
 
   /**
    * The client's attributes, with those of the templates it names (1.x), checked and with each

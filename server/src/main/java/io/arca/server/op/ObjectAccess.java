@@ -4,6 +4,7 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
+import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
@@ -61,12 +62,15 @@ public final class ObjectAccess {
    * The object named by the request (or the ID Placeholder) as the caller may see it, in the state
    * its dates give now; a state the dates changed is stored before this returns.
    *
-   * @throws KmipException Item Not Found if there is no such object for this caller
+   * @throws KmipException Item Not Found (Object Not Found from 2.0) if there is no such object or
+   *     the caller holds no right on it; Permission Denied if the caller holds rights on it but not
+   *     the request's operation
    */
   public ObjectRecord resolve(@Nullable String requested, RequestContext context) {
     String uid = uidOf(requested, context);
     ObjectRecord record =
-        visible(uid, context).orElseThrow(() -> notFound(uid, context.protocolVersion()));
+        store.find(uid).orElseThrow(() -> notFound(uid, context.protocolVersion()));
+    checkAllowed(record, context);
     State now = Lifecycle.stateAt(record.state(), record.attributes(), context.now());
     if (now == record.state()) {
       return record;
@@ -107,22 +111,49 @@ public final class ObjectAccess {
     return after;
   }
 
-  /** The object if it exists and the caller may see it. */
+  /**
+   * The object if it exists and the caller may carry out the request's operation on it (a key a
+   * request uses besides its main object, such as a wrapping key, needs the same right).
+   */
   public Optional<ObjectRecord> visible(String uid, RequestContext context) {
     return store.find(uid).filter(record -> mayAccess(record, context));
   }
 
   /**
-   * Whether the caller may act on the object: its owner may. Grants to other users come with the
-   * access policy; until then nothing is granted that was not asked for.
+   * Whether the caller may carry out the request's operation on the object: the access policy
+   * decides per operation, so a handler registered for any operation is covered without code of its
+   * own.
    */
   static boolean mayAccess(ObjectRecord record, RequestContext context) {
-    return record.owner().equals(context.user());
+    return context.access().decide(context.user(), context.operation(), record)
+        == AccessPolicy.Decision.ALLOWED;
   }
 
-  /** The test {@link #mayAccess} applies, for filtering the store's answers. */
+  /**
+   * Refuses the request's operation on the object unless the policy allows it: an object the caller
+   * holds no right on is answered as missing, so that its existence is not revealed.
+   */
+  static void checkAllowed(ObjectRecord record, RequestContext context) {
+    switch (context.access().decide(context.user(), context.operation(), record)) {
+      case ALLOWED:
+        return;
+      case DENIED:
+        throw new KmipException(
+            ResultReason.PERMISSION_DENIED,
+            context.user()
+                + " may not "
+                + (context.operation() == null ? "act on" : context.operation().xmlName())
+                + " "
+                + record.uid());
+      case HIDDEN:
+      default:
+        throw notFound(record.uid(), context.protocolVersion());
+    }
+  }
+
+  /** Whether the caller owns the object (for choices only an owner makes, like a wrapping key). */
   static Predicate<ObjectRecord> ownedBy(RequestContext context) {
-    return record -> mayAccess(record, context);
+    return record -> context.access().owns(context.user(), record);
   }
 
   /**

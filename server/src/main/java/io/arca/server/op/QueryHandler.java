@@ -55,9 +55,11 @@ public final class QueryHandler implements OperationHandler {
     for (int function : functions) {
       QueryFunction known = QueryFunction.byValue(function);
       if (known == QueryFunction.QUERY_OPERATIONS && operations.isEmpty()) {
-        // Operations the client's version does not define (Set Attribute for 1.x) are not listed.
+        // Operations the client's version does not define (Set Attribute for 1.x) are not listed,
+        // nor Arca's extensions (0x8xxxxxxx, negative as an int): a standard client refuses an
+        // operation value it does not know, and those who use them read docs/ACCESS.md.
         for (Operation operation : registry.get().operations()) {
-          if (operation.isDefinedIn(context.protocolVersion())) {
+          if (operation.isDefinedIn(context.protocolVersion()) && operation.value() >= 0) {
             operations.add(operation.value());
           }
         }

@@ -50,6 +50,7 @@ public final class RegisterHandler implements OperationHandler {
   @Override
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     Register.Request request = Register.Request.decode(requestPayload, context.protocolVersion());
+    NewObjects.checkMayCreate(context);
     ManagedObject object = request.object();
     ObjectType type = ObjectType.byValue(object.objectType());
     if (type == null) {

@@ -20,6 +20,27 @@ class ServerOptionsTest {
   }
 
   @Test
+  void privilegedUsersAndTheAuditFileAreAccessSettings() throws Exception {
+    assertThat(parse(Map.of()).access()).isEqualTo(ServerConfig.Access.DEFAULTS);
+    ServerConfig config =
+        parse(Map.of(), "--privileged-users", "alice,bob", "--audit-file", "/var/log/audit.log");
+    assertThat(config.access().privilegedUsers()).containsExactlyInAnyOrder("alice", "bob");
+    assertThat(config.access().auditFile()).isEqualTo(Path.of("/var/log/audit.log"));
+    assertThatThrownBy(() -> parse(Map.of(), "--privileged-users", "*"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void auditVerifyIsASubcommand() throws Exception {
+    ServerOptions options = new ServerOptions();
+    String[] args = {"--data-dir", dir.toString(), "audit", "verify"};
+    var parsed = ServerOptions.commandLine(options, args, Map.of()).parseArgs(args);
+    assertThat(parsed.subcommand()).isNotNull();
+    assertThat(parsed.subcommand().subcommand().commandSpec().name()).isEqualTo("verify");
+    assertThat(options.toConfig().dataDir()).isEqualTo(dir);
+  }
+
+  @Test
   void withNothingSetTheServerListensOnLoopbackInDevelopmentMode() throws Exception {
     ServerConfig config = parse(Map.of());
 

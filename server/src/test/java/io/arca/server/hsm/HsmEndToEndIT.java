@@ -111,6 +111,7 @@ class HsmEndToEndIT {
         base.logLevel(),
         base.interop(),
         base.storage(),
+        base.access(),
         hsm);
   }
 

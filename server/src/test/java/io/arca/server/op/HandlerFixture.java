@@ -49,6 +49,11 @@ final class HandlerFixture implements AutoCloseable {
     return store;
   }
 
+  /** The database behind the store (grants and audit live there too). */
+  Database database() {
+    return database;
+  }
+
   ObjectAccess objects() {
     return objects;
   }

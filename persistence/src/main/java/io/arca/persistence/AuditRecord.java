@@ -1,0 +1,120 @@
+package io.arca.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One link of the audit chain: an entry, its sequence number, the hash of the record before it and
+ * its own hash, SHA-256 of its canonical form. Editing a record breaks its own hash; deleting one
+ * breaks the next record's link (and leaves a gap in {@code seq}).
+ *
+ * <p>The canonical form is the fields in a fixed order, separated by {@code |}, each with {@code
+ * %}, {@code |}, CR and LF percent-escaped, so that no two records share one; it is also the line
+ * format of the audit file (followed by {@code |} and the hash).
+ *
+ * @param seq the position in the chain, from 1, without gaps
+ * @param entry what was recorded
+ * @param previousHash the hash of record {@code seq - 1}, or 64 zeros for the first
+ * @param hash SHA-256 of this record's canonical form, hex
+ */
+public record AuditRecord(long seq, AuditEntry entry, String previousHash, String hash) {
+  /** The previous hash of the first record. */
+  public static final String GENESIS = "0".repeat(64);
+
+  public AuditRecord {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(previousHash, "previousHash");
+    Objects.requireNonNull(hash, "hash");
+  }
+
+  /** The record that follows {@code previous} (null: none, this is the first) with this entry. */
+  public static AuditRecord after(@Nullable AuditRecord previous, AuditEntry entry) {
+    long seq = previous == null ? 1 : previous.seq() + 1;
+    String link = previous == null ? GENESIS : previous.hash();
+    return new AuditRecord(seq, entry, link, hashOf(canonicalForm(seq, entry, link)));
+  }
+
+  /** The text the hash covers. */
+  public String canonicalForm() {
+    return canonicalForm(seq, entry, previousHash);
+  }
+
+  /** Whether {@link #hash} is the hash of this record's canonical form. */
+  public boolean hashMatches() {
+    return hashOf(canonicalForm()).equals(hash);
+  }
+
+  /** The audit file's line for this record: the canonical form, then the hash. */
+  public String fileLine() {
+    return canonicalForm() + "|" + hash;
+  }
+
+  /**
+   * Reads a line of the audit file.
+   *
+   * @throws IllegalArgumentException if the line is not a record
+   */
+  public static AuditRecord parseFileLine(String line) {
+    String[] cells = line.split("\\|", -1);
+    if (cells.length != 10) {
+      throw new IllegalArgumentException(
+          "an audit line has 10 fields separated by |, this one " + cells.length);
+    }
+    List<String> f = new ArrayList<>();
+    for (String cell : cells) {
+      f.add(unescape(cell));
+    }
+    try {
+      AuditEntry entry =
+          new AuditEntry(
+              Long.parseLong(f.get(1)),
+              f.get(2),
+              f.get(3),
+              f.get(4),
+              f.get(5),
+              f.get(6),
+              f.get(7).isEmpty() ? null : f.get(7));
+      return new AuditRecord(Long.parseLong(f.get(0)), entry, f.get(8), f.get(9));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("an audit line with a non-numeric seq or time", e);
+    }
+  }
+
+  private static String canonicalForm(long seq, AuditEntry e, String previousHash) {
+    return String.join(
+        "|",
+        Long.toString(seq),
+        Long.toString(e.recordedAt()),
+        escape(e.user()),
+        escape(e.clientAddress()),
+        escape(e.operation()),
+        escape(e.uniqueIds()),
+        escape(e.resultStatus()),
+        escape(e.resultReason() == null ? "" : e.resultReason()),
+        escape(previousHash));
+  }
+
+  private static String escape(String s) {
+    return s.replace("%", "%25").replace("|", "%7C").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  private static String unescape(String s) {
+    return s.replace("%0A", "\n").replace("%0D", "\r").replace("%7C", "|").replace("%25", "%");
+  }
+
+  static String hashOf(String canonicalForm) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(sha256.digest(canonicalForm.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.arca.server.op;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.payload.AccessGrant;
+import io.arca.kmip.payload.GrantAccess;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+
+/**
+ * Arca's Grant Access extension (docs/ACCESS.md): an object's owner lets a user (or {@code *})
+ * carry out some operations on it; a privileged user grants the creation rights. The grant holds
+ * from the next request on, on every connection of this server. Like Destroy, it is not undone by a
+ * later failing batch item under Undo.
+ */
+public final class GrantAccessHandler implements OperationHandler {
+  private final ObjectAccess objects;
+
+  /** A handler granting access to the objects of {@code objects}. */
+  public GrantAccessHandler(ObjectAccess objects) {
+    this.objects = objects;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.GRANT_ACCESS;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    AccessGrant grant =
+        GrantAccess.Request.decode(requestPayload, context.protocolVersion()).grant();
+    GrantChanges.checkMayChange(grant, objects, context);
+    context.access().grant(grant);
+    return new GrantAccess.Response(grant.uniqueIdentifier()).encode(context.protocolVersion());
+  }
+}

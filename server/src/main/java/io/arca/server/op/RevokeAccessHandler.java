@@ -1,0 +1,34 @@
+package io.arca.server.op;
+
+import io.arca.kmip.Operation;
+import io.arca.kmip.payload.AccessGrant;
+import io.arca.kmip.payload.RevokeAccess;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+
+/**
+ * Arca's Revoke Access extension (docs/ACCESS.md): takes granted operations away. The next request
+ * on any connection of this server is decided without them.
+ */
+public final class RevokeAccessHandler implements OperationHandler {
+  private final ObjectAccess objects;
+
+  /** A handler revoking access to the objects of {@code objects}. */
+  public RevokeAccessHandler(ObjectAccess objects) {
+    this.objects = objects;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.REVOKE_ACCESS;
+  }
+
+  @Override
+  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+    AccessGrant grant =
+        RevokeAccess.Request.decode(requestPayload, context.protocolVersion()).grant();
+    GrantChanges.checkMayChange(grant, objects, context);
+    context.access().revoke(grant);
+    return new RevokeAccess.Response(grant.uniqueIdentifier()).encode(context.protocolVersion());
+  }
+}
