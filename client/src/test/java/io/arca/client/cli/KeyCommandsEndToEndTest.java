@@ -307,6 +307,46 @@ class KeyCommandsEndToEndTest {
   }
 
   @Test
+  void anExportedRsaPrivateKeyImportsBackFromPem() throws Exception {
+    Run created = arcaOnServer("rsa", "keys", "create", "--size-in-bits", "2048", "--json");
+    String privateKey = created.field("private_key_unique_identifier");
+    Path pkcs8 = dir.resolve("private.pem");
+    Path pkcs1 = dir.resolve("private-pkcs1.pem");
+    assertThat(
+            arcaOnServer("rsa", "keys", "export", "-k", privateKey, "-f", "pkcs8-pem", "" + pkcs8)
+                .exitCode())
+        .isZero();
+    assertThat(
+            arcaOnServer("rsa", "keys", "export", "-k", privateKey, "-f", "pkcs1-pem", "" + pkcs1)
+                .exitCode())
+        .isZero();
+    assertThat(Files.readString(pkcs8)).startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(Files.readString(pkcs1)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+
+    Run imported =
+        arcaOnServer("rsa", "keys", "import", pkcs1.toString(), "--tag", "imported", "--json");
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    String copy = imported.field("unique_identifier");
+    assertThat(arcaOnServer("locate", "--tag", "imported", "--type", "private-key").out().lines())
+        .containsExactly(copy);
+  }
+
+  @Test
+  void anIdentifierGivenOnCreateIsSentAsTheRequestedUniqueIdentifier() {
+    Run created = arcaOnServer("sym", "keys", "create", "--number-of-bits", "128", "my_sym_key");
+
+    // The server decides: it either keeps the requested identifier or refuses it with a precise
+    // reason (database keys, until requested identifiers land server-side), never another one.
+    if (created.exitCode() == ArcaCli.EXIT_OK) {
+      assertThat(created.out()).contains("Unique identifier: my_sym_key");
+    } else {
+      assertThat(created.exitCode()).isEqualTo(ArcaCli.EXIT_KMIP_ERROR);
+      assertThat(created.err()).startsWith("arca: Create failed: ").contains("UniqueIdentifier");
+    }
+  }
+
+  @Test
   void anEcKeyPairIsCreated() {
     Run created = arcaOnServer("ec", "keys", "create", "--curve", "nist-p256");
 
