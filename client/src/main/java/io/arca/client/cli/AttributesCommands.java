@@ -8,14 +8,16 @@ import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvBoolean;
-import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvLongInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.kmip.ttlv.text.KmipJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +60,11 @@ final class AttributesCommands extends CommandGroup {
     return TagNames.of(((AttributeReference.Tagged) reference).tag());
   }
 
+  /**
+   * A value as a person reads it: text, numbers and booleans as they are; enumerations, dates,
+   * intervals and byte strings as KMIP JSON spells their value; structures as one line of KMIP
+   * JSON.
+   */
   static String valueOf(Ttlv value) {
     if (value instanceof TtlvTextString text) {
       return text.value();
@@ -71,11 +78,17 @@ final class AttributesCommands extends CommandGroup {
     if (value instanceof TtlvBoolean bool) {
       return String.valueOf(bool.value());
     }
-    if (value instanceof TtlvEnumeration enumeration) {
-      return KmipJson.write(enumeration);
+    String json = KmipJson.write(value).strip().replaceAll("\\s*\\n\\s*", " ");
+    if (!(value instanceof TtlvStructure)) {
+      Matcher scalar = SCALAR.matcher(json);
+      if (scalar.matches()) {
+        return scalar.group(2);
+      }
     }
-    return KmipJson.write(value);
+    return json;
   }
+
+  private static final Pattern SCALAR = Pattern.compile(".*\"value\": (\"?)(.*)\\1\\}$");
 
   /** {@code attributes get --id ID [--attribute NAME]...}: one "name: value" line each. */
   @Command(

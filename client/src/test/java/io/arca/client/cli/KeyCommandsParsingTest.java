@@ -123,4 +123,22 @@ class KeyCommandsParsingTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ckm-rsa-pkcs-oaep");
   }
+
+  @Test
+  void attributeValuesReadAsPlainWordsAndOneLineStructures() {
+    assertThat(
+            AttributesCommands.valueOf(
+                new io.arca.kmip.ttlv.TtlvEnumeration(
+                    io.arca.kmip.Tag.CRYPTOGRAPHIC_ALGORITHM.code(),
+                    io.arca.kmip.CryptographicAlgorithm.AES.value())))
+        .isEqualTo("AES");
+    assertThat(
+            AttributesCommands.valueOf(
+                new io.arca.kmip.ttlv.TtlvInteger(
+                    io.arca.kmip.Tag.CRYPTOGRAPHIC_LENGTH.code(), 256)))
+        .isEqualTo("256");
+    assertThat(AttributesCommands.valueOf(NewKeyOptions.name("payroll").value()))
+        .doesNotContain("\n")
+        .contains("\"payroll\"");
+  }
 }
