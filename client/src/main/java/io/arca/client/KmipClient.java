@@ -1,27 +1,60 @@
 package io.arca.client;
 
+import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.ResultStatus;
+import io.arca.kmip.RevocationReasonCode;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeReference;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.message.RequestBatchItem;
+import io.arca.kmip.message.RequestHeader;
 import io.arca.kmip.message.RequestMessage;
+import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseMessage;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.payload.Activate;
+import io.arca.kmip.payload.AddAttribute;
+import io.arca.kmip.payload.Create;
+import io.arca.kmip.payload.CreateKeyPair;
+import io.arca.kmip.payload.Decrypt;
+import io.arca.kmip.payload.DeleteAttribute;
+import io.arca.kmip.payload.Destroy;
+import io.arca.kmip.payload.Encrypt;
+import io.arca.kmip.payload.Export;
+import io.arca.kmip.payload.Get;
+import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.Import;
+import io.arca.kmip.payload.Locate;
+import io.arca.kmip.payload.ReKey;
+import io.arca.kmip.payload.Register;
+import io.arca.kmip.payload.Revoke;
+import io.arca.kmip.payload.SetAttribute;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvStructure;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small, thread-safe KMIP client over mutual TLS. It keeps up to {@code maxConnections}
  * connections and lends one to each request; a connection that fails is dropped, never reused.
- * Requests and responses are binary TTLV.
+ * Requests and responses are binary TTLV. The typed helpers speak KMIP 2.1 and send one operation
+ * per message; a KMIP error comes back as a {@link KmipOperationException}.
  */
 public final class KmipClient implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final ProtocolVersion VERSION = ProtocolVersion.V2_1;
 
   private final ClientConfig config;
   private final SSLContext tls;
@@ -76,6 +109,176 @@ public final class KmipClient implements AutoCloseable {
       }
       permits.release();
     }
+  }
+
+  /**
+   * Sends one operation in a message of {@code version} and returns its response payload.
+   *
+   * @throws KmipOperationException when the server answers with an error
+   */
+  public TtlvStructure call(ProtocolVersion version, Operation operation, TtlvStructure payload)
+      throws IOException {
+    RequestMessage request =
+        new RequestMessage(
+            RequestHeader.of(version), List.of(RequestBatchItem.of(operation.value(), payload)));
+    List<ResponseBatchItem> items = send(request).batchItems();
+    if (items.size() != 1) {
+      throw new KmipException(
+          ResultReason.INVALID_MESSAGE,
+          operation.xmlName() + ": expected one batch item, got " + items.size());
+    }
+    ResponseBatchItem item = items.get(0);
+    if (item.resultStatus() != ResultStatus.SUCCESS) {
+      throw new KmipOperationException(
+          operation.xmlName(), item.resultReason(), item.resultMessage());
+    }
+    TtlvStructure response = item.responsePayload();
+    if (response == null) {
+      throw new KmipOperationException(operation.xmlName(), null, "the response has no payload");
+    }
+    return response;
+  }
+
+  private TtlvStructure call(Operation operation, TtlvStructure payload) throws IOException {
+    return call(VERSION, operation, payload);
+  }
+
+  /** Create: a new symmetric key (or secret data) with these attributes; returns its identifier. */
+  public String create(ObjectType objectType, Attributes attributes) throws IOException {
+    return Create.Response.decode(
+            call(
+                Operation.CREATE,
+                Create.Request.of(objectType.value(), attributes).encode(VERSION)),
+            VERSION)
+        .uniqueIdentifier();
+  }
+
+  /** Create Key Pair: a new private and public key. */
+  public CreateKeyPair.Response createKeyPair(CreateKeyPair.Request request) throws IOException {
+    return CreateKeyPair.Response.decode(
+        call(Operation.CREATE_KEY_PAIR, request.encode(VERSION)), VERSION);
+  }
+
+  /** Register: stores an object the client made; returns its identifier. */
+  public String register(ManagedObject object, Attributes attributes) throws IOException {
+    return Register.Response.decode(
+            call(Operation.REGISTER, Register.Request.of(object, attributes).encode(VERSION)),
+            VERSION)
+        .uniqueIdentifier();
+  }
+
+  /** Get: the object, its key in {@code keyFormatType} (null: as stored). */
+  public Get.Response get(String uniqueIdentifier, @Nullable KeyFormatType keyFormatType)
+      throws IOException {
+    Get.Request request =
+        new Get.Request(
+            uniqueIdentifier,
+            keyFormatType == null ? null : keyFormatType.value(),
+            null,
+            null,
+            null);
+    return Get.Response.decode(call(Operation.GET, request.encode(VERSION)), VERSION);
+  }
+
+  /** Export: the object with its attributes, its key in {@code keyFormatType} (null: as stored). */
+  public Export.Response export(String uniqueIdentifier, @Nullable KeyFormatType keyFormatType)
+      throws IOException {
+    Export.Request request =
+        new Export.Request(
+            uniqueIdentifier,
+            keyFormatType == null ? null : keyFormatType.value(),
+            null,
+            null,
+            null);
+    return Export.Response.decode(call(Operation.EXPORT, request.encode(VERSION)), VERSION);
+  }
+
+  /** Import: stores an object under the identifier the client chose; returns it. */
+  public String importObject(Import.Request request) throws IOException {
+    return Import.Response.decode(call(Operation.IMPORT, request.encode(VERSION)), VERSION)
+        .uniqueIdentifier();
+  }
+
+  /** Activate: the object becomes usable now. */
+  public void activate(String uniqueIdentifier) throws IOException {
+    call(Operation.ACTIVATE, new Activate.Request(uniqueIdentifier).encode(VERSION));
+  }
+
+  /** Revoke: the object may no longer be used to protect data. */
+  public void revoke(String uniqueIdentifier, RevocationReasonCode code, @Nullable String message)
+      throws IOException {
+    Revoke.Request request =
+        new Revoke.Request(
+            uniqueIdentifier, new Revoke.RevocationReason(code.value(), message), null);
+    call(Operation.REVOKE, request.encode(VERSION));
+  }
+
+  /** Destroy: the object's key material is gone for good. */
+  public void destroy(String uniqueIdentifier) throws IOException {
+    call(Operation.DESTROY, new Destroy.Request(uniqueIdentifier).encode(VERSION));
+  }
+
+  /** Re-key: a new symmetric key replacing this one; returns the new key's identifier. */
+  public String reKey(String uniqueIdentifier) throws IOException {
+    ReKey.Request request = new ReKey.Request(uniqueIdentifier, null, null, List.of());
+    return ReKey.Response.decode(call(Operation.RE_KEY, request.encode(VERSION)), VERSION)
+        .uniqueIdentifier();
+  }
+
+  /** Locate: the identifiers of the objects that have every one of these attributes. */
+  public List<String> locate(Attributes attributes) throws IOException {
+    return Locate.Response.decode(
+            call(Operation.LOCATE, Locate.Request.of(attributes).encode(VERSION)), VERSION)
+        .uniqueIdentifiers();
+  }
+
+  /** Get Attributes: these attributes of the object, or all of them when none is named. */
+  public Attributes getAttributes(String uniqueIdentifier, List<AttributeReference> references)
+      throws IOException {
+    return GetAttributes.Response.decode(
+            call(
+                Operation.GET_ATTRIBUTES,
+                new GetAttributes.Request(uniqueIdentifier, references).encode(VERSION)),
+            VERSION)
+        .attributes();
+  }
+
+  /** Set Attribute: sets a single-valued attribute, replacing its value. */
+  public void setAttribute(String uniqueIdentifier, Attribute attribute) throws IOException {
+    call(
+        Operation.SET_ATTRIBUTE,
+        new SetAttribute.Request(uniqueIdentifier, attribute).encode(VERSION));
+  }
+
+  /** Add Attribute: adds an instance of a (possibly multi-valued) attribute. */
+  public void addAttribute(String uniqueIdentifier, Attribute attribute) throws IOException {
+    call(
+        Operation.ADD_ATTRIBUTE,
+        new AddAttribute.Request(uniqueIdentifier, attribute).encode(VERSION));
+  }
+
+  /**
+   * Delete Attribute: removes {@code current} (that exact instance) or, when it is null, the first
+   * instance of {@code reference}.
+   */
+  public void deleteAttribute(
+      String uniqueIdentifier, AttributeReference reference, @Nullable Attribute current)
+      throws IOException {
+    DeleteAttribute.Request request =
+        current == null
+            ? new DeleteAttribute.Request(uniqueIdentifier, reference, null, null)
+            : new DeleteAttribute.Request(uniqueIdentifier, null, null, current);
+    call(Operation.DELETE_ATTRIBUTE, request.encode(VERSION));
+  }
+
+  /** Encrypt: data encrypted with a managed key. */
+  public Encrypt.Response encrypt(Encrypt.Request request) throws IOException {
+    return Encrypt.Response.decode(call(Operation.ENCRYPT, request.encode(VERSION)), VERSION);
+  }
+
+  /** Decrypt: data decrypted with a managed key. */
+  public Decrypt.Response decrypt(Decrypt.Request request) throws IOException {
+    return Decrypt.Response.decode(call(Operation.DECRYPT, request.encode(VERSION)), VERSION);
   }
 
   /** The protocol version this client speaks unless told otherwise. */

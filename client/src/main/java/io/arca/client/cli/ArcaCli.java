@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
     versionProvider = ArcaVersion.class,
     description = "Drives an Arca (or any KMIP) server, and reads and writes KMIP messages.",
     subcommands = {
+      SymCommands.class,
+      AsymCommands.Rsa.class,
+      AsymCommands.Ec.class,
+      LocateCommand.class,
+      AttributesCommands.class,
       ServerCommands.DiscoverVersionsCommand.class,
       ServerCommands.QueryCommand.class,
       ServerCommands.ServerVersionCommand.class,
@@ -48,23 +53,48 @@ public final class ArcaCli {
     cli.setExitCodeExceptionMapper(ArcaCli::exitCodeOf);
     cli.setExecutionExceptionHandler(
         (exception, commandLine, parseResult) -> {
-          commandLine.getErr().println("arca: " + exception.getMessage());
+          commandLine.getErr().println("arca: " + messageOf(exception));
+          commandLine.getErr().flush();
           return exitCodeOf(exception);
         });
     return cli;
   }
 
-  private static int exitCodeOf(Throwable exception) {
+  static int exitCodeOf(Throwable exception) {
     if (exception instanceof CommandLine.ParameterException
-        || exception instanceof IllegalArgumentException) {
+        || exception instanceof IllegalArgumentException
+        || exception instanceof java.nio.file.NoSuchFileException) {
       return EXIT_USAGE;
     }
-    if (exception instanceof java.net.ConnectException
-        || exception instanceof java.net.UnknownHostException
-        || exception instanceof javax.net.ssl.SSLException
-        || exception instanceof java.net.SocketException) {
-      return EXIT_CONNECTION;
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.net.UnknownHostException
+          || cause instanceof java.net.SocketTimeoutException
+          || cause instanceof javax.net.ssl.SSLException
+          || cause instanceof java.net.SocketException
+          || cause instanceof java.io.EOFException
+          || cause instanceof java.security.GeneralSecurityException) {
+        return EXIT_CONNECTION;
+      }
     }
     return EXIT_KMIP_ERROR;
+  }
+
+  /** A message a person can act on: what failed and, for the network, where. */
+  static String messageOf(Throwable exception) {
+    if (exception instanceof java.nio.file.NoSuchFileException missing) {
+      return "no such file: " + missing.getFile();
+    }
+    if (exception instanceof java.nio.file.AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
+    }
+    if (exitCodeOf(exception) == EXIT_CONNECTION) {
+      return "cannot talk to the server ("
+          + exception.getClass().getSimpleName()
+          + ": "
+          + exception.getMessage()
+          + "); check --host/--port and that the CA, certificate and key match the server's";
+    }
+    return String.valueOf(exception.getMessage());
   }
 }

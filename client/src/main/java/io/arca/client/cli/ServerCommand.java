@@ -1,0 +1,34 @@
+package io.arca.client.cli;
+
+import io.arca.client.KmipClient;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that sends requests to the server and reports what it did, as sentences or, with {@code
+ * --json}, as one JSON object.
+ */
+abstract class ServerCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Option(names = "--json", description = "Print the result as one JSON object.")
+  boolean json;
+
+  /** Does the work with a connected client and says what happened. */
+  abstract Output run(KmipClient client) throws IOException;
+
+  @Override
+  public final Integer call() throws IOException {
+    Output output;
+    try (KmipClient client = KmipClient.create(connection.config(System.getenv()), 1)) {
+      output = run(client);
+    }
+    output.print(spec.commandLine().getOut(), json);
+    return ArcaCli.EXIT_OK;
+  }
+}
