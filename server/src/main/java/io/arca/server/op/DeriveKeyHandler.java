@@ -86,6 +86,7 @@ public final class DeriveKeyHandler implements OperationHandler {
           ResultReason.INVALID_FIELD,
           "CryptographicLength: " + bits + " (expected: a multiple of 8, up to 4096)");
     }
+    NewObjects.checkMayCreate(context);
     ObjectRecord base =
         objects.resolve(
             request.uniqueIdentifiers().isEmpty() ? null : request.uniqueIdentifiers().get(0),

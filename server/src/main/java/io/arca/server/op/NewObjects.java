@@ -20,6 +20,7 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
@@ -67,7 +68,11 @@ final class NewObjects {
    * @throws KmipException Permission Denied
    */
   static void checkMayCreate(RequestContext context) {
-    Operation operation = context.operation() == null ? Operation.CREATE : context.operation();
+    // Derive Key makes a key as Create does, and needs the same right.
+    Operation operation =
+        context.operation() == null || !AccessPolicy.CREATION.contains(context.operation())
+            ? Operation.CREATE
+            : context.operation();
     if (!context.access().mayCreate(context.user(), operation, false)) {
       throw new KmipException(
           ResultReason.PERMISSION_DENIED,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
+import io.arca.kmip.DerivationMethod;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
@@ -12,6 +13,7 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
 import io.arca.kmip.RevocationReasonCode;
 import io.arca.kmip.Tag;
+import io.arca.kmip.UsageLimitsUnit;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.message.RequestBatchItem;
@@ -26,25 +28,31 @@ import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.DeleteAttribute;
+import io.arca.kmip.payload.DeriveKey;
 import io.arca.kmip.payload.Destroy;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Export;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributeList;
 import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.GetUsageAllocation;
 import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.payload.Import;
 import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
+import io.arca.kmip.payload.Mac;
 import io.arca.kmip.payload.ModifyAttribute;
+import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
 import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.payload.RevokeAccess;
 import io.arca.kmip.payload.SetAttribute;
+import io.arca.kmip.payload.Sign;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvLongInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.persistence.JdbcGrantRepository;
@@ -60,6 +68,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -84,12 +93,18 @@ class AuthorizationMatrixTest {
   private static final ByteString DATA =
       ByteString.copyOf("attack at dawn".getBytes(StandardCharsets.UTF_8));
 
-  /** Operations that act on no existing object; each has a test of its own below. */
+  /**
+   * Operations that act on no existing object; each has a test of its own below, or (RNG, Hash)
+   * serves every authenticated user alike.
+   */
   private static final Set<Operation> NOT_ON_AN_OBJECT =
       EnumSet.of(
           Operation.DISCOVER_VERSIONS,
           Operation.QUERY,
           Operation.LOG,
+          Operation.RNG_RETRIEVE,
+          Operation.RNG_SEED,
+          Operation.HASH,
           Operation.INTEROP,
           Operation.LOCATE,
           Operation.CREATE,
@@ -106,6 +121,7 @@ class AuthorizationMatrixTest {
   private AccessPolicy policy;
   private final Map<Operation, Function<String, TtlvStructure>> requests =
       new EnumMap<>(Operation.class);
+  private final CryptoMatrixRows rows = new CryptoMatrixRows(this::batchOf, DATA);
 
   @BeforeEach
   void open() throws Exception {
@@ -151,6 +167,30 @@ class AuthorizationMatrixTest {
         uid -> new Encrypt.Request(uid, null, DATA, null, null, null, null, null).encode(V));
     requests.put(Operation.DECRYPT, this::decryptRequest);
     requests.put(Operation.IMPORT, this::importRequest);
+    requests.put(Operation.OBTAIN_LEASE, uid -> new ObtainLease.Request(uid).encode(V));
+    requests.put(
+        Operation.GET_USAGE_ALLOCATION, uid -> new GetUsageAllocation.Request(uid, 1L).encode(V));
+    requests.put(
+        Operation.SIGN, uid -> new Sign.Request(uid, null, DATA, null, null, null, null).encode(V));
+    requests.put(Operation.SIGNATURE_VERIFY, uid -> rows.verifyRequest(uid, linkedPublicKey(uid)));
+    requests.put(
+        Operation.MAC, uid -> new Mac.Request(uid, null, DATA, null, null, null).encode(V));
+    requests.put(Operation.MAC_VERIFY, rows::macVerifyRequest);
+    requests.put(
+        Operation.DERIVE_KEY,
+        uid ->
+            new DeriveKey.Request(
+                    ObjectType.SYMMETRIC_KEY.value(),
+                    List.of(uid),
+                    DerivationMethod.HMAC.value(),
+                    new DeriveKey.Parameters(null, null, DATA, null, null),
+                    Attributes.of(
+                        Attribute.of(
+                            new TtlvEnumeration(
+                                Tag.CRYPTOGRAPHIC_ALGORITHM.code(),
+                                CryptographicAlgorithm.AES.value())),
+                        Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256))))
+                .encode(V));
   }
 
   @AfterEach
@@ -332,6 +372,26 @@ class AuthorizationMatrixTest {
     return switch (operation) {
       case ACTIVATE, DESTROY -> aesKey("alice", false);
       case RE_KEY_KEY_PAIR -> ecPrivateKey("alice");
+      case SIGN -> rows.signingPair(true);
+      case SIGNATURE_VERIFY -> rows.signingPair(false);
+      case MAC, MAC_VERIFY ->
+          aesKey(
+              "alice",
+              true,
+              CryptographicUsageMask.MAC_GENERATE.value()
+                  | CryptographicUsageMask.MAC_VERIFY.value());
+      case DERIVE_KEY -> rows.hmacKey();
+      case GET_USAGE_ALLOCATION ->
+          aesKey(
+              "alice",
+              true,
+              DEFAULT_MASK,
+              Attribute.of(
+                  TtlvStructure.of(
+                      Tag.USAGE_LIMITS.code(),
+                      new TtlvLongInteger(Tag.USAGE_LIMITS_TOTAL.code(), 100),
+                      new TtlvEnumeration(
+                          Tag.USAGE_LIMITS_UNIT.code(), UsageLimitsUnit.OBJECT.value()))));
       default -> aesKey("alice", true);
     };
   }
@@ -345,20 +405,26 @@ class AuthorizationMatrixTest {
     }
   }
 
+  private static final int DEFAULT_MASK =
+      CryptographicUsageMask.ENCRYPT.value()
+          | CryptographicUsageMask.DECRYPT.value()
+          | CryptographicUsageMask.EXPORT.value();
+
   private String aesKey(String owner, boolean active) {
-    Attributes attributes =
-        Attributes.of(
-            Attribute.of(
-                new TtlvEnumeration(
-                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
-            Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256)),
-            Attribute.of(
-                new TtlvInteger(
-                    Tag.CRYPTOGRAPHIC_USAGE_MASK.code(),
-                    CryptographicUsageMask.ENCRYPT.value()
-                        | CryptographicUsageMask.DECRYPT.value()
-                        | CryptographicUsageMask.EXPORT.value())),
-            contact("first"));
+    return aesKey(owner, active, DEFAULT_MASK);
+  }
+
+  private String aesKey(String owner, boolean active, int usageMask, Attribute... more) {
+    List<Attribute> items = new ArrayList<>();
+    items.add(
+        Attribute.of(
+            new TtlvEnumeration(
+                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())));
+    items.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256)));
+    items.add(CryptoMatrixRows.mask(usageMask));
+    items.add(contact("first"));
+    items.addAll(List.of(more));
+    Attributes attributes = new Attributes(items, List.of());
     ResponseBatchItem created =
         batchOf(
             owner,
