@@ -180,11 +180,18 @@ final class AsymCommands {
     @Option(
         names = {"--curve", "-c"},
         defaultValue = "nist-p256",
-        description = "nist-p256 (default), nist-p384 or nist-p521.")
+        description = "nist-p256 (default), nist-p384, nist-p521 or ed25519.")
     String curve = "nist-p256";
 
     @Override
     List<Attribute> algorithm() {
+      if (curve.equalsIgnoreCase("ed25519")) {
+        // Ed25519 is an algorithm of its own in KMIP 2.0+, not a curve of EC.
+        return List.of(
+            Attribute.of(
+                new TtlvEnumeration(
+                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.ED25519.value())));
+      }
       RecommendedCurve named =
           switch (curve.toLowerCase(Locale.ROOT)) {
             case "nist-p256", "p-256", "p256" -> RecommendedCurve.P_256;
@@ -192,7 +199,7 @@ final class AsymCommands {
             case "nist-p521", "p-521", "p521" -> RecommendedCurve.P_521;
             default ->
                 throw new IllegalArgumentException(
-                    "--curve " + curve + ": expected nist-p256, nist-p384 or nist-p521");
+                    "--curve " + curve + ": expected nist-p256, nist-p384, nist-p521 or ed25519");
           };
       return List.of(
           Attribute.of(
