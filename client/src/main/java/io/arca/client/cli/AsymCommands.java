@@ -115,8 +115,8 @@ final class AsymCommands {
                   new Attributes(secret, List.of()),
                   Attributes.of(usage(publicUsage())),
                   CreateKeyPair.KeyPairMasks.NONE));
-      client.activate(pair.privateKeyUniqueIdentifier());
-      client.activate(pair.publicKeyUniqueIdentifier());
+      NewKeyOptions.activate(client, pair.privateKeyUniqueIdentifier());
+      NewKeyOptions.activate(client, pair.publicKeyUniqueIdentifier());
       return new Output()
           .line("The " + family() + " key pair has been created.")
           .line("Public key unique identifier: " + pair.publicKeyUniqueIdentifier())
@@ -274,6 +274,26 @@ final class AsymCommands {
 
   /** The RSA encryption schemes of {@code --encryption-algorithm}. */
   static CryptographicParameters rsaParameters(String algorithm) {
+    return rsaParameters(algorithm, "sha256");
+  }
+
+  /** The OAEP hashes of {@code --hashing-algorithm} (also the MGF1 hash). */
+  static HashingAlgorithm oaepHash(String name) {
+    return switch (name.toLowerCase(Locale.ROOT).replace("-", "")) {
+      case "sha1" -> HashingAlgorithm.SHA_1;
+      case "sha256" -> HashingAlgorithm.SHA_256;
+      case "sha384" -> HashingAlgorithm.SHA_384;
+      case "sha512" -> HashingAlgorithm.SHA_512;
+      default ->
+          throw new IllegalArgumentException(
+              "--hashing-algorithm " + name + ": expected sha1, sha256, sha384 or sha512");
+    };
+  }
+
+  /**
+   * The RSA encryption scheme of {@code --encryption-algorithm}, OAEP hashing with {@code hash}.
+   */
+  static CryptographicParameters rsaParameters(String algorithm, String hash) {
     PaddingMethod padding =
         switch (algorithm.toLowerCase(Locale.ROOT)) {
           case "ckm-rsa-pkcs-oaep" -> PaddingMethod.OAEP;
@@ -284,11 +304,11 @@ final class AsymCommands {
                       + algorithm
                       + ": expected ckm-rsa-pkcs-oaep or ckm-rsa-pkcs");
         };
-    Integer sha256 = padding == PaddingMethod.OAEP ? HashingAlgorithm.SHA_256.value() : null;
+    Integer oaepHash = padding == PaddingMethod.OAEP ? oaepHash(hash).value() : null;
     return new CryptographicParameters(
         null,
         padding.value(),
-        sha256,
+        oaepHash,
         null,
         null,
         CryptographicAlgorithm.RSA.value(),
@@ -301,7 +321,7 @@ final class AsymCommands {
         null,
         null,
         null,
-        sha256,
+        oaepHash,
         null,
         null);
   }
@@ -326,6 +346,14 @@ final class AsymCommands {
         description = "ckm-rsa-pkcs-oaep (default, SHA-256) or ckm-rsa-pkcs (PKCS#1 v1.5).")
     String algorithm = "ckm-rsa-pkcs-oaep";
 
+    @Option(
+        names = {"--hashing-algorithm"},
+        defaultValue = "sha256",
+        description =
+            "The OAEP hash (and MGF1 hash): sha256 (default), sha1 (the only one SoftHSM2 2.6"
+                + " implements), sha384 or sha512.")
+    String hash = "sha256";
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to encrypt.")
     Path file = Path.of("");
 
@@ -337,7 +365,7 @@ final class AsymCommands {
 
     @Override
     Output run(KmipClient client) throws IOException {
-      CryptographicParameters parameters = rsaParameters(algorithm);
+      CryptographicParameters parameters = rsaParameters(algorithm, hash);
       Path out = output != null ? output : Files2.withExtension(file, "enc");
       ByteString plaintext = ByteString.copyOf(Files.readAllBytes(file));
       Encrypt.Response sealed;
@@ -378,6 +406,14 @@ final class AsymCommands {
         description = "ckm-rsa-pkcs-oaep (default, SHA-256) or ckm-rsa-pkcs (PKCS#1 v1.5).")
     String algorithm = "ckm-rsa-pkcs-oaep";
 
+    @Option(
+        names = {"--hashing-algorithm"},
+        defaultValue = "sha256",
+        description =
+            "The OAEP hash (and MGF1 hash): sha256 (default), sha1 (the only one SoftHSM2 2.6"
+                + " implements), sha384 or sha512.")
+    String hash = "sha256";
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to decrypt.")
     Path file = Path.of("");
 
@@ -389,7 +425,7 @@ final class AsymCommands {
 
     @Override
     Output run(KmipClient client) throws IOException {
-      CryptographicParameters parameters = rsaParameters(algorithm);
+      CryptographicParameters parameters = rsaParameters(algorithm, hash);
       Path out = output != null ? output : Files2.withExtension(file, "plain");
       ByteString ciphertext = ByteString.copyOf(Files.readAllBytes(file));
       Decrypt.Response opened =
