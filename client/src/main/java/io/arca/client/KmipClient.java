@@ -17,6 +17,7 @@ import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.Create;
@@ -28,12 +29,17 @@ import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Export;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.payload.Import;
+import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.payload.Revoke;
+import io.arca.kmip.payload.RevokeAccess;
 import io.arca.kmip.payload.SetAttribute;
+import io.arca.kmip.payload.Sign;
+import io.arca.kmip.payload.SignatureVerify;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -279,6 +285,38 @@ public final class KmipClient implements AutoCloseable {
   /** Decrypt: data decrypted with a managed key. */
   public Decrypt.Response decrypt(Decrypt.Request request) throws IOException {
     return Decrypt.Response.decode(call(Operation.DECRYPT, request.encode(VERSION)), VERSION);
+  }
+
+  /** Sign: a signature made with a managed private key. */
+  public Sign.Response sign(Sign.Request request) throws IOException {
+    return Sign.Response.decode(call(Operation.SIGN, request.encode(VERSION)), VERSION);
+  }
+
+  /** Signature Verify: whether a signature fits the data, checked with a managed public key. */
+  public SignatureVerify.Response signatureVerify(SignatureVerify.Request request)
+      throws IOException {
+    return SignatureVerify.Response.decode(
+        call(Operation.SIGNATURE_VERIFY, request.encode(VERSION)), VERSION);
+  }
+
+  /** Grant Access (Arca extension, docs/ACCESS.md): lets a user carry out these operations. */
+  public void grantAccess(AccessGrant grant) throws IOException {
+    call(Operation.GRANT_ACCESS, new GrantAccess.Request(grant).encode(VERSION));
+  }
+
+  /** Revoke Access (Arca extension): takes these operations back from a user. */
+  public void revokeAccess(AccessGrant grant) throws IOException {
+    call(Operation.REVOKE_ACCESS, new RevokeAccess.Request(grant).encode(VERSION));
+  }
+
+  /**
+   * List Access (Arca extension): the owner of and grants on one object, or with a null identifier
+   * the grants the caller holds and the objects it owns.
+   */
+  public ListAccess.Response listAccess(@Nullable String uniqueIdentifier) throws IOException {
+    return ListAccess.Response.decode(
+        call(Operation.LIST_ACCESS, new ListAccess.Request(uniqueIdentifier).encode(VERSION)),
+        VERSION);
   }
 
   /** The protocol version this client speaks unless told otherwise. */

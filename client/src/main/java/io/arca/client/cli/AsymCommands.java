@@ -115,8 +115,8 @@ final class AsymCommands {
                   new Attributes(secret, List.of()),
                   Attributes.of(usage(publicUsage())),
                   CreateKeyPair.KeyPairMasks.NONE));
-      client.activate(pair.privateKeyUniqueIdentifier());
-      client.activate(pair.publicKeyUniqueIdentifier());
+      NewKeyOptions.activate(client, pair.privateKeyUniqueIdentifier());
+      NewKeyOptions.activate(client, pair.publicKeyUniqueIdentifier());
       return new Output()
           .line("The " + family() + " key pair has been created.")
           .line("Public key unique identifier: " + pair.publicKeyUniqueIdentifier())
@@ -180,11 +180,18 @@ final class AsymCommands {
     @Option(
         names = {"--curve", "-c"},
         defaultValue = "nist-p256",
-        description = "nist-p256 (default), nist-p384 or nist-p521.")
+        description = "nist-p256 (default), nist-p384, nist-p521 or ed25519.")
     String curve = "nist-p256";
 
     @Override
     List<Attribute> algorithm() {
+      if (curve.equalsIgnoreCase("ed25519")) {
+        // Ed25519 is an algorithm of its own in KMIP 2.0+, not a curve of EC.
+        return List.of(
+            Attribute.of(
+                new TtlvEnumeration(
+                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.ED25519.value())));
+      }
       RecommendedCurve named =
           switch (curve.toLowerCase(Locale.ROOT)) {
             case "nist-p256", "p-256", "p256" -> RecommendedCurve.P_256;
@@ -192,7 +199,7 @@ final class AsymCommands {
             case "nist-p521", "p-521", "p521" -> RecommendedCurve.P_521;
             default ->
                 throw new IllegalArgumentException(
-                    "--curve " + curve + ": expected nist-p256, nist-p384 or nist-p521");
+                    "--curve " + curve + ": expected nist-p256, nist-p384, nist-p521 or ed25519");
           };
       return List.of(
           Attribute.of(
@@ -267,6 +274,26 @@ final class AsymCommands {
 
   /** The RSA encryption schemes of {@code --encryption-algorithm}. */
   static CryptographicParameters rsaParameters(String algorithm) {
+    return rsaParameters(algorithm, "sha256");
+  }
+
+  /** The OAEP hashes of {@code --hashing-algorithm} (also the MGF1 hash). */
+  static HashingAlgorithm oaepHash(String name) {
+    return switch (name.toLowerCase(Locale.ROOT).replace("-", "")) {
+      case "sha1" -> HashingAlgorithm.SHA_1;
+      case "sha256" -> HashingAlgorithm.SHA_256;
+      case "sha384" -> HashingAlgorithm.SHA_384;
+      case "sha512" -> HashingAlgorithm.SHA_512;
+      default ->
+          throw new IllegalArgumentException(
+              "--hashing-algorithm " + name + ": expected sha1, sha256, sha384 or sha512");
+    };
+  }
+
+  /**
+   * The RSA encryption scheme of {@code --encryption-algorithm}, OAEP hashing with {@code hash}.
+   */
+  static CryptographicParameters rsaParameters(String algorithm, String hash) {
     PaddingMethod padding =
         switch (algorithm.toLowerCase(Locale.ROOT)) {
           case "ckm-rsa-pkcs-oaep" -> PaddingMethod.OAEP;
@@ -277,11 +304,11 @@ final class AsymCommands {
                       + algorithm
                       + ": expected ckm-rsa-pkcs-oaep or ckm-rsa-pkcs");
         };
-    Integer sha256 = padding == PaddingMethod.OAEP ? HashingAlgorithm.SHA_256.value() : null;
+    Integer oaepHash = padding == PaddingMethod.OAEP ? oaepHash(hash).value() : null;
     return new CryptographicParameters(
         null,
         padding.value(),
-        sha256,
+        oaepHash,
         null,
         null,
         CryptographicAlgorithm.RSA.value(),
@@ -294,7 +321,7 @@ final class AsymCommands {
         null,
         null,
         null,
-        sha256,
+        oaepHash,
         null,
         null);
   }
@@ -319,6 +346,14 @@ final class AsymCommands {
         description = "ckm-rsa-pkcs-oaep (default, SHA-256) or ckm-rsa-pkcs (PKCS#1 v1.5).")
     String algorithm = "ckm-rsa-pkcs-oaep";
 
+    @Option(
+        names = {"--hashing-algorithm"},
+        defaultValue = "sha256",
+        description =
+            "The OAEP hash (and MGF1 hash): sha256 (default), sha1 (the only one SoftHSM2 2.6"
+                + " implements), sha384 or sha512.")
+    String hash = "sha256";
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to encrypt.")
     Path file = Path.of("");
 
@@ -330,7 +365,7 @@ final class AsymCommands {
 
     @Override
     Output run(KmipClient client) throws IOException {
-      CryptographicParameters parameters = rsaParameters(algorithm);
+      CryptographicParameters parameters = rsaParameters(algorithm, hash);
       Path out = output != null ? output : Files2.withExtension(file, "enc");
       ByteString plaintext = ByteString.copyOf(Files.readAllBytes(file));
       Encrypt.Response sealed;
@@ -371,6 +406,14 @@ final class AsymCommands {
         description = "ckm-rsa-pkcs-oaep (default, SHA-256) or ckm-rsa-pkcs (PKCS#1 v1.5).")
     String algorithm = "ckm-rsa-pkcs-oaep";
 
+    @Option(
+        names = {"--hashing-algorithm"},
+        defaultValue = "sha256",
+        description =
+            "The OAEP hash (and MGF1 hash): sha256 (default), sha1 (the only one SoftHSM2 2.6"
+                + " implements), sha384 or sha512.")
+    String hash = "sha256";
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to decrypt.")
     Path file = Path.of("");
 
@@ -382,7 +425,7 @@ final class AsymCommands {
 
     @Override
     Output run(KmipClient client) throws IOException {
-      CryptographicParameters parameters = rsaParameters(algorithm);
+      CryptographicParameters parameters = rsaParameters(algorithm, hash);
       Path out = output != null ? output : Files2.withExtension(file, "plain");
       ByteString ciphertext = ByteString.copyOf(Files.readAllBytes(file));
       Decrypt.Response opened =

@@ -83,4 +83,15 @@ final class NewKeyOptions {
             new TtlvTextString(Tag.NAME_VALUE.code(), name),
             new TtlvEnumeration(Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value())));
   }
+
+  /**
+   * Activates a new key, unless it lives in an HSM: an {@code hsm::} key is usable from its
+   * creation and its state is the HSM's, so the server refuses Activate on it.
+   */
+  static void activate(io.arca.client.KmipClient client, String uniqueIdentifier)
+      throws java.io.IOException {
+    if (!uniqueIdentifier.startsWith("hsm::")) {
+      client.activate(uniqueIdentifier);
+    }
+  }
 }

@@ -19,6 +19,9 @@ abstract class ServerCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
 
+  /** The exit code once the output is printed: a command whose answer is "no" sets it. */
+  int exitCode = ArcaCli.EXIT_OK;
+
   /** Does the work with a connected client and says what happened. */
   abstract Output run(KmipClient client) throws IOException;
 
@@ -29,6 +32,6 @@ abstract class ServerCommand implements Callable<Integer> {
       output = run(client);
     }
     output.print(spec.commandLine().getOut(), json);
-    return ArcaCli.EXIT_OK;
+    return exitCode;
   }
 }

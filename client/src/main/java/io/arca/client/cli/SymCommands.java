@@ -113,7 +113,7 @@ final class SymCommands extends CommandGroup {
       attributes.addAll(options.common());
       attributes.addAll(options.secret(requestedId));
       String id = client.create(ObjectType.SYMMETRIC_KEY, new Attributes(attributes, List.of()));
-      client.activate(id);
+      NewKeyOptions.activate(client, id);
       return new Output()
           .line("The symmetric key was successfully generated.")
           .line("Unique identifier: " + id)

@@ -119,6 +119,17 @@ class KeyCommandsParsingTest {
         .isEqualTo(io.arca.kmip.PaddingMethod.OAEP.value());
     assertThat(AsymCommands.rsaParameters("CKM-RSA-PKCS").paddingMethod())
         .isEqualTo(io.arca.kmip.PaddingMethod.PKCS1_V1_5.value());
+    assertThat(AsymCommands.rsaParameters("ckm-rsa-pkcs-oaep").hashingAlgorithm())
+        .isEqualTo(io.arca.kmip.HashingAlgorithm.SHA_256.value());
+    assertThat(AsymCommands.rsaParameters("ckm-rsa-pkcs-oaep", "SHA-1").hashingAlgorithm())
+        .isEqualTo(io.arca.kmip.HashingAlgorithm.SHA_1.value());
+    assertThat(
+            AsymCommands.rsaParameters("ckm-rsa-pkcs-oaep", "sha1").maskGeneratorHashingAlgorithm())
+        .isEqualTo(io.arca.kmip.HashingAlgorithm.SHA_1.value());
+    assertThat(AsymCommands.rsaParameters("ckm-rsa-pkcs", "sha1").hashingAlgorithm()).isNull();
+    assertThatThrownBy(() -> AsymCommands.rsaParameters("ckm-rsa-pkcs-oaep", "md5"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--hashing-algorithm md5");
     assertThatThrownBy(() -> AsymCommands.rsaParameters("rsa-pss"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ckm-rsa-pkcs-oaep");
