@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one of the PyKMIP scripts in {@code src/test/python} (Debian's python3-pykmip) against an
- * in-process server as the development admin, at one KMIP version.
+ * in-process server, as the development admin or another user, at one KMIP version.
  */
 final class PyKmip {
   private PyKmip() {}
@@ -18,21 +20,43 @@ final class PyKmip {
   /** What a script printed (stdout and stderr together) and its exit status. */
   record Result(int exitValue, String output) {}
 
-  /** Runs the script to its end; fails the test if it overruns. */
+  /** Runs the script to its end as the development admin; fails the test if it overruns. */
   static Result run(String script, InProcessServer server, String version, Duration timeout)
       throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(
-                "/usr/bin/python3",
-                Path.of("src/test/python", script).toString(),
-                "127.0.0.1",
-                String.valueOf(server.port()),
-                server.pki().caCertificate().toString(),
-                server.pki().adminCertificate().toString(),
-                server.pki().adminKey().toString(),
-                version)
-            .redirectErrorStream(true)
-            .start();
+    return run(
+        script,
+        server,
+        server.pki().adminCertificate(),
+        server.pki().adminKey(),
+        version,
+        timeout,
+        List.of());
+  }
+
+  /**
+   * Runs the script to its end as the user of the certificate {@code cert} (PEM, with its key
+   * {@code key}), with {@code more} arguments after the version; fails the test if it overruns.
+   */
+  static Result run(
+      String script,
+      InProcessServer server,
+      Path cert,
+      Path key,
+      String version,
+      Duration timeout,
+      List<String> more)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("/usr/bin/python3");
+    command.add(Path.of("src/test/python", script).toString());
+    command.add("127.0.0.1");
+    command.add(String.valueOf(server.port()));
+    command.add(server.pki().caCertificate().toString());
+    command.add(cert.toString());
+    command.add(key.toString());
+    command.add(version);
+    command.addAll(more);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
     if (!finished) {
       process.destroyForcibly();

@@ -15,9 +15,19 @@ public record HsmAccess(String admin) {
 
   /** Whether the caller of {@code context} may carry out {@code operation} on the HSM key. */
   public boolean permits(RequestContext context, String uid, Operation operation) {
-    return admin.equals(context.user())
-        || context.access().decide(context.user(), operation, uid, admin)
-            == AccessPolicy.Decision.ALLOWED;
+    return decide(context, uid, operation) == AccessPolicy.Decision.ALLOWED;
+  }
+
+  /**
+   * What the caller of {@code context} may do with the HSM key: a caller holding some right on it
+   * but not {@code operation} is told Permission Denied, one holding none is told it does not
+   * exist.
+   */
+  public AccessPolicy.Decision decide(RequestContext context, String uid, Operation operation) {
+    if (admin.equals(context.user())) {
+      return AccessPolicy.Decision.ALLOWED;
+    }
+    return context.access().decide(context.user(), operation, uid, admin);
   }
 
   /** Whether {@code user} may create objects in the HSM (the admin alone, grants or not). */

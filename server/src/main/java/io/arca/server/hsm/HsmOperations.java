@@ -126,8 +126,21 @@ public final class HsmOperations {
     if (uid == null || !HsmKeyRef.isHsmId(uid)) {
       return null;
     }
-    if (hsm == null || !hsm.access().permits(context, uid, operation)) {
+    if (hsm == null) {
       throw ObjectAccess.notFound(uid, version);
+    }
+    switch (hsm.access().decide(context, uid, operation)) {
+      case ALLOWED:
+        break;
+      case DENIED:
+        // Some right but not this one: as for database objects (docs/ACCESS.md), the caller
+        // already knows the key exists, so say why it is refused.
+        throw new KmipException(
+            ResultReason.PERMISSION_DENIED,
+            context.user() + " may not " + operation.xmlName() + " " + uid);
+      case HIDDEN:
+      default:
+        throw ObjectAccess.notFound(uid, version);
     }
     return switch (operation) {
       case DESTROY -> destroy(uid, context);

@@ -1,18 +1,34 @@
 package io.arca.server.hsm;
 
+import static io.arca.server.hsm.HsmRequests.aesAttributes;
+import static io.arca.server.hsm.HsmRequests.assertRefused;
+import static io.arca.server.hsm.HsmRequests.attribute;
+import static io.arca.server.hsm.HsmRequests.createAes;
+import static io.arca.server.hsm.HsmRequests.createRsa;
+import static io.arca.server.hsm.HsmRequests.decrypt;
+import static io.arca.server.hsm.HsmRequests.decryptRequest;
+import static io.arca.server.hsm.HsmRequests.destroy;
+import static io.arca.server.hsm.HsmRequests.encrypt;
+import static io.arca.server.hsm.HsmRequests.encryptRequest;
+import static io.arca.server.hsm.HsmRequests.gcm;
+import static io.arca.server.hsm.HsmRequests.get;
+import static io.arca.server.hsm.HsmRequests.keyBytes;
+import static io.arca.server.hsm.HsmRequests.locateByName;
+import static io.arca.server.hsm.HsmRequests.locateByType;
+import static io.arca.server.hsm.HsmRequests.oaep;
+import static io.arca.server.hsm.HsmRequests.pkcs1;
+import static io.arca.server.hsm.HsmRequests.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.hsm.HsmCall;
 import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
-import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.NameType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
-import io.arca.kmip.PaddingMethod;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
@@ -20,21 +36,18 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.message.ResponseBatchItem;
-import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
-import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.Destroy;
-import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributes;
-import io.arca.kmip.payload.Locate;
-import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.payload.GrantAccess;
+import io.arca.kmip.payload.RevokeAccess;
 import io.arca.kmip.ttlv.TtlvBoolean;
-import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -42,6 +55,7 @@ import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.Arca;
 import io.arca.server.TestServers;
 import io.arca.server.config.ServerConfig;
+import io.arca.server.hsm.HsmRequests.Encrypted;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
@@ -51,15 +65,13 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.net.ssl.SSLContext;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -332,6 +344,136 @@ class HsmEndToEndIT {
     }
   }
 
+  // ---- grants on HSM keys (issue 9) ------------------------------------------------------------
+
+  @Test
+  void user1UsesAnHsmKeyOnlyForWhatTheAdminGranted() throws Exception {
+    long slot = tokens.slot2();
+    String aes = "hsm::" + slot + "::granted";
+    String rsa = "hsm::" + slot + "::grantedrsa";
+    String rsaPublic = rsa + "_pk";
+    byte[] secret = "granted, not given".getBytes(StandardCharsets.UTF_8);
+    byte[] aad = {7, 7};
+    HsmSlot hsmSlot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(aes));
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+      client.ok(Operation.CREATE, createAes(aes, 256, false, null));
+      createRsa(client, rsa, 2048, true);
+      Encrypted byAdmin = encrypt(client, aes, secret, gcm(), aad);
+
+      // Before any grant user1 cannot tell the keys exist.
+      for (String uid : List.of(aes, rsa, rsaPublic)) {
+        assertRefused(other, Operation.GET, get(uid, null), ResultReason.OBJECT_NOT_FOUND, uid);
+        assertRefused(
+            other,
+            Operation.DESTROY,
+            new Destroy.Request(uid).encode(V2_1),
+            ResultReason.OBJECT_NOT_FOUND,
+            uid);
+      }
+      assertRefused(
+          other,
+          Operation.ENCRYPT,
+          encryptRequest(aes, secret, gcm(), aad),
+          ResultReason.OBJECT_NOT_FOUND,
+          aes);
+      assertRefused(
+          other,
+          Operation.DECRYPT,
+          decryptRequest(aes, byAdmin, aad),
+          ResultReason.OBJECT_NOT_FOUND,
+          aes);
+
+      // The HSM administrator grants user1 Encrypt and Decrypt on the AES key alone.
+      client.ok(
+          Operation.GRANT_ACCESS,
+          new GrantAccess.Request(
+                  new AccessGrant("user1", aes, Set.of(Operation.ENCRYPT, Operation.DECRYPT)))
+              .encode(V2_1));
+
+      // user1's AES-GCM now runs in the HSM, both ways, and agrees with the admin's.
+      long encryptsBefore = hsmSlot.calls(HsmCall.ENCRYPT);
+      long decryptsBefore = hsmSlot.calls(HsmCall.DECRYPT);
+      Encrypted byUser1 = encrypt(other, aes, secret, gcm(), aad);
+      assertThat(byUser1.iv).hasSize(12);
+      assertThat(decrypt(other, aes, byUser1.data, gcm(), byUser1.iv, byUser1.tag, aad))
+          .isEqualTo(secret);
+      assertThat(decrypt(other, aes, byAdmin.data, gcm(), byAdmin.iv, byAdmin.tag, aad))
+          .isEqualTo(secret);
+      assertThat(decrypt(client, aes, byUser1.data, gcm(), byUser1.iv, byUser1.tag, aad))
+          .isEqualTo(secret);
+      assertThat(hsmSlot.calls(HsmCall.ENCRYPT) - encryptsBefore).isEqualTo(1);
+      assertThat(hsmSlot.calls(HsmCall.DECRYPT) - decryptsBefore).isEqualTo(3);
+
+      // Nothing else: user1 now knows the key exists, so the rest is Permission Denied.
+      assertRefused(other, Operation.GET, get(aes, null), ResultReason.PERMISSION_DENIED, aes);
+      assertRefused(
+          other,
+          Operation.GET_ATTRIBUTES,
+          new GetAttributes.Request(aes, List.of()).encode(V2_1),
+          ResultReason.PERMISSION_DENIED,
+          aes);
+      assertRefused(
+          other,
+          Operation.DESTROY,
+          new Destroy.Request(aes).encode(V2_1),
+          ResultReason.PERMISSION_DENIED,
+          aes);
+      assertRefused(
+          other,
+          Operation.GRANT_ACCESS,
+          new GrantAccess.Request(new AccessGrant("user1", aes, Set.of(Operation.GET)))
+              .encode(V2_1),
+          ResultReason.PERMISSION_DENIED,
+          aes);
+      assertThat(locateByName(other, aes)).isEmpty();
+      // Creating in the HSM stays the admin's, grants or not.
+      assertRefused(
+          other,
+          Operation.CREATE,
+          createAes("hsm::" + slot + "::user1s", 256, true, null),
+          ResultReason.PERMISSION_DENIED,
+          "create");
+      assertThat(hsmSlot.find("user1s")).isEmpty();
+      // The grant is on the AES key alone: the RSA pair stays invisible.
+      for (String uid : List.of(rsa, rsaPublic)) {
+        assertRefused(
+            other,
+            Operation.ENCRYPT,
+            encryptRequest(uid, secret, oaep(null), null),
+            ResultReason.OBJECT_NOT_FOUND,
+            uid);
+        assertRefused(other, Operation.GET, get(uid, null), ResultReason.OBJECT_NOT_FOUND, uid);
+      }
+      // The refusals left the key alone.
+      assertThat(hsmSlot.find("granted")).isPresent();
+
+      // The admin revokes; user1's very next request, on the same connection, is refused.
+      client.ok(
+          Operation.REVOKE_ACCESS,
+          new RevokeAccess.Request(
+                  new AccessGrant("user1", aes, Set.of(Operation.ENCRYPT, Operation.DECRYPT)))
+              .encode(V2_1));
+      assertRefused(
+          other,
+          Operation.ENCRYPT,
+          encryptRequest(aes, secret, gcm(), aad),
+          ResultReason.OBJECT_NOT_FOUND,
+          aes);
+      assertRefused(
+          other,
+          Operation.DECRYPT,
+          decryptRequest(aes, byUser1, aad),
+          ResultReason.OBJECT_NOT_FOUND,
+          aes);
+      assertRefused(other, Operation.GET, get(aes, null), ResultReason.OBJECT_NOT_FOUND, aes);
+
+      destroy(client, aes);
+      destroy(client, rsa);
+      destroy(client, rsaPublic);
+    }
+  }
+
   // ---- the key cache in front of the HSM ------------------------------------------------------
 
   @Test
@@ -355,229 +497,5 @@ class HsmEndToEndIT {
       assertThat(slot.calls(HsmCall.DECRYPT) - decryptsBefore).isLessThanOrEqualTo(1);
       destroy(client, kek);
     }
-  }
-
-  // ---- requests -------------------------------------------------------------------------------
-
-  private static CreateKeyPair.Response createRsa(
-      KmipTestClient client, String uid, int bits, boolean sensitive) throws Exception {
-    Attributes common =
-        Attributes.of(
-            Attribute.of(
-                new TtlvEnumeration(
-                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.RSA.value())),
-            Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
-    Attributes priv =
-        Attributes.of(
-            Attribute.of(new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), uid)),
-            Attribute.of(new TtlvBoolean(Tag.SENSITIVE.code(), sensitive)));
-    TtlvStructure request =
-        new CreateKeyPair.Request(
-                common, priv, null, new CreateKeyPair.KeyPairMasks(List.of(), List.of(), List.of()))
-            .encode(V2_1);
-    return CreateKeyPair.Response.decode(client.ok(Operation.CREATE_KEY_PAIR, request), V2_1);
-  }
-
-  private static Attributes aesAttributes(@Nullable String uid, int bits, boolean sensitive) {
-    List<Attribute> items = new ArrayList<>();
-    items.add(
-        Attribute.of(
-            new TtlvEnumeration(
-                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())));
-    items.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
-    if (uid != null) {
-      items.add(Attribute.of(new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), uid)));
-      items.add(Attribute.of(new TtlvBoolean(Tag.SENSITIVE.code(), sensitive)));
-    } else {
-      // A database key is Active from its Activation Date; HSM keys are always Active.
-      items.add(
-          Attribute.of(
-              TtlvDateTime.of(Tag.ACTIVATION_DATE.code(), Instant.now().minusSeconds(60))));
-    }
-    return new Attributes(items, List.of());
-  }
-
-  private static TtlvStructure createAes(
-      @Nullable String uid, int bits, boolean sensitive, @Nullable String wrappingKey) {
-    Attributes attributes = aesAttributes(uid, bits, sensitive);
-    if (wrappingKey != null) {
-      attributes =
-          with(
-              attributes,
-              Attribute.vendor(
-                  "arca",
-                  "wrapping-key-id",
-                  new TtlvTextString(Tag.ATTRIBUTE_VALUE.code(), wrappingKey)));
-    }
-    return Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(V2_1);
-  }
-
-  private static Attributes with(Attributes attributes, Attribute more) {
-    List<Attribute> items = new ArrayList<>(attributes.items());
-    items.add(more);
-    return new Attributes(items, List.of());
-  }
-
-  private static TtlvStructure get(String uid, @Nullable KeyFormatType format) {
-    return new Get.Request(uid, format == null ? null : format.value(), null, null, null)
-        .encode(V2_1);
-  }
-
-  private static byte[] keyBytes(TtlvStructure getResponse) {
-    ManagedObject object = Get.Response.decode(getResponse, V2_1).object();
-    KeyValue.Plain plain =
-        (KeyValue.Plain)
-            Objects.requireNonNull(Objects.requireNonNull(object.keyBlock()).keyValue());
-    return ((KeyMaterial.Bytes) plain.keyMaterial()).value().toByteArray();
-  }
-
-  private static Attribute attribute(Attributes attributes, Tag tag) {
-    return Objects.requireNonNull(attributes.first(tag.code()), tag.name());
-  }
-
-  private static List<String> locateByName(KmipTestClient client, String name) throws Exception {
-    Attributes byName =
-        Attributes.of(
-            Attribute.of(
-                TtlvStructure.of(
-                    Tag.NAME.code(),
-                    new TtlvTextString(Tag.NAME_VALUE.code(), name),
-                    new TtlvEnumeration(
-                        Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
-    return Locate.Response.decode(
-            client.ok(Operation.LOCATE, Locate.Request.of(byName).encode(V2_1)), V2_1)
-        .uniqueIdentifiers();
-  }
-
-  private static List<String> locateByType(KmipTestClient client, ObjectType type)
-      throws Exception {
-    Attributes byType =
-        Attributes.of(Attribute.of(new TtlvEnumeration(Tag.OBJECT_TYPE.code(), type.value())));
-    return Locate.Response.decode(
-            client.ok(Operation.LOCATE, Locate.Request.of(byType).encode(V2_1)), V2_1)
-        .uniqueIdentifiers();
-  }
-
-  private static void destroy(KmipTestClient client, String uid) throws Exception {
-    client.ok(Operation.DESTROY, new Destroy.Request(uid).encode(V2_1));
-  }
-
-  private static CryptographicParameters params(
-      @Nullable BlockCipherMode mode,
-      @Nullable PaddingMethod padding,
-      @Nullable HashingAlgorithm hash) {
-    return new CryptographicParameters(
-        mode == null ? null : mode.value(),
-        padding == null ? null : padding.value(),
-        hash == null ? null : hash.value(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private static CryptographicParameters oaep(@Nullable HashingAlgorithm hash) {
-    return params(null, PaddingMethod.OAEP, hash);
-  }
-
-  private static CryptographicParameters pkcs1() {
-    return params(null, PaddingMethod.PKCS1_V1_5, null);
-  }
-
-  private static CryptographicParameters gcm() {
-    return params(BlockCipherMode.GCM, null, null);
-  }
-
-  /** What Encrypt answered. */
-  private static final class Encrypted {
-    final byte[] data;
-    final byte @Nullable [] iv;
-    final byte @Nullable [] tag;
-
-    Encrypted(byte[] data, byte @Nullable [] iv, byte @Nullable [] tag) {
-      this.data = data;
-      this.iv = iv;
-      this.tag = tag;
-    }
-  }
-
-  private static TtlvStructure encryptRequest(
-      String uid, byte[] data, CryptographicParameters parameters, byte @Nullable [] aad) {
-    return new Encrypt.Request(
-            uid,
-            parameters,
-            ByteString.copyOf(data),
-            null,
-            null,
-            null,
-            null,
-            aad == null ? null : ByteString.copyOf(aad))
-        .encode(V2_1);
-  }
-
-  private static Encrypted encrypt(
-      KmipTestClient client,
-      String uid,
-      byte[] data,
-      CryptographicParameters parameters,
-      byte @Nullable [] aad)
-      throws Exception {
-    Encrypt.Response response =
-        Encrypt.Response.decode(
-            client.ok(Operation.ENCRYPT, encryptRequest(uid, data, parameters, aad)), V2_1);
-    ByteString iv = response.ivCounterNonce();
-    ByteString tag = response.tag();
-    return new Encrypted(
-        Objects.requireNonNull(response.data()).toByteArray(),
-        iv == null ? null : iv.toByteArray(),
-        tag == null ? null : tag.toByteArray());
-  }
-
-  private static byte[] decrypt(
-      KmipTestClient client,
-      String uid,
-      byte[] data,
-      CryptographicParameters parameters,
-      byte @Nullable [] iv,
-      byte @Nullable [] tag)
-      throws Exception {
-    return decrypt(client, uid, data, parameters, iv, tag, null);
-  }
-
-  private static byte[] decrypt(
-      KmipTestClient client,
-      String uid,
-      byte[] data,
-      CryptographicParameters parameters,
-      byte @Nullable [] iv,
-      byte @Nullable [] tag,
-      byte @Nullable [] aad)
-      throws Exception {
-    TtlvStructure request =
-        new Decrypt.Request(
-                uid,
-                parameters,
-                ByteString.copyOf(data),
-                iv == null ? null : ByteString.copyOf(iv),
-                null,
-                null,
-                null,
-                aad == null ? null : ByteString.copyOf(aad),
-                tag == null ? null : ByteString.copyOf(tag))
-            .encode(V2_1);
-    return Objects.requireNonNull(
-            Decrypt.Response.decode(client.ok(Operation.DECRYPT, request), V2_1).data())
-        .toByteArray();
   }
 }
