@@ -169,14 +169,15 @@ public final class DatabaseStore implements ObjectStore {
   public ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change) {
     try {
       for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-        StoredObject stored =
-            repository
-                .find(uid)
-                .orElseThrow(() -> new KmipException(ResultReason.ITEM_NOT_FOUND, uid));
-        ObjectRecord before = toRecord(stored);
-        ObjectRecord after = change.apply(before);
-        checkSameObject(before, after);
         try {
+          // The read, too, gives up when writers keep changing the object under it.
+          StoredObject stored =
+              repository
+                  .find(uid)
+                  .orElseThrow(() -> new KmipException(ResultReason.ITEM_NOT_FOUND, uid));
+          ObjectRecord before = toRecord(stored);
+          ObjectRecord after = change.apply(before);
+          checkSameObject(before, after);
           return toRecord(repository.update(toRow(after, stored)));
         } catch (ConcurrentUpdateException e) {
           // Another writer (here or on another node) got there first: apply the change again on
