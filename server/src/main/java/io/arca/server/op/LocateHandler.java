@@ -8,9 +8,7 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.StorageStatusMask;
 import io.arca.kmip.Tag;
-import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.payload.Locate;
-import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectQuery;
@@ -126,7 +124,7 @@ public final class LocateHandler implements OperationHandler {
       Predicate<ObjectRecord> fits =
           r ->
               (Lifecycle.isLive(r.state()) ? online : destroyed)
-                  && (!freshOnly || isFresh(r))
+                  && (!freshOnly || ServerAttributes.flag(r.attributes(), Tag.FRESH, false))
                   && criteria.matches(r);
       for (String uid : page) {
         Optional<ObjectRecord> record = store.find(uid).map(r -> seenAt(r, context));
@@ -187,11 +185,6 @@ public final class LocateHandler implements OperationHandler {
         record.createdAt(),
         record.updatedAt(),
         record.version());
-  }
-
-  private static boolean isFresh(ObjectRecord record) {
-    Attribute fresh = record.attributes().first(Tag.FRESH.code());
-    return fresh != null && fresh.value() instanceof TtlvBoolean b && b.value();
   }
 
   private static int nonNegative(@Nullable Integer value, String field) {

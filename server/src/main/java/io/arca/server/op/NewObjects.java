@@ -22,11 +22,10 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.RequestContext;
+import io.arca.server.crypto.Digests;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -260,11 +259,7 @@ final class NewObjects {
    * certificate's or opaque object's value (no format then).
    */
   static Attribute digest(byte[] value, @Nullable Integer keyFormatType) {
-    try {
-      return digestAttribute(MessageDigest.getInstance("SHA-256").digest(value), keyFormatType);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return digestAttribute(Digests.digest("SHA-256", value), keyFormatType);
   }
 
   /** The Digest attribute holding a SHA-256 {@code hash} already computed. */

@@ -9,11 +9,10 @@ import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvInterval;
+import io.arca.server.crypto.Digests;
 import io.arca.server.crypto.ServerRandom;
 import io.arca.server.store.ObjectRecord;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,18 +95,13 @@ final class ServerAttributes {
    */
   static List<Attribute> derived(ObjectRecord record) {
     return List.of(
-        Attribute.of(TtlvByteString.of(Tag.SHORT_UNIQUE_IDENTIFIER.code(), sha256(record.uid()))),
+        Attribute.of(
+            TtlvByteString.of(
+                Tag.SHORT_UNIQUE_IDENTIFIER.code(),
+                Digests.digest("SHA-256", record.uid().getBytes(StandardCharsets.UTF_8)))),
         Attribute.of(
             new TtlvInteger(
                 Tag.PROTECTION_STORAGE_MASK.code(), ProtectionStorageMask.SOFTWARE.value())));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   static boolean flag(Attributes attributes, Tag tag, boolean absent) {
