@@ -10,39 +10,28 @@ import java.util.stream.Collectors;
  */
 enum Scenario {
   /** Discover Versions on kept-alive connections: the cost of TLS records, framing and dispatch. */
-  NOOP(false),
+  NOOP,
   /** A new mutual-TLS connection per Discover Versions: the cost of handshakes. */
-  HANDSHAKE(false),
+  HANDSHAKE,
   /** Get of one AES-256 key: the key cache and the encoding of a key in the response. */
-  GET(false),
+  GET,
   /** Create of an AES-256 key, acknowledged once stored durably: the object store's writes. */
-  CREATE_AES(false),
+  CREATE_AES,
   /** AES-256-GCM Encrypt of 64 bytes with a warm key; the server chooses the IV. */
-  ENCRYPT_AES_GCM(false),
+  ENCRYPT_AES_GCM,
   /**
    * AES-256-CBC (PKCS#5 padding) Encrypt of 64 bytes with a warm key; the server chooses the IV.
    */
-  ENCRYPT_AES_CBC(false),
+  ENCRYPT_AES_CBC,
   /**
    * AES-256-GCM Encrypt with a stored key wrapped at rest by an HSM key: unwrapped in the HSM once,
    * then served from memory.
    */
-  ENCRYPT_WRAPPED(true),
+  ENCRYPT_WRAPPED,
   /** AES-256-GCM Encrypt inside the HSM with an {@code hsm::<slot>::<label>} key. */
-  ENCRYPT_HSM(true),
+  ENCRYPT_HSM,
   /** RSA-OAEP (SHA-1, what SoftHSM2 offers) Decrypt inside the HSM with an {@code hsm::} key. */
-  DECRYPT_RSA_HSM(true);
-
-  private final boolean needsHsm;
-
-  Scenario(boolean needsHsm) {
-    this.needsHsm = needsHsm;
-  }
-
-  /** True when the scenario's keys live in (or are wrapped by) an HSM behind the server. */
-  boolean needsHsm() {
-    return needsHsm;
-  }
+  DECRYPT_RSA_HSM;
 
   /** The command-line name, e.g. {@code create-aes}. */
   String label() {

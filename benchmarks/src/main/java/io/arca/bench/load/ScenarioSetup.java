@@ -33,6 +33,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -163,10 +164,16 @@ final class ScenarioSetup {
     TtlvStructure answer = client.call(version, operation, payload);
     if (operation == Operation.ENCRYPT) {
       // The same request bytes are sent again and again, so the server must choose a fresh IV
-      // for each; one that answers none would be reusing an IV of its own.
-      if (Encrypt.Response.decode(answer, version).ivCounterNonce() == null) {
+      // for each: two answers must carry two different IVs.
+      ByteString first = Encrypt.Response.decode(answer, version).ivCounterNonce();
+      ByteString second =
+          Encrypt.Response.decode(client.call(version, operation, payload), version)
+              .ivCounterNonce();
+      if (first == null || Objects.equals(first, second)) {
         throw new IOException(
-            "the server answered the Encrypt of " + scenario.label() + " without the IV it chose");
+            "the server answered the Encrypt of "
+                + scenario.label()
+                + (first == null ? " without the IV it chose" : " twice with the same IV"));
       }
     }
     byte[] encoded =
