@@ -1,5 +1,8 @@
 package io.arca.bench.load;
 
+import io.arca.client.ClientConfig;
+import io.arca.client.KmipClient;
+import io.arca.client.KmipOperationException;
 import io.arca.kmip.ProtocolVersion;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -21,6 +24,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -73,8 +77,34 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(
       names = "--scenario",
       defaultValue = "noop",
-      description = "noop or handshake (more to come).")
+      description =
+          "noop, handshake, get, create-aes, encrypt-aes-gcm, encrypt-aes-cbc, encrypt-wrapped,"
+              + " encrypt-hsm or decrypt-rsa-hsm.")
   String scenario = "noop";
+
+  @Option(
+      names = "--key-id",
+      description =
+          "An existing key to use instead of creating one (decrypt-rsa-hsm: an hsm:: private key).")
+  @Nullable String keyId;
+
+  @Option(
+      names = "--hsm-slot",
+      description =
+          "The HSM slot in which the hsm scenarios create their hsm::<slot>::<label> key.")
+  @Nullable String hsmSlot;
+
+  @Option(
+      names = "--hsm-key",
+      description = "The label of that HSM key (default: a fresh arca-bench-<scenario>-<hex>).")
+  @Nullable String hsmKeyLabel;
+
+  @Option(
+      names = "--wrapping-key-id",
+      description =
+          "encrypt-wrapped: an existing key to wrap the stored key under, instead of a new HSM AES"
+              + " key.")
+  @Nullable String wrappingKeyId;
 
   @Option(names = "--kmip-version", defaultValue = "2.1", description = "Protocol version to send.")
   String version = "2.1";
@@ -91,21 +121,50 @@ public final class LoadGenerator implements Callable<Integer> {
   private volatile boolean measuring;
   private volatile boolean running = true;
 
-  /** Runs the generator; the exit code is 0 when the run completed, whatever the errors count. */
+  /**
+   * The exit code when the server refused the scenario's setup or its first request: the scenario
+   * is skipped, and the summary line says why.
+   */
+  static final int SKIPPED = 3;
+
+  /**
+   * Runs the generator; the exit code is 0 when the run completed, whatever the errors count, and
+   * {@link #SKIPPED} when the server cannot serve the scenario.
+   */
   public static void main(String[] args) {
     System.exit(new CommandLine(new LoadGenerator()).execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
-    Scenario chosen = Scenario.parse(scenario);
-    if (!chosen.available()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "scenario " + chosen.label() + " needs operations not built yet");
+    Scenario chosen;
+    ProtocolVersion protocol;
+    try {
+      chosen = Scenario.parse(scenario);
+      protocol = protocolVersion(version);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    String[] parts = version.split("\\.", -1);
-    byte[] request =
-        chosen.request(new ProtocolVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+    PrintWriter out = spec.commandLine().getOut();
+    byte[] request;
+    try (KmipClient setup =
+        KmipClient.create(new ClientConfig(host, port, ca, cert, key, null, null), 1)) {
+      request =
+          new ScenarioSetup(
+                  setup,
+                  protocol,
+                  chosen,
+                  new ScenarioSetup.Keys(keyId, hsmSlot, hsmKeyLabel, wrappingKeyId),
+                  new SecureRandom())
+              .prepare()
+              .message();
+    } catch (KmipOperationException e) {
+      out.println(chosen.label() + ": skipped: " + e.getMessage());
+      out.flush();
+      return SKIPPED;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     SslContext tls =
         SslContextBuilder.forClient()
             .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
@@ -114,7 +173,6 @@ public final class LoadGenerator implements Callable<Integer> {
             .trustManager(ca.toFile())
             .build();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-    PrintWriter out = spec.commandLine().getOut();
     try {
       Bootstrap bootstrap =
           new Bootstrap()
@@ -154,6 +212,19 @@ public final class LoadGenerator implements Callable<Integer> {
   }
 
   private @Nullable Bootstrap bootstrap;
+
+  private static ProtocolVersion protocolVersion(String text) {
+    String[] parts = text.split("\\.", -1);
+    try {
+      if (parts.length == 2) {
+        return new ProtocolVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the expected form.
+    }
+    throw new IllegalArgumentException(
+        "--kmip-version " + text + ": expected MAJOR.MINOR, e.g. 1.2");
+  }
 
   /** How long the connections may take to give their first answers before the run starts. */
   private static final long FIRST_ANSWERS_NANOS = TimeUnit.SECONDS.toNanos(30);

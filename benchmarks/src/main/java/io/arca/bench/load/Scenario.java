@@ -1,46 +1,46 @@
 package io.arca.bench.load;
 
-import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
-import io.arca.kmip.Tag;
-import io.arca.kmip.message.RequestBatchItem;
-import io.arca.kmip.message.RequestHeader;
-import io.arca.kmip.message.RequestMessage;
-import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvWriter;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * What the load generator asks for. Scenarios whose operations the server does not serve yet are
- * listed so the command line is stable; they are refused with a message until their operations
- * exist.
+ * What the load generator asks for. {@link ScenarioSetup} prepares what each one needs (a key, a
+ * ciphertext) and encodes its request once; every send then reuses the same bytes.
  */
 enum Scenario {
   /** Discover Versions on kept-alive connections: the cost of TLS records, framing and dispatch. */
-  NOOP(true),
+  NOOP,
   /** A new mutual-TLS connection per Discover Versions: the cost of handshakes. */
-  HANDSHAKE(true),
-  GET(false),
-  CREATE_AES(false),
-  ENCRYPT_AES_GCM(false),
-  ENCRYPT_AES_CBC(false),
-  ENCRYPT_WRAPPED(false),
-  ENCRYPT_HSM(false);
-
-  private final boolean available;
-
-  Scenario(boolean available) {
-    this.available = available;
-  }
-
-  boolean available() {
-    return available;
-  }
+  HANDSHAKE,
+  /** Get of one AES-256 key: the key cache and the encoding of a key in the response. */
+  GET,
+  /** Create of an AES-256 key, acknowledged once stored durably: the object store's writes. */
+  CREATE_AES,
+  /** AES-256-GCM Encrypt of 64 bytes with a warm key; the server chooses the IV. */
+  ENCRYPT_AES_GCM,
+  /**
+   * AES-256-CBC (PKCS#5 padding) Encrypt of 64 bytes with a warm key; the server chooses the IV.
+   */
+  ENCRYPT_AES_CBC,
+  /**
+   * AES-256-GCM Encrypt with a stored key wrapped at rest by an HSM key: unwrapped in the HSM once,
+   * then served from memory.
+   */
+  ENCRYPT_WRAPPED,
+  /** AES-256-GCM Encrypt inside the HSM with an {@code hsm::<slot>::<label>} key. */
+  ENCRYPT_HSM,
+  /** RSA-OAEP (SHA-1, what SoftHSM2 offers) Decrypt inside the HSM with an {@code hsm::} key. */
+  DECRYPT_RSA_HSM;
 
   /** The command-line name, e.g. {@code create-aes}. */
   String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Every label, for help and error messages. */
+  static String labels() {
+    return Arrays.stream(values()).map(Scenario::label).collect(Collectors.joining(", "));
   }
 
   static Scenario parse(String label) {
@@ -49,19 +49,6 @@ enum Scenario {
         return scenario;
       }
     }
-    throw new IllegalArgumentException(
-        "--scenario: " + label + " (expected: noop, handshake, ...)");
-  }
-
-  /** The request, encoded once: every send reuses the same bytes. */
-  byte[] request(ProtocolVersion version) {
-    RequestMessage message =
-        new RequestMessage(
-            RequestHeader.of(version),
-            List.of(
-                RequestBatchItem.of(
-                    Operation.DISCOVER_VERSIONS.value(),
-                    TtlvStructure.of(Tag.REQUEST_PAYLOAD.code()))));
-    return TtlvWriter.toBytes(message.encode());
+    throw new IllegalArgumentException("--scenario " + label + ": expected one of " + labels());
   }
 }

@@ -1,0 +1,192 @@
+package io.arca.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.arca.hsm.HsmProfile;
+import io.arca.server.Arca;
+import io.arca.server.config.IdentitySource;
+import io.arca.server.config.Password;
+import io.arca.server.config.ServerConfig;
+import io.arca.server.tls.DevelopmentPki;
+import io.arca.server.tls.TlsContexts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * One short run of each HSM scenario against an in-process server with two real SoftHSM2 tokens
+ * (made by {@code scripts/softhsm-test-tokens} where failsafe's {@code SOFTHSM2_CONF} points, as
+ * the server's HSM ITs do). Without SoftHSM2 it is skipped, except under CI, where it fails.
+ */
+class LoadGeneratorHsmIT {
+  @TempDir static Path dir;
+  static DevelopmentPki pki;
+  static @Nullable Arca server;
+  static String slot1 = "";
+  static String slot2 = "";
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path library = Path.of(Objects.requireNonNull(HsmProfile.SOFTHSM2.defaultLibrary()));
+    String conf = System.getenv("SOFTHSM2_CONF");
+    String scripts = System.getProperty("arca.scripts");
+    String missing =
+        !Files.isRegularFile(library)
+            ? "SoftHSM2 is not installed (" + library + "; apt-get install softhsm2)"
+            : conf == null || scripts == null
+                ? "SOFTHSM2_CONF and arca.scripts are not set: run through Maven failsafe"
+                : null;
+    if (missing != null) {
+      if (System.getenv("CI") != null) {
+        fail(missing);
+      }
+      assumeTrue(false, missing);
+    }
+    Path tokens = Objects.requireNonNull(Path.of(conf).getParent(), "SOFTHSM2_CONF directory");
+    deleteRecursively(tokens);
+    Map<String, String> values = tokens(Path.of(scripts, "softhsm-test-tokens"), tokens);
+    slot1 = Objects.requireNonNull(values.get("SLOT1_ID"), "SLOT1_ID");
+    slot2 = Objects.requireNonNull(values.get("SLOT2_ID"), "SLOT2_ID");
+    Map<Long, Password> slots = new LinkedHashMap<>();
+    slots.put(Long.parseLong(slot1), password(values, "SLOT1_PIN"));
+    slots.put(Long.parseLong(slot2), password(values, "SLOT2_PIN"));
+
+    pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
+    ServerConfig.Tls tls =
+        new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
+    ServerConfig config =
+        new ServerConfig(
+            "127.0.0.1",
+            0,
+            dir,
+            tls,
+            IdentitySource.CN,
+            new ServerConfig.Limits(32, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(5)),
+            2,
+            "info",
+            false,
+            ServerConfig.Storage.EMBEDDED,
+            ServerConfig.Access.DEFAULTS,
+            new ServerConfig.Hsm(HsmProfile.SOFTHSM2, library, DevelopmentPki.ADMIN_USER, slots));
+    server = Arca.start(config, TlsContexts.server(tls));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"encrypt-wrapped", "encrypt-hsm", "decrypt-rsa-hsm"})
+  void hsmScenarioEndsWithTheSummaryLineAndNoErrors(String scenario) {
+    String slot = scenario.equals("decrypt-rsa-hsm") ? slot2 : slot1;
+    Run run = run("--scenario", scenario, "--hsm-slot", slot);
+
+    assertThat(run.code).as(run.output).isZero();
+    assertThat(run.lastLine()).as(run.output).matches(scenario + ": [1-9]\\d* ops/s, .*, errors 0");
+  }
+
+  @Test
+  void anExistingHsmKeyIsUsedByItsIdentifier() {
+    Run created = run("--scenario", "decrypt-rsa-hsm", "--hsm-slot", slot2, "--hsm-key", "reused");
+    assertThat(created.code).as(created.output).isZero();
+
+    Run reused = run("--scenario", "decrypt-rsa-hsm", "--key-id", "hsm::" + slot2 + "::reused");
+
+    assertThat(reused.code).as(reused.output).isZero();
+    assertThat(reused.lastLine()).as(reused.output).endsWith("errors 0");
+  }
+
+  private static Run run(String... scenarioArguments) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new LoadGenerator());
+    cli.setOut(new PrintWriter(out));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--port",
+                String.valueOf(Objects.requireNonNull(server).port()),
+                "--ca",
+                pki.caCertificate().toString(),
+                "--cert",
+                pki.adminCertificate().toString(),
+                "--key",
+                pki.adminKey().toString(),
+                "--connections",
+                "2",
+                "--warmup",
+                "0",
+                "--duration",
+                "1"));
+    arguments.addAll(List.of(scenarioArguments));
+    int code = cli.execute(arguments.toArray(new String[0]));
+    return new Run(code, out.toString());
+  }
+
+  private record Run(int code, String output) {
+    String lastLine() {
+      return output.strip().lines().reduce((a, b) -> b).orElse("");
+    }
+  }
+
+  private static Password password(Map<String, String> values, String name) {
+    return new Password(Objects.requireNonNull(values.get(name), name).toCharArray());
+  }
+
+  private static Map<String, String> tokens(Path script, Path directory)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(script.toString(), directory.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException(script + " failed: " + output);
+    }
+    Map<String, String> values = new HashMap<>();
+    output
+        .lines()
+        .filter(line -> line.contains("="))
+        .forEach(
+            line ->
+                values.put(
+                    line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+    return values;
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
