@@ -331,8 +331,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
                   + ")");
     } else {
       try {
-        response =
-            batches.process(request, connection.user(), String.valueOf(connection.remoteAddress()));
+        response = batches.process(request, connection.user(), connection.address());
       } catch (KmipException e) {
         // A header option that cannot be honoured: the whole message is refused, the connection
         // stays.
