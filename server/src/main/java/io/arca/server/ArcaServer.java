@@ -4,14 +4,13 @@ import io.arca.server.config.ServerConfig;
 import io.arca.server.transport.ArcaChannelInitializer;
 import io.arca.server.transport.ConnectionLimiter;
 import io.arca.server.transport.InFlightRequests;
+import io.arca.server.transport.NetworkTransport;
 import io.arca.server.transport.RequestProcessor;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -56,12 +55,13 @@ public final class ArcaServer implements AutoCloseable {
   /** Binds the KMIP port and starts serving; returns once the port is listening. */
   public static ArcaServer start(ServerConfig config, SslContext tls, RequestProcessor processor)
       throws InterruptedException {
+    NetworkTransport transport = NetworkTransport.best();
     EventLoopGroup acceptors =
         new MultiThreadIoEventLoopGroup(
-            1, new DefaultThreadFactory("arca-accept"), NioIoHandler.newFactory());
+            1, new DefaultThreadFactory("arca-accept"), transport.ioHandlers());
     EventLoopGroup eventLoops =
         new MultiThreadIoEventLoopGroup(
-            0, new DefaultThreadFactory("arca-io"), NioIoHandler.newFactory());
+            0, new DefaultThreadFactory("arca-io"), transport.ioHandlers());
     // Each connection has at most one request in flight, so the queue can never hold more than the
     // connection limit: bounded by construction.
     ThreadPoolExecutor workers =
@@ -79,7 +79,7 @@ public final class ArcaServer implements AutoCloseable {
       Channel listener =
           new ServerBootstrap()
               .group(acceptors, eventLoops)
-              .channel(NioServerSocketChannel.class)
+              .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.AUTO_READ, false)
               .childOption(ChannelOption.TCP_NODELAY, true)

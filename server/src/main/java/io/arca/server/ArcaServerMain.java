@@ -5,6 +5,7 @@ import io.arca.server.config.ServerConfig;
 import io.arca.server.config.ServerOptions;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
+import io.arca.server.transport.NetworkTransport;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,10 +96,12 @@ public final class ArcaServerMain {
     SslContext sslContext = TlsContexts.server(tls);
     Arca server = Arca.start(effective, sslContext);
     log.info(
-        "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {}), {} ms after the JVM started",
+        "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {}, {} transport), {} ms after"
+            + " the JVM started",
         effective.bind(),
         server.port(),
         TlsContexts.provider(),
+        NetworkTransport.best(),
         ManagementFactory.getRuntimeMXBean().getUptime());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

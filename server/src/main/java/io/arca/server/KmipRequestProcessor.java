@@ -2,8 +2,11 @@ package io.arca.server;
 
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.Tag;
+import io.arca.kmip.message.RequestBatchItem;
 import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseHeader;
@@ -70,6 +73,7 @@ import io.arca.server.op.RngSeedHandler;
 import io.arca.server.op.SetAttributeHandler;
 import io.arca.server.op.SignHandler;
 import io.arca.server.op.SignatureVerifyHandler;
+import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectStore;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
@@ -81,6 +85,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -227,21 +232,92 @@ public final class KmipRequestProcessor implements RequestProcessor {
     return version == null ? "development" : version;
   }
 
+  /**
+   * The operations that can be answered from memory when their object is warm. Anything else
+   * (writes, searches, streams, private-key arithmetic) goes to the worker pool at once.
+   */
+  private static final Set<Integer> INLINE_OPERATIONS =
+      Set.of(
+          Operation.DISCOVER_VERSIONS.value(),
+          Operation.QUERY.value(),
+          Operation.GET.value(),
+          Operation.GET_ATTRIBUTES.value(),
+          Operation.GET_ATTRIBUTE_LIST.value(),
+          Operation.ENCRYPT.value(),
+          Operation.DECRYPT.value(),
+          Operation.MAC.value(),
+          Operation.MAC_VERIFY.value(),
+          Operation.HASH.value(),
+          Operation.RNG_RETRIEVE.value());
+
+  @Override
+  public @Nullable Answer tryInline(
+      ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
+    long started = System.nanoTime();
+    RequestMessage request;
+    try {
+      request = decode(frame);
+    } catch (KmipException e) {
+      return null; // the worker pool answers it, as every undecodable request
+    }
+    if (!inlineCandidate(request)) {
+      return null;
+    }
+    try {
+      return NonBlocking.call(() -> answer(request, connection, allocator, started));
+    } catch (NonBlocking.WouldBlock e) {
+      log.trace("{}: to the worker pool: {}", connection.remoteAddress(), e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * One batch item (so that nothing is half done when a later item would block), of an operation
+   * that can be served from memory, and not part of a stream (a stream's state is taken out of its
+   * table while in use).
+   */
+  private static boolean inlineCandidate(RequestMessage request) {
+    if (request.batchItems().size() != 1
+        || !DiscoverVersionsHandler.SUPPORTED.contains(request.protocolVersion())) {
+      return false;
+    }
+    RequestBatchItem item = request.batchItems().get(0);
+    if (!INLINE_OPERATIONS.contains(item.operation())) {
+      return false;
+    }
+    for (Ttlv field : item.requestPayload().items()) {
+      int tag = field.tag();
+      if (tag == Tag.CORRELATION_VALUE.code() || tag == Tag.INIT_INDICATOR.code()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public Answer process(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
     long started = System.nanoTime();
     RequestMessage request;
     try {
-      Ttlv tree = TtlvReader.read(frame, limits);
-      if (!(tree instanceof TtlvStructure structure)) {
-        throw new KmipException(ResultReason.INVALID_MESSAGE, "the request is not a structure");
-      }
-      request = RequestMessage.decode(structure);
+      request = decode(frame);
     } catch (KmipException e) {
       ProtocolVersion version = RequestMessage.peekProtocolVersion(frame).orElse(null);
       log.debug("{}: undecodable request: {}", connection.remoteAddress(), e.getMessage());
       return Answer.thenClose(encode(failure(version, e.reason(), e.getMessage()), allocator));
     }
+    return answer(request, connection, allocator, started);
+  }
+
+  private RequestMessage decode(ByteBuf frame) {
+    Ttlv tree = TtlvReader.read(frame, limits);
+    if (!(tree instanceof TtlvStructure structure)) {
+      throw new KmipException(ResultReason.INVALID_MESSAGE, "the request is not a structure");
+    }
+    return RequestMessage.decode(structure);
+  }
+
+  private Answer answer(
+      RequestMessage request, Connection connection, ByteBufAllocator allocator, long started) {
     ResponseMessage response;
     if (!DiscoverVersionsHandler.SUPPORTED.contains(request.protocolVersion())) {
       response =
@@ -255,8 +331,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
                   + ")");
     } else {
       try {
-        response =
-            batches.process(request, connection.user(), String.valueOf(connection.remoteAddress()));
+        response = batches.process(request, connection.user(), connection.address());
       } catch (KmipException e) {
         // A header option that cannot be honoured: the whole message is refused, the connection
         // stays.

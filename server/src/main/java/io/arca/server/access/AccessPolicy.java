@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.AccessGrant;
+import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectRecord;
 import java.time.Duration;
 import java.util.Collections;
@@ -192,6 +193,7 @@ public final class AccessPolicy {
   }
 
   private Map<String, Set<Operation>> load(String user) {
+    NonBlocking.check("reading grants");
     Map<String, Set<Operation>> byObject = new HashMap<>();
     for (AccessGrant grant : grants.grantsTo(user)) {
       String uid = grant.uniqueIdentifier() == null ? SERVER : grant.uniqueIdentifier();

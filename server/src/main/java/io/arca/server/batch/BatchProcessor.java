@@ -18,6 +18,7 @@ import io.arca.server.audit.AuditEntries;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
+import io.arca.server.store.NonBlocking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +141,9 @@ public final class BatchProcessor {
           item.uniqueBatchItemId(),
           ResultReasons.forVersion(e.reason(), context.protocolVersion()),
           e.getMessage());
+    } catch (NonBlocking.WouldBlock e) {
+      // Not a failure: the request is run again on the worker pool.
+      throw e;
     } catch (RuntimeException e) {
       // A bug, not a KMIP error: the client gets a reference to quote, the log gets the cause.
       String reference = UUID.randomUUID().toString();

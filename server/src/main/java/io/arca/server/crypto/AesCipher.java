@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
@@ -80,7 +82,8 @@ public final class AesCipher {
       chosenIv = new byte[mode.ivBytes];
       random.nextBytes(chosenIv);
     }
-    Cipher cipher = init(Cipher.ENCRYPT_MODE, key, mode, parameters, chosenIv, additionalData);
+    Cipher cipher =
+        init(Cipher.ENCRYPT_MODE, key, mode, parameters, chosenIv, additionalData, true);
     byte[] out = run(cipher, plaintext);
     if (mode.block != BlockCipherMode.GCM) {
       return new Encrypted(out, chosenIv, null);
@@ -128,7 +131,8 @@ public final class AesCipher {
             mode,
             parameters,
             chosenIv,
-            additionalData);
+            additionalData,
+            false);
     int tagBytes = mode.block == BlockCipherMode.GCM ? tagBytes(parameters) : 0;
     return new Started(cipher, chosenIv, tagBytes);
   }
@@ -198,7 +202,7 @@ public final class AesCipher {
       System.arraycopy(ciphertext, 0, input, 0, ciphertext.length);
       System.arraycopy(tag, 0, input, ciphertext.length, tag.length);
     }
-    return run(init(Cipher.DECRYPT_MODE, key, mode, parameters, iv, additionalData), input);
+    return run(init(Cipher.DECRYPT_MODE, key, mode, parameters, iv, additionalData, true), input);
   }
 
   /** The tag length in bytes: Tag Length, else 16. */
@@ -215,13 +219,34 @@ public final class AesCipher {
     return length;
   }
 
+  /**
+   * Each thread's ciphers for one-shot operations, by transformation. {@code Cipher.getInstance}
+   * looks the provider up and builds the engine anew, and a fresh engine expands the key schedule
+   * again: together most of a 64-byte Encrypt's work. An engine re-initialised with the key it had
+   * keeps its schedule. What a thread's cipher retains is the schedule of the key it last used,
+   * which the key cache holds in plaintext anyway; it is replaced at the thread's next use.
+   */
+  private static final ThreadLocal<Map<String, Cipher>> ONE_SHOT =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private static Cipher oneShot(String transformation) throws GeneralSecurityException {
+    Map<String, Cipher> ciphers = ONE_SHOT.get();
+    Cipher cipher = ciphers.get(transformation);
+    if (cipher == null) {
+      cipher = Cipher.getInstance(transformation);
+      ciphers.put(transformation, cipher);
+    }
+    return cipher;
+  }
+
   private static Cipher init(
       int direction,
       byte[] key,
       Mode mode,
       CryptographicParameters parameters,
       byte @Nullable [] iv,
-      byte @Nullable [] additionalData) {
+      byte @Nullable [] additionalData,
+      boolean reuse) {
     if (key.length != 16 && key.length != 24 && key.length != 32) {
       throw new KmipException(
           ResultReason.CRYPTOGRAPHIC_FAILURE,
@@ -233,7 +258,8 @@ public final class AesCipher {
           "AuthenticatedEncryptionAdditionalData: only GCM takes additional data");
     }
     try {
-      Cipher cipher = Cipher.getInstance(mode.transformation);
+      Cipher cipher =
+          reuse ? oneShot(mode.transformation) : Cipher.getInstance(mode.transformation);
       SecretKeySpec spec = new SecretKeySpec(key, "AES");
       AlgorithmParameterSpec ivSpec = null;
       if (mode.block == BlockCipherMode.GCM) {
@@ -257,6 +283,11 @@ public final class AesCipher {
       }
       return cipher;
     } catch (InvalidAlgorithmParameterException e) {
+      if (reuse) {
+        // A GCM engine refuses the key and IV it has just encrypted with; a client that repeats
+        // its IV gets what a fresh engine answers, as before engines were kept.
+        return init(direction, key, mode, parameters, iv, additionalData, false);
+      }
       throw new KmipException(
           ResultReason.INVALID_FIELD, "IVCounterNonce: not usable with " + mode.block.xmlName());
     } catch (GeneralSecurityException e) {

@@ -24,6 +24,9 @@ public final class DiscoverVersionsHandler implements OperationHandler {
           ProtocolVersion.V1_1,
           ProtocolVersion.V1_0);
 
+  /** The answer to a client that names no versions: immutable, so built once. */
+  private static final TtlvStructure ALL = new DiscoverVersions.Response(SUPPORTED).encode();
+
   @Override
   public Operation operation() {
     return Operation.DISCOVER_VERSIONS;
@@ -33,7 +36,7 @@ public final class DiscoverVersionsHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     List<ProtocolVersion> asked = DiscoverVersions.Request.decode(requestPayload).versions();
     if (asked.isEmpty()) {
-      return new DiscoverVersions.Response(SUPPORTED).encode();
+      return ALL;
     }
     List<ProtocolVersion> shared = new ArrayList<>();
     for (ProtocolVersion version : SUPPORTED) {

@@ -99,6 +99,7 @@ public final class DatabaseStore implements ObjectStore {
     if (draft.version() != 0 || !draft.hasContent()) {
       throw new IllegalArgumentException("not a draft: " + draft.uid());
     }
+    NonBlocking.check("a database insert");
     KeyWrapper wrapper = wrapperFor(draft.wrappingKeyId());
     byte[] clear = TtlvWriter.toBytes(content);
     WrappedKey wrapped;
@@ -167,6 +168,7 @@ public final class DatabaseStore implements ObjectStore {
 
   @Override
   public ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change) {
+    NonBlocking.check("a database update");
     try {
       for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
         try {
@@ -205,6 +207,7 @@ public final class DatabaseStore implements ObjectStore {
 
   @Override
   public boolean delete(String uid) {
+    NonBlocking.check("a database delete");
     try {
       return repository.delete(uid);
     } finally {
@@ -214,6 +217,7 @@ public final class DatabaseStore implements ObjectStore {
 
   @Override
   public List<String> locate(ObjectQuery query) {
+    NonBlocking.check("a database search");
     ObjectCriteria criteria = ObjectCriteria.all(query.limit()).withOffset(query.offset());
     if (query.owner() != null) {
       criteria = criteria.withOwner(query.owner());
@@ -245,6 +249,7 @@ public final class DatabaseStore implements ObjectStore {
       if (cache.isConfirmed(entry)) {
         return entry;
       }
+      NonBlocking.check("a database read");
       OptionalLong stored = repository.currentVersion(uid);
       if (stored.isPresent() && stored.getAsLong() == entry.record.version()) {
         cache.confirm(entry);
@@ -256,6 +261,7 @@ public final class DatabaseStore implements ObjectStore {
   }
 
   private KeyCache.@Nullable Entry load(String uid) {
+    NonBlocking.check("a database read");
     return repository
         .find(uid)
         .map(stored -> new KeyCache.Entry(toRecord(stored), wrapped(stored), cache.now()))
@@ -272,6 +278,7 @@ public final class DatabaseStore implements ObjectStore {
   }
 
   private ByteString unwrap(WrappedKey wrapped) {
+    NonBlocking.check("unwrapping a key");
     if (wrapped.wrappingKeyId().equals(serverKek.id())) {
       return serverKek.unwrap(wrapped);
     }

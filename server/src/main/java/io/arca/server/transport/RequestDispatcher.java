@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Hands each request of one connection to the worker pool and writes the answer back, one request
  * at a time. Reading is off ({@code autoRead=false}) and is asked for again only after the previous
  * response has been written, so a slow operation stops reading from its connection instead of
- * queueing requests, and responses go out in request order. Handlers never run on the event loop.
+ * queueing requests, and responses go out in request order. Requests the caches can answer are
+ * answered on the event loop ({@link RequestProcessor#tryInline}); the rest run on the worker pool,
+ * so a blocking call never stalls the connections of an event loop.
  */
 public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -119,6 +121,12 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
           });
     } else if (message instanceof ByteBuf frame) {
       log.trace("{}: request of {} bytes", current.remoteAddress(), frame.readableBytes());
+      Answer inline = answerInline(frame, current, ctx);
+      if (inline != null) {
+        inFlight.started();
+        respond(ctx, inline);
+        return;
+      }
       submit(ctx, () -> answer(frame, current, ctx));
     } else {
       ReferenceCountUtil.release(message);
@@ -137,14 +145,37 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * The answer given here on the event loop, saving two thread hand-offs, when the request needs
+   * nothing that blocks; null to run it on the worker pool.
+   */
+  private @Nullable Answer answerInline(
+      ByteBuf frame, Connection current, ChannelHandlerContext ctx) {
+    Answer answer;
+    try {
+      answer = processor.tryInline(frame, current, ctx.alloc());
+    } catch (RuntimeException e) {
+      log.warn("{}: request failed outside KMIP error handling", current.remoteAddress(), e);
+      answer = null;
+    }
+    if (answer != null) {
+      wipe(frame);
+    }
+    return answer;
+  }
+
   private Answer answer(ByteBuf frame, Connection current, ChannelHandlerContext ctx) {
     try {
       return processor.process(frame, current, ctx.alloc());
     } finally {
-      // Requests carry key material (Register, Import): leave none of it in pooled memory.
-      frame.setZero(0, frame.capacity());
-      frame.release();
+      wipe(frame);
     }
+  }
+
+  private static void wipe(ByteBuf frame) {
+    // Requests carry key material (Register, Import): leave none of it in pooled memory.
+    frame.setZero(0, frame.capacity());
+    frame.release();
   }
 
   private void submit(ChannelHandlerContext ctx, Work work) {

@@ -5,10 +5,21 @@ import io.netty.buffer.ByteBufAllocator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The port between the transport and KMIP: turns one request frame into one response. It runs on
- * the worker pool, never on the event loop, so it may block on the database or the HSM.
+ * The port between the transport and KMIP: turns one request frame into one response. {@link
+ * #process} runs on the worker pool, never on the event loop, so it may block on the database or
+ * the HSM; {@link #tryInline} runs on the event loop and must not.
  */
 public interface RequestProcessor {
+  /**
+   * Answers one request on the event loop when that needs no blocking call (a warm key, a request
+   * that reads no store), or returns null and leaves the frame as it was, to be given to {@link
+   * #process} on the worker pool. The caller releases the frame after an answer.
+   */
+  default @Nullable Answer tryInline(
+      ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
+    return null;
+  }
+
   /**
    * Answers one request. The frame is released by the caller afterwards; the processor must copy
    * what it keeps.
