@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The Unique Identifier a KMIP 2.x client may choose for a new database object (Create, Create Key
  * Pair, Register, Derive Key), as operators name keys in the HSM guide ({@code my_sym_key}). KMIP
  * says the server assigns identifiers; choosing one is an extension, as in Cosmian KMS. 1.x
- * requests have no such attribute and keep being refused (Attribute Read Only, Permission Denied in
- * 1.x).
+ * requests have no such attribute: one that sends it is refused as for any attribute the server
+ * sets (Permission Denied, the 1.x form of Attribute Read Only), and so is Re-key in any version.
  *
  * <p>A chosen identifier is 1 to {@value #MAX_LENGTH} ASCII letters, digits and {@code - _ . : @},
  * starting with a letter or a digit (so that it never reads as a command-line option), without
