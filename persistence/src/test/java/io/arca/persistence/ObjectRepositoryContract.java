@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,6 +113,73 @@ abstract class ObjectRepositoryContract {
         .isInstanceOf(DuplicateObjectException.class)
         .hasMessageContaining("dup");
     assertThat(repository.find("dup")).contains(first);
+  }
+
+  /**
+   * Client-chosen identifiers race: inserts of one uid from several writers at once (separate
+   * repositories, as separate servers on one database would be) leave exactly one object, and every
+   * other writer is told its uid is a duplicate. Only the primary key can promise that.
+   */
+  @Test
+  void concurrentInsertsOfOneUidHaveExactlyOneWinner() throws Exception {
+    long seed = new SecureRandom().nextLong();
+    Random random = new Random(seed);
+    int writers = 3 + random.nextInt(4);
+    List<JdbcObjectRepository> repositories = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      for (int w = 0; w < writers; w++) {
+        repositories.add(w == 0 ? repository : new JdbcObjectRepository(database));
+      }
+      for (int round = 0; round < 8; round++) {
+        String uid = "chosen-" + Long.toHexString(random.nextLong());
+        CyclicBarrier start = new CyclicBarrier(writers);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          ObjectRepository writer = repositories.get(w);
+          String owner = "owner-" + w;
+          Callable<String> insert =
+              () -> {
+                start.await(30, TimeUnit.SECONDS);
+                try {
+                  return writer.insert(key(uid, owner, "Active")).owner();
+                } catch (DuplicateObjectException e) {
+                  return "duplicate";
+                }
+              };
+          outcomes.add(pool.submit(insert));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+          results.add(outcome.get(60, TimeUnit.SECONDS));
+        }
+        List<String> winners = results.stream().filter(r -> !r.equals("duplicate")).toList();
+        assertThat(winners).as("seed %d, round %d: %s", seed, round, results).hasSize(1);
+        assertThat(repository.find(uid))
+            .as("seed %d, round %d", seed, round)
+            .hasValueSatisfying(stored -> assertThat(stored.owner()).isEqualTo(winners.get(0)));
+      }
+    } finally {
+      pool.shutdownNow();
+      for (JdbcObjectRepository other : repositories) {
+        if (other != repository) {
+          other.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void uidsDifferingOnlyInCaseAreDifferentObjects() {
+    // Clients choose identifiers; the database must not fold case (MariaDB: a binary collation).
+    repository.insert(key("Payments", "alice", "Active"));
+    repository.insert(key("payments", "bob", "Active"));
+
+    assertThat(repository.find("Payments"))
+        .hasValueSatisfying(o -> assertThat(o.owner()).isEqualTo("alice"));
+    assertThat(repository.find("payments"))
+        .hasValueSatisfying(o -> assertThat(o.owner()).isEqualTo("bob"));
+    assertThat(repository.find("PAYMENTS")).isEmpty();
   }
 
   @Test

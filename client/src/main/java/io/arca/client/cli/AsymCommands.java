@@ -90,8 +90,8 @@ final class AsymCommands {
         arity = "0..1",
         paramLabel = "ID",
         description =
-            "The unique identifier to give the private key (e.g. hsm::<slot>::<label>; the"
-                + " server names the public key).")
+            "The unique identifier to give the private key (e.g. my_key, or"
+                + " hsm::<slot>::<label> to make it in the HSM); the public key's is ID_pk.")
     @Nullable String requestedId;
 
     abstract List<Attribute> algorithm();

@@ -88,7 +88,9 @@ final class SymCommands extends CommandGroup {
         index = "0",
         arity = "0..1",
         paramLabel = "ID",
-        description = "The unique identifier to give the key (e.g. hsm::<slot>::<label>).")
+        description =
+            "The unique identifier to give the key (e.g. my_sym_key, or hsm::<slot>::<label> to"
+                + " make it in the HSM); default: one the server draws.")
     @Nullable String requestedId;
 
     @Override

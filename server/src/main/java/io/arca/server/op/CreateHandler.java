@@ -27,7 +27,8 @@ import java.util.List;
 /**
  * Create (KMIP 1.4 §4.1, 2.1 §6.1.14): a new symmetric key of the algorithm and length asked for
  * (AES, 3DES, ChaCha20, HMAC; {@link KeyMaker} knows the lengths), stored wrapped before its
- * identifier is returned.
+ * identifier is returned: the one a 2.x client chose ({@link ChosenIdentifiers}), else a random
+ * one.
  */
 public final class CreateHandler implements OperationHandler {
   private final ObjectStore store;
@@ -53,7 +54,9 @@ public final class CreateHandler implements OperationHandler {
           ResultReason.INVALID_FIELD,
           "ObjectType: Create makes symmetric keys (use Create Key Pair or Register for others)");
     }
-    Attributes attributes = NewObjects.clientAttributes(request.attributes(), store, context);
+    Attributes attributes =
+        NewObjects.clientAttributesBesidesUid(request.attributes(), store, context);
+    String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
     CryptographicAlgorithm algorithm = algorithm(attributes);
     Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
     if (bits == null) {
@@ -64,7 +67,6 @@ public final class CreateHandler implements OperationHandler {
     try (ClearKey made = maker.symmetricKey(algorithm, bits)) {
       key = ((KeyMaterial.Encoded) made.material()).bytes().toByteArray();
     }
-    String uid = ObjectAccess.newUid();
     ObjectRecord draft =
         NewObjects.draft(
             uid,

@@ -39,7 +39,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Create Key Pair (KMIP 1.4 §4.2, 2.1 §6.1.9): a new RSA, EC or Ed25519 key pair made by {@link
  * KeyMaker}, each half stored wrapped at rest in its default Key Format Type, linked to the other,
- * with its own Digest. The ID Placeholder becomes the private key's identifier, as the spec says.
+ * with its own Digest. The ID Placeholder becomes the private key's identifier, as the spec says. A
+ * 2.x client may choose the identifiers ({@link ChosenIdentifiers}): the private key's in the
+ * Common or Private Key Attributes, the public key's in the Public Key Attributes, or by default
+ * the private key's followed by {@code _pk}.
  */
 public final class CreateKeyPairHandler implements OperationHandler {
   private final ObjectStore store;
@@ -61,11 +64,11 @@ public final class CreateKeyPairHandler implements OperationHandler {
     CreateKeyPair.Request request =
         CreateKeyPair.Request.decode(requestPayload, context.protocolVersion());
     NewObjects.checkMayCreate(context);
+    Attributes privateGiven = merge(request.commonAttributes(), request.privateKeyAttributes());
     Attributes privateAttributes =
-        NewObjects.clientAttributes(
-            merge(request.commonAttributes(), request.privateKeyAttributes()), store, context);
+        NewObjects.clientAttributesBesidesUid(privateGiven, store, context);
     Attributes publicAttributes =
-        NewObjects.clientAttributes(
+        NewObjects.clientAttributesBesidesUid(
             merge(request.commonAttributes(), request.publicKeyAttributes()), store, context);
     checkNamesDiffer(privateAttributes, publicAttributes);
     CryptographicAlgorithm algorithm = algorithm(privateAttributes, publicAttributes);
@@ -85,8 +88,9 @@ public final class CreateKeyPairHandler implements OperationHandler {
     if (curve == null) {
       curve = curve(publicAttributes);
     }
-    String privateUid = ObjectAccess.newUid();
-    String publicUid = ObjectAccess.newUid();
+    String chosen = ChosenIdentifiers.chosen(privateGiven, store, context);
+    String privateUid = chosen != null ? chosen : ObjectAccess.newUid();
+    String publicUid = publicUid(chosen, request.publicKeyAttributes(), context);
     try (ClearKeyPair pair = maker.keyPair(algorithm, bits, curve)) {
       store(pair.privateKey(), privateUid, privateAttributes, publicUid, context);
       try {
@@ -105,6 +109,32 @@ public final class CreateKeyPairHandler implements OperationHandler {
               store.delete(privateUid);
             });
     return CreateKeyPair.Response.of(privateUid, publicUid).encode(context.protocolVersion());
+  }
+
+  /**
+   * The public key's identifier: the one its own attributes choose, else its private key's chosen
+   * one with {@value ChosenIdentifiers#PUBLIC_KEY_SUFFIX} appended (as an HSM key pair's), else a
+   * random one. A Unique Identifier among the Common Attributes names the private key: one
+   * identifier cannot name both halves.
+   */
+  private String publicUid(
+      @Nullable String privateChosen, @Nullable Attributes publicOwn, RequestContext context) {
+    String own = publicOwn == null ? null : ChosenIdentifiers.chosen(publicOwn, store, context);
+    if (own != null) {
+      if (own.equals(privateChosen)) {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD,
+            "UniqueIdentifier: the private and the public key cannot have the same identifier");
+      }
+      return own;
+    }
+    if (privateChosen == null) {
+      return ObjectAccess.newUid();
+    }
+    String derived = privateChosen + ChosenIdentifiers.PUBLIC_KEY_SUFFIX;
+    ChosenIdentifiers.check(derived);
+    ChosenIdentifiers.checkFree(derived, store);
+    return derived;
   }
 
   /**

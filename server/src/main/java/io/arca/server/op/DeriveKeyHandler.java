@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * request or else the key's), HMAC (the HMAC the key's algorithm names, over the Derivation Data)
  * or ENCRYPT (the Derivation Data encrypted with the key, as Encrypt would with these parameters
  * and IV). The new key takes the first Cryptographic Length bits of the output; an output too short
- * is refused. The new key's algorithm and length come from the request's attributes. The other
- * methods answer Feature Not Supported, naming the method.
+ * is refused. The new key's algorithm and length come from the request's attributes, and so may its
+ * identifier (a 2.x client's choice, {@link ChosenIdentifiers}). The other methods answer Feature
+ * Not Supported, naming the method.
  */
 public final class DeriveKeyHandler implements OperationHandler {
   private final ObjectAccess objects;
@@ -72,7 +73,7 @@ public final class DeriveKeyHandler implements OperationHandler {
               + ")");
     }
     Attributes attributes =
-        NewObjects.clientAttributes(request.attributes(), objects.store(), context);
+        NewObjects.clientAttributesBesidesUid(request.attributes(), objects.store(), context);
     Integer algorithm = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
     Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
     if (algorithm == null || bits == null) {
@@ -87,6 +88,7 @@ public final class DeriveKeyHandler implements OperationHandler {
           "CryptographicLength: " + bits + " (expected: a multiple of 8, up to 4096)");
     }
     NewObjects.checkMayCreate(context);
+    String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), objects.store(), context);
     ObjectRecord base =
         objects.resolve(
             request.uniqueIdentifiers().isEmpty() ? null : request.uniqueIdentifiers().get(0),
@@ -109,7 +111,6 @@ public final class DeriveKeyHandler implements OperationHandler {
                 algorithm,
                 bits));
     Arrays.fill(derived, (byte) 0);
-    String uid = ObjectAccess.newUid();
     ObjectRecord draft =
         NewObjects.draft(
             uid,

@@ -35,12 +35,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What Create, Create Key Pair and Register share: checking the attributes a client gave, the
- * uniqueness of its Names, and the attributes the server sets on every new object.
+ * uniqueness of its Names, and the attributes the server sets on every new object. The identifier a
+ * client may choose is {@link ChosenIdentifiers}'.
  */
 final class NewObjects {
   private NewObjects() {}
 
-  /** Attributes only the server sets; a client that sends one is refused. */
+  /**
+   * Attributes only the server sets; a client that sends one is refused, except the Unique
+   * Identifier a 2.x client chooses for a new object ({@link ChosenIdentifiers}).
+   */
   private static final Set<Integer> SERVER_ONLY =
       Set.of(
           Tag.UNIQUE_IDENTIFIER.code(),
@@ -86,10 +90,33 @@ final class NewObjects {
    * @throws KmipException for an unknown template, server-only attributes, or a duplicate Name
    */
   static Attributes clientAttributes(Attributes given, ObjectStore store, RequestContext context) {
+    return clientAttributes(given, store, context, false);
+  }
+
+  /**
+   * The client's attributes as {@link #clientAttributes(Attributes, ObjectStore, RequestContext)}
+   * checks them, for an operation whose new object a client may name: a 2.x client's Unique
+   * Identifier is left out, since it names the object ({@link ChosenIdentifiers#chosen} checks it)
+   * rather than being one of its attributes. 1.x requests have no such attribute and are refused.
+   */
+  static Attributes clientAttributesBesidesUid(
+      Attributes given, ObjectStore store, RequestContext context) {
+    return clientAttributes(given, store, context, true);
+  }
+
+  private static Attributes clientAttributes(
+      Attributes given, ObjectStore store, RequestContext context, boolean uidMayBeChosen) {
     ProtocolVersion version = context.protocolVersion();
     Map<AttributeReference, Integer> counts = new HashMap<>();
     List<Attribute> checked = new ArrayList<>();
+    boolean mayChooseUid = uidMayBeChosen && version.isAtLeast(ProtocolVersion.V2_0);
     for (Attribute attribute : Templates.expand(given, store, context).items()) {
+      if (attribute.reference() instanceof AttributeReference.Tagged tagged
+          && tagged.tag() == Tag.UNIQUE_IDENTIFIER.code()
+          && mayChooseUid) {
+        // The object's own identifier, not one of its attributes: ChosenIdentifiers takes it.
+        continue;
+      }
       if (attribute.reference() instanceof AttributeReference.Tagged tagged
           && SERVER_ONLY.contains(tagged.tag())) {
         throw Reasons.readOnly(version, TagNames.of(tagged.tag()));

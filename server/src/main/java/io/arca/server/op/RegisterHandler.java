@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * Register (KMIP 1.4 §4.3, 2.1 §6.1.45): stores an object the client supplies, of any kind (a 1.x
  * Template too, see {@link Templates}), as given (a key delivered wrapped stays wrapped), under the
  * server KEK. The algorithm and length of a key block become attributes when the client did not set
- * them, and the Digest is taken over the key material or value as registered.
+ * them, and the Digest is taken over the key material or value as registered. A 2.x client may
+ * choose the identifier ({@link ChosenIdentifiers}).
  */
 public final class RegisterHandler implements OperationHandler {
   private final ObjectStore store;
@@ -56,8 +57,9 @@ public final class RegisterHandler implements OperationHandler {
     if (type == null) {
       throw new KmipException(ResultReason.INVALID_FIELD, "ObjectType: unknown");
     }
-    Attributes attributes = NewObjects.clientAttributes(request.attributes(), store, context);
-    String uid = ObjectAccess.newUid();
+    Attributes attributes =
+        NewObjects.clientAttributesBesidesUid(request.attributes(), store, context);
+    String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
     ObjectRecord draft =
         NewObjects.draft(uid, type, attributes, implied(object, attributes), context, false);
     TtlvStructure content =

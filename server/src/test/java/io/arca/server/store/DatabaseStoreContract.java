@@ -34,8 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -249,6 +251,70 @@ abstract class DatabaseStoreContract {
     ObjectRecord last = store.find("busy").orElseThrow();
     assertThat(last.attributes().all(Tag.OBJECT_GROUP.code())).hasSize(writers * each);
     assertThat(last.version()).isEqualTo(1 + writers * each);
+  }
+
+  /**
+   * A client-chosen identifier raced for from two servers on one database: exactly one create wins,
+   * every other is answered Object Already Exists, and both servers then see the winner's.
+   */
+  @Test
+  void concurrentCreatesOfOneChosenUidHaveExactlyOneWinner() throws Exception {
+    long seed = new SecureRandom().nextLong();
+    Random random = new Random(seed);
+    DatabaseStore otherNode =
+        new DatabaseStore(repositoryOn(config), kek, KeyCacheSettings.DEFAULTS, nanos::get);
+    int writers = 4 + random.nextInt(5);
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      for (int round = 0; round < 5; round++) {
+        String uid = "my_key-" + Long.toHexString(random.nextLong());
+        CyclicBarrier start = new CyclicBarrier(writers);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          DatabaseStore node = w % 2 == 0 ? store : otherNode;
+          ObjectRecord aliceDraft = aesDraft(uid, null);
+          String owner = "user" + w;
+          ObjectRecord draft =
+              ObjectRecord.draft(
+                  uid,
+                  aliceDraft.objectType(),
+                  aliceDraft.state(),
+                  owner,
+                  aliceDraft.attributes(),
+                  null,
+                  T0);
+          Callable<String> create =
+              () -> {
+                start.await(30, TimeUnit.SECONDS);
+                try {
+                  return node.create(draft, aesKey(keyBytes(owner))).owner();
+                } catch (KmipException e) {
+                  return e.reason().name();
+                }
+              };
+          outcomes.add(pool.submit(create));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+          results.add(outcome.get(60, TimeUnit.SECONDS));
+        }
+        List<String> winners = results.stream().filter(r -> r.startsWith("user")).toList();
+        String why = "seed " + seed + ", round " + round + ": " + results;
+        assertThat(winners).as(why).hasSize(1);
+        assertThat(results)
+            .as(why)
+            .filteredOn(r -> !r.startsWith("user"))
+            .containsOnly(ResultReason.OBJECT_ALREADY_EXISTS.name());
+        for (DatabaseStore node : List.of(store, otherNode)) {
+          assertThat(node.find(uid).orElseThrow().owner()).as(why).isEqualTo(winners.get(0));
+          try (ObjectContent content = node.content(uid).orElseThrow()) {
+            assertThat(content.structure()).as(why).isEqualTo(aesKey(keyBytes(winners.get(0))));
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Attributes withGroup(Attributes attributes, String group) {
