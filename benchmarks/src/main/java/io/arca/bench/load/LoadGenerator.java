@@ -4,6 +4,7 @@ import io.arca.client.ClientConfig;
 import io.arca.client.KmipClient;
 import io.arca.client.KmipOperationException;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.server.transport.NetworkTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -13,9 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
@@ -172,12 +171,15 @@ public final class LoadGenerator implements Callable<Integer> {
             .keyManager(cert.toFile(), key.toFile())
             .trustManager(ca.toFile())
             .build();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    // The server's transport choice: epoll where it loads, so the generator's own system calls
+    // stay as few as the server's.
+    NetworkTransport transport = NetworkTransport.best();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
     try {
       Bootstrap bootstrap =
           new Bootstrap()
               .group(group)
-              .channel(NioSocketChannel.class)
+              .channel(transport.socketChannel())
               .option(ChannelOption.TCP_NODELAY, true)
               .handler(
                   new ChannelInitializer<SocketChannel>() {
