@@ -19,6 +19,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import java.io.PrintWriter;
@@ -110,6 +111,13 @@ public final class LoadGenerator implements Callable<Integer> {
 
   @Option(names = "--threads", defaultValue = "1", description = "Generator event-loop threads.")
   int threads = 1;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Offer the previous connection's TLS session again (handshake scenario: resumed"
+              + " handshakes instead of full ones).")
+  boolean resume;
 
   @Option(names = "--json", description = "End with a JSON line instead of the text summary.")
   boolean json;
@@ -335,6 +343,11 @@ public final class LoadGenerator implements Callable<Integer> {
         latencies.record(micros);
       }
       if (reconnect) {
+        if (!resume) {
+          // The TLS client keeps sessions by host and port and would offer this one next time:
+          // without --resume every handshake is a full one.
+          ctx.pipeline().get(SslHandler.class).engine().getSession().invalidate();
+        }
         ctx.close();
         if (running) {
           Objects.requireNonNull(bootstrap).connect(host, port);
