@@ -4,6 +4,7 @@ import io.arca.client.ClientConfig;
 import io.arca.client.KmipClient;
 import io.arca.client.KmipOperationException;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.server.transport.NetworkTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -13,13 +14,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import java.io.PrintWriter;
@@ -112,6 +112,13 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", description = "Generator event-loop threads.")
   int threads = 1;
 
+  @Option(
+      names = "--resume",
+      description =
+          "Offer the previous connection's TLS session again (handshake scenario: resumed"
+              + " handshakes instead of full ones).")
+  boolean resume;
+
   @Option(names = "--json", description = "End with a JSON line instead of the text summary.")
   boolean json;
 
@@ -172,12 +179,15 @@ public final class LoadGenerator implements Callable<Integer> {
             .keyManager(cert.toFile(), key.toFile())
             .trustManager(ca.toFile())
             .build();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    // The server's transport choice: epoll where it loads, so the generator's own system calls
+    // stay as few as the server's.
+    NetworkTransport transport = NetworkTransport.best();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
     try {
       Bootstrap bootstrap =
           new Bootstrap()
               .group(group)
-              .channel(NioSocketChannel.class)
+              .channel(transport.socketChannel())
               .option(ChannelOption.TCP_NODELAY, true)
               .handler(
                   new ChannelInitializer<SocketChannel>() {
@@ -333,6 +343,11 @@ public final class LoadGenerator implements Callable<Integer> {
         latencies.record(micros);
       }
       if (reconnect) {
+        if (!resume) {
+          // The TLS client keeps sessions by host and port and would offer this one next time:
+          // without --resume every handshake is a full one.
+          ctx.pipeline().get(SslHandler.class).engine().getSession().invalidate();
+        }
         ctx.close();
         if (running) {
           Objects.requireNonNull(bootstrap).connect(host, port);

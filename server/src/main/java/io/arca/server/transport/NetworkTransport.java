@@ -5,8 +5,11 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
  * The socket layer under the event loops: Linux epoll through Netty's native transport when it
@@ -24,6 +27,11 @@ public enum NetworkTransport {
   /** The I/O handlers of this transport's event loops. */
   public IoHandlerFactory ioHandlers() {
     return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+  }
+
+  /** The client channel type of this transport (the load generator's connections). */
+  public Class<? extends SocketChannel> socketChannel() {
+    return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
   }
 
   /** The listening channel type of this transport. */
