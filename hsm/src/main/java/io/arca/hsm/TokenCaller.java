@@ -11,8 +11,9 @@ import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.TokenException;
 
 /**
- * Runs one slot's token calls: counts them, turns PKCS#11 errors into {@link HsmException}s, and
- * repeats an idempotent call once when the token had dropped its sessions or its login.
+ * Runs one slot's token calls: counts them, turns PKCS#11 errors into {@link HsmException}s,
+ * repeats an idempotent call once when the token had dropped its sessions or its login, and repeats
+ * any call once after forgetting the cached object handles when the token says a handle is stale.
  *
  * <p>The repeat works because xipki's session pool checks every session it hands out
  * (C_GetSessionInfo): a closed session is replaced by a new one, and a session whose login is gone
@@ -36,6 +37,7 @@ final class TokenCaller {
   private final Runnable forgetHandles;
   private final Map<HsmCall, AtomicLong> calls = new EnumMap<>(HsmCall.class);
   private final AtomicLong recoveries = new AtomicLong();
+  private final AtomicLong staleHandles = new AtomicLong();
 
   TokenCaller(long slotId, Runnable dropAllSessions, Runnable forgetHandles) {
     this.slotId = slotId;
@@ -52,6 +54,19 @@ final class TokenCaller {
       return body.run();
     } catch (PKCS11Exception e) {
       long code = e.getErrorCode();
+      if (Pkcs11Errors.STALE_HANDLE.contains(code)) {
+        // The token refused the handle before doing anything with it, so even a destroy may run
+        // again: the body looks its key up by label anew and finds it missing, or finds the key
+        // that
+        // now carries the label (an operator re-initialised the token and made it again).
+        staleHandle(what, code);
+        count(kind).incrementAndGet();
+        try {
+          return body.run();
+        } catch (TokenException again) {
+          throw Pkcs11Errors.translate(what, again, CRYPTO.contains(kind));
+        }
+      }
       if (code == CKR_OPERATION_NOT_INITIALIZED && CRYPTO.contains(kind) && idempotent) {
         // xipki's pool (1.0.9) ignores a failed C_*Init, so a session the token had already logged
         // out, closed or
@@ -110,6 +125,25 @@ final class TokenCaller {
 
   long recoveries() {
     return recoveries.get();
+  }
+
+  long staleHandles() {
+    return staleHandles.get();
+  }
+
+  /**
+   * Forgets every cached handle after the token called one stale: whatever made one stale (most
+   * often a re-initialised token) is likely to have made the others stale too.
+   */
+  void staleHandle(String what, long code) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        "slot {0}: {1} met a stale object handle ({2}); looking the key up again by label",
+        slotId,
+        what,
+        HsmException.ckrName(code));
+    staleHandles.incrementAndGet();
+    forgetHandles.run();
   }
 
   private void recover(long code) {

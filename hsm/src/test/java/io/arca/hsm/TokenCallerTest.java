@@ -1,0 +1,113 @@
+package io.arca.hsm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DATA_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OBJECT_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_HANDLE_INVALID;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+
+/**
+ * What {@link TokenCaller} does with each kind of token failure, with scripted token answers (the
+ * token itself is exercised by SoftHsm2SlotIT).
+ */
+class TokenCallerTest {
+
+  private final AtomicInteger sessionsDropped = new AtomicInteger();
+  private final AtomicInteger handlesForgotten = new AtomicInteger();
+  private final TokenCaller caller =
+      new TokenCaller(7, sessionsDropped::incrementAndGet, handlesForgotten::incrementAndGet);
+
+  /** A token call that fails with the given CKR values in turn, then answers "done". */
+  private static TokenCaller.TokenCall<String> failing(long... codes) {
+    Deque<Long> left = new ArrayDeque<>();
+    for (long code : codes) {
+      left.add(code);
+    }
+    return () -> {
+      Long code = left.poll();
+      if (code != null) {
+        throw new PKCS11Exception(code);
+      }
+      return "done";
+    };
+  }
+
+  @Test
+  void staleObjectHandleIsForgottenAndTheCallRunsOnceMore() {
+    String out =
+        caller.call(HsmCall.ENCRYPT, true, "encrypting", failing(CKR_OBJECT_HANDLE_INVALID));
+
+    assertThat(out).isEqualTo("done");
+    assertThat(handlesForgotten).hasValue(1);
+    assertThat(sessionsDropped).hasValue(0);
+    assertThat(caller.staleHandles()).isEqualTo(1);
+    assertThat(caller.recoveries()).isZero();
+    assertThat(caller.count(HsmCall.ENCRYPT).get()).isEqualTo(2);
+  }
+
+  @Test
+  void staleKeyHandleCountsAsStaleToo() {
+    assertThat(caller.call(HsmCall.DECRYPT, true, "decrypting", failing(CKR_KEY_HANDLE_INVALID)))
+        .isEqualTo("done");
+    assertThat(caller.staleHandles()).isEqualTo(1);
+  }
+
+  @Test
+  void destroyIsRepeatedAfterAStaleHandleSinceTheTokenDidNothing() {
+    assertThat(
+            caller.call(HsmCall.DESTROY, false, "destroying", failing(CKR_OBJECT_HANDLE_INVALID)))
+        .isEqualTo("done");
+    assertThat(caller.count(HsmCall.DESTROY).get()).isEqualTo(2);
+  }
+
+  @Test
+  void handleStaleTwiceIsAnInvalidKeyNotALoop() {
+    assertThatThrownBy(
+            () ->
+                caller.call(
+                    HsmCall.GET_ATTRIBUTES,
+                    true,
+                    "reading 'k'",
+                    failing(CKR_OBJECT_HANDLE_INVALID, CKR_OBJECT_HANDLE_INVALID)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(HsmException.Kind.INVALID_KEY);
+              assertThat(e.ckr()).isEqualTo(CKR_OBJECT_HANDLE_INVALID);
+            });
+    assertThat(caller.count(HsmCall.GET_ATTRIBUTES).get()).isEqualTo(2);
+  }
+
+  @Test
+  void droppedSessionOfANonIdempotentCallIsReportedNotRepeated() {
+    assertThatThrownBy(
+            () ->
+                caller.call(
+                    HsmCall.GENERATE, false, "generating", failing(CKR_SESSION_HANDLE_INVALID)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.SESSION_LOST));
+    assertThat(caller.count(HsmCall.GENERATE).get()).isEqualTo(1);
+    assertThat(caller.recoveries()).isEqualTo(1);
+    assertThat(handlesForgotten).hasValue(1);
+  }
+
+  @Test
+  void refusedInputIsNeitherRepeatedNorAStaleHandle() {
+    assertThatThrownBy(
+            () -> caller.call(HsmCall.DECRYPT, true, "decrypting", failing(CKR_DATA_INVALID)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.INVALID_DATA));
+    assertThat(caller.count(HsmCall.DECRYPT).get()).isEqualTo(1);
+    assertThat(caller.staleHandles()).isZero();
+    assertThat(handlesForgotten).hasValue(0);
+  }
+}
