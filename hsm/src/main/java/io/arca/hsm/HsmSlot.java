@@ -33,6 +33,7 @@ import java.util.Optional;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
 import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.params.GCM_PARAMS;
@@ -76,7 +77,15 @@ public final class HsmSlot implements AutoCloseable {
               token.closeAllSessions();
               keys.forgetAll();
             },
-            keys::forgetAll);
+            keys::forgetAll,
+            () -> {
+              try {
+                token.getToken().getTokenInfo();
+                return true;
+              } catch (PKCS11Exception e) {
+                return false;
+              }
+            });
     this.keyWrapPad =
         token.supportsMechanism(profile.aesKeyWrapPad(), CKF_WRAP)
             && token.supportsMechanism(profile.aesKeyWrapPad(), CKF_UNWRAP);

@@ -58,12 +58,16 @@ final class KeyHandles {
     if (cached != null) {
       return Optional.of(cached);
     }
-    long[] found =
-        caller.call(
-            HsmCall.FIND,
-            true,
-            "finding '" + label + "'",
-            () -> token.findObjects(new AttributeVector().label(label), maxFindObjects));
+    TokenCaller.TokenCall<long[]> search =
+        () -> token.findObjects(new AttributeVector().label(label), maxFindObjects);
+    String what = "finding '" + label + "'";
+    long[] found = caller.call(HsmCall.FIND, true, what, search);
+    if (found.length == 0) {
+      // A token that has just logged the user out hides the private keys from a search without an
+      // error, and the pool logs in again only when it next hands out a session: the search on a
+      // session checked anew decides that the key is missing.
+      found = caller.call(HsmCall.FIND, true, what, search);
+    }
     if (found.length == 0) {
       return Optional.empty();
     }

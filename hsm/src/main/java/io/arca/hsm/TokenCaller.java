@@ -1,5 +1,7 @@
 package io.arca.hsm;
 
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_FUNCTION_FAILED;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_GENERAL_ERROR;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OPERATION_NOT_INITIALIZED;
 
 import java.util.EnumMap;
@@ -7,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.TokenException;
 
@@ -35,20 +38,61 @@ final class TokenCaller {
   private final long slotId;
   private final Runnable dropAllSessions;
   private final Runnable forgetHandles;
+  private final BooleanSupplier tokenAnswers;
   private final Map<HsmCall, AtomicLong> calls = new EnumMap<>(HsmCall.class);
   private final AtomicLong recoveries = new AtomicLong();
   private final AtomicLong staleHandles = new AtomicLong();
 
-  TokenCaller(long slotId, Runnable dropAllSessions, Runnable forgetHandles) {
+  /**
+   * @param tokenAnswers whether the slot's token still answers (C_GetTokenInfo), asked only after a
+   *     failure the token did not explain
+   */
+  TokenCaller(
+      long slotId, Runnable dropAllSessions, Runnable forgetHandles, BooleanSupplier tokenAnswers) {
     this.slotId = slotId;
     this.dropAllSessions = dropAllSessions;
     this.forgetHandles = forgetHandles;
+    this.tokenAnswers = tokenAnswers;
     for (HsmCall kind : HsmCall.values()) {
       calls.put(kind, new AtomicLong());
     }
   }
 
   <T> T call(HsmCall kind, boolean idempotent, String what, TokenCall<T> body) {
+    try {
+      return attempt(kind, idempotent, what, body);
+    } catch (HsmException e) {
+      throw explained(what, e);
+    }
+  }
+
+  /**
+   * A device error, or a crypto failure SoftHSM2 reports as CKR_GENERAL_ERROR, with a token that no
+   * longer answers at all: say so, since the operator has to act (a deleted token made again gets
+   * another slot id, which a running process never sees).
+   */
+  private HsmException explained(String what, HsmException e) {
+    Long ckr = e.ckr();
+    boolean unexplained =
+        e.kind() == HsmException.Kind.DEVICE_ERROR
+            || (e.kind() == HsmException.Kind.INVALID_DATA
+                && ckr != null
+                && (ckr == CKR_GENERAL_ERROR || ckr == CKR_FUNCTION_FAILED));
+    if (!unexplained || tokenAnswers.getAsBoolean()) {
+      return e;
+    }
+    return new HsmException(
+        HsmException.Kind.TOKEN_GONE,
+        what
+            + " failed: the token of slot "
+            + slotId
+            + " no longer answers (removed, deleted, or initialised again under another slot id;"
+            + " restart the server with the token's slot)",
+        ckr,
+        e);
+  }
+
+  private <T> T attempt(HsmCall kind, boolean idempotent, String what, TokenCall<T> body) {
     count(kind).incrementAndGet();
     try {
       return body.run();

@@ -3,12 +3,14 @@ package io.arca.hsm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DATA_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_GENERAL_ERROR;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_HANDLE_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OBJECT_HANDLE_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_HANDLE_INVALID;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
@@ -21,8 +23,13 @@ class TokenCallerTest {
 
   private final AtomicInteger sessionsDropped = new AtomicInteger();
   private final AtomicInteger handlesForgotten = new AtomicInteger();
+  private final AtomicBoolean tokenAnswers = new AtomicBoolean(true);
   private final TokenCaller caller =
-      new TokenCaller(7, sessionsDropped::incrementAndGet, handlesForgotten::incrementAndGet);
+      new TokenCaller(
+          7,
+          sessionsDropped::incrementAndGet,
+          handlesForgotten::incrementAndGet,
+          tokenAnswers::get);
 
   /** A token call that fails with the given CKR values in turn, then answers "done". */
   private static TokenCaller.TokenCall<String> failing(long... codes) {
@@ -109,5 +116,49 @@ class TokenCallerTest {
     assertThat(caller.count(HsmCall.DECRYPT).get()).isEqualTo(1);
     assertThat(caller.staleHandles()).isZero();
     assertThat(handlesForgotten).hasValue(0);
+  }
+
+  @Test
+  void generalErrorOfATokenThatStillAnswersStaysADeviceError() {
+    assertThatThrownBy(
+            () ->
+                caller.call(HsmCall.GENERATE, false, "generating 'k'", failing(CKR_GENERAL_ERROR)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.DEVICE_ERROR));
+  }
+
+  @Test
+  void generalErrorOfATokenThatNoLongerAnswersSaysTheTokenIsGone() {
+    tokenAnswers.set(false);
+    assertThatThrownBy(
+            () ->
+                caller.call(HsmCall.GENERATE, false, "generating 'k'", failing(CKR_GENERAL_ERROR)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_GONE);
+              assertThat(e.ckr()).isEqualTo(CKR_GENERAL_ERROR);
+            })
+        .hasMessageContaining("generating 'k' failed: the token of slot 7 no longer answers");
+  }
+
+  @Test
+  void failedTagCheckOfAGoneTokenIsNotBlamedOnTheInput() {
+    tokenAnswers.set(false);
+    assertThatThrownBy(
+            () -> caller.call(HsmCall.DECRYPT, true, "decrypting", failing(CKR_GENERAL_ERROR)))
+        .isInstanceOfSatisfying(
+            HsmException.class, e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_GONE));
+  }
+
+  @Test
+  void refusedInputOfAGoneTokenIsNotReexplained() {
+    tokenAnswers.set(false);
+    assertThatThrownBy(
+            () -> caller.call(HsmCall.DECRYPT, true, "decrypting", failing(CKR_DATA_INVALID)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.INVALID_DATA));
   }
 }
