@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.TokenException;
@@ -42,6 +43,8 @@ final class TokenCaller {
   private final Map<HsmCall, AtomicLong> calls = new EnumMap<>(HsmCall.class);
   private final AtomicLong recoveries = new AtomicLong();
   private final AtomicLong staleHandles = new AtomicLong();
+  // Held shared by every token call, and exclusively to close the pool's idle sessions.
+  private final ReentrantReadWriteLock onToken = new ReentrantReadWriteLock();
 
   /**
    * @param tokenAnswers whether the slot's token still answers (C_GetTokenInfo), asked only after a
@@ -95,7 +98,7 @@ final class TokenCaller {
   private <T> T attempt(HsmCall kind, boolean idempotent, String what, TokenCall<T> body) {
     count(kind).incrementAndGet();
     try {
-      return body.run();
+      return runOnToken(body);
     } catch (PKCS11Exception e) {
       long code = e.getErrorCode();
       if (Pkcs11Errors.STALE_HANDLE.contains(code)) {
@@ -106,7 +109,7 @@ final class TokenCaller {
         staleHandle(what, code);
         count(kind).incrementAndGet();
         try {
-          return body.run();
+          return runOnToken(body);
         } catch (TokenException again) {
           throw Pkcs11Errors.translate(what, again, CRYPTO.contains(kind));
         }
@@ -116,10 +119,10 @@ final class TokenCaller {
         // out, closed or
         // left busy answers this instead: drop the idle sessions and try once more on a fresh one.
         recoveries.incrementAndGet();
-        dropAllSessions.run();
+        dropIdleSessions();
         count(kind).incrementAndGet();
         try {
-          return body.run();
+          return runOnToken(body);
         } catch (TokenException again) {
           throw Pkcs11Errors.translate(what, again, true);
         }
@@ -132,7 +135,7 @@ final class TokenCaller {
           // operation.
           // The failed session is back in the pool by now: closing the idle sessions throws it
           // away.
-          dropAllSessions.run();
+          dropIdleSessions();
         }
         throw Pkcs11Errors.translate(what, e, CRYPTO.contains(kind));
       }
@@ -150,12 +153,42 @@ final class TokenCaller {
       }
       count(kind).incrementAndGet();
       try {
-        return body.run();
+        return runOnToken(body);
       } catch (TokenException again) {
         throw Pkcs11Errors.translate(what, again, CRYPTO.contains(kind));
       }
     } catch (TokenException e) {
       throw Pkcs11Errors.translate(what, e);
+    }
+  }
+
+  /** Runs a token call as one of those {@link #dropIdleSessions} waits for. */
+  private <T> T runOnToken(TokenCall<T> body) throws TokenException {
+    onToken.readLock().lock();
+    try {
+      return body.run();
+    } finally {
+      onToken.readLock().unlock();
+    }
+  }
+
+  /**
+   * Closes the pool's idle sessions once no other call is on the token. xipki closes the sessions
+   * it finds in its queue while other threads may take one from it, and closing a session in use
+   * makes SoftHSM2 2.6.1 read freed memory (softhsm/SoftHSMv2#688: the JVM dies). A call nested in
+   * another (a lookup inside a crypto call) cannot wait for its own outer call, so it leaves the
+   * sessions to the pool, which checks each one it hands out.
+   */
+  private void dropIdleSessions() {
+    if (onToken.getReadHoldCount() > 0) {
+      forgetHandles.run();
+      return;
+    }
+    onToken.writeLock().lock();
+    try {
+      dropAllSessions.run();
+    } finally {
+      onToken.writeLock().unlock();
     }
   }
 
@@ -201,7 +234,7 @@ final class TokenCaller {
     // is closed.
     forgetHandles.run();
     if (Pkcs11Errors.SLOT_WIDE.contains(code)) {
-      dropAllSessions.run();
+      dropIdleSessions();
     }
   }
 }

@@ -10,6 +10,11 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_HANDLE_INVALI
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -160,5 +165,59 @@ class TokenCallerTest {
         .isInstanceOfSatisfying(
             HsmException.class,
             e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.INVALID_DATA));
+  }
+
+  @Test
+  void idleSessionsAreClosedOnlyOnceNoOtherCallIsOnTheToken() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<String> busy =
+          threads.submit(
+              () ->
+                  caller.call(
+                      HsmCall.ENCRYPT,
+                      true,
+                      "encrypting",
+                      () -> {
+                        inside.countDown();
+                        awaitQuietly(release);
+                        return "busy";
+                      }));
+      assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+      // A failed decryption closes the idle sessions (SoftHSM2 may leave the operation active).
+      Future<HsmException> failed =
+          threads.submit(
+              () -> {
+                try {
+                  caller.call(HsmCall.DECRYPT, true, "decrypting", failing(CKR_DATA_INVALID));
+                  throw new AssertionError("the decryption should have failed");
+                } catch (HsmException e) {
+                  return e;
+                }
+              });
+      Thread.sleep(200);
+      assertThat(sessionsDropped).as("closing waits for the call on the token").hasValue(0);
+
+      release.countDown();
+
+      assertThat(busy.get(30, TimeUnit.SECONDS)).isEqualTo("busy");
+      assertThat(failed.get(30, TimeUnit.SECONDS).kind()).isEqualTo(HsmException.Kind.INVALID_DATA);
+      assertThat(sessionsDropped).hasValue(1);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
