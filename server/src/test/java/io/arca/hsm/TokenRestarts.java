@@ -7,6 +7,16 @@ package io.arca.hsm;
 public final class TokenRestarts {
   private TokenRestarts() {}
 
+  /** Logs the slot's user out behind the pool's back; the sessions stay open. */
+  public static void dropLogin(HsmSlot slot) throws Exception {
+    slot.logoutForTest();
+  }
+
+  /** Closes every session of the slot behind the pool's back (which logs the user out too). */
+  public static void dropSessions(HsmSlot slot) throws Exception {
+    slot.closeAllSessionsForTest();
+  }
+
   /**
    * Logs the slot's user out and closes every session of the slot, behind the session pool's back:
    * the pool still holds the dead sessions and the slot its cached handles.
