@@ -22,6 +22,10 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_OAEP;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA_1;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_ALREADY_LOGGED_IN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RO_PUBLIC_SESSION;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RW_PUBLIC_SESSION;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKZ_DATA_SPECIFIED;
 
 import io.arca.hsm.HsmKeyInfo.KeyClass;
@@ -35,6 +39,7 @@ import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
+import org.xipki.pkcs11.wrapper.Session;
 import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.params.GCM_PARAMS;
 import org.xipki.pkcs11.wrapper.params.RSA_PKCS_OAEP_PARAMS;
@@ -68,7 +73,7 @@ public final class HsmSlot implements AutoCloseable {
     this.profile = profile;
     this.token = token;
     this.random = random;
-    this.keys = new KeyHandles(slotId, profile.maxFindObjects(), token);
+    this.keys = new KeyHandles(slotId, profile.maxFindObjects(), token, this::ensureLoggedIn);
     // When the device went away every pooled session is dead, and so may be every cached handle.
     this.caller =
         new TokenCaller(
@@ -433,13 +438,29 @@ public final class HsmSlot implements AutoCloseable {
     return "HsmSlot[" + profile.name() + " slot " + slotId + "]";
   }
 
-  /**
-   * Logs the slot's user out behind the pool's back, as a token restart would; tests use it to
-   * prove recovery.
-   */
+  // Logs in again if the token logged the user out: the login is the application's, shared by all.
+  private void ensureLoggedIn() {
+    try {
+      Session side = token.getToken().openSession(false);
+      try {
+        long state = side.getSessionInfo().getState();
+        if (state == CKS_RO_PUBLIC_SESSION || state == CKS_RW_PUBLIC_SESSION) {
+          side.login(CKU_USER, pin);
+        }
+      } finally {
+        side.closeSession();
+      }
+    } catch (TokenException e) {
+      if (!(e instanceof PKCS11Exception p && p.getErrorCode() == CKR_USER_ALREADY_LOGGED_IN)) {
+        throw Pkcs11Errors.translate("logging in to slot " + slotId + " again", e);
+      }
+    }
+  }
+
+  /** Logs the slot's user out behind the pool's back, as a token restart would (for tests). */
   void logoutForTest() throws TokenException {
     // Through a session of its own: the login state is shared by every session of the application.
-    org.xipki.pkcs11.wrapper.Session side = token.getToken().openSession(false);
+    Session side = token.getToken().openSession(false);
     try {
       side.logout();
     } finally {
@@ -447,9 +468,7 @@ public final class HsmSlot implements AutoCloseable {
     }
   }
 
-  /**
-   * Closes every session of the slot with C_CloseAllSessions, behind the pool's back; tests use it.
-   */
+  /** C_CloseAllSessions on the slot, behind the pool's back (for tests). */
   void closeAllSessionsForTest() throws iaik.pkcs.pkcs11.wrapper.PKCS11Exception {
     token.getModule().getPKCS11Module().C_CloseAllSessions(slotId);
   }

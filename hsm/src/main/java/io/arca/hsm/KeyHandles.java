@@ -24,12 +24,17 @@ final class KeyHandles {
   private final long slotId;
   private final int maxFindObjects;
   private final PKCS11Token token;
+  private final Runnable ensureLoggedIn;
   private final ConcurrentHashMap<String, Entry> byLabel = new ConcurrentHashMap<>();
 
-  KeyHandles(long slotId, int maxFindObjects, PKCS11Token token) {
+  /**
+   * @param ensureLoggedIn logs the user in again if the token has logged it out
+   */
+  KeyHandles(long slotId, int maxFindObjects, PKCS11Token token, Runnable ensureLoggedIn) {
     this.slotId = slotId;
     this.maxFindObjects = maxFindObjects;
     this.token = token;
+    this.ensureLoggedIn = ensureLoggedIn;
   }
 
   void forget(String label) {
@@ -63,9 +68,10 @@ final class KeyHandles {
     String what = "finding '" + label + "'";
     long[] found = caller.call(HsmCall.FIND, true, what, search);
     if (found.length == 0) {
-      // A token that has just logged the user out hides the private keys from a search without an
-      // error, and the pool logs in again only when it next hands out a session: the search on a
-      // session checked anew decides that the key is missing.
+      // A token that has logged the user out hides the private keys from a search without an error,
+      // and xipki's pool logs in again only when a crypto call is refused: log in, then the second
+      // search decides that the key is missing.
+      ensureLoggedIn.run();
       found = caller.call(HsmCall.FIND, true, what, search);
     }
     if (found.length == 0) {
