@@ -34,6 +34,11 @@ public final class HsmException extends RuntimeException {
     UNSUPPORTED,
     /** The token lost its sessions or login and the call could not be repeated safely. */
     SESSION_LOST,
+    /**
+     * The slot's token no longer answers: removed, deleted, or initialised again under another slot
+     * id.
+     */
+    TOKEN_GONE,
     /** Any other token failure. */
     DEVICE_ERROR
   }

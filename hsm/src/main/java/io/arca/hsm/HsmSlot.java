@@ -22,6 +22,10 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_OAEP;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA_1;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_ALREADY_LOGGED_IN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RO_PUBLIC_SESSION;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RW_PUBLIC_SESSION;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKZ_DATA_SPECIFIED;
 
 import io.arca.hsm.HsmKeyInfo.KeyClass;
@@ -30,11 +34,12 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
+import org.xipki.pkcs11.wrapper.Session;
 import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.params.GCM_PARAMS;
 import org.xipki.pkcs11.wrapper.params.RSA_PKCS_OAEP_PARAMS;
@@ -59,12 +64,8 @@ public final class HsmSlot implements AutoCloseable {
   private final SecureRandom random;
   private final boolean keyWrapPad;
   private final TokenCaller caller;
-  // Handles are stable while the token holds the object; a stale one is dropped and looked up
-  // again.
-  private final ConcurrentHashMap<String, KeyEntry> keys = new ConcurrentHashMap<>();
+  private final KeyHandles keys;
   private final Object generateLock = new Object();
-
-  private record KeyEntry(long handle, HsmKeyInfo info) {}
 
   HsmSlot(long slotId, HsmProfile profile, PKCS11Token token, char[] pin, SecureRandom random) {
     this.pin = pin;
@@ -72,15 +73,24 @@ public final class HsmSlot implements AutoCloseable {
     this.profile = profile;
     this.token = token;
     this.random = random;
+    this.keys = new KeyHandles(slotId, profile.maxFindObjects(), token, this::ensureLoggedIn);
     // When the device went away every pooled session is dead, and so may be every cached handle.
     this.caller =
         new TokenCaller(
             slotId,
             () -> {
               token.closeAllSessions();
-              keys.clear();
+              keys.forgetAll();
             },
-            keys::clear);
+            keys::forgetAll,
+            () -> {
+              try {
+                token.getToken().getTokenInfo();
+                return true;
+              } catch (PKCS11Exception e) {
+                return false;
+              }
+            });
     this.keyWrapPad =
         token.supportsMechanism(profile.aesKeyWrapPad(), CKF_WRAP)
             && token.supportsMechanism(profile.aesKeyWrapPad(), CKF_UNWRAP);
@@ -102,6 +112,14 @@ public final class HsmSlot implements AutoCloseable {
   /** How many times this slot found its sessions or login gone and started over. */
   public long recoveries() {
     return caller.recoveries();
+  }
+
+  /**
+   * How many times a cached key handle turned out stale (the object gone, e.g. after the token was
+   * re-initialised) and the key was looked up again by label.
+   */
+  public long staleHandles() {
+    return caller.staleHandles();
   }
 
   /** Whether AES wrapping uses the token's key wrap with padding (else AES-GCM). */
@@ -173,10 +191,13 @@ public final class HsmSlot implements AutoCloseable {
     return info(label);
   }
 
-  /** The key with this label, if there is one. */
+  /**
+   * The key with this label, if there is one. A cached handle is confirmed with the token first
+   * (one attribute read), since callers decide on the answer whether the key exists.
+   */
   public Optional<HsmKeyInfo> find(String label) {
     HsmKeyRef.checkLabel(label);
-    return lookup(label).map(KeyEntry::info);
+    return keys.current(caller, label).map(KeyHandles.Entry::info);
   }
 
   /**
@@ -188,9 +209,17 @@ public final class HsmSlot implements AutoCloseable {
     return KeyAttributes.labels(caller, token, slotId, max);
   }
 
-  /** The key with this label, or {@link HsmException.Kind#KEY_NOT_FOUND}. */
+  /**
+   * The key with this label, or {@link HsmException.Kind#KEY_NOT_FOUND}; checked with the token as
+   * {@link #find} is.
+   */
   public HsmKeyInfo info(String label) {
-    return entry(label).info();
+    return find(label)
+        .orElseThrow(
+            () ->
+                new HsmException(
+                    HsmException.Kind.KEY_NOT_FOUND,
+                    "slot " + slotId + " holds no key labelled '" + label + "'"));
   }
 
   /**
@@ -198,24 +227,24 @@ public final class HsmSlot implements AutoCloseable {
    * label_pk}.
    */
   public void destroy(String label) {
-    KeyEntry key = entry(label);
+    entry(label);
     try {
       caller.call(
           HsmCall.DESTROY,
           false,
           "destroying '" + label + "'",
           () -> {
-            token.destroyObject(key.handle());
+            token.destroyObject(entry(label).handle());
             return Boolean.TRUE;
           });
     } finally {
-      keys.remove(label);
+      keys.forget(label);
     }
   }
 
   /** The DER SubjectPublicKeyInfo of an RSA public key. */
   public byte[] exportPublicKey(String label) {
-    KeyEntry key = entry(label);
+    KeyHandles.Entry key = entry(label);
     if (key.info().keyClass() != KeyClass.PUBLIC) {
       throw new HsmException(
           HsmException.Kind.INVALID_KEY,
@@ -226,7 +255,7 @@ public final class HsmSlot implements AutoCloseable {
             HsmCall.GET_ATTRIBUTES,
             true,
             "reading public key '" + label + "'",
-            () -> token.getAttrValues(key.handle(), CKA_MODULUS, CKA_PUBLIC_EXPONENT));
+            () -> token.getAttrValues(entry(label).handle(), CKA_MODULUS, CKA_PUBLIC_EXPONENT));
     return KeyEncoding.rsaPublicKey(values);
   }
 
@@ -236,7 +265,7 @@ public final class HsmSlot implements AutoCloseable {
    * {@link HsmException.Kind#NOT_EXPORTABLE}. The caller owns (and should wipe) the returned array.
    */
   public byte[] exportValue(String label) {
-    KeyEntry key = entry(label);
+    KeyHandles.Entry key = entry(label);
     HsmKeyInfo info = key.info();
     if (info.keyClass() == KeyClass.PUBLIC) {
       return exportPublicKey(label);
@@ -256,7 +285,7 @@ public final class HsmSlot implements AutoCloseable {
               HsmCall.GET_ATTRIBUTES,
               true,
               "reading '" + label + "'",
-              () -> token.getAttrValues(key.handle(), CKA_VALUE));
+              () -> token.getAttrValues(entry(label).handle(), CKA_VALUE));
       byte[] value = values.value();
       if (value == null) {
         throw new HsmException(
@@ -271,7 +300,7 @@ public final class HsmSlot implements AutoCloseable {
             "reading '" + label + "'",
             () ->
                 token.getAttrValues(
-                    key.handle(),
+                    entry(label).handle(),
                     CKA_MODULUS,
                     CKA_PUBLIC_EXPONENT,
                     CKA_PRIVATE_EXPONENT,
@@ -339,7 +368,7 @@ public final class HsmSlot implements AutoCloseable {
    * ciphertext || tag}) otherwise.
    */
   public byte[] wrap(String wrappingLabel, byte[] keyBytes) {
-    KeyEntry key = entry(wrappingLabel);
+    KeyHandles.Entry key = entry(wrappingLabel);
     String what = "wrapping with '" + wrappingLabel + "'";
     return switch (key.info().keyClass()) {
       case PUBLIC ->
@@ -369,7 +398,7 @@ public final class HsmSlot implements AutoCloseable {
    * it.
    */
   public byte[] unwrap(String unwrappingLabel, byte[] wrapped) {
-    KeyEntry key = entry(unwrappingLabel);
+    KeyHandles.Entry key = entry(unwrappingLabel);
     String what = "unwrapping with '" + unwrappingLabel + "'";
     return switch (key.info().keyClass()) {
       case PRIVATE ->
@@ -409,13 +438,29 @@ public final class HsmSlot implements AutoCloseable {
     return "HsmSlot[" + profile.name() + " slot " + slotId + "]";
   }
 
-  /**
-   * Logs the slot's user out behind the pool's back, as a token restart would; tests use it to
-   * prove recovery.
-   */
+  // Logs in again if the token logged the user out: the login is the application's, shared by all.
+  private void ensureLoggedIn() {
+    try {
+      Session side = token.getToken().openSession(false);
+      try {
+        long state = side.getSessionInfo().getState();
+        if (state == CKS_RO_PUBLIC_SESSION || state == CKS_RW_PUBLIC_SESSION) {
+          side.login(CKU_USER, pin);
+        }
+      } finally {
+        side.closeSession();
+      }
+    } catch (TokenException e) {
+      if (!(e instanceof PKCS11Exception p && p.getErrorCode() == CKR_USER_ALREADY_LOGGED_IN)) {
+        throw Pkcs11Errors.translate("logging in to slot " + slotId + " again", e);
+      }
+    }
+  }
+
+  /** Logs the slot's user out behind the pool's back, as a token restart would (for tests). */
   void logoutForTest() throws TokenException {
     // Through a session of its own: the login state is shared by every session of the application.
-    org.xipki.pkcs11.wrapper.Session side = token.getToken().openSession(false);
+    Session side = token.getToken().openSession(false);
     try {
       side.logout();
     } finally {
@@ -423,9 +468,7 @@ public final class HsmSlot implements AutoCloseable {
     }
   }
 
-  /**
-   * Closes every session of the slot with C_CloseAllSessions, behind the pool's back; tests use it.
-   */
+  /** C_CloseAllSessions on the slot, behind the pool's back (for tests). */
   void closeAllSessionsForTest() throws iaik.pkcs.pkcs11.wrapper.PKCS11Exception {
     token.getModule().getPKCS11Module().C_CloseAllSessions(slotId);
   }
@@ -471,8 +514,8 @@ public final class HsmSlot implements AutoCloseable {
   }
 
   private void refuseExisting(String label) {
-    keys.remove(label);
-    if (lookup(label).isPresent()) {
+    keys.forget(label);
+    if (keys.lookup(caller, label).isPresent()) {
       throw new HsmException(
           HsmException.Kind.LABEL_EXISTS,
           "slot " + slotId + " already holds a key labelled '" + label + "'");
@@ -480,7 +523,7 @@ public final class HsmSlot implements AutoCloseable {
   }
 
   private long handle(String label, KeyClass expected) {
-    KeyEntry key = entry(label);
+    KeyHandles.Entry key = entry(label);
     if (key.info().keyClass() != expected) {
       throw new HsmException(
           HsmException.Kind.INVALID_KEY,
@@ -489,38 +532,14 @@ public final class HsmSlot implements AutoCloseable {
     return key.handle();
   }
 
-  private KeyEntry entry(String label) {
+  private KeyHandles.Entry entry(String label) {
     HsmKeyRef.checkLabel(label);
-    return lookup(label)
+    return keys.lookup(caller, label)
         .orElseThrow(
             () ->
                 new HsmException(
                     HsmException.Kind.KEY_NOT_FOUND,
                     "slot " + slotId + " holds no key labelled '" + label + "'"));
-  }
-
-  private Optional<KeyEntry> lookup(String label) {
-    KeyEntry cached = keys.get(label);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    long[] found =
-        caller.call(
-            HsmCall.FIND,
-            true,
-            "finding '" + label + "'",
-            () -> token.findObjects(new AttributeVector().label(label), profile.maxFindObjects()));
-    if (found.length == 0) {
-      return Optional.empty();
-    }
-    if (found.length > 1) {
-      throw new HsmException(
-          HsmException.Kind.INVALID_KEY,
-          "slot " + slotId + " holds " + found.length + " objects labelled '" + label + "'");
-    }
-    KeyEntry entry = new KeyEntry(found[0], KeyAttributes.read(caller, token, label, found[0]));
-    keys.put(label, entry);
-    return Optional.of(entry);
   }
 
   private static Mechanism gcm(byte[] iv, byte[] aad) {

@@ -99,6 +99,15 @@ final class KeyAttributes {
             + ")");
   }
 
+  /** The PKCS#11 object class (CKO_*) of a key class. */
+  static long objectClass(KeyClass keyClass) {
+    return switch (keyClass) {
+      case SECRET -> CKO_SECRET_KEY;
+      case PRIVATE -> CKO_PRIVATE_KEY;
+      case PUBLIC -> CKO_PUBLIC_KEY;
+    };
+  }
+
   /** The labels of the token's key objects; see {@link HsmSlot#labels}. */
   static List<String> labels(TokenCaller caller, PKCS11Token token, long slotId, int max) {
     TreeSet<String> labels = new TreeSet<>();

@@ -50,6 +50,12 @@ final class Pkcs11Errors {
           CKR_DEVICE_REMOVED,
           CKR_TOKEN_NOT_PRESENT);
 
+  /**
+   * The object behind a handle is gone (destroyed elsewhere, or the token re-initialised) while the
+   * session lives on: nothing was done with it, so a lookup by label can decide what to answer.
+   */
+  static final Set<Long> STALE_HANDLE = Set.of(CKR_OBJECT_HANDLE_INVALID, CKR_KEY_HANDLE_INVALID);
+
   /** Every session of the slot is gone, not only the one that failed. */
   static final Set<Long> SLOT_WIDE = Set.of(CKR_DEVICE_REMOVED, CKR_TOKEN_NOT_PRESENT);
 

@@ -144,6 +144,47 @@ class SoftHsm2SlotIT extends HsmSlotContract {
     assertThat(report).contains("encryptions/s");
   }
 
+  @Test
+  void tokenInitialisedAgainInPlaceLosesItsKeysAndTakesNewOnes() throws Exception {
+    String label = label("reinit");
+    slot().generateAes(label, 256, true);
+    AesGcmCiphertext before = slot().encryptAesGcm(label, new byte[] {1}, AAD);
+    assertThat(slot().find(label)).isPresent();
+    long staleHandles = slot().staleHandles();
+
+    // What an operator's reset does: SoftHSM2 keeps the slot id, this process's sessions and its
+    // login, and removes every object.
+    String reset =
+        run(
+            "softhsm2-util",
+            "--init-token",
+            "--slot",
+            Long.toString(slot1()),
+            "--label",
+            token("SLOT1_LABEL"),
+            "--so-pin",
+            "so-" + token("SLOT1_PIN"),
+            "--pin",
+            token("SLOT1_PIN"));
+    assertThat(reset).contains("initialized on slot " + slot1());
+
+    assertThat(slot().find(label)).isEmpty();
+    assertThat(slot().staleHandles()).isGreaterThan(staleHandles);
+    assertThatThrownBy(() -> slot().decryptAesGcm(label, before, AAD))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.KEY_NOT_FOUND));
+
+    slot().generateAes(label, 128, true);
+    assertThat(slot().info(label).lengthBits()).isEqualTo(128);
+    AesGcmCiphertext after = slot().encryptAesGcm(label, new byte[] {2}, AAD);
+    assertThat(slot().decryptAesGcm(label, after, AAD)).containsExactly(2);
+    assertThatThrownBy(() -> slot().decryptAesGcm(label, before, AAD))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.INVALID_DATA));
+  }
+
   private static String token(String key) {
     String value = tokens.get(key);
     if (value == null) {
@@ -177,6 +218,15 @@ class SoftHsm2SlotIT extends HsmSlotContract {
                 values.put(
                     line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
     return values;
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+    }
+    return output;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

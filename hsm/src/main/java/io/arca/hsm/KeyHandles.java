@@ -1,0 +1,127 @@
+package io.arca.hsm;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_CLASS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.PKCS11Token;
+
+/**
+ * One slot's cache of object handles by label, so that a warm key costs no C_FindObjects. A handle
+ * is good while the token holds its object; the token may lose it behind the server's back (an
+ * operator re-initialises the token: the sessions and the login survive, every object is gone), so
+ * callers that decide on existence use {@link #current}, which confirms the cached handle first,
+ * and crypto calls rely on {@link TokenCaller} to forget a handle the token calls stale.
+ */
+final class KeyHandles {
+
+  /** A key's handle and what it is. */
+  record Entry(long handle, HsmKeyInfo info) {}
+
+  private final long slotId;
+  private final int maxFindObjects;
+  private final PKCS11Token token;
+  private final Runnable ensureLoggedIn;
+  private final ConcurrentHashMap<String, Entry> byLabel = new ConcurrentHashMap<>();
+
+  /**
+   * @param ensureLoggedIn logs the user in again if the token has logged it out
+   */
+  KeyHandles(long slotId, int maxFindObjects, PKCS11Token token, Runnable ensureLoggedIn) {
+    this.slotId = slotId;
+    this.maxFindObjects = maxFindObjects;
+    this.token = token;
+    this.ensureLoggedIn = ensureLoggedIn;
+  }
+
+  void forget(String label) {
+    byLabel.remove(label);
+  }
+
+  void forgetAll() {
+    byLabel.clear();
+  }
+
+  /**
+   * The key with this label, its cached handle confirmed with one attribute read: a handle number
+   * may also come back naming another object, so the label and class must still match.
+   */
+  Optional<Entry> current(TokenCaller caller, String label) {
+    Entry cached = byLabel.get(label);
+    if (cached != null && !stillNames(caller, cached)) {
+      byLabel.remove(label, cached);
+    }
+    return lookup(caller, label);
+  }
+
+  /** The key with this label, from the cache when it is there, else found by label. */
+  Optional<Entry> lookup(TokenCaller caller, String label) {
+    Entry cached = byLabel.get(label);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    TokenCaller.TokenCall<long[]> search =
+        () -> token.findObjects(new AttributeVector().label(label), maxFindObjects);
+    String what = "finding '" + label + "'";
+    long[] found = caller.call(HsmCall.FIND, true, what, search);
+    if (found.length == 0) {
+      // A token that has logged the user out hides the private keys from a search without an error,
+      // and xipki's pool logs in again only when a crypto call is refused: log in, then the second
+      // search decides that the key is missing.
+      ensureLoggedIn.run();
+      found = caller.call(HsmCall.FIND, true, what, search);
+    }
+    if (found.length == 0) {
+      return Optional.empty();
+    }
+    if (found.length > 1) {
+      throw new HsmException(
+          HsmException.Kind.INVALID_KEY,
+          "slot " + slotId + " holds " + found.length + " objects labelled '" + label + "'");
+    }
+    HsmKeyInfo info;
+    try {
+      info = KeyAttributes.read(caller, token, label, found[0]);
+    } catch (HsmException e) {
+      Long ckr = e.ckr();
+      if (ckr != null && Pkcs11Errors.STALE_HANDLE.contains(ckr)) {
+        // Gone between the search and the read: the token was reset or the key destroyed.
+        return Optional.empty();
+      }
+      throw e;
+    }
+    Entry entry = new Entry(found[0], info);
+    byLabel.put(label, entry);
+    return Optional.of(entry);
+  }
+
+  private boolean stillNames(TokenCaller caller, Entry cached) {
+    String label = cached.info().label();
+    String what = "checking the handle of '" + label + "'";
+    Optional<AttributeVector> now =
+        caller.call(
+            HsmCall.GET_ATTRIBUTES,
+            true,
+            what,
+            () -> {
+              try {
+                return Optional.of(token.getAttrValues(cached.handle(), CKA_LABEL, CKA_CLASS));
+              } catch (PKCS11Exception e) {
+                // Answered here rather than by the caller's retry, which would ask the same
+                // handle again.
+                if (Pkcs11Errors.STALE_HANDLE.contains(e.getErrorCode())) {
+                  caller.staleHandle(what, e.getErrorCode());
+                  return Optional.empty();
+                }
+                throw e;
+              }
+            });
+    long expectedClass = KeyAttributes.objectClass(cached.info().keyClass());
+    return now.filter(
+            v -> label.equals(v.label()) && Long.valueOf(expectedClass).equals(v.class_()))
+        .isPresent();
+  }
+}
