@@ -65,6 +65,8 @@ public final class ImportHandler implements OperationHandler {
     Optional<ObjectRecord> existing = objects.store().find(uid);
     if (existing.isEmpty()) {
       NewObjects.checkMayCreate(context);
+      // A new object's identifier is the client's choice, under the rules of any chosen one.
+      ChosenIdentifiers.check(uid);
     } else {
       // The identifier is taken whoever may see the object, so a stranger learns that much (as
       // with any client-chosen identifier); one holding other rights learns only that this one

@@ -35,9 +35,19 @@ public final class ObjectAccess {
     return store;
   }
 
-  /** A fresh identifier: random, so that it says nothing about other objects. */
+  /**
+   * A fresh identifier: a time-ordered UUID (version 7, RFC 9562), the creation millisecond
+   * followed by 74 bits from the JDK's SecureRandom. New rows then land at the end of the
+   * primary-key index instead of on a random page of it, which is what made durable creates write
+   * several index pages each; the identifier still cannot be guessed, and says no more than the
+   * Initial Date.
+   */
   public static String newUid() {
-    return UUID.randomUUID().toString();
+    UUID random = UUID.randomUUID();
+    long millis = System.currentTimeMillis();
+    long high = (millis << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
+    // The low half keeps version 4's variant bits (10), which version 7 has too.
+    return new UUID(high, random.getLeastSignificantBits()).toString();
   }
 
   /**

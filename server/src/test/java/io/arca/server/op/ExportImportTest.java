@@ -126,6 +126,19 @@ class ExportImportTest {
   }
 
   @Test
+  void aNewIdentifierFollowsTheRulesOfAnyChosenOne() {
+    Export.Response exported = export(createAes());
+
+    for (String bad : new String[] {"has space", "hsm::1::mine", "-option", ""}) {
+      assertThatThrownBy(() -> importAs(bad, null, exported))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              KmipException.class,
+              e -> assertThat(e.reason()).isEqualTo(ResultReason.INVALID_ATTRIBUTE_VALUE));
+    }
+  }
+
+  @Test
   void anExistingIdentifierIsReplacedOnlyWhenAsked() {
     String first = createAes();
     String second = createAes();
