@@ -18,8 +18,16 @@ import org.xipki.pkcs11.wrapper.PKCS11Token;
  */
 final class KeyHandles {
 
-  /** A key's handle and what it is. */
-  record Entry(long handle, HsmKeyInfo info) {}
+  /**
+   * How long a confirmed handle is trusted before {@link #current} reads its attributes again. The
+   * read costs as much as an AES-GCM encryption on SoftHSM2 (it checks the object's file on every
+   * attribute read), so confirming on every request halved HSM throughput; the database keys' cache
+   * trusts an entry for the same second.
+   */
+  static final long RECHECK_NANOS = 1_000_000_000L;
+
+  /** A key's handle and what it is, and when the token last confirmed it ({@code nanoTime}). */
+  record Entry(long handle, HsmKeyInfo info, long confirmedAt) {}
 
   private final long slotId;
   private final int maxFindObjects;
@@ -46,12 +54,23 @@ final class KeyHandles {
   }
 
   /**
-   * The key with this label, its cached handle confirmed with one attribute read: a handle number
-   * may also come back naming another object, so the label and class must still match.
+   * The key with this label, its cached handle confirmed with one attribute read when the last
+   * confirmation is over {@link #RECHECK_NANOS} old: a handle number may also come back naming
+   * another object, so the label and class must still match. A token reset is thus seen within that
+   * second by every caller, and at once by a crypto call, which the token refuses.
    */
   Optional<Entry> current(TokenCaller caller, String label) {
     Entry cached = byLabel.get(label);
-    if (cached != null && !stillNames(caller, cached)) {
+    if (cached != null) {
+      long now = System.nanoTime();
+      if (now - cached.confirmedAt() <= RECHECK_NANOS) {
+        return Optional.of(cached);
+      }
+      if (stillNames(caller, cached)) {
+        Entry confirmed = new Entry(cached.handle(), cached.info(), now);
+        byLabel.replace(label, cached, confirmed);
+        return Optional.of(confirmed);
+      }
       byLabel.remove(label, cached);
     }
     return lookup(caller, label);
@@ -93,7 +112,7 @@ final class KeyHandles {
       }
       throw e;
     }
-    Entry entry = new Entry(found[0], info);
+    Entry entry = new Entry(found[0], info, System.nanoTime());
     byLabel.put(label, entry);
     return Optional.of(entry);
   }

@@ -75,6 +75,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stays listed, finds no objects and fails everything else with CKR_GENERAL_ERROR.
  */
 class HsmTokenResetIT {
+  /** A little over the second a confirmed HSM handle is trusted (io.arca.hsm.KeyHandles). */
+  private static final long HANDLE_RECHECK_MILLIS = 1_100;
+
   private static final System.Logger LOG = System.getLogger(HsmTokenResetIT.class.getName());
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
   private static final byte[] AAD = "reset".getBytes(StandardCharsets.UTF_8);
@@ -290,6 +293,9 @@ class HsmTokenResetIT {
               "--pin",
               tokens.pin1());
       assertThat(reset).contains("initialized on slot " + slot1);
+      // The server trusts a confirmed HSM handle for a second (crypto calls see a reset at once):
+      // past it, every request reads the token again.
+      Thread.sleep(HANDLE_RECHECK_MILLIS);
 
       // The old keys are gone: every request for them is told so, whatever it asks.
       for (String uid : List.of(aes, plain, rsa, rsa + "_pk")) {
@@ -396,6 +402,7 @@ class HsmTokenResetIT {
       assertThat(reassigned.find()).as(made).isTrue();
       long newSlot = Long.parseLong(reassigned.group(1));
       assertThat(newSlot).isNotEqualTo(slot1);
+      Thread.sleep(HANDLE_RECHECK_MILLIS);
 
       // The configured slot's keys are gone.
       assertRefused(
