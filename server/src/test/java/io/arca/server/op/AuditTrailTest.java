@@ -35,15 +35,12 @@ import io.arca.server.audit.AuditLog;
 import io.arca.server.audit.AuditVerifier;
 import io.arca.server.audit.AuditWriter;
 import io.arca.server.batch.BatchProcessor;
-import io.arca.server.config.IdentitySource;
-import io.arca.server.config.ServerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,7 +76,7 @@ class AuditTrailTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    registry = KmipRequestProcessor.registry(config(), fixture.store());
+    registry = KmipRequestProcessor.registry(HandlerFixture.serverConfig(), fixture.store());
     file = dir.resolve("audit.log");
     writer = new AuditWriter(new JdbcAuditRepository(fixture.database()), file, 65_536);
     batches = processor(writer);
@@ -268,19 +265,5 @@ class AuditTrailTest {
         Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC),
         AccessPolicy.ownersOnly(),
         audit);
-  }
-
-  private static ServerConfig config() {
-    return new ServerConfig(
-        "127.0.0.1",
-        0,
-        Path.of("unused"),
-        null,
-        IdentitySource.CN,
-        new ServerConfig.Limits(10, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-        1,
-        "info",
-        false,
-        ServerConfig.Storage.EMBEDDED);
   }
 }

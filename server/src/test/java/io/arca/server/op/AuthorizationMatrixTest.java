@@ -61,8 +61,6 @@ import io.arca.server.access.AccessPolicy;
 import io.arca.server.access.DatabaseGrantStore;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.batch.BatchProcessor;
-import io.arca.server.config.IdentitySource;
-import io.arca.server.config.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -126,7 +124,7 @@ class AuthorizationMatrixTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    registry = KmipRequestProcessor.registry(config(), fixture.store());
+    registry = KmipRequestProcessor.registry(HandlerFixture.serverConfig(), fixture.store());
     usePolicy(Set.of());
     requests.put(Operation.GET, uid -> new Get.Request(uid, null, null, null, null).encode(V));
     requests.put(
@@ -564,19 +562,5 @@ class AuthorizationMatrixTest {
     assertThat(answer.resultReason())
         .as("%s: %s", what, answer.resultMessage())
         .isEqualTo(reason.value());
-  }
-
-  private static ServerConfig config() {
-    return new ServerConfig(
-        "127.0.0.1",
-        0,
-        Path.of("unused"),
-        null,
-        IdentitySource.CN,
-        new ServerConfig.Limits(10, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-        1,
-        "info",
-        false,
-        ServerConfig.Storage.EMBEDDED);
   }
 }

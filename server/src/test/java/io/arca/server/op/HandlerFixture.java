@@ -6,6 +6,8 @@ import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcObjectRepository;
 import io.arca.server.batch.BatchState;
 import io.arca.server.batch.RequestContext;
+import io.arca.server.config.IdentitySource;
+import io.arca.server.config.ServerConfig;
 import io.arca.server.store.DatabaseStore;
 import io.arca.server.store.KeyCacheSettings;
 import io.arca.server.store.LocalKek;
@@ -13,6 +15,7 @@ import io.arca.server.store.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -61,6 +64,21 @@ final class HandlerFixture implements AutoCloseable {
   /** A request from {@code user} in {@code version} at {@link #NOW}, in a batch of its own. */
   static RequestContext context(String user, ProtocolVersion version) {
     return new RequestContext(user, version, NOW, new BatchState());
+  }
+
+  /** Settings for building the handler registry in tests: embedded storage, nothing listens. */
+  static ServerConfig serverConfig() {
+    return new ServerConfig(
+        "127.0.0.1",
+        0,
+        Path.of("unused"),
+        null,
+        IdentitySource.CN,
+        new ServerConfig.Limits(10, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(5)),
+        1,
+        "info",
+        false,
+        ServerConfig.Storage.EMBEDDED);
   }
 
   /** Alice, speaking KMIP 2.1. */

@@ -32,8 +32,6 @@ import io.arca.persistence.AuditEntry;
 import io.arca.server.KmipRequestProcessor;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.BatchProcessor;
-import io.arca.server.config.IdentitySource;
-import io.arca.server.config.ServerConfig;
 import io.arca.server.store.DatabaseStore;
 import io.arca.server.store.NonBlocking;
 import io.arca.server.transport.Answer;
@@ -44,7 +42,6 @@ import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +72,7 @@ class InlineRequestsTest {
     processor =
         new KmipRequestProcessor(
             new BatchProcessor(
-                KmipRequestProcessor.registry(config(), fixture.store()),
+                KmipRequestProcessor.registry(HandlerFixture.serverConfig(), fixture.store()),
                 Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC),
                 AccessPolicy.ownersOnly(),
                 audited::add),
@@ -267,19 +264,5 @@ class InlineRequestsTest {
         ALICE,
         ByteBufAllocator.DEFAULT);
     return uid;
-  }
-
-  private static ServerConfig config() {
-    return new ServerConfig(
-        "127.0.0.1",
-        0,
-        Path.of("unused"),
-        null,
-        IdentitySource.CN,
-        new ServerConfig.Limits(10, 1 << 20, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-        1,
-        "info",
-        false,
-        ServerConfig.Storage.EMBEDDED);
   }
 }
