@@ -438,15 +438,17 @@ public final class HsmSlot implements AutoCloseable {
     return "HsmSlot[" + profile.name() + " slot " + slotId + "]";
   }
 
-  // Logs in again if the token logged the user out: the login is the application's, shared by all.
-  private void ensureLoggedIn() {
+  /** Logs in again if the token logged the user out (a login all sessions share); true if so. */
+  private boolean ensureLoggedIn() {
     try {
       Session side = token.getToken().openSession(false);
       try {
         long state = side.getSessionInfo().getState();
-        if (state == CKS_RO_PUBLIC_SESSION || state == CKS_RW_PUBLIC_SESSION) {
+        boolean loggedOut = state == CKS_RO_PUBLIC_SESSION || state == CKS_RW_PUBLIC_SESSION;
+        if (loggedOut) {
           side.login(CKU_USER, pin);
         }
+        return loggedOut;
       } finally {
         side.closeSession();
       }
@@ -454,6 +456,7 @@ public final class HsmSlot implements AutoCloseable {
       if (!(e instanceof PKCS11Exception p && p.getErrorCode() == CKR_USER_ALREADY_LOGGED_IN)) {
         throw Pkcs11Errors.translate("logging in to slot " + slotId + " again", e);
       }
+      return true; // another thread logged in between the check and ours
     }
   }
 
@@ -475,8 +478,7 @@ public final class HsmSlot implements AutoCloseable {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  // C_WrapKey needs a key object: the blob becomes a short-lived session object, never a token
-  // object.
+  // C_WrapKey needs a key object: the blob becomes a short-lived session object, not a token one.
   private byte[] wrapPad(long wrappingHandle, byte[] keyBytes) throws TokenException {
     AttributeVector blob =
         AttributeVector.newSecretKey(CKK_GENERIC_SECRET)
@@ -543,17 +545,15 @@ public final class HsmSlot implements AutoCloseable {
   }
 
   private static Mechanism gcm(byte[] iv, byte[] aad) {
-    // An empty AAD goes as NULL: SoftHSM2 refuses a zero-length buffer, and the pool hides the
-    // refusal.
+    // An empty AAD goes as NULL: SoftHSM2 refuses a zero-length buffer, and the pool hides that.
     return new Mechanism(
         CKM_AES_GCM,
         new GCM_PARAMS(iv, aad.length == 0 ? null : aad, AesGcmCiphertext.TAG_LENGTH * 8));
   }
 
   private Mechanism rsa(RsaPadding padding) {
-    // The wrapper hides a refused C_EncryptInit and the token then answers
-    // CKR_OPERATION_NOT_INITIALIZED, so
-    // a hash the profile says the token lacks is refused here, with the reason.
+    // The wrapper hides a refused C_EncryptInit (the token then answers
+    // CKR_OPERATION_NOT_INITIALIZED), so a hash the token lacks is refused here, with the reason.
     if (padding == RsaPadding.OAEP_SHA256 && profile.rsaOaep() != RsaPadding.OAEP_SHA256) {
       throw new HsmException(
           HsmException.Kind.UNSUPPORTED,

@@ -5,6 +5,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
@@ -26,23 +27,27 @@ final class KeyHandles {
    */
   static final long RECHECK_NANOS = 1_000_000_000L;
 
+  /** How many times an empty search is repeated after logging in again. */
+  private static final int LOGIN_ROUNDS = 3;
+
   /** A key's handle and what it is, and when the token last confirmed it ({@code nanoTime}). */
   record Entry(long handle, HsmKeyInfo info, long confirmedAt) {}
 
   private final long slotId;
   private final int maxFindObjects;
   private final PKCS11Token token;
-  private final Runnable ensureLoggedIn;
+  private final BooleanSupplier loginRestored;
   private final ConcurrentHashMap<String, Entry> byLabel = new ConcurrentHashMap<>();
 
   /**
-   * @param ensureLoggedIn logs the user in again if the token has logged it out
+   * @param loginRestored logs the user in again if the token has logged it out, and says whether it
+   *     had to
    */
-  KeyHandles(long slotId, int maxFindObjects, PKCS11Token token, Runnable ensureLoggedIn) {
+  KeyHandles(long slotId, int maxFindObjects, PKCS11Token token, BooleanSupplier loginRestored) {
     this.slotId = slotId;
     this.maxFindObjects = maxFindObjects;
     this.token = token;
-    this.ensureLoggedIn = ensureLoggedIn;
+    this.loginRestored = loginRestored;
   }
 
   void forget(String label) {
@@ -89,9 +94,15 @@ final class KeyHandles {
     if (found.length == 0) {
       // A token that has logged the user out hides the private keys from a search without an error,
       // and xipki's pool logs in again only when a crypto call is refused: log in, then the second
-      // search decides that the key is missing.
-      ensureLoggedIn.run();
-      found = caller.call(HsmCall.FIND, true, what, search);
+      // search decides that the key is missing. A token that keeps dropping the login may drop it
+      // again before that search: a few rounds, each only after a login was really restored.
+      for (int round = 0; round < LOGIN_ROUNDS && found.length == 0; round++) {
+        boolean restored = loginRestored.getAsBoolean();
+        if (round > 0 && !restored) {
+          break; // logged in all along since the last search: the key is missing
+        }
+        found = caller.call(HsmCall.FIND, true, what, search);
+      }
     }
     if (found.length == 0) {
       return Optional.empty();
