@@ -31,6 +31,7 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
@@ -76,8 +77,10 @@ public final class HsmObjects implements ObjectStore {
    * The open slot that {@code ref} names.
    *
    * @throws HsmException NO_SUCH_SLOT when the server was not given that slot
+   * @throws NonBlocking.WouldBlock on an event loop: every call to the token passes here, and waits
    */
   HsmSlot slot(HsmKeyRef ref) {
+    NonBlocking.check("an HSM call");
     return hsm.slot(ref.slot());
   }
 
@@ -289,6 +292,7 @@ public final class HsmObjects implements ObjectStore {
       }
     }
     if (named.isEmpty()) {
+      NonBlocking.check("an HSM call");
       try {
         for (HsmSlot slot : hsm.openSlots()) {
           for (String label : slot.labels(MAX_LISTED)) {

@@ -36,7 +36,6 @@ import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.op.ObjectAccess;
 import io.arca.server.op.OperationHandler;
-import io.arca.server.store.NonBlocking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,7 +129,6 @@ public final class HsmOperations {
     if (hsm == null) {
       throw ObjectAccess.notFound(uid, version);
     }
-    NonBlocking.check("an HSM call");
     switch (hsm.access().decide(context, uid, operation)) {
       case ALLOWED:
         break;

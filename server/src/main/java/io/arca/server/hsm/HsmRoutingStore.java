@@ -2,7 +2,6 @@ package io.arca.server.hsm;
 
 import io.arca.hsm.HsmKeyRef;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
@@ -29,17 +28,7 @@ public final class HsmRoutingStore implements ObjectStore {
   }
 
   private @Nullable ObjectStore hsmFor(String uid) {
-    if (!HsmKeyRef.isHsmId(uid)) {
-      return null;
-    }
-    blockingCall(uid);
-    return hsm;
-  }
-
-  /** HSM calls wait on the token: not on an event loop. */
-  private static String blockingCall(String uid) {
-    NonBlocking.check("an HSM call");
-    return uid;
+    return HsmKeyRef.isHsmId(uid) ? hsm : null;
   }
 
   @Override
@@ -51,7 +40,7 @@ public final class HsmRoutingStore implements ObjectStore {
   @Override
   public Optional<ObjectRecord> find(String uid) {
     if (HsmKeyRef.isHsmId(uid)) {
-      return hsm == null ? Optional.empty() : hsm.find(blockingCall(uid));
+      return hsm == null ? Optional.empty() : hsm.find(uid);
     }
     return database.find(uid);
   }
@@ -59,7 +48,7 @@ public final class HsmRoutingStore implements ObjectStore {
   @Override
   public Optional<ObjectContent> content(String uid) {
     if (HsmKeyRef.isHsmId(uid)) {
-      return hsm == null ? Optional.empty() : hsm.content(blockingCall(uid));
+      return hsm == null ? Optional.empty() : hsm.content(uid);
     }
     return database.content(uid);
   }
@@ -73,7 +62,7 @@ public final class HsmRoutingStore implements ObjectStore {
   @Override
   public boolean delete(String uid) {
     if (HsmKeyRef.isHsmId(uid)) {
-      return hsm != null && hsm.delete(blockingCall(uid));
+      return hsm != null && hsm.delete(uid);
     }
     return database.delete(uid);
   }
