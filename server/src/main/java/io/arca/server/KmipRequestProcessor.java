@@ -250,9 +250,19 @@ public final class KmipRequestProcessor implements RequestProcessor {
           Operation.HASH.value(),
           Operation.RNG_RETRIEVE.value());
 
+  /**
+   * The largest request tried on the event loop. A request that is not served there is decoded
+   * twice (here, then on a worker); a large one (a Register, a big Encrypt) would hold the event
+   * loop's other connections meanwhile, and is not what the caches speed up.
+   */
+  private static final int INLINE_MAX_BYTES = 16 * 1024;
+
   @Override
   public @Nullable Answer tryInline(
       ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
+    if (frame.readableBytes() > INLINE_MAX_BYTES) {
+      return null;
+    }
     long started = System.nanoTime();
     RequestMessage request;
     try {

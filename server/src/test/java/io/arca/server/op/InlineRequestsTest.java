@@ -180,6 +180,22 @@ class InlineRequestsTest {
   }
 
   @Test
+  void largeRequestsAreLeftToTheWorkersEvenForAWarmKey() {
+    String key = activeKey();
+    processor.process(frame(Operation.ENCRYPT, encrypt(key)), ALICE, alloc()).bytes().release();
+    TtlvStructure large =
+        new Encrypt.Request(
+                key, null, ByteString.copyOf(new byte[32 * 1024]), null, null, null, null, null)
+            .encode(V);
+
+    assertThat(processor.tryInline(frame(Operation.ENCRYPT, encrypt(key)), ALICE, alloc()))
+        .isNotNull();
+    assertThat(processor.tryInline(frame(Operation.ENCRYPT, large), ALICE, alloc())).isNull();
+    assertThat(status(processor.process(frame(Operation.ENCRYPT, large), ALICE, alloc())))
+        .isEqualTo(ResultStatus.SUCCESS);
+  }
+
+  @Test
   void blockingIsRefusedOnlyInsideTheMarkedSection() {
     String key = activeKey();
     ((DatabaseStore) fixture.store()).clearCache();
