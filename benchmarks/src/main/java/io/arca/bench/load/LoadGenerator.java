@@ -17,14 +17,16 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -119,6 +121,14 @@ public final class LoadGenerator implements Callable<Integer> {
               + " handshakes instead of full ones).")
   boolean resume;
 
+  @Option(
+      names = "--groups",
+      split = ",",
+      description =
+          "TLS key-exchange groups to offer, in order (e.g. X25519 as OpenSSL 3.0 clients do;"
+              + " default: the TLS library's own list, X25519MLKEM768 first).")
+  List<String> groups = List.of();
+
   @Option(names = "--json", description = "End with a JSON line instead of the text summary.")
   boolean json;
 
@@ -172,13 +182,21 @@ public final class LoadGenerator implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    SslContext tls =
+    SslContextBuilder tlsBuilder =
         SslContextBuilder.forClient()
             .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
             .protocols("TLSv1.3", "TLSv1.2")
             .keyManager(cert.toFile(), key.toFile())
-            .trustManager(ca.toFile())
-            .build();
+            .trustManager(ca.toFile());
+    if (!groups.isEmpty()) {
+      tlsBuilder.option(OpenSslContextOption.GROUPS, groups.toArray(new String[0]));
+    }
+    SslContext tls = tlsBuilder.build();
+    if (!resume && tls.sessionContext() instanceof OpenSslSessionContext sessions) {
+      // The client would keep each session (TLS 1.3: each ticket) by host and port and offer it
+      // on the next connection; without --resume every handshake must be a full one.
+      sessions.setSessionCacheEnabled(false);
+    }
     // The server's transport choice: epoll where it loads, so the generator's own system calls
     // stay as few as the server's.
     NetworkTransport transport = NetworkTransport.best();
@@ -343,11 +361,6 @@ public final class LoadGenerator implements Callable<Integer> {
         latencies.record(micros);
       }
       if (reconnect) {
-        if (!resume) {
-          // The TLS client keeps sessions by host and port and would offer this one next time:
-          // without --resume every handshake is a full one.
-          ctx.pipeline().get(SslHandler.class).engine().getSession().invalidate();
-        }
         ctx.close();
         if (running) {
           Objects.requireNonNull(bootstrap).connect(host, port);
