@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the server's TLS context: TLS 1.3 and 1.2 only, a client certificate required and verified
- * against the configured CA, BoringSSL (netty-tcnative) unless its native library cannot load.
- * Cipher suites put ECDHE with AES-GCM first, then the CBC-SHA256 suites the KMIP profiles name for
- * older clients.
+ * against the configured CA (accepted chains remembered: {@link VerifiedChains}), BoringSSL
+ * (netty-tcnative) unless its native library cannot load. Cipher suites put ECDHE with AES-GCM
+ * first, then the CBC-SHA256 suites the KMIP profiles name for older clients.
  */
 public final class TlsContexts {
   private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
@@ -89,7 +89,7 @@ public final class TlsContexts {
           .protocols(PROTOCOLS)
           .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
           .clientAuth(ClientAuth.REQUIRE)
-          .trustManager(tls.clientCa().toFile())
+          .trustManager(VerifiedChains.trusting(tls.clientCa()))
           .build();
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IOException("cannot set up TLS from " + tls + ": " + e.getMessage(), e);
