@@ -44,14 +44,20 @@ public final class Database implements AutoCloseable {
     pool.setDefaultAutoCommit(false);
     pool.setDefaultTransactionIsolation(config.dialect().isolation());
     pool.setRollbackOnReturn(true);
+    // MariaDB connections go back to the pool in manual commit, the mode every borrower starts in:
+    // switching to auto-commit on return and back on borrow cost two round trips per transaction.
+    // SQLite's driver begins the next (IMMEDIATE, write-locking) transaction as soon as a commit
+    // ends in manual mode, so an idle SQLite connection must be in auto-commit.
+    pool.setAutoCommitOnReturn(config.dialect() == SqlDialect.SQLITE);
     pool.setInitialSize(1);
     pool.setMaxTotal(config.maxConnections());
     pool.setMaxIdle(config.maxConnections());
     pool.setMinIdle(1);
     pool.setMaxWait(config.connectTimeout());
     // A server-side disconnect (MariaDB restart, wait_timeout) must cost one validation, not a
-    // failed request; idle connections are checked in the background as well.
-    pool.setValidationQuery("SELECT 1");
+    // failed request; idle connections are checked in the background as well. Without a validation
+    // query the pool asks the driver (Connection.isValid): a protocol ping for MariaDB, no SQL to
+    // parse.
     pool.setValidationQueryTimeout(Duration.ofSeconds(5));
     pool.setTestOnBorrow(true);
     pool.setTestWhileIdle(true);
