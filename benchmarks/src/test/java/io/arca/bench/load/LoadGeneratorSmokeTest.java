@@ -76,6 +76,21 @@ class LoadGeneratorSmokeTest {
   }
 
   @Test
+  void handshakesOfferingChosenGroupsAndResumingAreServed() {
+    for (String[] options :
+        List.of(
+            new String[] {"--groups", "X25519,P-256"},
+            new String[] {"--groups", "P-256", "--resume"})) {
+      List<String> arguments = new ArrayList<>(List.of("--scenario", "handshake"));
+      arguments.addAll(List.of(options));
+      Run run = run(arguments.toArray(new String[0]));
+
+      assertThat(run.code).as(run.output).isZero();
+      assertThat(run.lastLine()).as(run.output).matches("handshake: [1-9]\\d* ops/s, .*errors 0");
+    }
+  }
+
+  @Test
   void kmip12RequestsAreServedToo() {
     Run run = run("--scenario", "encrypt-aes-gcm", "--kmip-version", "1.2", "--json");
 
