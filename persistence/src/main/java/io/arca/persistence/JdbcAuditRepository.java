@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcAuditRepository {
   private static final int PAGE = 1_000;
   private static final int ATTEMPTS = 20;
+  private static final int ROWS_PER_INSERT = 32;
+  private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
 
   private static final String COLUMNS =
       "seq, recorded_at, user_name, client_address, operation, unique_ids, result_status,"
@@ -58,34 +60,61 @@ public final class JdbcAuditRepository {
       throws SQLException {
     AuditRecord previous = last(c);
     List<AuditRecord> written = new ArrayList<>(entries.size());
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO audit_log (seq, recorded_at, user_name, client_address, operation,"
-                + " unique_ids, result_status, result_reason, previous_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (AuditEntry entry : entries) {
-        AuditRecord record = AuditRecord.after(previous, entry);
-        s.setLong(1, record.seq());
-        s.setLong(2, entry.recordedAt());
-        s.setString(3, entry.user());
-        s.setString(4, entry.clientAddress());
-        s.setString(5, entry.operation());
-        s.setString(6, entry.uniqueIds());
-        s.setString(7, entry.resultStatus());
-        if (entry.resultReason() == null) {
-          s.setNull(8, Types.VARCHAR);
-        } else {
-          s.setString(8, entry.resultReason());
+    for (AuditEntry entry : entries) {
+      previous = AuditRecord.after(previous, entry);
+      written.add(previous);
+    }
+    // Rows go ROWS_PER_INSERT to a statement: one statement per row made SQLite's per-statement
+    // work (reset, step, JNI crossings) most of the audit writer's insert time.
+    int full = written.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+    if (full > 0) {
+      try (PreparedStatement s = c.prepareStatement(INSERT_FULL)) {
+        for (int from = 0; from < full; from += ROWS_PER_INSERT) {
+          bind(s, written.subList(from, from + ROWS_PER_INSERT));
+          s.addBatch();
         }
-        s.setString(9, record.previousHash());
-        s.setString(10, record.hash());
-        s.addBatch();
-        written.add(record);
-        previous = record;
+        s.executeBatch();
       }
-      s.executeBatch();
+    }
+    if (full < written.size()) {
+      try (PreparedStatement s = c.prepareStatement(insert(written.size() - full))) {
+        bind(s, written.subList(full, written.size()));
+        s.executeUpdate();
+      }
     }
     return written;
+  }
+
+  private static String insert(int rows) {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO audit_log (seq, recorded_at, user_name, client_address, operation,"
+                + " unique_ids, result_status, result_reason, previous_hash, hash) VALUES ");
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    return sql.toString();
+  }
+
+  private static void bind(PreparedStatement s, List<AuditRecord> records) throws SQLException {
+    int i = 1;
+    for (AuditRecord record : records) {
+      AuditEntry entry = record.entry();
+      s.setLong(i++, record.seq());
+      s.setLong(i++, entry.recordedAt());
+      s.setString(i++, entry.user());
+      s.setString(i++, entry.clientAddress());
+      s.setString(i++, entry.operation());
+      s.setString(i++, entry.uniqueIds());
+      s.setString(i++, entry.resultStatus());
+      if (entry.resultReason() == null) {
+        s.setNull(i++, Types.VARCHAR);
+      } else {
+        s.setString(i++, entry.resultReason());
+      }
+      s.setString(i++, record.previousHash());
+      s.setString(i++, record.hash());
+    }
   }
 
   private static @Nullable AuditRecord last(Connection c) throws SQLException {

@@ -74,6 +74,26 @@ abstract class AccessAuditContract {
   }
 
   @Test
+  void aLargeBatchIsStoredWholeInOrder() {
+    // More than two multi-row statements' worth, with a remainder: every row, in order, chained.
+    List<AuditEntry> batch = new ArrayList<>();
+    for (int i = 0; i < 75; i++) {
+      batch.add(i % 5 == 4 ? failed("Get", "k" + i) : entry("Get", "k" + i));
+    }
+    audit.append(List.of(entry("Create", "k0")));
+
+    List<AuditRecord> written = audit.append(batch);
+
+    List<AuditRecord> stored = new ArrayList<>();
+    audit.all().forEachRemaining(stored::add);
+    assertThat(stored).hasSize(76);
+    assertThat(stored.subList(1, 76)).containsExactlyElementsOf(written);
+    assertThat(stored.subList(1, 76)).extracting(AuditRecord::entry).isEqualTo(batch);
+    AuditChain.Result result = AuditChain.verify(audit.all());
+    assertThat(result.intact()).as(String.valueOf(result.why())).isTrue();
+  }
+
+  @Test
   void aDeletedRecordIsNamedByTheOneAfterIt() throws Exception {
     audit.append(List.of(entry("Create", "k1"), entry("Get", "k1"), entry("Destroy", "k1")));
     execute("DELETE FROM audit_log WHERE seq = 2");
@@ -112,6 +132,17 @@ abstract class AccessAuditContract {
     AuditChain.Result result = AuditChain.verify(audit.all());
     assertThat(result.intact()).as(String.valueOf(result.why())).isTrue();
     assertThat(result.records()).isEqualTo(80);
+  }
+
+  private static AuditEntry failed(String operation, String uid) {
+    return new AuditEntry(
+        1_700_000_000_001L,
+        "bob",
+        "127.0.0.1:5001",
+        operation,
+        uid,
+        "Operation Failed",
+        "Permission Denied");
   }
 
   private static AuditEntry entry(String operation, String uid) {
