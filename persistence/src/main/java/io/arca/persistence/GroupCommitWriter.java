@@ -88,11 +88,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private void write(List<Pending> batch) {
     try (Connection c = database.connection()) {
       try {
-        if (batch.size() == 1) {
-          ObjectRows.insert(c, batch.get(0).object());
-        } else {
-          ObjectRows.insertAll(c, batch.stream().map(Pending::object).toList());
-        }
+        ObjectRows.insert(c, batch.stream().map(Pending::object).toList());
         c.commit();
       } catch (SQLException e) {
         c.rollback();

@@ -20,11 +20,11 @@ public final class JdbcAuditRepository {
   private static final int PAGE = 1_000;
   private static final int ATTEMPTS = 20;
   private static final int ROWS_PER_INSERT = 32;
-  private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
 
   private static final String COLUMNS =
       "seq, recorded_at, user_name, client_address, operation, unique_ids, result_status,"
           + " result_reason, previous_hash, hash";
+  private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
 
   private final Database database;
 
@@ -86,10 +86,7 @@ public final class JdbcAuditRepository {
   }
 
   private static String insert(int rows) {
-    StringBuilder sql =
-        new StringBuilder(
-            "INSERT INTO audit_log (seq, recorded_at, user_name, client_address, operation,"
-                + " unique_ids, result_status, result_reason, previous_hash, hash) VALUES ");
+    StringBuilder sql = new StringBuilder("INSERT INTO audit_log (" + COLUMNS + ") VALUES ");
     for (int i = 0; i < rows; i++) {
       sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }

@@ -20,25 +20,13 @@ final class ObjectRows {
 
   private ObjectRows() {}
 
-  static void insert(Connection c, StoredObject o) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO objects (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, o.uid());
-      bindRow(p, 2, o);
-      p.setLong(12, o.version());
-      p.executeUpdate();
-    }
-    insertAttributes(c, List.of(o));
-  }
-
   /**
-   * Inserts several objects with two batched statements, one for the rows and one for all their
-   * attributes, instead of two per object: a group commit of many creates then costs the database
-   * two round trips, not two per create. A failure (a duplicate uid, say) fails the whole batch and
-   * names no object, so the caller retries each object alone with {@link #insert}.
+   * Inserts objects with two batched statements, one for the rows and one for all their attributes,
+   * whatever their number: a group commit of many creates costs the database two round trips, not
+   * two per create. A failure (a duplicate uid, say) fails the whole batch and names no object, so
+   * a caller of several retries each object alone.
    */
-  static void insertAll(Connection c, List<StoredObject> objects) throws SQLException {
+  static void insert(Connection c, List<StoredObject> objects) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO objects (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
