@@ -123,7 +123,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
     if (unlogged > 0) {
       log.warn(
-          "{}: client certificate refused: {} ({} more refused in the minute before, not logged)",
+          "{}: client certificate refused: {} ({} more refused since the last line, not logged)",
           peer,
           why,
           unlogged);
@@ -133,14 +133,14 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   /** Refusals per minute, so that a client retrying in a loop cannot flood the log. */
-  private static final class RefusalCount {
+  static final class RefusalCount {
     private long minute = Long.MIN_VALUE;
     private int logged;
     private int unlogged;
 
     /**
-     * Counts one refusal in {@code now}: -1 if it must not be logged, else how many went unlogged
-     * in the minute before.
+     * Counts one refusal in minute {@code now}: -1 if it must not be logged, else how many went
+     * unlogged in the last minute that had any refusal.
      */
     int count(long now) {
       int before = 0;
