@@ -32,6 +32,9 @@ public final class Database implements AutoCloseable {
   }
 
   static Database open(DatabaseConfig config, Migrations migrations) {
+    if (config.dialect() == SqlDialect.SQLITE) {
+      SqliteFiles.ownerOnly(config.jdbcUrl());
+    }
     BasicDataSource pool = new BasicDataSource();
     pool.setUrl(config.jdbcUrl());
     if (config.user() != null) {

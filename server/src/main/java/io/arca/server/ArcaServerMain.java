@@ -1,6 +1,7 @@
 package io.arca.server;
 
 import io.arca.server.audit.AuditVerifier;
+import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.config.ServerOptions;
 import io.arca.server.tls.DevelopmentPki;
@@ -118,14 +119,15 @@ public final class ArcaServerMain {
     stopped.await();
   }
 
-  private static ServerConfig withDevelopmentTls(ServerConfig config, Logger log)
-      throws IOException {
-    Path pkiDir = config.dataDir().resolve("pki");
+  static ServerConfig withDevelopmentTls(ServerConfig config, Logger log) throws IOException {
+    Path pkiDir = PrivateFiles.directory(config.dataDir()).resolve("pki");
     boolean fresh = !DevelopmentPki.existsIn(pkiDir);
     DevelopmentPki pki = DevelopmentPki.openOrCreate(pkiDir);
     Path clientConfig = config.dataDir().resolve("arca.toml");
-    if (!Files.exists(clientConfig)) {
-      Files.writeString(clientConfig, clientToml(config, pki), StandardCharsets.UTF_8);
+    if (Files.exists(clientConfig)) {
+      PrivateFiles.file(clientConfig);
+    } else {
+      PrivateFiles.writeNew(clientConfig, clientToml(config, pki));
     }
     log.warn(
         "DEVELOPMENT MODE: no TLS settings given, so TLS uses the {} development PKI in {}. "

@@ -371,6 +371,18 @@ public final class KmipRequestProcessor implements RequestProcessor {
     return encode(failure(ProtocolVersion.V1_0, frame.reason(), frame.message()), allocator);
   }
 
+  @Override
+  public ByteBuf unauthenticated(@Nullable ByteBuf frame, String why, ByteBufAllocator allocator) {
+    ProtocolVersion version =
+        frame == null ? null : RequestMessage.peekProtocolVersion(frame).orElse(null);
+    return encode(
+        failure(
+            version,
+            ResultReason.AUTHENTICATION_NOT_SUCCESSFUL,
+            "the client certificate names no acceptable user: " + why),
+        allocator);
+  }
+
   private ResponseMessage failure(
       @Nullable ProtocolVersion version, ResultReason reason, String message) {
     ProtocolVersion answerIn = version == null ? ProtocolVersion.V1_0 : closestSupported(version);

@@ -13,6 +13,7 @@ import io.arca.server.access.DatabaseGrantStore;
 import io.arca.server.access.GrantStore;
 import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.Password;
+import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmAccess;
 import io.arca.server.hsm.HsmObjects;
@@ -24,7 +25,6 @@ import io.arca.server.store.KeyWrapper;
 import io.arca.server.store.LocalKek;
 import io.arca.server.store.ObjectStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -88,14 +88,13 @@ public final class ServerStores implements AutoCloseable {
     }
     HsmModule hsm = openHsm(config.hsm());
     try {
+      PrivateFiles.directory(config.dataDir());
       KeyWrapper kek;
       if (kekId != null) {
         kek = HsmKeyWrapper.forKey(Objects.requireNonNull(hsm), kekId, new SecureRandom());
       } else {
-        Files.createDirectories(config.dataDir());
         kek = LocalKek.openOrCreate(config.dataDir().resolve("kek"), new SecureRandom());
       }
-      Files.createDirectories(config.dataDir());
       Database database = Database.open(databaseConfig(config));
       JdbcObjectRepository repository = new JdbcObjectRepository(database);
       DatabaseStore objects =

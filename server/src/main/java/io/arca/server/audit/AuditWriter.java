@@ -3,6 +3,7 @@ package io.arca.server.audit;
 import io.arca.persistence.AuditEntry;
 import io.arca.persistence.AuditRecord;
 import io.arca.persistence.JdbcAuditRepository;
+import io.arca.server.config.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
         file == null
             ? null
             : Files.newBufferedWriter(
-                file,
+                PrivateFiles.file(file),
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND,

@@ -1,9 +1,12 @@
 package io.arca.server.op;
 
+import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
+import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.auth.UserNames;
 import io.arca.server.batch.RequestContext;
 
 /**
@@ -29,8 +32,29 @@ public final class GrantAccessHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     AccessGrant grant =
         GrantAccess.Request.decode(requestPayload, context.protocolVersion()).grant();
+    checkGrantee(grant.user());
     GrantChanges.checkMayChange(grant, objects, context);
     context.access().grant(grant);
     return new GrantAccess.Response(grant.uniqueIdentifier()).encode(context.protocolVersion());
+  }
+
+  /**
+   * Refuses a grantee no client certificate can name ({@code "user2 "}): such a grant would give
+   * nobody anything, and the granter would not learn of the mistake. Revoke Access takes any name,
+   * so that rows written before the rule can still be removed.
+   */
+  private static void checkGrantee(String user) {
+    if (user.equals(AccessGrant.EVERY_USER)) {
+      return;
+    }
+    UserNames.problem(user)
+        .ifPresent(
+            problem -> {
+              throw new KmipException(
+                  ResultReason.INVALID_FIELD,
+                  "ArcaUser "
+                      + problem
+                      + ", so no client certificate can name it (docs/ACCESS.md)");
+            });
   }
 }

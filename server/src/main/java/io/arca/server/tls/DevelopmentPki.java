@@ -1,5 +1,6 @@
 package io.arca.server.tls;
 
+import io.arca.server.config.PrivateFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -110,7 +111,7 @@ public final class DevelopmentPki {
   }
 
   private void create() throws IOException, GeneralSecurityException, OperatorCreationException {
-    Files.createDirectories(directory);
+    PrivateFiles.directory(directory);
     SecureRandom random = new SecureRandom();
     Instant now = Instant.now();
 

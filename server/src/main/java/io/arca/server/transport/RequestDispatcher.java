@@ -1,6 +1,7 @@
 package io.arca.server.transport;
 
 import io.arca.server.auth.ClientIdentity;
+import io.arca.server.auth.RefusedIdentity;
 import io.arca.server.config.IdentitySource;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -10,11 +11,12 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.SocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,12 +32,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+  private static final int REFUSALS_LOGGED_PER_MINUTE = 20;
+  private static final RefusalCount REFUSALS = new RefusalCount();
 
   private final RequestProcessor processor;
   private final Executor workers;
   private final IdentitySource identitySource;
   private final InFlightRequests inFlight;
   private @Nullable Connection connection;
+  private @Nullable String refusal;
   private boolean requestInFlight;
 
   /** A dispatcher for one connection. */
@@ -68,17 +73,19 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         ctx.close();
         return;
       }
-      Optional<String> user = userOf(ctx);
-      if (user.isEmpty()) {
-        log.warn(
-            "{}: the client certificate names no user ({}); closing",
-            ctx.channel().remoteAddress(),
-            identitySource);
-        ctx.close();
+      String user;
+      try {
+        user = userOf(ctx);
+      } catch (RefusedIdentity e) {
+        // The handshake is over, so the client expects KMIP: its first request is answered with
+        // Authentication Not Successful, then the connection closes (channelRead).
+        refusal = e.why();
+        logRefusedIdentity(ctx.channel().remoteAddress(), e.why());
+        ctx.read();
         return;
       }
-      connection = new Connection(user.get(), ctx.channel().remoteAddress());
-      log.debug("{}: connected as {}", ctx.channel().remoteAddress(), user.get());
+      connection = new Connection(user, ctx.channel().remoteAddress());
+      log.debug("{}: connected as {}", ctx.channel().remoteAddress(), user);
       ctx.read();
     } else if (event instanceof IdleStateEvent) {
       log.debug("{}: idle, closing", ctx.channel().remoteAddress());
@@ -88,7 +95,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private Optional<String> userOf(ChannelHandlerContext ctx) {
+  private String userOf(ChannelHandlerContext ctx) throws RefusedIdentity {
     SslHandler tls = ctx.pipeline().get(SslHandler.class);
     try {
       Certificate[] chain = tls.engine().getSession().getPeerCertificates();
@@ -96,18 +103,67 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         return ClientIdentity.userOf(leaf, identitySource);
       }
     } catch (SSLPeerUnverifiedException e) {
-      log.debug("{}: no verified client certificate", ctx.channel().remoteAddress());
+      // Cannot happen with client certificates required; refused like a certificate without a user.
     }
-    return Optional.empty();
+    throw new RefusedIdentity("no verified X.509 client certificate");
+  }
+
+  /**
+   * The one place that logs a client certificate refused for the user it names, with the peer and
+   * the reason; at most {@value #REFUSALS_LOGGED_PER_MINUTE} lines a minute, the rest counted.
+   */
+  private static void logRefusedIdentity(SocketAddress peer, String why) {
+    long minute = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime());
+    int unlogged;
+    synchronized (REFUSALS) {
+      unlogged = REFUSALS.count(minute);
+      if (unlogged < 0) {
+        return;
+      }
+    }
+    if (unlogged > 0) {
+      log.warn(
+          "{}: client certificate refused: {} ({} more refused since the last line, not logged)",
+          peer,
+          why,
+          unlogged);
+    } else {
+      log.warn("{}: client certificate refused: {}", peer, why);
+    }
+  }
+
+  /** Refusals per minute, so that a client retrying in a loop cannot flood the log. */
+  static final class RefusalCount {
+    private long minute = Long.MIN_VALUE;
+    private int logged;
+    private int unlogged;
+
+    /**
+     * Counts one refusal in minute {@code now}: -1 if it must not be logged, else how many went
+     * unlogged in the last minute that had any refusal.
+     */
+    int count(long now) {
+      int before = 0;
+      if (now != minute) {
+        before = unlogged;
+        minute = now;
+        logged = 0;
+        unlogged = 0;
+      }
+      if (logged >= REFUSALS_LOGGED_PER_MINUTE) {
+        unlogged++;
+        return -1;
+      }
+      logged++;
+      return before;
+    }
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     Connection current = connection;
     if (current == null) {
-      // Cannot happen after a successful handshake; refuse rather than serve an unknown user.
-      ReferenceCountUtil.release(message);
-      ctx.close();
+      refuse(ctx, message);
       return;
     }
     requestInFlight = true;
@@ -134,13 +190,37 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   /**
+   * Answers the first request of a refused client with Authentication Not Successful and closes;
+   * closes at once if the handshake never named a refusal (a request before it cannot happen).
+   */
+  private void refuse(ChannelHandlerContext ctx, Object message) {
+    String why = refusal;
+    if (why == null || requestInFlight) {
+      ReferenceCountUtil.release(message);
+      ctx.close();
+      return;
+    }
+    requestInFlight = true;
+    ByteBuf answer;
+    if (message instanceof ByteBuf frame) {
+      answer = processor.unauthenticated(frame, why, ctx.alloc());
+      wipe(frame);
+    } else {
+      ReferenceCountUtil.release(message);
+      answer = processor.unauthenticated(null, why, ctx.alloc());
+    }
+    inFlight.started();
+    respond(ctx, answer == null ? null : Answer.thenClose(answer));
+  }
+
+  /**
    * A read cycle ended without handing us a request (TLS records that held no application data, or
    * half a frame): FlowControlHandler counts that as an answered read(), so ask again unless a
    * request is running.
    */
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    if (connection != null && !requestInFlight) {
+    if ((connection != null || refusal != null) && !requestInFlight) {
       ctx.read();
     }
   }

@@ -34,4 +34,15 @@ public interface RequestProcessor {
    */
   @Nullable ByteBuf malformed(
       MalformedFrame frame, Connection connection, ByteBufAllocator allocator);
+
+  /**
+   * Answers the first request of a client whose certificate names no acceptable user
+   * (Authentication Not Successful, in the request's protocol version when its header is readable),
+   * or returns null when no answer is possible. The connection is closed afterwards either way.
+   *
+   * @param frame the request, or null when it could not be framed
+   * @param why what is wrong with the certificate, fit to be sent and logged
+   */
+  @Nullable ByteBuf unauthenticated(
+      @Nullable ByteBuf frame, String why, ByteBufAllocator allocator);
 }

@@ -363,6 +363,22 @@ class AuthorizationMatrixTest {
         "Grant Access on an object");
   }
 
+  @Test
+  void granteesNoCertificateCanNameAreRefused() {
+    String key = aesKey("alice", true);
+    for (String grantee : List.of("bob ", " bob", "bob\t", "b*b", "bo\u200bb", "rene\u0301")) {
+      TtlvStructure request =
+          new GrantAccess.Request(new AccessGrant(grantee, key, Set.of(Operation.GET))).encode(V);
+      assertFailure(
+          batchOf("alice", Operation.GRANT_ACCESS, request),
+          ResultReason.INVALID_FIELD,
+          "Grant Access to [" + grantee + "]");
+    }
+    TtlvStructure everyone =
+        new GrantAccess.Request(new AccessGrant("*", key, Set.of(Operation.GET))).encode(V);
+    assertSuccess(batchOf("alice", Operation.GRANT_ACCESS, everyone), "Grant Access to *");
+  }
+
   // ---- the objects each operation acts on
 
   /** A fresh object on which alice's request for {@code operation} succeeds. */

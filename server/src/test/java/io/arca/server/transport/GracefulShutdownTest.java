@@ -83,5 +83,11 @@ class GracefulShutdownTest {
         MalformedFrame frame, Connection connection, ByteBufAllocator allocator) {
       return null;
     }
+
+    @Override
+    public @Nullable ByteBuf unauthenticated(
+        @Nullable ByteBuf frame, String why, ByteBufAllocator allocator) {
+      return null;
+    }
   }
 }

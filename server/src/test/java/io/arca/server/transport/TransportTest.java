@@ -180,5 +180,11 @@ class TransportTest {
         MalformedFrame frame, Connection connection, ByteBufAllocator allocator) {
       return null;
     }
+
+    @Override
+    public @Nullable ByteBuf unauthenticated(
+        @Nullable ByteBuf frame, String why, ByteBufAllocator allocator) {
+      return null;
+    }
   }
 }

@@ -1,0 +1,4 @@
+-- Nothing to change: SQLite compares TEXT with its BINARY collation (memcmp), which neither pads
+-- nor folds case, and the repositories bind every identifier as TEXT and search with '=' only
+-- (never LIKE, which folds ASCII case). The script exists because every dialect has every number;
+-- MariaDB's V003 moves its tables to a collation that compares as exactly as this.
