@@ -8,8 +8,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -30,11 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+  private static final int MAX_REASON_CHARS = 300;
 
   private final RequestProcessor processor;
   private final Executor workers;
   private final IdentitySource identitySource;
   private final InFlightRequests inFlight;
+  private final RefusalLog refusals;
   private @Nullable Connection connection;
   private boolean requestInFlight;
 
@@ -43,11 +47,13 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       RequestProcessor processor,
       Executor workers,
       IdentitySource identitySource,
-      InFlightRequests inFlight) {
+      InFlightRequests inFlight,
+      RefusalLog refusals) {
     this.processor = processor;
     this.workers = workers;
     this.identitySource = identitySource;
     this.inFlight = inFlight;
+    this.refusals = refusals;
   }
 
   @Override
@@ -61,19 +67,16 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof SslHandshakeCompletionEvent handshake) {
       if (!handshake.isSuccess()) {
-        log.debug(
-            "{}: TLS handshake failed: {}",
-            ctx.channel().remoteAddress(),
-            handshake.cause().toString());
+        refuseHandshake(ctx, handshake.cause());
         ctx.close();
         return;
       }
       Optional<String> user = userOf(ctx);
       if (user.isEmpty()) {
-        log.warn(
-            "{}: the client certificate names no user ({}); closing",
+        refusals.refused(
             ctx.channel().remoteAddress(),
-            identitySource);
+            Refusal.NO_USER,
+            "identity-from " + identitySource + "; closing");
         ctx.close();
         return;
       }
@@ -86,6 +89,33 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     } else {
       super.userEventTriggered(ctx, event);
     }
+  }
+
+  /**
+   * Logs why a handshake failed, from the exception's own message: the TLS alert or the certificate
+   * check that failed, never key material (a handshake carries none that is secret in clear).
+   */
+  private void refuseHandshake(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof SslHandshakeTimeoutException) {
+      refusals.refused(ctx.channel().remoteAddress(), Refusal.HANDSHAKE_TIMEOUT, reasonOf(cause));
+      return;
+    }
+    refusals.refused(ctx.channel().remoteAddress(), Refusal.HANDSHAKE_FAILED, reasonOf(cause));
+  }
+
+  /** The innermost message of {@code cause}, which names the TLS alert or failed check. */
+  static String reasonOf(Throwable cause) {
+    if (cause instanceof ClosedChannelException) {
+      return "the client closed the connection before the handshake finished";
+    }
+    Throwable inner = cause;
+    while (inner.getCause() != null && inner.getCause() != inner) {
+      inner = inner.getCause();
+    }
+    String message = inner.getMessage();
+    String reason =
+        inner.getClass().getSimpleName() + (message == null ? "" : ": " + message.strip());
+    return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
   }
 
   private Optional<String> userOf(ChannelHandlerContext ctx) {
@@ -112,7 +142,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
     requestInFlight = true;
     if (message instanceof MalformedFrame malformed) {
-      log.debug("{}: malformed request: {}", current.remoteAddress(), malformed.message());
+      refusals.refused(current.remoteAddress(), Refusal.MALFORMED_REQUEST, malformed.message());
       submit(
           ctx,
           () -> {
@@ -207,6 +237,10 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       inFlight.finished();
       ctx.close();
       return;
+    }
+    String refusal = response.refusal();
+    if (refusal != null) {
+      refusals.refused(ctx.channel().remoteAddress(), Refusal.MALFORMED_REQUEST, refusal);
     }
     if (response.closeAfter()) {
       ctx.writeAndFlush(response.bytes())
