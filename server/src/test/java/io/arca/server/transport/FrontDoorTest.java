@@ -203,8 +203,8 @@ class FrontDoorTest {
         .as("%d connections opened, %d lines", opened, lines.size())
         .hasSizeBetween(2, (int) (seconds / REFUSAL_LOG_INTERVAL.toSeconds()) + 2);
     assertThat(lines).hasSizeLessThanOrEqualTo(aboutTheFlood.size() + 4);
-    assertThat(aboutTheFlood.get(0)).contains("too many connections from this address");
-    assertThat(aboutTheFlood.get(1)).containsPattern("refused \\d+ more time\\(s\\)");
+    assertThat(aboutTheFlood).anyMatch(line -> line.contains("too many connections from"));
+    assertThat(aboutTheFlood).anyMatch(line -> line.matches(".*refused \\d+ more time\\(s\\).*"));
     assertThat(opened).isGreaterThan(FLOOD_SOCKETS + 100L);
   }
 
