@@ -5,6 +5,7 @@ import io.arca.server.transport.ArcaChannelInitializer;
 import io.arca.server.transport.ConnectionLimiter;
 import io.arca.server.transport.InFlightRequests;
 import io.arca.server.transport.NetworkTransport;
+import io.arca.server.transport.RefusalLog;
 import io.arca.server.transport.RequestProcessor;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -73,7 +74,8 @@ public final class ArcaServer implements AutoCloseable {
             new ArrayBlockingQueue<>(config.limits().maxConnections()),
             new DefaultThreadFactory("arca-worker"),
             new ThreadPoolExecutor.AbortPolicy());
-    ConnectionLimiter limiter = new ConnectionLimiter(config.limits().maxConnections());
+    RefusalLog refusals = new RefusalLog(config.limits().refusalLogInterval());
+    ConnectionLimiter limiter = new ConnectionLimiter(config.limits(), refusals);
     InFlightRequests inFlight = new InFlightRequests();
     try {
       Channel listener =
@@ -84,10 +86,13 @@ public final class ArcaServer implements AutoCloseable {
               .childOption(ChannelOption.AUTO_READ, false)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(
-                  new ArcaChannelInitializer(config, tls, limiter, processor, workers, inFlight))
+                  new ArcaChannelInitializer(
+                      config, tls, limiter, processor, workers, inFlight, refusals))
               .bind(config.bind(), config.port())
               .sync()
               .channel();
+      long every = refusals.interval().toMillis();
+      acceptors.scheduleAtFixedRate(refusals::flush, every, every, TimeUnit.MILLISECONDS);
       return new ArcaServer(acceptors, eventLoops, workers, listener, limiter, inFlight);
     } catch (InterruptedException | RuntimeException e) {
       acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -105,6 +110,11 @@ public final class ArcaServer implements AutoCloseable {
   /** Connections open now. */
   public int openConnections() {
     return limiter.openConnections();
+  }
+
+  /** Connections open now that have not finished their TLS handshake. */
+  public int connectionsInHandshake() {
+    return limiter.connectionsInHandshake();
   }
 
   /** Stops accepting, waits for requests in flight to finish, then closes every connection. */

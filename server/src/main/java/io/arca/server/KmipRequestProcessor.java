@@ -312,8 +312,9 @@ public final class KmipRequestProcessor implements RequestProcessor {
       request = decode(frame);
     } catch (KmipException e) {
       ProtocolVersion version = RequestMessage.peekProtocolVersion(frame).orElse(null);
-      log.debug("{}: undecodable request: {}", connection.remoteAddress(), e.getMessage());
-      return Answer.thenClose(encode(failure(version, e.reason(), e.getMessage()), allocator));
+      return Answer.refused(
+          encode(failure(version, e.reason(), e.getMessage()), allocator),
+          "undecodable request: " + e.getMessage());
     }
     return answer(request, connection, allocator, started);
   }

@@ -106,15 +106,59 @@ public record ServerConfig(
   }
 
   /**
-   * Bounds that keep one client from taking the server's memory or threads.
+   * Bounds that keep one client from taking the server's memory, threads or connection slots.
    *
    * @param maxConnections open connections at once; more are closed on accept
    * @param maxMessageBytes the largest request, header included, checked before buffering
    * @param idleTimeout a connection with no traffic this long is closed
    * @param handshakeTimeout a TLS handshake not finished this long is abandoned
+   * @param maxConnectionsPerAddress open connections from one client address at once; more are
+   *     closed on accept, so one host cannot take every slot
+   * @param reservedConnections slots that only connections past their TLS handshake may use:
+   *     connections still in the handshake hold at most {@code maxConnections -
+   *     reservedConnections}
+   * @param busyHandshakeTimeout the handshake deadline of a new connection while more than half of
+   *     the handshake share is in use, so slots held by clients that never finish come back sooner
+   * @param requestTimeout a request must arrive whole this long after its first byte
+   * @param refusalLogInterval refusals are logged at most once per client address per interval,
+   *     with counts
    */
   public record Limits(
-      int maxConnections, int maxMessageBytes, Duration idleTimeout, Duration handshakeTimeout) {
+      int maxConnections,
+      int maxMessageBytes,
+      Duration idleTimeout,
+      Duration handshakeTimeout,
+      int maxConnectionsPerAddress,
+      int reservedConnections,
+      Duration busyHandshakeTimeout,
+      Duration requestTimeout,
+      Duration refusalLogInterval) {
+    /** The default request deadline. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The default interval between two log lines about the refusals of one address. */
+    public static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * These bounds with no limit per address, an eighth of the slots reserved, a busy handshake
+     * deadline of at most two seconds and the default request deadline and refusal log interval.
+     */
+    public Limits(
+        int maxConnections, int maxMessageBytes, Duration idleTimeout, Duration handshakeTimeout) {
+      this(
+          maxConnections,
+          maxMessageBytes,
+          idleTimeout,
+          handshakeTimeout,
+          maxConnections,
+          maxConnections / 8,
+          handshakeTimeout.compareTo(Duration.ofSeconds(2)) < 0
+              ? handshakeTimeout
+              : Duration.ofSeconds(2),
+          REQUEST_TIMEOUT,
+          REFUSAL_LOG_INTERVAL);
+    }
+
     public Limits {
       if (maxConnections <= 0) {
         throw new IllegalArgumentException(
@@ -124,8 +168,43 @@ public record ServerConfig(
         throw new IllegalArgumentException(
             "max-message-bytes: " + maxMessageBytes + " (expected: >= 8)");
       }
-      Objects.requireNonNull(idleTimeout, "idleTimeout");
-      Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+      if (maxConnectionsPerAddress <= 0) {
+        throw new IllegalArgumentException(
+            "max-connections-per-address: " + maxConnectionsPerAddress + " (expected: > 0)");
+      }
+      if (reservedConnections < 0 || reservedConnections >= maxConnections) {
+        throw new IllegalArgumentException(
+            "reserved-connections: "
+                + reservedConnections
+                + " (expected: 0.."
+                + (maxConnections - 1)
+                + ", below max-connections)");
+      }
+      positive("idle-timeout", idleTimeout);
+      positive("handshake-timeout", handshakeTimeout);
+      positive("busy-handshake-timeout", busyHandshakeTimeout);
+      positive("request-timeout", requestTimeout);
+      positive("refusal-log-interval", refusalLogInterval);
+      if (busyHandshakeTimeout.compareTo(handshakeTimeout) > 0) {
+        throw new IllegalArgumentException(
+            "busy-handshake-timeout: "
+                + busyHandshakeTimeout
+                + " (expected: <= handshake-timeout "
+                + handshakeTimeout
+                + ")");
+      }
+    }
+
+    /** Connections that may be in their TLS handshake at once. */
+    public int handshakeShare() {
+      return maxConnections - reservedConnections;
+    }
+
+    private static void positive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+      }
     }
   }
 

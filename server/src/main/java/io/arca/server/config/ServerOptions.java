@@ -127,6 +127,49 @@ public final class ServerOptions {
   Duration handshakeTimeout = Duration.ofSeconds(10);
 
   @Option(
+      names = "--max-connections-per-address",
+      defaultValue = "256",
+      description =
+          "Open connections from one client address at once, counted before any TLS work"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxConnectionsPerAddress = 256;
+
+  @Option(
+      names = "--reserved-connections",
+      defaultValue = "128",
+      description =
+          "Connection slots kept for clients past the TLS handshake: connections still in the"
+              + " handshake hold at most max-connections minus this (default: ${DEFAULT-VALUE}).")
+  int reservedConnections = 128;
+
+  @Option(
+      names = "--busy-handshake-timeout",
+      defaultValue = "PT2S",
+      paramLabel = "DURATION",
+      description =
+          "The handshake deadline of new connections while more than half of the handshake"
+              + " share is taken (default: ${DEFAULT-VALUE}).")
+  Duration busyHandshakeTimeout = Duration.ofSeconds(2);
+
+  @Option(
+      names = "--request-timeout",
+      defaultValue = "PT30S",
+      paramLabel = "DURATION",
+      description =
+          "Close a connection whose request is not whole this long after its first byte"
+              + " (default: ${DEFAULT-VALUE}).")
+  Duration requestTimeout = ServerConfig.Limits.REQUEST_TIMEOUT;
+
+  @Option(
+      names = "--refusal-log-interval",
+      defaultValue = "PT10S",
+      paramLabel = "DURATION",
+      description =
+          "Log refused connections and requests once per client address per interval, with"
+              + " counts (default: ${DEFAULT-VALUE}).")
+  Duration refusalLogInterval = ServerConfig.Limits.REFUSAL_LOG_INTERVAL;
+
+  @Option(
       names = "--worker-threads",
       defaultValue = "32",
       description =
@@ -356,7 +399,16 @@ public final class ServerOptions {
         dataDir,
         tls,
         identityFrom,
-        new ServerConfig.Limits(maxConnections, maxMessageBytes, idleTimeout, handshakeTimeout),
+        new ServerConfig.Limits(
+            maxConnections,
+            maxMessageBytes,
+            idleTimeout,
+            handshakeTimeout,
+            maxConnectionsPerAddress,
+            reservedConnections,
+            busyHandshakeTimeout,
+            requestTimeout,
+            refusalLogInterval),
         workerThreads,
         logLevel,
         interop || tls == null,

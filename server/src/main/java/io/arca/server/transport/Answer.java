@@ -1,6 +1,7 @@
 package io.arca.server.transport;
 
 import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response to write back, and whether the connection must close after it (a request that could
@@ -8,15 +9,22 @@ import io.netty.buffer.ByteBuf;
  *
  * @param bytes the encoded response; the transport releases it
  * @param closeAfter close the connection once the response is written
+ * @param refusal why the request was refused, for the refusal log (no value from the request), or
+ *     null when it was served
  */
-public record Answer(ByteBuf bytes, boolean closeAfter) {
+public record Answer(ByteBuf bytes, boolean closeAfter, @Nullable String refusal) {
   /** A response after which the connection stays open. */
   public static Answer keepOpen(ByteBuf bytes) {
-    return new Answer(bytes, false);
+    return new Answer(bytes, false, null);
   }
 
   /** A response after which the connection is closed. */
   public static Answer thenClose(ByteBuf bytes) {
-    return new Answer(bytes, true);
+    return new Answer(bytes, true, null);
+  }
+
+  /** The answer to a request that could not be decoded, after which the connection is closed. */
+  public static Answer refused(ByteBuf bytes, String why) {
+    return new Answer(bytes, true, why);
   }
 }

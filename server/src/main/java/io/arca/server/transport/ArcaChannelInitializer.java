@@ -7,12 +7,14 @@ import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds each connection's pipeline: connection limit, TLS, idle timeout, TTLV framing, one request
- * at a time, dispatch to the worker pool. The event loop does TLS and framing only.
+ * Builds each connection's pipeline: connection limit (a refused connection gets no pipeline and no
+ * TLS engine), request deadline, TLS, idle timeout, TTLV framing, one request at a time, dispatch
+ * to the worker pool. The event loop does TLS and framing only.
  */
 public final class ArcaChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ServerConfig config;
@@ -21,9 +23,11 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
   private final RequestProcessor processor;
   private final Executor workers;
   private final InFlightRequests inFlight;
+  private final RefusalLog refusals;
 
   /**
-   * An initializer that shares the TLS context, limiter, processor and worker pool of one server.
+   * An initializer that shares the TLS context, limiter, processor, worker pool and refusal log of
+   * one server.
    */
   public ArcaChannelInitializer(
       ServerConfig config,
@@ -31,31 +35,50 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
       ConnectionLimiter limiter,
       RequestProcessor processor,
       Executor workers,
-      InFlightRequests inFlight) {
+      InFlightRequests inFlight,
+      RefusalLog refusals) {
     this.config = config;
     this.tls = tls;
     this.limiter = limiter;
     this.processor = processor;
     this.workers = workers;
     this.inFlight = inFlight;
+    this.refusals = refusals;
   }
 
   @Override
   protected void initChannel(SocketChannel channel) {
+    Duration handshakeTimeout = limiter.admit(channel);
+    if (handshakeTimeout == null) {
+      return;
+    }
     SslHandler sslHandler = tls.newHandler(channel.alloc());
-    sslHandler.setHandshakeTimeoutMillis(config.limits().handshakeTimeout().toMillis());
+    sslHandler.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
+    RequestDeadline deadline = new RequestDeadline(config.limits().requestTimeout(), refusals);
+    sslHandler
+        .handshakeFuture()
+        .addListener(
+            handshake -> {
+              if (handshake.isSuccess()) {
+                limiter.handshakeDone(channel);
+                deadline.handshakeDone();
+              }
+            });
     channel
         .pipeline()
         .addLast(PipelineNames.CONNECTION_LIMIT, limiter)
+        .addLast(PipelineNames.REQUEST_DEADLINE, deadline)
         .addLast(PipelineNames.TLS, sslHandler)
         .addLast(
             PipelineNames.IDLE,
             new IdleStateHandler(
                 0, 0, config.limits().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-        .addLast(PipelineNames.FRAMING, new TtlvFrameDecoder(config.limits().maxMessageBytes()))
+        .addLast(
+            PipelineNames.FRAMING,
+            new TtlvFrameDecoder(config.limits().maxMessageBytes(), deadline))
         .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
         .addLast(
             PipelineNames.DISPATCH,
-            new RequestDispatcher(processor, workers, config.identityFrom(), inFlight));
+            new RequestDispatcher(processor, workers, config.identityFrom(), inFlight, refusals));
   }
 }

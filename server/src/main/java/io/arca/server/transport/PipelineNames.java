@@ -3,6 +3,7 @@ package io.arca.server.transport;
 /** The names of the handlers in a connection's pipeline, in order. */
 public final class PipelineNames {
   public static final String CONNECTION_LIMIT = "connection-limit";
+  public static final String REQUEST_DEADLINE = "request-deadline";
   public static final String TLS = "tls";
   public static final String IDLE = "idle";
   public static final String FRAMING = "ttlv-framing";

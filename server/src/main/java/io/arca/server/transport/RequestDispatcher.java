@@ -9,14 +9,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,13 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
-  private static final int REFUSALS_LOGGED_PER_MINUTE = 20;
-  private static final RefusalCount REFUSALS = new RefusalCount();
+  private static final int MAX_REASON_CHARS = 300;
 
   private final RequestProcessor processor;
   private final Executor workers;
   private final IdentitySource identitySource;
   private final InFlightRequests inFlight;
+  private final RefusalLog refusals;
   private @Nullable Connection connection;
   private @Nullable String refusal;
   private boolean requestInFlight;
@@ -48,11 +48,13 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       RequestProcessor processor,
       Executor workers,
       IdentitySource identitySource,
-      InFlightRequests inFlight) {
+      InFlightRequests inFlight,
+      RefusalLog refusals) {
     this.processor = processor;
     this.workers = workers;
     this.identitySource = identitySource;
     this.inFlight = inFlight;
+    this.refusals = refusals;
   }
 
   @Override
@@ -66,10 +68,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof SslHandshakeCompletionEvent handshake) {
       if (!handshake.isSuccess()) {
-        log.debug(
-            "{}: TLS handshake failed: {}",
-            ctx.channel().remoteAddress(),
-            handshake.cause().toString());
+        refuseHandshake(ctx, handshake.cause());
         ctx.close();
         return;
       }
@@ -80,7 +79,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         // The handshake is over, so the client expects KMIP: its first request is answered with
         // Authentication Not Successful, then the connection closes (channelRead).
         refusal = e.why();
-        logRefusedIdentity(ctx.channel().remoteAddress(), e.why());
+        refusals.refused(ctx.channel().remoteAddress(), Refusal.NO_USER, e.why());
         ctx.read();
         return;
       }
@@ -93,6 +92,33 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     } else {
       super.userEventTriggered(ctx, event);
     }
+  }
+
+  /**
+   * Logs why a handshake failed, from the exception's own message: the TLS alert or the certificate
+   * check that failed, never key material (a handshake carries none that is secret in clear).
+   */
+  private void refuseHandshake(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof SslHandshakeTimeoutException) {
+      refusals.refused(ctx.channel().remoteAddress(), Refusal.HANDSHAKE_TIMEOUT, reasonOf(cause));
+      return;
+    }
+    refusals.refused(ctx.channel().remoteAddress(), Refusal.HANDSHAKE_FAILED, reasonOf(cause));
+  }
+
+  /** The innermost message of {@code cause}, which names the TLS alert or failed check. */
+  static String reasonOf(Throwable cause) {
+    if (cause instanceof ClosedChannelException) {
+      return "the client closed the connection before the handshake finished";
+    }
+    Throwable inner = cause;
+    while (inner.getCause() != null && inner.getCause() != inner) {
+      inner = inner.getCause();
+    }
+    String message = inner.getMessage();
+    String reason =
+        inner.getClass().getSimpleName() + (message == null ? "" : ": " + message.strip());
+    return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
   }
 
   private String userOf(ChannelHandlerContext ctx) throws RefusedIdentity {
@@ -108,57 +134,6 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     throw new RefusedIdentity("no verified X.509 client certificate");
   }
 
-  /**
-   * The one place that logs a client certificate refused for the user it names, with the peer and
-   * the reason; at most {@value #REFUSALS_LOGGED_PER_MINUTE} lines a minute, the rest counted.
-   */
-  private static void logRefusedIdentity(SocketAddress peer, String why) {
-    long minute = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime());
-    int unlogged;
-    synchronized (REFUSALS) {
-      unlogged = REFUSALS.count(minute);
-      if (unlogged < 0) {
-        return;
-      }
-    }
-    if (unlogged > 0) {
-      log.warn(
-          "{}: client certificate refused: {} ({} more refused since the last line, not logged)",
-          peer,
-          why,
-          unlogged);
-    } else {
-      log.warn("{}: client certificate refused: {}", peer, why);
-    }
-  }
-
-  /** Refusals per minute, so that a client retrying in a loop cannot flood the log. */
-  static final class RefusalCount {
-    private long minute = Long.MIN_VALUE;
-    private int logged;
-    private int unlogged;
-
-    /**
-     * Counts one refusal in minute {@code now}: -1 if it must not be logged, else how many went
-     * unlogged in the last minute that had any refusal.
-     */
-    int count(long now) {
-      int before = 0;
-      if (now != minute) {
-        before = unlogged;
-        minute = now;
-        logged = 0;
-        unlogged = 0;
-      }
-      if (logged >= REFUSALS_LOGGED_PER_MINUTE) {
-        unlogged++;
-        return -1;
-      }
-      logged++;
-      return before;
-    }
-  }
-
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     Connection current = connection;
@@ -168,7 +143,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
     requestInFlight = true;
     if (message instanceof MalformedFrame malformed) {
-      log.debug("{}: malformed request: {}", current.remoteAddress(), malformed.message());
+      refusals.refused(current.remoteAddress(), Refusal.MALFORMED_REQUEST, malformed.message());
       submit(
           ctx,
           () -> {
@@ -287,6 +262,10 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       inFlight.finished();
       ctx.close();
       return;
+    }
+    String refusal = response.refusal();
+    if (refusal != null) {
+      refusals.refused(ctx.channel().remoteAddress(), Refusal.MALFORMED_REQUEST, refusal);
     }
     if (response.closeAfter()) {
       ctx.writeAndFlush(response.bytes())

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cuts the byte stream into KMIP requests on the 8-byte TTLV header. It judges the header before
@@ -19,15 +20,25 @@ public final class TtlvFrameDecoder extends ByteToMessageDecoder {
   private static final int REQUEST_MESSAGE_HEADER = 0x42007801;
 
   private final int maxMessageBytes;
+  private final @Nullable RequestDeadline deadline;
   private boolean failed;
 
   /** A decoder that accepts requests of up to {@code maxMessageBytes}, header included. */
   public TtlvFrameDecoder(int maxMessageBytes) {
+    this(maxMessageBytes, null);
+  }
+
+  /**
+   * A decoder that accepts requests of up to {@code maxMessageBytes} and tells {@code deadline}
+   * when each one is whole.
+   */
+  public TtlvFrameDecoder(int maxMessageBytes, @Nullable RequestDeadline deadline) {
     if (maxMessageBytes < HEADER_BYTES) {
       throw new IllegalArgumentException(
           "maxMessageBytes: " + maxMessageBytes + " (expected: >= " + HEADER_BYTES + ")");
     }
     this.maxMessageBytes = maxMessageBytes;
+    this.deadline = deadline;
   }
 
   @Override
@@ -60,6 +71,9 @@ public final class TtlvFrameDecoder extends ByteToMessageDecoder {
       return;
     }
     out.add(in.readRetainedSlice((int) frameBytes));
+    if (deadline != null) {
+      deadline.requestDone(in.isReadable());
+    }
   }
 
   private void fail(ByteBuf in, List<Object> out, String message) {

@@ -94,6 +94,62 @@ class ServerOptionsTest {
   }
 
   @Test
+  void connectionLimitsComeFromFlagsEnvironmentAndToml() throws Exception {
+    ServerConfig.Limits defaults = parse(Map.of()).limits();
+    assertThat(defaults.maxConnections()).isEqualTo(1024);
+    assertThat(defaults.maxConnectionsPerAddress()).isEqualTo(256);
+    assertThat(defaults.reservedConnections()).isEqualTo(128);
+    assertThat(defaults.handshakeShare()).isEqualTo(896);
+    assertThat(defaults.busyHandshakeTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.refusalLogInterval()).isEqualTo(Duration.ofSeconds(10));
+
+    Path toml = dir.resolve("limits.toml");
+    Files.writeString(toml, "request-timeout = \"PT5S\"\n[reserved]\nconnections = 64\n");
+    ServerConfig.Limits limits =
+        parse(
+                Map.of("ARCA_MAX_CONNECTIONS_PER_ADDRESS", "16"),
+                "--config",
+                toml.toString(),
+                "--busy-handshake-timeout",
+                "PT0.5S",
+                "--refusal-log-interval",
+                "PT1M")
+            .limits();
+    assertThat(limits.maxConnectionsPerAddress()).isEqualTo(16);
+    assertThat(limits.reservedConnections()).isEqualTo(64);
+    assertThat(limits.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(limits.busyHandshakeTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(limits.refusalLogInterval()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void connectionLimitsThatCannotWorkAreRefused() {
+    assertThatThrownBy(
+            () -> parse(Map.of(), "--max-connections", "64", "--reserved-connections", "64"))
+        .hasMessageContaining("reserved-connections: 64");
+    assertThatThrownBy(() -> parse(Map.of(), "--max-connections-per-address", "0"))
+        .hasMessageContaining("max-connections-per-address");
+    assertThatThrownBy(() -> parse(Map.of(), "--busy-handshake-timeout", "PT1M"))
+        .hasMessageContaining("busy-handshake-timeout");
+    assertThatThrownBy(() -> parse(Map.of(), "--request-timeout", "PT0S"))
+        .hasMessageContaining("request-timeout");
+  }
+
+  @Test
+  void helpListsTheConnectionLimits() throws Exception {
+    ServerOptions options = new ServerOptions();
+    String usage = ServerOptions.commandLine(options, new String[0], Map.of()).getUsageMessage();
+    assertThat(usage)
+        .contains(
+            "--max-connections-per-address",
+            "--reserved-connections",
+            "--busy-handshake-timeout",
+            "--request-timeout",
+            "--refusal-log-interval");
+  }
+
+  @Test
   void halfConfiguredTlsIsRefused() {
     assertThatThrownBy(() -> parse(Map.of(), "--tls-cert", "server.crt"))
         .isInstanceOf(IllegalArgumentException.class)
