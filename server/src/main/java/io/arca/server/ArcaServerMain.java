@@ -157,7 +157,8 @@ public final class ArcaServerMain {
         config.interop(),
         config.storage(),
         config.access(),
-        config.hsm());
+        config.hsm(),
+        config.requestBounds());
   }
 
   private static String clientToml(ServerConfig config, DevelopmentPki pki) {

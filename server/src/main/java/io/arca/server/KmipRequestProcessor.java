@@ -140,7 +140,10 @@ public final class KmipRequestProcessor implements RequestProcessor {
             DecodeLimits.DEFAULTS.maxDepth(),
             DecodeLimits.DEFAULTS.maxItemsPerStructure());
     return new KmipRequestProcessor(
-        new BatchProcessor(registry(config, store, hsm), clock, access, audit), limits, clock);
+        new BatchProcessor(
+            registry(config, store, hsm), clock, access, audit, config.requestBounds()),
+        limits,
+        clock);
   }
 
   /** Every handler this server has, over {@code store} (Interop when the settings ask for it). */

@@ -6,7 +6,9 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
+import io.arca.kmip.Tag;
 import io.arca.kmip.message.RequestBatchItem;
+import io.arca.kmip.message.RequestBounds;
 import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseHeader;
@@ -37,26 +39,42 @@ import org.slf4j.LoggerFactory;
 public final class BatchProcessor {
   private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
 
+  private static final TtlvStructure EMPTY_PAYLOAD =
+      new TtlvStructure(Tag.REQUEST_PAYLOAD.code(), List.of());
+
   private final OperationRegistry registry;
   private final Clock clock;
   private final AccessPolicy access;
   private final AuditLog audit;
+  private final RequestBounds bounds;
 
   /** A processor where owners alone act on their objects, and nothing is audited. */
   public BatchProcessor(OperationRegistry registry, Clock clock) {
     this(registry, clock, AccessPolicy.ownersOnly(), AuditLog.NONE);
   }
 
-  /**
-   * A processor that dispatches to these handlers, takes time from this clock, lets {@code access}
-   * decide who may do what and records every answered item in {@code audit}.
-   */
+  /** A processor with the default {@link RequestBounds}. */
   public BatchProcessor(
       OperationRegistry registry, Clock clock, AccessPolicy access, AuditLog audit) {
+    this(registry, clock, access, audit, RequestBounds.DEFAULTS);
+  }
+
+  /**
+   * A processor that dispatches to these handlers, takes time from this clock, lets {@code access}
+   * decide who may do what, records every answered item in {@code audit} and refuses items whose
+   * fields exceed {@code bounds} before anything is stored, answered or recorded of them.
+   */
+  public BatchProcessor(
+      OperationRegistry registry,
+      Clock clock,
+      AccessPolicy access,
+      AuditLog audit,
+      RequestBounds bounds) {
     this.registry = registry;
     this.clock = clock;
     this.access = access;
     this.audit = audit;
+    this.bounds = bounds;
   }
 
   /** Answers one request message for this user, from an unknown address. */
@@ -64,21 +82,35 @@ public final class BatchProcessor {
     return process(request, user, "unknown");
   }
 
-  /** Answers one request message for this user, connected from {@code clientAddress}. */
+  /**
+   * Answers one request message for this user, connected from {@code clientAddress}.
+   *
+   * @throws KmipException for the whole message: too many items, an over-long Unique Batch Item ID
+   *     (which every answer echoes), a continuation option that cannot be honoured
+   */
   public ResponseMessage process(RequestMessage request, String user, String clientAddress) {
+    bounds.checkMessage(request);
     ProtocolVersion version = request.protocolVersion();
     Instant now = clock.instant();
     BatchErrorContinuationOption onError = continuation(request);
     BatchState batch = new BatchState();
     List<ResponseBatchItem> answers = new ArrayList<>(request.batchItems().size());
     List<@Nullable String> placeholders = new ArrayList<>(request.batchItems().size());
+    List<RequestBatchItem> audited = new ArrayList<>(request.batchItems().size());
     for (RequestBatchItem item : request.batchItems()) {
       // Access is decided per operation, so every handler, whoever wrote it, is covered.
       RequestContext context =
           new RequestContext(
               user, version, now, batch, Operation.byValue(item.operation()), access);
       placeholders.add(batch.idPlaceholder());
-      ResponseBatchItem answer = run(item, context);
+      ResponseBatchItem answer = checked(item, version);
+      if (answer == null) {
+        audited.add(item);
+        answer = run(item, context);
+      } else {
+        // Nothing of an item out of bounds is recorded beyond its operation.
+        audited.add(RequestBatchItem.of(item.operation(), EMPTY_PAYLOAD));
+      }
       answers.add(answer);
       if (answer.resultStatus() == ResultStatus.SUCCESS
           || onError == BatchErrorContinuationOption.CONTINUE) {
@@ -94,14 +126,23 @@ public final class BatchProcessor {
     for (int i = 0; i < answers.size(); i++) {
       audit.record(
           AuditEntries.of(
-              now,
-              user,
-              clientAddress,
-              request.batchItems().get(i),
-              answers.get(i),
-              placeholders.get(i)));
+              now, user, clientAddress, audited.get(i), answers.get(i), placeholders.get(i)));
     }
     return new ResponseMessage(ResponseHeader.of(version, now), answers);
+  }
+
+  /** The refusal of an item whose fields exceed the bounds, or null if it is within them. */
+  private @Nullable ResponseBatchItem checked(RequestBatchItem item, ProtocolVersion version) {
+    try {
+      bounds.checkItem(item);
+      return null;
+    } catch (KmipException e) {
+      return ResponseBatchItem.failure(
+          item.operation(),
+          item.uniqueBatchItemId(),
+          ResultReasons.forVersion(e.reason(), version),
+          e.getMessage());
+    }
   }
 
   private static BatchErrorContinuationOption continuation(RequestMessage request) {

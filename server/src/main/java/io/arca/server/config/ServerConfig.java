@@ -1,6 +1,7 @@
 package io.arca.server.config;
 
 import io.arca.hsm.HsmProfile;
+import io.arca.kmip.message.RequestBounds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param storage where managed objects live and how much of them is cached
  * @param access who may create and grant creation, and where the audit log is copied
  * @param hsm the PKCS#11 HSM whose keys are {@code hsm::<slot>::<label>} objects, or null for none
+ * @param requestBounds what one request field, batch item and message may hold
  */
 public record ServerConfig(
     String bind,
@@ -40,7 +42,38 @@ public record ServerConfig(
     boolean interop,
     Storage storage,
     Access access,
-    @Nullable Hsm hsm) {
+    @Nullable Hsm hsm,
+    RequestBounds requestBounds) {
+
+  /** Settings with the default request bounds. */
+  public ServerConfig(
+      String bind,
+      int port,
+      Path dataDir,
+      @Nullable Tls tls,
+      IdentitySource identityFrom,
+      Limits limits,
+      int workerThreads,
+      String logLevel,
+      boolean interop,
+      Storage storage,
+      Access access,
+      @Nullable Hsm hsm) {
+    this(
+        bind,
+        port,
+        dataDir,
+        tls,
+        identityFrom,
+        limits,
+        workerThreads,
+        logLevel,
+        interop,
+        storage,
+        access,
+        hsm,
+        RequestBounds.DEFAULTS);
+  }
 
   /** Settings without privileged users, an audit file or an HSM. */
   public ServerConfig(
@@ -76,6 +109,7 @@ public record ServerConfig(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(requestBounds, "requestBounds");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
     }

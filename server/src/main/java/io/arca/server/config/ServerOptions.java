@@ -1,6 +1,7 @@
 package io.arca.server.config;
 
 import io.arca.hsm.HsmProfile;
+import io.arca.kmip.message.RequestBounds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -265,6 +266,41 @@ public final class ServerOptions {
       description = "Also append every audit record to this file (the database keeps the chain).")
   @Nullable Path auditFile;
 
+  // ---- Request bounds: what one field, batch item and message may hold -----------------------
+
+  @Option(
+      names = "--max-text-bytes",
+      defaultValue = "4096",
+      description =
+          "The longest text field of a request (a Name, a text attribute), in UTF-8 bytes;"
+              + " identifiers are held to 1024 (default: ${DEFAULT-VALUE}).")
+  int maxTextBytes = RequestBounds.DEFAULTS.maxTextBytes();
+
+  @Option(
+      names = "--max-attribute-bytes",
+      defaultValue = "16384",
+      description =
+          "The largest attribute of a request, encoded whole (default: ${DEFAULT-VALUE}).")
+  int maxAttributeBytes = RequestBounds.DEFAULTS.maxAttributeBytes();
+
+  @Option(
+      names = "--max-batch-items",
+      defaultValue = "64",
+      description = "Batch items in one request at most (default: ${DEFAULT-VALUE}).")
+  int maxBatchItems = RequestBounds.DEFAULTS.maxBatchItems();
+
+  @Option(
+      names = "--max-batch-item-bytes",
+      defaultValue = "1048576",
+      description =
+          "The largest batch item payload, in bytes; Register and Encrypt data count here"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxBatchItemBytes = RequestBounds.DEFAULTS.maxBatchItemBytes();
+
+  private RequestBounds requestBounds() {
+    return new RequestBounds(maxTextBytes, maxAttributeBytes, maxBatchItems, maxBatchItemBytes);
+  }
+
   // ---- HSM (PKCS#11) ---------------------------------------------------------------------------
 
   @Option(
@@ -422,7 +458,8 @@ public final class ServerOptions {
             keyCacheIdle,
             keyCacheRecheck),
         new ServerConfig.Access(Set.copyOf(privilegedUsers), auditFile),
-        hsm());
+        hsm(),
+        requestBounds());
   }
 
   private @Nullable Password databasePassword() {

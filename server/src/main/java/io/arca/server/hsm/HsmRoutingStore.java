@@ -46,6 +46,16 @@ public final class HsmRoutingStore implements ObjectStore {
   }
 
   @Override
+  public Optional<ObjectRecord> findCached(String uid) {
+    return HsmKeyRef.isHsmId(uid) ? Optional.empty() : database.findCached(uid);
+  }
+
+  @Override
+  public Optional<ObjectRecord> findConfirmed(String uid) {
+    return HsmKeyRef.isHsmId(uid) ? find(uid) : database.findConfirmed(uid);
+  }
+
+  @Override
   public Optional<ObjectContent> content(String uid) {
     if (HsmKeyRef.isHsmId(uid)) {
       return hsm == null ? Optional.empty() : hsm.content(uid);

@@ -73,7 +73,8 @@ final class GrantChanges {
   static @Nullable ObjectRecord checkManager(
       String uid, ObjectAccess objects, RequestContext context) {
     AccessPolicy access = context.access();
-    ObjectRecord record = objects.store().find(uid).orElse(null);
+    // Confirmed, so that refusing a hidden object costs what refusing a missing one does.
+    ObjectRecord record = objects.store().findConfirmed(uid).orElse(null);
     if (AccessPolicy.isHsm(uid) && access.isHsmAdmin(context.user())) {
       return record;
     }

@@ -129,8 +129,9 @@ final class NewObjects {
       checkNameFree(name, store, context);
     }
     String wrappingKey = wrappingKeyId(attributes);
+    // Confirmed, so that naming someone else's cached key takes as long as naming a missing one.
     if (wrappingKey != null
-        && store.find(wrappingKey).filter(ObjectAccess.ownedBy(context)).isEmpty()) {
+        && store.findConfirmed(wrappingKey).filter(ObjectAccess.ownedBy(context)).isEmpty()) {
       throw new KmipException(
           version.isAtLeast(ProtocolVersion.V2_0)
               ? ResultReason.WRAPPING_OBJECT_NOT_FOUND

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * that identifiers reveal nothing.
  */
 public final class ObjectAccess {
+  /** No user is called this (certificate identities are not empty). */
+  private static final String NO_OWNER = "";
+
   private final ObjectStore store;
 
   /** Access to the objects of {@code store}. */
@@ -79,7 +82,8 @@ public final class ObjectAccess {
   public ObjectRecord resolve(@Nullable String requested, RequestContext context) {
     String uid = uidOf(requested, context);
     ObjectRecord record =
-        store.find(uid).orElseThrow(() -> notFound(uid, context.protocolVersion()));
+        allowedOrConfirmed(uid, context)
+            .orElseThrow(() -> notFound(uid, context.protocolVersion()));
     checkAllowed(record, context);
     State now = Lifecycle.stateAt(record.state(), record.attributes(), context.now());
     if (now == record.state()) {
@@ -126,7 +130,27 @@ public final class ObjectAccess {
    * request uses besides its main object, such as a wrapping key, needs the same right).
    */
   public Optional<ObjectRecord> visible(String uid, RequestContext context) {
-    return store.find(uid).filter(record -> mayAccess(record, context));
+    return allowedOrConfirmed(uid, context).filter(record -> mayAccess(record, context));
+  }
+
+  /**
+   * The object, from the cache when it is there and the caller may use it, else as the store has it
+   * now. A refusal, whether the object is missing, hidden from the caller or merely cached, thus
+   * always costs the same: one read of the store (on a worker thread, never on the event loop) and
+   * one look at the caller's grants. Were a cached hidden object refused from the cache alone, it
+   * would be answered several times faster than a missing one, telling a stranger that it exists.
+   */
+  private Optional<ObjectRecord> allowedOrConfirmed(String uid, RequestContext context) {
+    Optional<ObjectRecord> cached = store.findCached(uid);
+    if (cached.isPresent() && mayAccess(cached.get(), context)) {
+      return cached;
+    }
+    Optional<ObjectRecord> current = store.findConfirmed(uid);
+    if (current.isEmpty()) {
+      // The grants a hidden object's refusal reads (an owner no user has), read for a missing one.
+      context.access().decide(context.user(), context.operation(), uid, NO_OWNER);
+    }
+    return current;
   }
 
   /**

@@ -135,7 +135,19 @@ public final class DatabaseStore implements ObjectStore {
 
   @Override
   public Optional<ObjectRecord> find(String uid) {
-    KeyCache.Entry entry = current(uid);
+    KeyCache.Entry entry = current(uid, false);
+    return entry == null ? Optional.empty() : Optional.of(entry.record);
+  }
+
+  @Override
+  public Optional<ObjectRecord> findCached(String uid) {
+    KeyCache.Entry entry = cache.getIfPresent(uid);
+    return entry != null && cache.isConfirmed(entry) ? Optional.of(entry.record) : Optional.empty();
+  }
+
+  @Override
+  public Optional<ObjectRecord> findConfirmed(String uid) {
+    KeyCache.Entry entry = current(uid, true);
     return entry == null ? Optional.empty() : Optional.of(entry.record);
   }
 
@@ -143,7 +155,7 @@ public final class DatabaseStore implements ObjectStore {
   public Optional<ObjectContent> content(String uid) {
     // Two tries: an entry can be invalidated between being found and being read.
     for (int attempt = 0; attempt < 2; attempt++) {
-      KeyCache.Entry entry = current(uid);
+      KeyCache.Entry entry = current(uid, false);
       if (entry == null || entry.wrapped == null) {
         return Optional.empty();
       }
@@ -241,12 +253,13 @@ public final class DatabaseStore implements ObjectStore {
 
   /**
    * The cache entry for {@code uid}, confirmed against the stored version if it is past its recheck
-   * interval, or loaded; null if there is no such object.
+   * interval or {@code confirm} is set, or loaded; null if there is no such object. Either way one
+   * primary-key read at most.
    */
-  private KeyCache.@Nullable Entry current(String uid) {
+  private KeyCache.@Nullable Entry current(String uid, boolean confirm) {
     KeyCache.Entry entry = cache.getIfPresent(uid);
     if (entry != null) {
-      if (cache.isConfirmed(entry)) {
+      if (!confirm && cache.isConfirmed(entry)) {
         return entry;
       }
       NonBlocking.check("a database read");

@@ -23,6 +23,23 @@ public interface ObjectStore {
   Optional<ObjectRecord> find(String uid);
 
   /**
+   * The object's metadata if it is at hand without blocking and known to be current (a cached,
+   * recently confirmed record), else empty. Empty says nothing of whether the object exists.
+   */
+  default Optional<ObjectRecord> findCached(String uid) {
+    return Optional.empty();
+  }
+
+  /**
+   * The object's metadata as the place that keeps it has it now: like {@link #find}, but a cached
+   * record is always confirmed there, so that this costs one read whether the object is cached, not
+   * cached or missing.
+   */
+  default Optional<ObjectRecord> findConfirmed(String uid) {
+    return find(uid);
+  }
+
+  /**
    * The object's plaintext content, a copy the caller must close; empty if the object does not
    * exist or has no content any more (destroyed).
    */

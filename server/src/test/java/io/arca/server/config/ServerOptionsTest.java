@@ -3,6 +3,7 @@ package io.arca.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.arca.kmip.message.RequestBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,26 @@ class ServerOptionsTest {
     assertThat(config.tls())
         .isEqualTo(
             new ServerConfig.Tls(Path.of("s.crt"), Path.of("s.key"), Path.of("ca.crt"), null));
+  }
+
+  @Test
+  void requestBoundsComeFromFlagsEnvironmentAndToml() throws Exception {
+    assertThat(parse(Map.of()).requestBounds()).isEqualTo(RequestBounds.DEFAULTS);
+    Path toml = dir.resolve("bounds.toml");
+    Files.writeString(toml, "max-attribute-bytes = 8192\nmax-batch-item-bytes = 65536\n");
+
+    ServerConfig config =
+        parse(
+            Map.of("ARCA_MAX_BATCH_ITEMS", "8"),
+            "--config",
+            toml.toString(),
+            "--max-text-bytes",
+            "2048");
+
+    assertThat(config.requestBounds()).isEqualTo(new RequestBounds(2048, 8192, 8, 65_536));
+    assertThatThrownBy(() -> parse(Map.of(), "--max-batch-items", "0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxBatchItems: 0");
   }
 
   @Test
