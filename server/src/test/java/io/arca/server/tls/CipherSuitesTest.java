@@ -102,5 +102,11 @@ class CipherSuitesTest {
         MalformedFrame frame, Connection connection, ByteBufAllocator allocator) {
       return null;
     }
+
+    @Override
+    public @Nullable ByteBuf unauthenticated(
+        @Nullable ByteBuf frame, String why, ByteBufAllocator allocator) {
+      return null;
+    }
   }
 }
