@@ -150,6 +150,29 @@ class AuditTrailTest {
   }
 
   @Test
+  void aHugeIdentifierIsRecordedAsABoundedDigest() throws Exception {
+    String huge = "x".repeat(1 << 20);
+    String other = "y".repeat(1 << 20);
+    ResponseBatchItem got = call("alice", Operation.GET, get(huge));
+    call("alice", Operation.GET, get(other));
+    writer.flush();
+
+    assertThat(got.resultStatus()).isEqualTo(ResultStatus.OPERATION_FAILED);
+    List<AuditRecord> records = new ArrayList<>();
+    new JdbcAuditRepository(fixture.database()).all().forEachRemaining(records::add);
+    String digest =
+        HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(huge.getBytes(StandardCharsets.UTF_8)));
+    assertThat(records.get(0).entry().uniqueIds())
+        .isEqualTo("x".repeat(64) + "\u2026sha256:" + digest);
+    assertThat(records.get(1).entry().uniqueIds()).startsWith("y".repeat(64)).hasSize(136);
+    assertThat(Files.size(file)).isLessThan(1024);
+    assertThat(AuditVerifier.verifyFile(file).intact()).isTrue();
+  }
+
+  @Test
   void whatAuditingCostsAWarmEncrypt() throws Exception {
     String key = activeKey();
     TtlvStructure encrypt =
