@@ -23,7 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class Migrations {
   /** The scripts, in order; every dialect has one file of each name. Add new ones at the end. */
-  static final List<String> SCRIPTS = List.of("V001__objects.sql", "V002__access_audit.sql");
+  static final List<String> SCRIPTS =
+      List.of(
+          "V001__objects.sql",
+          "V002__access_audit.sql",
+          "V003__reserved.sql",
+          "V004__audit_keys.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__[a-z0-9_]+\\.sql");
 

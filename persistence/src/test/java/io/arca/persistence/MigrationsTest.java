@@ -51,12 +51,17 @@ class MigrationsTest {
     Migrations two =
         new Migrations(
             "db/test-migration",
-            List.of("V001__objects.sql", "V002__access_audit.sql", "V003__extra.sql"));
+            List.of(
+                "V001__objects.sql",
+                "V002__access_audit.sql",
+                "V003__reserved.sql",
+                "V004__audit_keys.sql",
+                "V005__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -69,12 +74,17 @@ class MigrationsTest {
     Migrations broken =
         new Migrations(
             "db/test-migration",
-            List.of("V001__objects.sql", "V002__access_audit.sql", "V003__broken.sql"));
+            List.of(
+                "V001__objects.sql",
+                "V002__access_audit.sql",
+                "V003__reserved.sql",
+                "V004__audit_keys.sql",
+                "V005__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =

@@ -1,0 +1,1 @@
+-- Reserved for the identities change (user-name collation), which takes schema version 3.
