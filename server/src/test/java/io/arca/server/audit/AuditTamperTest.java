@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuditTamperTest {
   @TempDir Path dir;
+  private DatabaseConfig config;
   private Database database;
   private LocalKek kek;
   private Path file;
@@ -41,7 +42,8 @@ class AuditTamperTest {
 
   @BeforeEach
   void writeALog() throws Exception {
-    database = Database.open(DatabaseConfig.sqlite(dir));
+    config = config();
+    database = Database.open(config);
     kek = LocalKek.openOrCreate(dir.resolve("kek"), new SecureRandom());
     JdbcAuditRepository repository = new JdbcAuditRepository(database);
     repository.append(List.of(entry("old-1"), entry("old-2"))); // written before keying existed
@@ -64,6 +66,11 @@ class AuditTamperTest {
       }
       writer.flush();
     } // close signs a last checkpoint
+  }
+
+  /** The database the log is written to: the embedded one here. */
+  DatabaseConfig config() throws Exception {
+    return DatabaseConfig.sqlite(dir);
   }
 
   @AfterEach
@@ -119,8 +126,7 @@ class AuditTamperTest {
 
   private String verify(boolean expected) throws Exception {
     StringWriter out = new StringWriter();
-    boolean intact =
-        AuditVerifier.verify(DatabaseConfig.sqlite(dir), kek, file, new PrintWriter(out));
+    boolean intact = AuditVerifier.verify(config, kek, file, new PrintWriter(out));
     assertThat(intact).as(out.toString()).isEqualTo(expected);
     return out.toString();
   }
