@@ -7,6 +7,7 @@ import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
@@ -162,6 +163,69 @@ class AuditTrailTest {
     assertThat(AuditVerifier.verify(DatabaseConfig.sqlite(dir), kek, forged, new PrintWriter(out)))
         .isFalse();
     assertThat(out.toString()).contains("chain broken at record 4");
+  }
+
+  @Test
+  void requiringTheDatabaseRefusesOperationsWhileItCannotBeWritten() throws Exception {
+    JdbcAuditRepository repository = new JdbcAuditRepository(fixture.database());
+    try (AuditWriter strict =
+        new AuditWriter(
+            repository.keyedWith(keys.keying().key()),
+            new AuditJournal(dir.resolve("strict-journal"), 16L << 20, false),
+            keys,
+            true,
+            null)) {
+      BatchProcessor processor = processor(strict);
+      TtlvStructure create =
+          Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes256()).encode(V);
+      execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+      ResponseBatchItem duringOutage = call(processor, "alice", Operation.CREATE, create);
+      assertThat(duringOutage.resultStatus()).isEqualTo(ResultStatus.SUCCESS); // not yet seen
+      while (!strict.databaseFailing()) {
+        Thread.sleep(5);
+      }
+      ResponseBatchItem refused = call(processor, "alice", Operation.CREATE, create);
+      assertThat(refused.resultReason()).isEqualTo(ResultReason.GENERAL_FAILURE.value());
+      assertThat(refused.resultMessage())
+          .isEqualTo(
+              "the audit log's database cannot be written: the operation was not carried out");
+      execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      while (strict.databaseFailing()) {
+        Thread.sleep(5);
+      }
+      ResponseBatchItem after = call(processor, "alice", Operation.CREATE, create);
+      assertThat(after.resultStatus()).isEqualTo(ResultStatus.SUCCESS);
+      strict.flush();
+      List<AuditRecord> records = new ArrayList<>();
+      repository.all().forEachRemaining(records::add);
+      assertThat(records)
+          .extracting(r -> r.entry().operation() + " " + r.entry().uniqueIds())
+          .containsExactly(
+              AuditRecord.KEYED + " ",
+              "Create " + createdId(duringOutage),
+              "Create " + createdId(after));
+    }
+  }
+
+  private static String createdId(ResponseBatchItem created) {
+    return Create.Response.decode(Objects.requireNonNull(created.responsePayload()), V)
+        .uniqueIdentifier();
+  }
+
+  private static Attributes aes256() {
+    return Attributes.of(
+        Attribute.of(
+            new TtlvEnumeration(
+                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
+        Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256)));
+  }
+
+  private void execute(String sql) throws Exception {
+    try (java.sql.Connection c = fixture.database().connection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(sql);
+      c.commit();
+    }
   }
 
   @Test
