@@ -139,7 +139,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
         if (read.entries().isEmpty()) {
           applied = read.end();
           if (closed) {
-            checkpoint();
+            lastCheckpoint();
             return;
           }
           if (System.currentTimeMillis() - lastCheckpointAt >= CHECKPOINT_MILLIS) {
@@ -186,6 +186,14 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
       } catch (RuntimeException e) {
         log.error("the audit writer failed; retrying", e);
       }
+    }
+  }
+
+  private void lastCheckpoint() {
+    try {
+      checkpoint();
+    } catch (RuntimeException e) {
+      log.error("signing the last audit checkpoint failed", e);
     }
   }
 
