@@ -30,4 +30,41 @@ public record AuditEntry(
     Objects.requireNonNull(uniqueIds, "uniqueIds");
     Objects.requireNonNull(resultStatus, "resultStatus");
   }
+
+  /** The entry as one line: its fields in a fixed order, escaped as in the audit file. */
+  public String toLine() {
+    return String.join(
+        "|",
+        Long.toString(recordedAt),
+        AuditRecord.escape(user),
+        AuditRecord.escape(clientAddress),
+        AuditRecord.escape(operation),
+        AuditRecord.escape(uniqueIds),
+        AuditRecord.escape(resultStatus),
+        AuditRecord.escape(resultReason == null ? "" : resultReason));
+  }
+
+  /**
+   * Reads what {@link #toLine} wrote.
+   *
+   * @throws IllegalArgumentException if the line is not an entry
+   */
+  public static AuditEntry parseLine(String line) {
+    String[] f = line.split("\\|", -1);
+    if (f.length != 7) {
+      throw new IllegalArgumentException("an audit entry has 7 fields, this one " + f.length);
+    }
+    try {
+      return new AuditEntry(
+          Long.parseLong(f[0]),
+          AuditRecord.unescape(f[1]),
+          AuditRecord.unescape(f[2]),
+          AuditRecord.unescape(f[3]),
+          AuditRecord.unescape(f[4]),
+          AuditRecord.unescape(f[5]),
+          f[6].isEmpty() ? null : AuditRecord.unescape(f[6]));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("an audit entry with a non-numeric time", e);
+    }
+  }
 }

@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One link of the audit chain: an entry, its sequence number, the hash of the record before it and
- * its own hash, SHA-256 of its canonical form. Editing a record breaks its own hash; deleting one
- * breaks the next record's link (and leaves a gap in {@code seq}).
+ * its own hash of its canonical form: HMAC-SHA256 under the chain key ({@link AuditChainKey}) from
+ * the record that marks keying ({@link #KEYED}) on, plain SHA-256 before it (chains written before
+ * keying existed). Editing a record breaks its own hash; deleting one breaks the next record's link
+ * (and leaves a gap in {@code seq}); without the key, neither can be re-chained.
  *
  * <p>The canonical form is the fields in a fixed order, separated by {@code |}, each with {@code
  * %}, {@code |}, CR and LF percent-escaped, so that no two records share one; it is also the line
@@ -21,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param seq the position in the chain, from 1, without gaps
  * @param entry what was recorded
  * @param previousHash the hash of record {@code seq - 1}, or 64 zeros for the first
- * @param hash SHA-256 of this record's canonical form, hex
+ * @param hash HMAC-SHA256 (keyed records) or SHA-256 of this record's canonical form, hex
  */
 public record AuditRecord(long seq, AuditEntry entry, String previousHash, String hash) {
   /** The previous hash of the first record. */
   public static final String GENESIS = "0".repeat(64);
+
+  /** The operation of the record where the chain becomes keyed (the first keyed record). */
+  public static final String KEYED = "AuditChainKeyed";
 
   public AuditRecord {
     Objects.requireNonNull(entry, "entry");
@@ -33,11 +38,17 @@ public record AuditRecord(long seq, AuditEntry entry, String previousHash, Strin
     Objects.requireNonNull(hash, "hash");
   }
 
-  /** The record that follows {@code previous} (null: none, this is the first) with this entry. */
-  public static AuditRecord after(@Nullable AuditRecord previous, AuditEntry entry) {
+  /**
+   * The record that follows {@code previous} (null: none, this is the first) with this entry.
+   *
+   * @param key the chain key, or null for an unkeyed record
+   */
+  public static AuditRecord after(
+      @Nullable AuditRecord previous, AuditEntry entry, @Nullable AuditChainKey key) {
     long seq = previous == null ? 1 : previous.seq() + 1;
     String link = previous == null ? GENESIS : previous.hash();
-    return new AuditRecord(seq, entry, link, hashOf(canonicalForm(seq, entry, link)));
+    String canonical = canonicalForm(seq, entry, link);
+    return new AuditRecord(seq, entry, link, key == null ? hashOf(canonical) : key.mac(canonical));
   }
 
   /** The text the hash covers. */
@@ -45,9 +56,10 @@ public record AuditRecord(long seq, AuditEntry entry, String previousHash, Strin
     return canonicalForm(seq, entry, previousHash);
   }
 
-  /** Whether {@link #hash} is the hash of this record's canonical form. */
-  public boolean hashMatches() {
-    return hashOf(canonicalForm()).equals(hash);
+  /** Whether {@link #hash} is the hash of this record's canonical form (keyed: under key). */
+  public boolean hashMatches(@Nullable AuditChainKey key) {
+    String canonical = canonicalForm();
+    return (key == null ? hashOf(canonical) : key.mac(canonical)).equals(hash);
   }
 
   /** The audit file's line for this record: the canonical form, then the hash. */
@@ -100,11 +112,11 @@ public record AuditRecord(long seq, AuditEntry entry, String previousHash, Strin
         escape(previousHash));
   }
 
-  private static String escape(String s) {
+  static String escape(String s) {
     return s.replace("%", "%25").replace("|", "%7C").replace("\r", "%0D").replace("\n", "%0A");
   }
 
-  private static String unescape(String s) {
+  static String unescape(String s) {
     return s.replace("%0A", "\n").replace("%0D", "\r").replace("%7C", "|").replace("%25", "%");
   }
 

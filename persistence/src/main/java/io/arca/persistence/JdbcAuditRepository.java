@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The audit chain in the database. Each append is one transaction that reads the chain's last
  * record and links the new ones after it, so servers sharing a MariaDB extend one chain: when two
  * race, one of them meets a duplicate {@code seq}, rolls back and links again after the winner.
+ * Also the chain's wrapped keys, its signed checkpoints and how far each server's journal has been
+ * appended (migration V004).
  */
 public final class JdbcAuditRepository {
   private static final int PAGE = 1_000;
@@ -27,18 +30,49 @@ public final class JdbcAuditRepository {
   private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
 
   private final Database database;
+  private final @Nullable AuditChainKey key;
 
-  /** The audit log stored in {@code database}. */
+  /** The audit log stored in {@code database}, appended to unkeyed (tests, and reading). */
   public JdbcAuditRepository(Database database) {
-    this.database = database;
+    this(database, null);
   }
+
+  private JdbcAuditRepository(Database database, @Nullable AuditChainKey key) {
+    this.database = database;
+    this.key = key;
+  }
+
+  /** This log, appending records keyed under {@code key}. */
+  public JdbcAuditRepository keyedWith(AuditChainKey key) {
+    return new JdbcAuditRepository(database, key);
+  }
+
+  /**
+   * How far a journal has been appended.
+   *
+   * @param journalId the journal's identifier
+   * @param position the journal's position after the entries appended with it
+   */
+  public record JournalMark(String journalId, long position) {}
 
   /** Appends the entries, in order, after the chain's last record; returns the new records. */
   public List<AuditRecord> append(List<AuditEntry> entries) {
+    return append(entries, null);
+  }
+
+  /**
+   * Appends the entries, in order, after the chain's last record, and in the same transaction
+   * records {@code mark} (so a journal's entries are appended exactly once); returns the new
+   * records.
+   */
+  public List<AuditRecord> append(List<AuditEntry> entries, @Nullable JournalMark mark) {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = database.connection()) {
         try {
-          List<AuditRecord> written = appendIn(c, entries);
+          List<AuditRecord> written = appendIn(c, entries, key);
+          if (mark != null) {
+            markJournal(c, mark);
+          }
           c.commit();
           return written;
         } catch (SQLException | RuntimeException e) {
@@ -56,12 +90,46 @@ public final class JdbcAuditRepository {
     }
   }
 
-  private static List<AuditRecord> appendIn(Connection c, List<AuditEntry> entries)
-      throws SQLException {
+  private static void markJournal(Connection c, JournalMark mark) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE audit_journals SET applied_position = ? WHERE journal_id = ?")) {
+      s.setLong(1, mark.position());
+      s.setString(2, mark.journalId());
+      if (s.executeUpdate() == 1) {
+        return;
+      }
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audit_journals (journal_id, applied_position) VALUES (?, ?)")) {
+      s.setString(1, mark.journalId());
+      s.setLong(2, mark.position());
+      s.executeUpdate();
+    }
+  }
+
+  /** How far the journal {@code journalId} has been appended: 0 when it never was. */
+  public long journalPosition(String journalId) {
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(true);
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT applied_position FROM audit_journals WHERE journal_id = ?")) {
+        s.setString(1, journalId);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? r.getLong(1) : 0;
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("reading the audit journal position failed", e);
+    }
+  }
+
+  private static List<AuditRecord> appendIn(
+      Connection c, List<AuditEntry> entries, @Nullable AuditChainKey key) throws SQLException {
     AuditRecord previous = last(c);
     List<AuditRecord> written = new ArrayList<>(entries.size());
     for (AuditEntry entry : entries) {
-      previous = AuditRecord.after(previous, entry);
+      previous = AuditRecord.after(previous, entry, key);
       written.add(previous);
     }
     // Rows go ROWS_PER_INSERT to a statement: one statement per row made SQLite's per-statement
@@ -196,6 +264,134 @@ public final class JdbcAuditRepository {
         }
       }
       return records;
+    }
+  }
+
+  /** The stored audit key of this name ({@link StoredAuditKey#CHAIN} or {@code CHECKPOINT}). */
+  public Optional<StoredAuditKey> key(String name) {
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(true);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT name, kek_id, mechanism, wrapped, public_key, starts_at_seq"
+                  + " FROM audit_keys WHERE name = ?")) {
+        s.setString(1, name);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            return Optional.empty();
+          }
+          byte[] publicKey = r.getBytes(5);
+          long startsAt = r.getLong(6);
+          return Optional.of(
+              new StoredAuditKey(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  Blob.copyOf(r.getBytes(4)),
+                  publicKey == null ? null : Blob.copyOf(publicKey),
+                  r.wasNull() ? null : startsAt));
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("reading the audit keys failed", e);
+    }
+  }
+
+  /**
+   * Stores a key unless one of its name exists; for the chain key, also appends the record that
+   * marks where keying starts (its first keyed record, {@code marker}) in the same transaction.
+   *
+   * @param stored the wrapped key ({@code startsAtSeq} is ignored: it is set here)
+   * @param chainKey the unwrapped chain key when {@code stored} is the chain key, else null
+   * @return whether it was stored (false: another server stored one first)
+   */
+  public boolean addKey(
+      StoredAuditKey stored, @Nullable AuditChainKey chainKey, @Nullable AuditEntry marker) {
+    try (Connection c = database.connection()) {
+      try {
+        Long startsAt = null;
+        if (chainKey != null && marker != null) {
+          AuditRecord last = last(c);
+          startsAt = last == null ? 1 : last.seq() + 1;
+          try (PreparedStatement s = c.prepareStatement(insert(1))) {
+            bind(s, List.of(AuditRecord.after(last, marker, chainKey)));
+            s.executeUpdate();
+          }
+        }
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_keys (name, kek_id, mechanism, wrapped, public_key,"
+                    + " starts_at_seq) VALUES (?, ?, ?, ?, ?, ?)")) {
+          s.setString(1, stored.name());
+          s.setString(2, stored.kekId());
+          s.setString(3, stored.mechanism());
+          s.setBytes(4, stored.wrapped().toByteArray());
+          if (stored.publicKey() == null) {
+            s.setNull(5, Types.BLOB);
+          } else {
+            s.setBytes(5, stored.publicKey().toByteArray());
+          }
+          if (startsAt == null) {
+            s.setNull(6, Types.BIGINT);
+          } else {
+            s.setLong(6, startsAt);
+          }
+          s.executeUpdate();
+        }
+        c.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        if (e instanceof SQLException s && database.dialect().isDuplicateKey(s)) {
+          return false;
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("storing an audit key failed", e);
+    }
+  }
+
+  /** Stores a signed checkpoint (one per seq: a second of the same seq is ignored). */
+  public void addCheckpoint(AuditCheckpoint checkpoint) {
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(true);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO audit_checkpoints (seq, head_hash, signed_at, signature)"
+                  + " VALUES (?, ?, ?, ?)")) {
+        s.setLong(1, checkpoint.seq());
+        s.setString(2, checkpoint.headHash());
+        s.setLong(3, checkpoint.signedAt());
+        s.setString(4, checkpoint.signature());
+        s.executeUpdate();
+      } catch (SQLException e) {
+        if (!database.dialect().isDuplicateKey(e)) {
+          throw e;
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("storing an audit checkpoint failed", e);
+    }
+  }
+
+  /** Every stored checkpoint, in seq order. */
+  public List<AuditCheckpoint> checkpoints() {
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(true);
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT seq, head_hash, signed_at, signature FROM audit_checkpoints ORDER BY seq");
+          ResultSet r = s.executeQuery()) {
+        List<AuditCheckpoint> checkpoints = new ArrayList<>();
+        while (r.next()) {
+          checkpoints.add(
+              new AuditCheckpoint(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4)));
+        }
+        return checkpoints;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("reading the audit checkpoints failed", e);
     }
   }
 }

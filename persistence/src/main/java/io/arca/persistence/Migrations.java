@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
 public final class Migrations {
   /** The scripts, in order; every dialect has one file of each name. Add new ones at the end. */
   static final List<String> SCRIPTS =
-      List.of("V001__objects.sql", "V002__access_audit.sql", "V003__exact_identifiers.sql");
+      List.of(
+          "V001__objects.sql",
+          "V002__access_audit.sql",
+          "V003__exact_identifiers.sql",
+          "V004__audit_keys.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__[a-z0-9_]+\\.sql");
 

@@ -55,12 +55,13 @@ class MigrationsTest {
                 "V001__objects.sql",
                 "V002__access_audit.sql",
                 "V003__exact_identifiers.sql",
-                "V004__extra.sql"));
+                "V004__audit_keys.sql",
+                "V005__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -77,12 +78,13 @@ class MigrationsTest {
                 "V001__objects.sql",
                 "V002__access_audit.sql",
                 "V003__exact_identifiers.sql",
-                "V004__broken.sql"));
+                "V004__audit_keys.sql",
+                "V005__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =

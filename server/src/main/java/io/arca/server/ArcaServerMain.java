@@ -78,13 +78,21 @@ public final class ArcaServerMain {
     }
     CommandLine.ParseResult audit = parsed.subcommand();
     if (audit == null || !audit.hasSubcommand()) {
-      err.println("arca-server audit: which? (verify)");
+      err.println("arca-server audit: which? (verify, checkpoints)");
       return 2;
     }
     ServerConfig config = options.toConfig();
     System.setProperty("arca.log.level", "WARN");
+    if (audit.subcommand().commandSpec().name().equals("checkpoints")) {
+      AuditVerifier.printCheckpoints(ServerStores.databaseConfig(config), out);
+      return 0;
+    }
     boolean intact =
-        AuditVerifier.verify(ServerStores.databaseConfig(config), config.access().auditFile(), out);
+        ServerStores.withKek(
+            config,
+            kek ->
+                AuditVerifier.verify(
+                    ServerStores.databaseConfig(config), kek, config.access().auditFile(), out));
     return intact ? 0 : 1;
   }
 

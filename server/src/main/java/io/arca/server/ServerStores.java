@@ -11,6 +11,8 @@ import io.arca.persistence.JdbcGrantRepository;
 import io.arca.persistence.JdbcObjectRepository;
 import io.arca.server.access.DatabaseGrantStore;
 import io.arca.server.access.GrantStore;
+import io.arca.server.audit.AuditJournal;
+import io.arca.server.audit.AuditKeys;
 import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
@@ -25,6 +27,8 @@ import io.arca.server.store.KeyWrapper;
 import io.arca.server.store.LocalKek;
 import io.arca.server.store.ObjectStore;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,9 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerStores implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerStores.class);
-
-  /** Audit entries waiting at most; beyond it requests wait for the writer (see AuditWriter). */
-  private static final int AUDIT_QUEUE = 65_536;
 
   private final Database database;
   private final JdbcObjectRepository repository;
@@ -116,9 +117,19 @@ public final class ServerStores implements AutoCloseable {
               : new HsmObjects(hsm, new HsmAccess(Objects.requireNonNull(config.hsm()).admin()));
       AuditWriter audit;
       try {
+        JdbcAuditRepository auditLog = new JdbcAuditRepository(database);
+        AuditKeys auditKeys = AuditKeys.openOrCreate(auditLog, kek, new SecureRandom());
+        ServerConfig.Access access = config.access();
         audit =
             new AuditWriter(
-                new JdbcAuditRepository(database), config.access().auditFile(), AUDIT_QUEUE);
+                auditLog.keyedWith(auditKeys.keying().key()),
+                new AuditJournal(
+                    config.dataDir().resolve("audit-journal"),
+                    access.auditJournalMaxBytes(),
+                    access.auditSync()),
+                auditKeys,
+                access.auditRequireDatabase(),
+                access.auditFile());
       } catch (IOException | RuntimeException e) {
         repository.close();
         database.close();
@@ -133,6 +144,35 @@ public final class ServerStores implements AutoCloseable {
         throw new IllegalStateException("kek-id " + kekId + ": " + k.getMessage(), e);
       }
       throw e;
+    }
+  }
+
+  /** What is done with the server KEK while {@link #withKek} holds it open. */
+  public interface KekUse<T> {
+    T apply(KeyWrapper kek) throws IOException;
+  }
+
+  /**
+   * Opens the server KEK the settings name (the local KEK file, which must exist, or the HSM key),
+   * for the audit tools, and closes the HSM afterwards.
+   */
+  public static <T> T withKek(ServerConfig config, KekUse<T> use) throws IOException {
+    String kekId = config.storage().kekId();
+    if (kekId == null) {
+      Path file = config.dataDir().resolve("kek");
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(file + ": no local KEK there (check --data-dir)");
+      }
+      return use.apply(LocalKek.openOrCreate(file, new SecureRandom()));
+    }
+    HsmModule hsm = openHsm(config.hsm());
+    if (hsm == null) {
+      throw new IllegalArgumentException("kek-id " + kekId + ": the HSM is not configured");
+    }
+    try {
+      return use.apply(HsmKeyWrapper.forKey(hsm, kekId, new SecureRandom()));
+    } finally {
+      hsm.close();
     }
   }
 

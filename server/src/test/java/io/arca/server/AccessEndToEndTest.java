@@ -37,6 +37,7 @@ import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.persistence.DatabaseConfig;
 import io.arca.server.audit.AuditVerifier;
 import io.arca.server.config.ServerConfig;
+import io.arca.server.store.LocalKek;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
@@ -146,7 +147,12 @@ class AccessEndToEndTest {
 
     server.audit().flush();
     StringWriter out = new StringWriter();
-    assertThat(AuditVerifier.verify(DatabaseConfig.sqlite(dir), null, new PrintWriter(out)))
+    assertThat(
+            AuditVerifier.verify(
+                DatabaseConfig.sqlite(dir),
+                LocalKek.openOrCreate(dir.resolve("kek"), new java.security.SecureRandom()),
+                null,
+                new PrintWriter(out)))
         .as(out.toString())
         .isTrue();
   }

@@ -9,7 +9,11 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.persistence.AuditEntry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +27,13 @@ import org.jspecify.annotations.Nullable;
 public final class AuditEntries {
   /** Identifiers listed per record at most (a Locate may answer thousands). */
   static final int MAX_IDS = 16;
+
+  /**
+   * Characters of a field kept as they are; a longer one keeps this many and then a digest of the
+   * whole, so a record grows by a bounded amount whatever the client sends and still names what it
+   * sent.
+   */
+  static final int MAX_FIELD = 64;
 
   private static final Set<Integer> ID_TAGS =
       Set.of(
@@ -57,8 +68,8 @@ public final class AuditEntries {
     ResultReason resultReason = reason == null ? null : ResultReason.byValue(reason);
     return new AuditEntry(
         now.toEpochMilli(),
-        user,
-        clientAddress,
+        bounded(user),
+        bounded(clientAddress),
         operation == null ? hex(item.operation()) : operation.xmlName(),
         listed.strip(),
         answer.resultStatus().xmlName(),
@@ -71,12 +82,32 @@ public final class AuditEntries {
     }
     for (Ttlv field : payload.items()) {
       if (ID_TAGS.contains(field.tag()) && field instanceof TtlvTextString text) {
-        if (ids.size() < MAX_IDS || ids.contains(text.value())) {
-          ids.add(text.value());
+        String id = bounded(text.value());
+        if (ids.size() < MAX_IDS || ids.contains(id)) {
+          ids.add(id);
         } else {
           more[0]++;
         }
       }
+    }
+  }
+
+  /**
+   * The field itself when it is at most {@link #MAX_FIELD} characters, else its first {@code
+   * MAX_FIELD} characters, {@code …sha256:} and the SHA-256 of the whole field's UTF-8 (at most 136
+   * characters).
+   */
+  static String bounded(String field) {
+    if (field.length() <= MAX_FIELD) {
+      return field;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(field.getBytes(StandardCharsets.UTF_8));
+      int cut = Character.isHighSurrogate(field.charAt(MAX_FIELD - 1)) ? MAX_FIELD - 1 : MAX_FIELD;
+      return field.substring(0, cut) + "\u2026sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.arca.server.audit;
 
 import io.arca.persistence.AuditEntry;
+import org.jspecify.annotations.Nullable;
 
 /** Where the batch processor sends one record per answered batch item. */
 public interface AuditLog {
@@ -8,8 +9,18 @@ public interface AuditLog {
   AuditLog NONE = entry -> {};
 
   /**
-   * Queues the entry for the chain; returns without waiting for it to be durable, and blocks only
-   * while the queue is full.
+   * Makes the entry durable enough to answer its request (see {@link AuditWriter}); returns without
+   * waiting for the database.
+   *
+   * @throws AuditUnavailableException if the record cannot be kept
    */
   void record(AuditEntry entry);
+
+  /**
+   * Why operations must be refused now because their records could not be kept, or null when they
+   * may run. Cheap: asked before every request.
+   */
+  default @Nullable String refusal() {
+    return null;
+  }
 }

@@ -1,32 +1,30 @@
 package io.arca.server.audit;
 
+import io.arca.persistence.AuditCheckpoint;
 import io.arca.persistence.AuditEntry;
 import io.arca.persistence.AuditRecord;
 import io.arca.persistence.JdbcAuditRepository;
 import io.arca.server.config.PrivateFiles;
+import io.arca.server.store.NonBlocking;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that appends queued entries to the chain in order, as many as queued while the
- * previous append was committing in one transaction, so request threads share commits instead of
- * taking turns on a lock. The request is answered without waiting for its record: a crash loses at
- * most the records still queued (bounded by the queue), and a full queue slows requests down rather
- * than dropping records. With an audit file, each committed record is also written there as a line,
- * so a copy of the chain exists outside the database.
+ * The audit log: each record is written to the local {@link AuditJournal} by the thread that
+ * answers its request, before the answer leaves, and one {@code arca-audit} thread appends the
+ * journal to the database chain in order, as much as has gathered in one transaction that also
+ * records how far the journal was appended. While the database cannot be written the writer keeps
+ * trying and the journal keeps the records; when it returns they are appended in order, exactly
+ * once. With an audit file, each appended record is also written there as a line, and each signed
+ * checkpoint to the file beside it ({@code FILE.checkpoints}).
  */
 public final class AuditWriter implements AuditLog, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
@@ -35,29 +33,48 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
   /**
    * How long the writer lets entries gather after a commit that was not full. Every commit costs a
    * database transaction (and an fsync on the embedded database) whatever its size, so under load
-   * fewer, larger commits leave more CPU for requests; a crash loses at most this much more.
+   * fewer, larger commits leave more CPU for requests. Answers do not wait for it.
    */
   private static final long LINGER_MILLIS = 10;
 
+  private static final long RETRY_MILLIS = 200;
+  private static final long CHECKPOINT_MILLIS = 60_000;
+
   private final JdbcAuditRepository repository;
+  private final AuditJournal journal;
+  private final @Nullable AuditKeys keys;
+  private final boolean requireDatabase;
   private final @Nullable BufferedWriter file;
-  private final BlockingQueue<AuditEntry> queue;
+  private final @Nullable Path checkpointFile;
   private final Thread thread;
-  private final AtomicLong failed = new AtomicLong();
-  private final AtomicLong pending = new AtomicLong();
+  private volatile long applied;
+  private volatile boolean databaseFailing;
   private volatile boolean closed;
+  private long lastCheckpointSeq;
+  private long lastCheckpointAt = System.currentTimeMillis();
 
   /**
-   * Starts the writer.
+   * Starts the writer, which first appends what the journal holds beyond what the database has.
    *
-   * @param repository the chain in the database
+   * @param repository the chain in the database (keyed with {@code keys}' chain key)
+   * @param journal the local journal
+   * @param keys the keys that sign checkpoints, or null: no checkpoints
+   * @param requireDatabase whether operations are refused while the database cannot be written
    * @param file the audit file to append lines to, or null
-   * @param queueCapacity entries waiting at most before {@link #record} blocks
    * @throws IOException if the file cannot be opened for appending
    */
-  public AuditWriter(JdbcAuditRepository repository, @Nullable Path file, int queueCapacity)
+  public AuditWriter(
+      JdbcAuditRepository repository,
+      AuditJournal journal,
+      @Nullable AuditKeys keys,
+      boolean requireDatabase,
+      @Nullable Path file)
       throws IOException {
     this.repository = repository;
+    this.journal = journal;
+    this.keys = keys;
+    this.requireDatabase = requireDatabase;
+    this.applied = repository.journalPosition(journal.id());
     this.file =
         file == null
             ? null
@@ -67,87 +84,168 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
-    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.checkpointFile = file == null ? null : PrivateFiles.file(checkpointsBeside(file));
     this.thread = new Thread(this::run, "arca-audit");
     thread.setDaemon(true);
     thread.start();
   }
 
+  /** The file that receives the signed checkpoints beside audit file {@code file}. */
+  public static Path checkpointsBeside(Path file) {
+    return file.resolveSibling(file.getFileName() + ".checkpoints");
+  }
+
   @Override
   public void record(AuditEntry entry) {
-    if (closed) {
-      log.warn("audit entry after close, not recorded: {} by {}", entry.operation(), entry.user());
-      return;
+    if (journal.syncs()) {
+      NonBlocking.check("forcing the audit journal to the disk");
     }
-    pending.incrementAndGet();
-    try {
-      queue.put(entry);
-    } catch (InterruptedException e) {
-      pending.decrementAndGet();
-      Thread.currentThread().interrupt();
-      log.error("interrupted: audit entry not recorded: {} by {}", entry.operation(), entry.user());
-    }
+    journal.append(entry);
   }
 
-  /** Entries that could not be appended (each is also logged). */
-  public long failures() {
-    return failed.get();
+  @Override
+  public @Nullable String refusal() {
+    if (!journal.accepting()) {
+      return "the audit journal is full or cannot be written";
+    }
+    if (requireDatabase && databaseFailing) {
+      return "the audit log's database cannot be written";
+    }
+    return null;
   }
 
-  /** Waits until everything queued before this call is appended (for tests and shutdown). */
+  /** Waits until everything recorded before this call is in the database (tests, shutdown). */
   public void flush() throws InterruptedException {
-    while (pending.get() > 0 && thread.isAlive()) {
+    long target = journal.published();
+    while (applied < target && thread.isAlive()) {
       Thread.sleep(1);
     }
   }
 
+  /** Whether the last append to the database failed. */
+  public boolean databaseFailing() {
+    return databaseFailing;
+  }
+
   private void run() {
-    List<AuditEntry> batch = new ArrayList<>(MAX_BATCH);
-    while (!closed || !queue.isEmpty()) {
+    long failingSince = 0;
+    while (true) {
       try {
-        AuditEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        journal.prepareSpare();
+      } catch (AuditUnavailableException e) {
+        log.warn("{}", e.getMessage());
+      }
+      AuditJournal.Read read = journal.read(applied, MAX_BATCH);
+      try {
+        if (read.entries().isEmpty()) {
+          applied = read.end();
+          if (closed) {
+            lastCheckpoint();
+            return;
+          }
+          if (System.currentTimeMillis() - lastCheckpointAt >= CHECKPOINT_MILLIS) {
+            checkpoint();
+          }
+          Thread.sleep(2);
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        append(batch);
-        pending.addAndGet(-batch.size());
-        if (batch.size() < MAX_BATCH && !closed) {
+        try {
+          List<AuditRecord> written =
+              repository.append(
+                  read.entries(), new JdbcAuditRepository.JournalMark(journal.id(), read.end()));
+          applied = read.end();
+          if (databaseFailing) {
+            log.info(
+                "the audit log's database takes records again after {} ms",
+                System.currentTimeMillis() - failingSince);
+          }
+          databaseFailing = false;
+          writeFile(written);
+          journal.release(applied);
+        } catch (RuntimeException e) {
+          if (!databaseFailing) {
+            failingSince = System.currentTimeMillis();
+            log.error(
+                "the audit log's database cannot be written; records wait in the journal {}",
+                journal.id(),
+                e);
+          }
+          databaseFailing = true;
+          if (closed) {
+            log.warn("stopping with audit records in the journal; they are appended at restart");
+            return;
+          }
+          Thread.sleep(RETRY_MILLIS);
+          continue;
+        }
+        if (read.entries().size() < MAX_BATCH && !closed) {
           Thread.sleep(LINGER_MILLIS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
-      } finally {
-        batch.clear();
+        return;
+      } catch (RuntimeException e) {
+        log.error("the audit writer failed; retrying", e);
       }
     }
   }
 
-  private void append(List<AuditEntry> batch) {
-    List<AuditRecord> written;
+  private void lastCheckpoint() {
     try {
-      written = repository.append(batch);
+      checkpoint();
     } catch (RuntimeException e) {
-      failed.addAndGet(batch.size());
-      log.error("{} audit entries could not be appended to the chain", batch.size(), e);
+      log.error("signing the last audit checkpoint failed", e);
+    }
+  }
+
+  private void writeFile(List<AuditRecord> written) {
+    if (file == null) {
       return;
     }
-    if (file != null) {
-      try {
-        for (AuditRecord record : written) {
-          file.write(record.fileLine());
-          file.newLine();
-        }
-        file.flush();
-      } catch (IOException e) {
-        log.error("writing the audit file failed", e);
+    try {
+      for (AuditRecord record : written) {
+        file.write(record.fileLine());
+        file.newLine();
       }
+      file.flush();
+    } catch (IOException e) {
+      log.error("writing the audit file failed", e);
     }
   }
 
-  /** Appends what is queued, then stops the thread and closes the file. */
+  /**
+   * Signs the chain's head, if it moved since the last checkpoint, stores the checkpoint and
+   * appends it to the checkpoints file; returns it, or null when nothing was signed.
+   */
+  public synchronized @Nullable AuditCheckpoint checkpoint() {
+    lastCheckpointAt = System.currentTimeMillis();
+    if (keys == null) {
+      return null;
+    }
+    AuditRecord head = repository.last();
+    if (head == null || head.seq() == lastCheckpointSeq) {
+      return null;
+    }
+    AuditCheckpoint checkpoint = keys.sign(head, System.currentTimeMillis());
+    repository.addCheckpoint(checkpoint);
+    lastCheckpointSeq = head.seq();
+    if (checkpointFile != null) {
+      try {
+        Files.writeString(
+            checkpointFile,
+            checkpoint.line() + System.lineSeparator(),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
+            StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        log.error("writing the audit checkpoints file failed", e);
+      }
+    }
+    return checkpoint;
+  }
+
+  /** Appends what the journal holds, signs a last checkpoint, then stops and closes the file. */
   @Override
   public void close() {
     closed = true;

@@ -18,6 +18,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditEntries;
 import io.arca.server.audit.AuditLog;
+import io.arca.server.audit.AuditUnavailableException;
 import io.arca.server.op.OperationHandler;
 import io.arca.server.op.OperationRegistry;
 import io.arca.server.store.NonBlocking;
@@ -92,6 +93,20 @@ public final class BatchProcessor {
     bounds.checkMessage(request);
     ProtocolVersion version = request.protocolVersion();
     Instant now = clock.instant();
+    String auditRefusal = audit.refusal();
+    if (auditRefusal != null) {
+      // Fail closed: what could not be recorded is not done.
+      List<ResponseBatchItem> refused = new ArrayList<>(request.batchItems().size());
+      for (RequestBatchItem item : request.batchItems()) {
+        refused.add(
+            ResponseBatchItem.failure(
+                item.operation(),
+                item.uniqueBatchItemId(),
+                ResultReason.GENERAL_FAILURE,
+                auditRefusal + ": the operation was not carried out"));
+      }
+      return new ResponseMessage(ResponseHeader.of(version, now), refused);
+    }
     BatchErrorContinuationOption onError = continuation(request);
     BatchState batch = new BatchState();
     List<ResponseBatchItem> answers = new ArrayList<>(request.batchItems().size());
@@ -123,10 +138,21 @@ public final class BatchProcessor {
       break;
     }
     // After the loop, so that an item undone by a later failure is recorded as undone.
-    for (int i = 0; i < answers.size(); i++) {
-      audit.record(
-          AuditEntries.of(
-              now, user, clientAddress, audited.get(i), answers.get(i), placeholders.get(i)));
+    try {
+      for (int i = 0; i < answers.size(); i++) {
+        audit.record(
+            AuditEntries.of(
+                now,
+                user,
+                clientAddress,
+                audited.get(i),
+                answers.get(i),
+                placeholders.get(i)));
+      }
+    } catch (AuditUnavailableException e) {
+      // Only when the journal filled past its headroom within this batch: it was done already.
+      log.error(
+          "{} batch items by {} done but not recorded: {}", answers.size(), user, e.getMessage());
     }
     return new ResponseMessage(ResponseHeader.of(version, now), answers);
   }

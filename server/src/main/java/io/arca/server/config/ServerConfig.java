@@ -295,12 +295,34 @@ public record ServerConfig(
    * @param privilegedUsers the users who may create objects and grant that right; empty: every
    *     authenticated user may create
    * @param auditFile a file that receives a copy of every audit record, or null
+   * @param auditJournalMaxBytes the most the local audit journal may hold while the database does
+   *     not take it; beyond it operations are refused
+   * @param auditSync whether each audit record is forced to the disk before its answer (power loss)
+   * @param auditRequireDatabase whether operations are refused while the audit log's database
+   *     cannot be written, rather than journaled until it can
    */
-  public record Access(Set<String> privilegedUsers, @Nullable Path auditFile) {
+  public record Access(
+      Set<String> privilegedUsers,
+      @Nullable Path auditFile,
+      long auditJournalMaxBytes,
+      boolean auditSync,
+      boolean auditRequireDatabase) {
+    /** The audit journal's default maximum: 256 MiB, about a million records. */
+    public static final long AUDIT_JOURNAL_MAX_BYTES = 256L << 20;
+
     /** No privileged users, no audit file. */
     public static final Access DEFAULTS = new Access(Set.of(), null);
 
+    /** These users and file, with the audit journal's defaults. */
+    public Access(Set<String> privilegedUsers, @Nullable Path auditFile) {
+      this(privilegedUsers, auditFile, AUDIT_JOURNAL_MAX_BYTES, false, false);
+    }
+
     public Access {
+      if (auditJournalMaxBytes < 2L * (8 << 20)) {
+        throw new IllegalArgumentException(
+            "audit-journal-max-mb: " + (auditJournalMaxBytes >> 20) + " (expected: at least 16)");
+      }
       privilegedUsers = Set.copyOf(privilegedUsers);
       if (privilegedUsers.contains("") || privilegedUsers.contains("*")) {
         throw new IllegalArgumentException(

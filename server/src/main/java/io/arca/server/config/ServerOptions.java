@@ -266,6 +266,29 @@ public final class ServerOptions {
       description = "Also append every audit record to this file (the database keeps the chain).")
   @Nullable Path auditFile;
 
+  @Option(
+      names = "--audit-journal-max-mb",
+      defaultValue = "256",
+      paramLabel = "MIB",
+      description =
+          "The most the local audit journal (DATA-DIR/audit-journal) holds while the database does"
+              + " not take records; when full, operations are refused (default: ${DEFAULT-VALUE}).")
+  long auditJournalMaxMb = 256;
+
+  @Option(
+      names = "--audit-fsync",
+      description =
+          "Force each audit record to the disk before its answer, so that a power loss loses"
+              + " none (slower; answers that wait leave the event loop).")
+  boolean auditFsync;
+
+  @Option(
+      names = "--audit-require-database",
+      description =
+          "Refuse operations while the audit log's database cannot be written, instead of"
+              + " keeping their records in the journal until it can.")
+  boolean auditRequireDatabase;
+
   // ---- Request bounds: what one field, batch item and message may hold -----------------------
 
   @Option(
@@ -457,7 +480,12 @@ public final class ServerOptions {
             keyCacheEntries,
             keyCacheIdle,
             keyCacheRecheck),
-        new ServerConfig.Access(Set.copyOf(privilegedUsers), auditFile),
+        new ServerConfig.Access(
+            Set.copyOf(privilegedUsers),
+            auditFile,
+            auditJournalMaxMb << 20,
+            auditFsync,
+            auditRequireDatabase),
         hsm(),
         requestBounds());
   }
@@ -514,16 +542,28 @@ public final class ServerOptions {
   @Command(
       name = "audit",
       description = "Work on the audit log of the database the flags name.",
-      subcommands = Audit.Verify.class)
+      subcommands = {Audit.Verify.class, Audit.Checkpoints.class})
   public static final class Audit {
     /** Checks the chain in the database, and in the audit file when one is given. */
     @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-          "Check the audit hash chain in the database (and in --audit-file, if given) and name",
-          "the first broken record. Exit status 0: intact; 1: broken."
+          "Check the keyed audit chain in the database (and in --audit-file, if given), that the",
+          "file and the database hold the same records, and every signed checkpoint (database",
+          "and FILE.checkpoints); name what is broken. Needs the server KEK (local file or HSM).",
+          "Exit status 0: intact; 1: broken."
         })
     public static final class Verify {}
+
+    /** Prints the checkpoint public key and the signed checkpoints, for anchoring elsewhere. */
+    @Command(
+        name = "checkpoints",
+        mixinStandardHelpOptions = true,
+        description = {
+          "Print the checkpoint signing key's public key (PEM) and every signed checkpoint",
+          "(seq|head hash|signed at, epoch ms|Ed25519 signature, base64), to keep elsewhere."
+        })
+    public static final class Checkpoints {}
   }
 }

@@ -20,14 +20,21 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.persistence.Database;
+import io.arca.persistence.DatabaseConfig;
+import io.arca.persistence.JdbcAuditRepository;
+import io.arca.persistence.StoredAuditKey;
 import io.arca.server.Arca;
 import io.arca.server.ServerStores;
 import io.arca.server.TestServers;
+import io.arca.server.audit.AuditVerifier;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,6 +194,19 @@ class HsmStartupIT {
               V2_1);
       assertThat(Objects.requireNonNull(decrypted.data()).toByteArray()).isEqualTo(secret);
     }
+    // The audit chain's keys are wrapped by the HSM KEK too, and verify unwraps them in the HSM.
+    ServerConfig check = config("hsm-kek", tokens.settings("admin"), kekId);
+    DatabaseConfig database = DatabaseConfig.sqlite(check.dataDir());
+    try (Database db = Database.open(database)) {
+      assertThat(new JdbcAuditRepository(db).key(StoredAuditKey.CHAIN).orElseThrow().kekId())
+          .isEqualTo(kekId);
+    }
+    StringWriter out = new StringWriter();
+    boolean intact =
+        ServerStores.withKek(
+            check, kek -> AuditVerifier.verify(database, kek, null, new PrintWriter(out)));
+    assertThat(intact).as(out.toString()).isTrue();
+    assertThat(check.dataDir().resolve("kek")).doesNotExist();
   }
 
   private static io.arca.kmip.ttlv.TtlvStructure aes256() {

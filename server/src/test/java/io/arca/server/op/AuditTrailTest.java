@@ -7,6 +7,7 @@ import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
@@ -31,15 +32,19 @@ import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcAuditRepository;
 import io.arca.server.KmipRequestProcessor;
 import io.arca.server.access.AccessPolicy;
+import io.arca.server.audit.AuditJournal;
+import io.arca.server.audit.AuditKeys;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.audit.AuditVerifier;
 import io.arca.server.audit.AuditWriter;
 import io.arca.server.batch.BatchProcessor;
+import io.arca.server.store.LocalKek;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,6 +75,8 @@ class AuditTrailTest {
   private HandlerFixture fixture;
   private OperationRegistry registry;
   private AuditWriter writer;
+  private LocalKek kek;
+  private AuditKeys keys;
   private BatchProcessor batches;
   private Path file;
 
@@ -78,7 +85,16 @@ class AuditTrailTest {
     fixture = HandlerFixture.open(dir);
     registry = KmipRequestProcessor.registry(HandlerFixture.serverConfig(), fixture.store());
     file = dir.resolve("audit.log");
-    writer = new AuditWriter(new JdbcAuditRepository(fixture.database()), file, 65_536);
+    JdbcAuditRepository repository = new JdbcAuditRepository(fixture.database());
+    kek = LocalKek.openOrCreate(dir.resolve("kek"), new SecureRandom());
+    keys = AuditKeys.openOrCreate(repository, kek, new SecureRandom());
+    writer =
+        new AuditWriter(
+            repository.keyedWith(keys.keying().key()),
+            new AuditJournal(dir.resolve("audit-journal"), 64L << 20, false),
+            keys,
+            false,
+            file);
     batches = processor(writer);
   }
 
@@ -99,13 +115,13 @@ class AuditTrailTest {
     new JdbcAuditRepository(fixture.database()).all().forEachRemaining(records::add);
     assertThat(records)
         .extracting(r -> r.entry().operation())
-        .containsExactly("Create", "Activate", "Get", "Get");
-    AuditRecord denied = records.get(3);
+        .containsExactly(AuditRecord.KEYED, "Create", "Activate", "Get", "Get");
+    AuditRecord denied = records.get(4);
     assertThat(denied.entry().user()).isEqualTo("mallory");
     assertThat(denied.entry().uniqueIds()).isEqualTo(key);
     assertThat(denied.entry().resultStatus()).isEqualTo(ResultStatus.OPERATION_FAILED.xmlName());
     assertThat(denied.entry().resultReason()).isEqualTo("ObjectNotFound");
-    assertThat(records.get(0).entry().uniqueIds()).isEqualTo(key);
+    assertThat(records.get(1).entry().uniqueIds()).isEqualTo(key);
 
     byte[] material = keyBytes(Objects.requireNonNull(got.responsePayload()));
     assertThat(material).hasSize(32);
@@ -115,10 +131,10 @@ class AuditTrailTest {
     assertThat(log).doesNotContain(Base64.getEncoder().encodeToString(material));
 
     StringWriter out = new StringWriter();
-    assertThat(AuditVerifier.verify(DatabaseConfig.sqlite(dir), file, new PrintWriter(out)))
+    assertThat(AuditVerifier.verify(DatabaseConfig.sqlite(dir), kek, file, new PrintWriter(out)))
         .as(out.toString())
         .isTrue();
-    assertThat(out.toString()).contains("4 audit records, chain intact");
+    assertThat(out.toString()).contains("5 audit records, chain intact");
   }
 
   @Test
@@ -128,25 +144,111 @@ class AuditTrailTest {
     call("alice", Operation.GET, get(key));
     writer.flush();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    assertThat(AuditVerifier.verifyFile(file).intact()).isTrue();
+    assertThat(AuditVerifier.verifyFile(file, keys.keying()).intact()).isTrue();
 
     List<String> deleted = new ArrayList<>(lines);
     deleted.remove(1);
     Path cut = Files.write(dir.resolve("cut.log"), deleted, StandardCharsets.UTF_8);
-    AuditChain.Result afterDelete = AuditVerifier.verifyFile(cut);
-    assertThat(afterDelete.firstBroken()).isEqualTo(3L);
+    AuditChain.Result afterDelete = AuditVerifier.verifyFile(cut, keys.keying());
+    assertThat(afterDelete.firstBroken()).isEqualTo(4L);
 
     List<String> edited = new ArrayList<>(lines);
     edited.set(2, edited.get(2).replace("|alice|", "|bob|"));
     Path forged = Files.write(dir.resolve("forged.log"), edited, StandardCharsets.UTF_8);
-    AuditChain.Result afterEdit = AuditVerifier.verifyFile(forged);
-    assertThat(afterEdit.firstBroken()).isEqualTo(3L);
+    AuditChain.Result afterEdit = AuditVerifier.verifyFile(forged, keys.keying());
+    assertThat(afterEdit.firstBroken()).isEqualTo(4L);
     assertThat(afterEdit.why()).contains("edited");
 
     StringWriter out = new StringWriter();
-    assertThat(AuditVerifier.verify(DatabaseConfig.sqlite(dir), forged, new PrintWriter(out)))
+    assertThat(AuditVerifier.verify(DatabaseConfig.sqlite(dir), kek, forged, new PrintWriter(out)))
         .isFalse();
-    assertThat(out.toString()).contains("chain broken at record 3");
+    assertThat(out.toString()).contains("chain broken at record 4");
+  }
+
+  @Test
+  void requiringTheDatabaseRefusesOperationsWhileItCannotBeWritten() throws Exception {
+    JdbcAuditRepository repository = new JdbcAuditRepository(fixture.database());
+    try (AuditWriter strict =
+        new AuditWriter(
+            repository.keyedWith(keys.keying().key()),
+            new AuditJournal(dir.resolve("strict-journal"), 16L << 20, false),
+            keys,
+            true,
+            null)) {
+      BatchProcessor processor = processor(strict);
+      TtlvStructure create =
+          Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes256()).encode(V);
+      execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+      ResponseBatchItem duringOutage = call(processor, "alice", Operation.CREATE, create);
+      assertThat(duringOutage.resultStatus()).isEqualTo(ResultStatus.SUCCESS); // not yet seen
+      while (!strict.databaseFailing()) {
+        Thread.sleep(5);
+      }
+      ResponseBatchItem refused = call(processor, "alice", Operation.CREATE, create);
+      assertThat(refused.resultReason()).isEqualTo(ResultReason.GENERAL_FAILURE.value());
+      assertThat(refused.resultMessage())
+          .isEqualTo(
+              "the audit log's database cannot be written: the operation was not carried out");
+      execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      while (strict.databaseFailing()) {
+        Thread.sleep(5);
+      }
+      ResponseBatchItem after = call(processor, "alice", Operation.CREATE, create);
+      assertThat(after.resultStatus()).isEqualTo(ResultStatus.SUCCESS);
+      strict.flush();
+      List<AuditRecord> records = new ArrayList<>();
+      repository.all().forEachRemaining(records::add);
+      assertThat(records)
+          .extracting(r -> r.entry().operation() + " " + r.entry().uniqueIds())
+          .containsExactly(
+              AuditRecord.KEYED + " ",
+              "Create " + createdId(duringOutage),
+              "Create " + createdId(after));
+    }
+  }
+
+  private static String createdId(ResponseBatchItem created) {
+    return Create.Response.decode(Objects.requireNonNull(created.responsePayload()), V)
+        .uniqueIdentifier();
+  }
+
+  private static Attributes aes256() {
+    return Attributes.of(
+        Attribute.of(
+            new TtlvEnumeration(
+                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())),
+        Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256)));
+  }
+
+  private void execute(String sql) throws Exception {
+    try (java.sql.Connection c = fixture.database().connection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(sql);
+      c.commit();
+    }
+  }
+
+  @Test
+  void aHugeIdentifierIsRecordedAsABoundedDigest() throws Exception {
+    String huge = "x".repeat(1 << 20);
+    String other = "y".repeat(1 << 20);
+    ResponseBatchItem got = call("alice", Operation.GET, get(huge));
+    call("alice", Operation.GET, get(other));
+    writer.flush();
+
+    assertThat(got.resultStatus()).isEqualTo(ResultStatus.OPERATION_FAILED);
+    List<AuditRecord> records = new ArrayList<>();
+    new JdbcAuditRepository(fixture.database()).all().forEachRemaining(records::add);
+    String digest =
+        HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(huge.getBytes(StandardCharsets.UTF_8)));
+    assertThat(records.get(1).entry().uniqueIds())
+        .isEqualTo("x".repeat(64) + "\u2026sha256:" + digest);
+    assertThat(records.get(2).entry().uniqueIds()).startsWith("y".repeat(64)).hasSize(136);
+    assertThat(Files.size(file)).isLessThan(1024);
+    assertThat(AuditVerifier.verifyFile(file, keys.keying()).intact()).isTrue();
   }
 
   @Test
@@ -172,17 +274,18 @@ class AuditTrailTest {
         String.format(
             java.util.Locale.ROOT,
             "audit cost: %d Encrypts on 4 threads, best of 2: %d ms without audit (%.0f/s),"
-                + " %d ms with (%.0f/s), %.1f us per request more; %d failures",
+                + " %d ms with (%.0f/s), %.1f us per request more; database failing: %b",
             requests,
             without / 1_000_000,
             requests * 1e9 / without,
             with / 1_000_000,
             requests * 1e9 / with,
             (with - without) / 1000.0 / requests,
-            writer.failures()));
-    AuditChain.Result chain = AuditChain.verify(new JdbcAuditRepository(fixture.database()).all());
+            writer.databaseFailing()));
+    AuditChain.Result chain =
+        AuditChain.verify(new JdbcAuditRepository(fixture.database()).all(), keys.keying());
     assertThat(chain.intact()).isTrue();
-    assertThat(chain.records()).isEqualTo(2 + 3L * requests);
+    assertThat(chain.records()).isEqualTo(3 + 3L * requests);
   }
 
   private long run(BatchProcessor processor, TtlvStructure payload, int requests) throws Exception {
