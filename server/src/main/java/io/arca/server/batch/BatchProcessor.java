@@ -142,12 +142,7 @@ public final class BatchProcessor {
       for (int i = 0; i < answers.size(); i++) {
         audit.record(
             AuditEntries.of(
-                now,
-                user,
-                clientAddress,
-                audited.get(i),
-                answers.get(i),
-                placeholders.get(i)));
+                now, user, clientAddress, audited.get(i), answers.get(i), placeholders.get(i)));
       }
     } catch (AuditUnavailableException e) {
       // Only when the journal filled past its headroom within this batch: it was done already.
