@@ -5,7 +5,9 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
@@ -35,15 +37,20 @@ final class KeyHandles {
 
   private final long slotId;
   private final int maxFindObjects;
-  private final PKCS11Token token;
+  private final Supplier<PKCS11Token> token;
   private final BooleanSupplier loginRestored;
   private final ConcurrentHashMap<String, Entry> byLabel = new ConcurrentHashMap<>();
+  // Moves on at every forgetAll, so that a lookup that ran across it caches nothing: after the
+  // library is initialised again, the same handle number may name another object.
+  private final AtomicLong generation = new AtomicLong();
 
   /**
+   * @param token the slot's current session pool (a new one after the token came back)
    * @param loginRestored logs the user in again if the token has logged it out, and says whether it
    *     had to
    */
-  KeyHandles(long slotId, int maxFindObjects, PKCS11Token token, BooleanSupplier loginRestored) {
+  KeyHandles(
+      long slotId, int maxFindObjects, Supplier<PKCS11Token> token, BooleanSupplier loginRestored) {
     this.slotId = slotId;
     this.maxFindObjects = maxFindObjects;
     this.token = token;
@@ -55,6 +62,7 @@ final class KeyHandles {
   }
 
   void forgetAll() {
+    generation.incrementAndGet();
     byLabel.clear();
   }
 
@@ -87,8 +95,9 @@ final class KeyHandles {
     if (cached != null) {
       return Optional.of(cached);
     }
+    long seen = generation.get();
     TokenCaller.TokenCall<long[]> search =
-        () -> token.findObjects(new AttributeVector().label(label), maxFindObjects);
+        () -> token.get().findObjects(new AttributeVector().label(label), maxFindObjects);
     String what = "finding '" + label + "'";
     long[] found = caller.call(HsmCall.FIND, true, what, search);
     if (found.length == 0) {
@@ -105,6 +114,7 @@ final class KeyHandles {
       }
     }
     if (found.length == 0) {
+      caller.confirmPresent(what);
       return Optional.empty();
     }
     if (found.length > 1) {
@@ -114,17 +124,18 @@ final class KeyHandles {
     }
     HsmKeyInfo info;
     try {
-      info = KeyAttributes.read(caller, token, label, found[0]);
+      info = KeyAttributes.read(caller, token.get(), label, found[0]);
     } catch (HsmException e) {
       Long ckr = e.ckr();
       if (ckr != null && Pkcs11Errors.STALE_HANDLE.contains(ckr)) {
-        // Gone between the search and the read: the token was reset or the key destroyed.
+        // Gone between the search and the read: the token was reset, lost, or the key destroyed.
+        caller.confirmPresent(what);
         return Optional.empty();
       }
       throw e;
     }
     Entry entry = new Entry(found[0], info, System.nanoTime());
-    byLabel.put(label, entry);
+    byLabel.compute(label, (k, old) -> generation.get() == seen ? entry : old);
     return Optional.of(entry);
   }
 
@@ -138,7 +149,8 @@ final class KeyHandles {
             what,
             () -> {
               try {
-                return Optional.of(token.getAttrValues(cached.handle(), CKA_LABEL, CKA_CLASS));
+                return Optional.of(
+                    token.get().getAttrValues(cached.handle(), CKA_LABEL, CKA_CLASS));
               } catch (PKCS11Exception e) {
                 // Answered here rather than by the caller's retry, which would ask the same
                 // handle again.
