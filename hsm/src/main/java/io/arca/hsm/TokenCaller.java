@@ -135,8 +135,21 @@ final class TokenCaller {
    */
   void confirmPresent(String what) {
     refuseWhileLost();
-    if (!tokenAnswers.getAsBoolean()) {
+    if (!onLibrary(tokenAnswers)) {
       throw tokenLost(what, null, null);
+    }
+  }
+
+  /**
+   * Runs a question to the library (C_GetTokenInfo, a login) as a token call: never during
+   * C_Finalize, which would free what it uses.
+   */
+  boolean onLibrary(BooleanSupplier question) {
+    library.readLock().lock();
+    try {
+      return question.getAsBoolean();
+    } finally {
+      library.readLock().unlock();
     }
   }
 
@@ -167,7 +180,7 @@ final class TokenCaller {
     if (!unexplained || lostSince != 0) {
       return lostSince != 0 && unexplained ? unavailable(ckr, e) : e;
     }
-    if (tokenAnswers.getAsBoolean()) {
+    if (onLibrary(tokenAnswers)) {
       return e;
     }
     return tokenLost(String.valueOf(e.getMessage()), ckr, e);
@@ -212,7 +225,7 @@ final class TokenCaller {
       return runOnToken(body);
     } catch (PKCS11Exception e) {
       long code = e.getErrorCode();
-      if (Pkcs11Errors.LOSS_SIGNS.contains(code) && !tokenAnswers.getAsBoolean()) {
+      if (Pkcs11Errors.LOSS_SIGNS.contains(code) && !onLibrary(tokenAnswers)) {
         // Asked before any recovery: dropping and re-opening sessions on a token that is not
         // there is how one request after another opened thousands of sessions.
         throw tokenLost(what + " (" + HsmException.ckrName(code) + ")", code, e);
@@ -275,7 +288,7 @@ final class TokenCaller {
       }
     } catch (TokenException e) {
       // The wrapper's own failure (no session could be opened or borrowed): no CKR to judge.
-      if (!tokenAnswers.getAsBoolean()) {
+      if (!onLibrary(tokenAnswers)) {
         throw tokenLost(what + " (" + e.getMessage() + ")", null, e);
       }
       throw Pkcs11Errors.translate(what, e);
