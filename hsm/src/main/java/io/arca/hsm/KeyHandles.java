@@ -91,52 +91,65 @@ final class KeyHandles {
 
   /** The key with this label, from the cache when it is there, else found by label. */
   Optional<Entry> lookup(TokenCaller caller, String label) {
-    Entry cached = byLabel.get(label);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    long seen = generation.get();
-    TokenCaller.TokenCall<long[]> search =
-        () -> token.get().findObjects(new AttributeVector().label(label), maxFindObjects);
     String what = "finding '" + label + "'";
-    long[] found = caller.call(HsmCall.FIND, true, what, search);
-    if (found.length == 0) {
-      // A token that has logged the user out hides the private keys from a search without an error,
-      // and xipki's pool logs in again only when a crypto call is refused: log in, then the second
-      // search decides that the key is missing. A token that keeps dropping the login may drop it
-      // again before that search: a few rounds, each only after a login was really restored.
-      for (int round = 0; round < LOGIN_ROUNDS && found.length == 0; round++) {
-        boolean restored = loginRestored.getAsBoolean();
-        if (round > 0 && !restored) {
-          break; // logged in all along since the last search: the key is missing
-        }
-        found = caller.call(HsmCall.FIND, true, what, search);
+    for (int attempt = 0; ; attempt++) {
+      Entry cached = byLabel.get(label);
+      if (cached != null) {
+        return Optional.of(cached);
       }
-    }
-    if (found.length == 0) {
-      caller.confirmPresent(what);
-      return Optional.empty();
-    }
-    if (found.length > 1) {
-      throw new HsmException(
-          HsmException.Kind.INVALID_KEY,
-          "slot " + slotId + " holds " + found.length + " objects labelled '" + label + "'");
-    }
-    HsmKeyInfo info;
-    try {
-      info = KeyAttributes.read(caller, token.get(), label, found[0]);
-    } catch (HsmException e) {
-      Long ckr = e.ckr();
-      if (ckr != null && Pkcs11Errors.STALE_HANDLE.contains(ckr)) {
-        // Gone between the search and the read: the token was reset, lost, or the key destroyed.
+      long seen = generation.get();
+      long[] found = search(caller, label, what);
+      if (found.length == 0) {
         caller.confirmPresent(what);
         return Optional.empty();
       }
-      throw e;
+      if (found.length > 1) {
+        throw new HsmException(
+            HsmException.Kind.INVALID_KEY,
+            "slot " + slotId + " holds " + found.length + " objects labelled '" + label + "'");
+      }
+      HsmKeyInfo info;
+      try {
+        info = KeyAttributes.read(caller, token.get(), label, found[0]);
+      } catch (HsmException e) {
+        Long ckr = e.ckr();
+        if (ckr == null || !Pkcs11Errors.STALE_HANDLE.contains(ckr)) {
+          throw e;
+        }
+        // Gone between the search and the read: the key destroyed, the token reset or lost, or
+        // the user logged out in between (a public session cannot use a private key's handle),
+        // in which case the key is searched for again once logged in.
+        if (attempt < LOGIN_ROUNDS && caller.onLibrary(loginRestored)) {
+          continue;
+        }
+        caller.confirmPresent(what);
+        return Optional.empty();
+      }
+      Entry entry = new Entry(found[0], info, System.nanoTime());
+      byLabel.compute(label, (k, old) -> generation.get() == seen ? entry : old);
+      return Optional.of(entry);
     }
-    Entry entry = new Entry(found[0], info, System.nanoTime());
-    byLabel.compute(label, (k, old) -> generation.get() == seen ? entry : old);
-    return Optional.of(entry);
+  }
+
+  /**
+   * The handles labelled {@code label}. A token that has logged the user out hides the private keys
+   * from a search without an error, and xipki's pool logs in again only when a crypto call is
+   * refused: log in, then the second search decides that the key is missing. A token that keeps
+   * dropping the login may drop it again before that search: a few rounds, each only after a login
+   * was really restored.
+   */
+  private long[] search(TokenCaller caller, String label, String what) {
+    TokenCaller.TokenCall<long[]> search =
+        () -> token.get().findObjects(new AttributeVector().label(label), maxFindObjects);
+    long[] found = caller.call(HsmCall.FIND, true, what, search);
+    for (int round = 0; round < LOGIN_ROUNDS && found.length == 0; round++) {
+      boolean restored = caller.onLibrary(loginRestored);
+      if (round > 0 && !restored) {
+        break; // logged in all along since the last search: the key is missing
+      }
+      found = caller.call(HsmCall.FIND, true, what, search);
+    }
+    return found;
   }
 
   private boolean stillNames(TokenCaller caller, Entry cached) {
