@@ -232,8 +232,9 @@ public final class HsmModule implements AutoCloseable {
   /**
    * One attempt to bring the lost slots back, with no call on the library meanwhile: a token that
    * answers again gets a new session pool; if some still do not, the library is finalised and
-   * initialised again (SoftHSM2 reads its token directory only then) and every slot is opened and
-   * logged in again, since C_Finalize ends every session. True when no slot is lost any more.
+   * initialised again (SoftHSM2 may read a returned token directory only then) and every slot is
+   * opened and logged in again, since C_Finalize ends every session. True when no slot is lost any
+   * more.
    */
   private boolean probe() {
     if (TokenRecovery.lost(openSlots()).isEmpty()) {

@@ -117,9 +117,10 @@ final class KeyHandles {
           throw e;
         }
         // Gone between the search and the read: the key destroyed, the token reset or lost, or
-        // the user logged out in between (a public session cannot use a private key's handle),
-        // in which case the key is searched for again once logged in.
-        if (attempt < LOGIN_ROUNDS && caller.onLibrary(loginRestored)) {
+        // the user logged out in between (a public session cannot use a private key's handle).
+        // Search again once logged in, whoever logged in: the search decides.
+        if (attempt < LOGIN_ROUNDS) {
+          caller.onLibrary(loginRestored);
           continue;
         }
         caller.confirmPresent(what);
