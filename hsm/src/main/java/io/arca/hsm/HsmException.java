@@ -35,10 +35,10 @@ public final class HsmException extends RuntimeException {
     /** The token lost its sessions or login and the call could not be repeated safely. */
     SESSION_LOST,
     /**
-     * The slot's token no longer answers: removed, deleted, or initialised again under another slot
-     * id.
+     * The slot's token does not answer (removed, failed, deleted): its calls are refused until the
+     * module finds it again, with backoff, re-initialising the library.
      */
-    TOKEN_GONE,
+    TOKEN_UNAVAILABLE,
     /** Any other token failure. */
     DEVICE_ERROR
   }

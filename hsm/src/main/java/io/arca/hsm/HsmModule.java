@@ -7,9 +7,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Module;
@@ -29,6 +32,8 @@ public final class HsmModule implements AutoCloseable {
     StaticLogger.setLogger(new WrapperLog());
   }
 
+  private static final System.Logger LOG = System.getLogger(HsmModule.class.getName());
+
   /** A slot as the library lists it, before any login. */
   public record SlotDescription(long id, boolean tokenPresent, @Nullable String tokenLabel) {}
 
@@ -38,6 +43,10 @@ public final class HsmModule implements AutoCloseable {
   private final boolean finalizeOnClose;
   private final SecureRandom random = new SecureRandom();
   private final Map<Long, HsmSlot> slots = Collections.synchronizedMap(new LinkedHashMap<>());
+  // Held shared by every token call of every slot, exclusively to re-initialise the library.
+  private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
+  private final TokenRecovery recovery;
+  private final AtomicLong reinitialisations = new AtomicLong();
 
   private HsmModule(
       Path library, HsmProfile profile, PKCS11Module module, boolean finalizeOnClose) {
@@ -45,6 +54,7 @@ public final class HsmModule implements AutoCloseable {
     this.profile = profile;
     this.module = module;
     this.finalizeOnClose = finalizeOnClose;
+    this.recovery = new TokenRecovery(library.getFileName().toString(), this::probe);
   }
 
   /** Loads and initialises the library without opening any slot. */
@@ -134,16 +144,16 @@ public final class HsmModule implements AutoCloseable {
         return open;
       }
       Slot slot = findSlot(slotId);
-      Token token;
       try {
-        token = slot.getNullableToken();
+        if (slot.getNullableToken() == null) {
+          throw new HsmException(
+              HsmException.Kind.NO_SUCH_SLOT, "slot " + slotId + " holds no token");
+        }
       } catch (PKCS11Exception e) {
         throw Pkcs11Errors.translate("reading the token of slot " + slotId, e);
       }
-      if (token == null) {
-        throw new HsmException(
-            HsmException.Kind.NO_SUCH_SLOT, "slot " + slotId + " holds no token");
-      }
+      AtomicLong sessionsOpened = new AtomicLong();
+      Token token = new CountedToken(slot, sessionsOpened);
       // The pool keeps the PIN array it is given to log in again after the token logs it out, so it
       // gets a
       // copy that the slot wipes when it closes; the caller's array is wiped below.
@@ -163,8 +173,10 @@ public final class HsmModule implements AutoCloseable {
         }
         throw failure;
       }
-      pool.setMaxMessageSize(16 << 20);
-      HsmSlot opened = new HsmSlot(slotId, profile, pool, kept, random);
+      pool.setMaxMessageSize(HsmSlot.MAX_MESSAGE_BYTES);
+      HsmSlot opened =
+          new HsmSlot(
+              slotId, profile, pool, kept, random, sessionsOpened, calls, recovery::tokenLost);
       slots.put(slotId, opened);
       return opened;
     } finally {
@@ -190,9 +202,15 @@ public final class HsmModule implements AutoCloseable {
     }
   }
 
+  /** How many times the library was finalised and initialised again to find a lost token. */
+  public long reinitialisations() {
+    return reinitialisations.get();
+  }
+
   /** Closes every slot's sessions and finalises the library. */
   @Override
   public void close() {
+    recovery.close();
     synchronized (slots) {
       slots.values().forEach(HsmSlot::close);
       slots.clear();
@@ -201,8 +219,7 @@ public final class HsmModule implements AutoCloseable {
       try {
         module.finalize(null);
       } catch (PKCS11Exception e) {
-        System.getLogger(HsmModule.class.getName())
-            .log(System.Logger.Level.WARNING, "finalising " + library + ": " + e.getErrorName());
+        LOG.log(System.Logger.Level.WARNING, "finalising " + library + ": " + e.getErrorName());
       }
     }
   }
@@ -210,6 +227,89 @@ public final class HsmModule implements AutoCloseable {
   @Override
   public String toString() {
     return "HsmModule[" + profile.name() + " " + library + ", slots " + slots.keySet() + "]";
+  }
+
+  /**
+   * One attempt to bring the lost slots back, with no call on the library meanwhile: a token that
+   * answers again gets a new session pool; if some still do not, the library is finalised and
+   * initialised again (SoftHSM2 may read a returned token directory only then) and every slot is
+   * opened and logged in again, since C_Finalize ends every session. True when no slot is lost any
+   * more.
+   */
+  private boolean probe() {
+    if (TokenRecovery.lost(openSlots()).isEmpty()) {
+      return true;
+    }
+    calls.writeLock().lock();
+    try {
+      for (HsmSlot slot : TokenRecovery.lost(openSlots())) {
+        if (slot.tokenAnswers()) {
+          reopen(slot, listed().get(slot.id()));
+        }
+      }
+      List<HsmSlot> lost = TokenRecovery.lost(openSlots());
+      if (lost.isEmpty()) {
+        return true;
+      }
+      if (!finalizeOnClose) {
+        return false; // another module object in this process owns the library's initialisation
+      }
+      reinitialise();
+      return TokenRecovery.lost(openSlots()).isEmpty();
+    } finally {
+      calls.writeLock().unlock();
+    }
+  }
+
+  /** C_Finalize and C_Initialize, then every slot opened on its new session pool. */
+  private void reinitialise() {
+    List<HsmSlot> open = openSlots();
+    // Before C_Finalize: after C_Initialize, the old session handles may name new sessions.
+    open.forEach(HsmSlot::closeSessions);
+    try {
+      module.finalize(null);
+    } catch (PKCS11Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "finalising " + library + ": " + e.getErrorName());
+    }
+    try {
+      module.initialize();
+    } catch (PKCS11Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "initialising " + library + ": " + e.getErrorName());
+      open.forEach(slot -> slot.markLost("the library could not be initialised again"));
+      return;
+    }
+    reinitialisations.incrementAndGet();
+    Map<Long, Slot> listed = listed();
+    for (HsmSlot slot : open) {
+      reopen(slot, listed.get(slot.id()));
+    }
+  }
+
+  private void reopen(HsmSlot slot, @Nullable Slot listed) {
+    if (listed == null) {
+      slot.markLost("the library lists no slot " + slot.id());
+      return;
+    }
+    try {
+      slot.reopen(listed);
+      LOG.log(System.Logger.Level.INFO, "slot " + slot.id() + ": token open again, logged in");
+    } catch (TokenException e) {
+      slot.markLost("opening slot " + slot.id() + " again: " + e.getMessage());
+    }
+  }
+
+  /** The slots the library lists now, by id; empty if it cannot list them. */
+  private Map<Long, Slot> listed() {
+    Map<Long, Slot> out = new HashMap<>();
+    try {
+      for (Slot slot : module.getSlotList(false)) {
+        out.put(slot.getSlotID(), slot);
+      }
+    } catch (PKCS11Exception e) {
+      LOG.log(
+          System.Logger.Level.WARNING, "listing the slots of " + library + ": " + e.getErrorName());
+    }
+    return out;
   }
 
   private Slot findSlot(long slotId) {

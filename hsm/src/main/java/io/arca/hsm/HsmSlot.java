@@ -11,22 +11,13 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PUBLIC_EXPONENT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_UNWRAP;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_WRAP;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA1;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA256;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_GENERIC_SECRET;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_RSA;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_GCM;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_KEY_GEN;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_OAEP;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA_1;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_ALREADY_LOGGED_IN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RO_PUBLIC_SESSION;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RW_PUBLIC_SESSION;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKZ_DATA_SPECIFIED;
 
 import io.arca.hsm.HsmKeyInfo.KeyClass;
 import java.math.BigInteger;
@@ -34,15 +25,16 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
 import org.xipki.pkcs11.wrapper.Session;
+import org.xipki.pkcs11.wrapper.Slot;
 import org.xipki.pkcs11.wrapper.TokenException;
-import org.xipki.pkcs11.wrapper.params.GCM_PARAMS;
-import org.xipki.pkcs11.wrapper.params.RSA_PKCS_OAEP_PARAMS;
 
 /**
  * One logged-in PKCS#11 slot with keys named by label: generation, attributes, export, destruction,
@@ -56,9 +48,13 @@ public final class HsmSlot implements AutoCloseable {
   /** The suffix that names an RSA private key's public key: {@code mykey} and {@code mykey_pk}. */
   public static final String PUBLIC_KEY_SUFFIX = "_pk";
 
+  /** The largest input the session pool passes to the token in one call. */
+  static final int MAX_MESSAGE_BYTES = 16 << 20;
+
   private final long slotId;
   private final HsmProfile profile;
-  private final PKCS11Token token;
+  // Replaced, under the library's write lock, when the token is found again after a loss.
+  private volatile PKCS11Token token;
   // The pool's own reference, used to log in again; wiped on close.
   private final char[] pin;
   private final SecureRandom random;
@@ -66,31 +62,42 @@ public final class HsmSlot implements AutoCloseable {
   private final TokenCaller caller;
   private final KeyHandles keys;
   private final Object generateLock = new Object();
+  private final AtomicLong sessionsOpened;
 
-  HsmSlot(long slotId, HsmProfile profile, PKCS11Token token, char[] pin, SecureRandom random) {
+  /**
+   * @param sessionsOpened counted by the slot's {@link CountedToken}s
+   * @param library held shared by every token call, exclusively to re-initialise the library
+   * @param tokenLost told when the token is found lost, to bring it back
+   */
+  HsmSlot(
+      long slotId,
+      HsmProfile profile,
+      PKCS11Token token,
+      char[] pin,
+      SecureRandom random,
+      AtomicLong sessionsOpened,
+      ReentrantReadWriteLock library,
+      Runnable tokenLost) {
+    this.sessionsOpened = sessionsOpened;
     this.pin = pin;
     this.slotId = slotId;
     this.profile = profile;
     this.token = token;
     this.random = random;
-    this.keys = new KeyHandles(slotId, profile.maxFindObjects(), token, this::ensureLoggedIn);
+    this.keys =
+        new KeyHandles(slotId, profile.maxFindObjects(), () -> this.token, this::ensureLoggedIn);
     // When the device went away every pooled session is dead, and so may be every cached handle.
     this.caller =
         new TokenCaller(
             slotId,
+            library,
             () -> {
-              token.closeAllSessions();
+              this.token.closeAllSessions();
               keys.forgetAll();
             },
             keys::forgetAll,
-            () -> {
-              try {
-                token.getToken().getTokenInfo();
-                return true;
-              } catch (PKCS11Exception e) {
-                return false;
-              }
-            });
+            this::tokenAnswers,
+            tokenLost);
     this.keyWrapPad =
         token.supportsMechanism(profile.aesKeyWrapPad(), CKF_WRAP)
             && token.supportsMechanism(profile.aesKeyWrapPad(), CKF_UNWRAP);
@@ -107,6 +114,25 @@ public final class HsmSlot implements AutoCloseable {
   /** How many calls of a kind this slot has made to the token, retries included. */
   public long calls(HsmCall kind) {
     return caller.count(kind).get();
+  }
+
+  /**
+   * Whether the slot's token is taken to be there: false from the moment it stopped answering until
+   * the module found it again. Meanwhile every call fails at once with {@link
+   * HsmException.Kind#TOKEN_UNAVAILABLE}.
+   */
+  public boolean available() {
+    return !caller.lost();
+  }
+
+  /** How many times the slot's token was found lost. */
+  public long losses() {
+    return caller.losses();
+  }
+
+  /** How many C_OpenSession calls this slot has made, failed ones included. */
+  public long sessionsOpened() {
+    return sessionsOpened.get();
   }
 
   /** How many times this slot found its sessions or login gone and started over. */
@@ -318,7 +344,7 @@ public final class HsmSlot implements AutoCloseable {
   public AesGcmCiphertext encryptAesGcm(String label, byte[] plaintext, byte[] aad) {
     byte[] iv = new byte[AesGcmCiphertext.IV_LENGTH];
     random.nextBytes(iv);
-    Mechanism mechanism = gcm(iv, aad);
+    Mechanism mechanism = Mechanisms.gcm(iv, aad);
     byte[] out =
         caller.call(
             HsmCall.ENCRYPT,
@@ -333,7 +359,7 @@ public final class HsmSlot implements AutoCloseable {
    * HsmException.Kind#INVALID_DATA}.
    */
   public byte[] decryptAesGcm(String label, AesGcmCiphertext ciphertext, byte[] aad) {
-    Mechanism mechanism = gcm(ciphertext.iv(), aad);
+    Mechanism mechanism = Mechanisms.gcm(ciphertext.iv(), aad);
     byte[] in = ciphertext.toToken();
     return caller.call(
         HsmCall.DECRYPT,
@@ -344,7 +370,7 @@ public final class HsmSlot implements AutoCloseable {
 
   /** RSA encryption with a public key ({@code <label>_pk}). */
   public byte[] encryptRsa(String label, RsaPadding padding, byte[] plaintext) {
-    Mechanism mechanism = rsa(padding);
+    Mechanism mechanism = Mechanisms.rsa(profile, padding);
     return caller.call(
         HsmCall.ENCRYPT,
         true,
@@ -354,7 +380,7 @@ public final class HsmSlot implements AutoCloseable {
 
   /** RSA decryption with a private key. */
   public byte[] decryptRsa(String label, RsaPadding padding, byte[] ciphertext) {
-    Mechanism mechanism = rsa(padding);
+    Mechanism mechanism = Mechanisms.rsa(profile, padding);
     return caller.call(
         HsmCall.DECRYPT,
         true,
@@ -376,15 +402,22 @@ public final class HsmSlot implements AutoCloseable {
               HsmCall.WRAP,
               true,
               what,
-              () -> token.encrypt(rsa(profile.rsaOaep()), entry(wrappingLabel).handle(), keyBytes));
+              () ->
+                  token.encrypt(
+                      Mechanisms.rsa(profile, profile.rsaOaep()),
+                      entry(wrappingLabel).handle(),
+                      keyBytes));
       case SECRET -> {
         if (keyWrapPad) {
           yield caller.call(
-              HsmCall.WRAP, true, what, () -> wrapPad(entry(wrappingLabel).handle(), keyBytes));
+              HsmCall.WRAP,
+              true,
+              what,
+              () -> KeyWrapBlobs.wrapPad(token, profile, entry(wrappingLabel).handle(), keyBytes));
         }
         caller.count(HsmCall.WRAP).incrementAndGet();
         AesGcmCiphertext c = encryptAesGcm(wrappingLabel, keyBytes, new byte[0]);
-        yield concat(c.iv(), c.ciphertext(), c.tag());
+        yield KeyWrapBlobs.concat(c.iv(), c.ciphertext(), c.tag());
       }
       case PRIVATE ->
           throw new HsmException(
@@ -407,17 +440,21 @@ public final class HsmSlot implements AutoCloseable {
               true,
               what,
               () ->
-                  token.decrypt(rsa(profile.rsaOaep()), entry(unwrappingLabel).handle(), wrapped));
+                  token.decrypt(
+                      Mechanisms.rsa(profile, profile.rsaOaep()),
+                      entry(unwrappingLabel).handle(),
+                      wrapped));
       case SECRET -> {
         if (keyWrapPad) {
           yield caller.call(
               HsmCall.UNWRAP,
               true,
               what,
-              () -> unwrapPad(entry(unwrappingLabel).handle(), wrapped));
+              () ->
+                  KeyWrapBlobs.unwrapPad(token, profile, entry(unwrappingLabel).handle(), wrapped));
         }
         caller.count(HsmCall.UNWRAP).incrementAndGet();
-        yield decryptAesGcm(unwrappingLabel, splitGcm(wrapped), new byte[0]);
+        yield decryptAesGcm(unwrappingLabel, KeyWrapBlobs.splitGcm(wrapped), new byte[0]);
       }
       case PUBLIC ->
           throw new HsmException(
@@ -436,6 +473,44 @@ public final class HsmSlot implements AutoCloseable {
   @Override
   public String toString() {
     return "HsmSlot[" + profile.name() + " slot " + slotId + "]";
+  }
+
+  // ---- loss and return (HsmModule's TokenRecovery) -------------------------------------------
+
+  /** Whether the token answers C_GetTokenInfo; asked after failures the token did not explain. */
+  boolean tokenAnswers() {
+    try {
+      token.getToken().getTokenInfo();
+      return true;
+    } catch (PKCS11Exception e) {
+      return false;
+    }
+  }
+
+  /** Takes the token for lost, as a failed call would (the library no longer lists the slot). */
+  void markLost(String why) {
+    caller.markLost(why);
+  }
+
+  /** Closes the pool's sessions; before C_Finalize, whose successor may reuse the handles. */
+  void closeSessions() {
+    token.closeAllSessions();
+  }
+
+  /**
+   * Replaces the session pool with a new one on {@code slot}, logged in with the slot's PIN, and
+   * forgets every cached handle: the token is back. Runs with the library's write lock held, so no
+   * call is on the old pool.
+   */
+  void reopen(Slot slot) throws TokenException {
+    PKCS11Token fresh =
+        new PKCS11Token(new CountedToken(slot, sessionsOpened), false, pin, profile.maxSessions());
+    fresh.setMaxMessageSize(MAX_MESSAGE_BYTES);
+    PKCS11Token old = token;
+    token = fresh;
+    old.closeAllSessions();
+    keys.forgetAll();
+    caller.restored();
   }
 
   /** Logs in again if the token logged the user out (a login all sessions share); true if so. */
@@ -478,43 +553,6 @@ public final class HsmSlot implements AutoCloseable {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  // C_WrapKey needs a key object: the blob becomes a short-lived session object, not a token one.
-  private byte[] wrapPad(long wrappingHandle, byte[] keyBytes) throws TokenException {
-    AttributeVector blob =
-        AttributeVector.newSecretKey(CKK_GENERIC_SECRET)
-            .token(false)
-            .sensitive(false)
-            .extractable(true)
-            .value(keyBytes);
-    long temp = token.createObject(blob);
-    try {
-      return token.wrapKey(new Mechanism(profile.aesKeyWrapPad()), wrappingHandle, temp);
-    } finally {
-      token.destroyObject(temp);
-    }
-  }
-
-  private byte[] unwrapPad(long unwrappingHandle, byte[] wrapped) throws TokenException {
-    AttributeVector template =
-        AttributeVector.newSecretKey(CKK_GENERIC_SECRET)
-            .token(false)
-            .sensitive(false)
-            .extractable(true);
-    long temp =
-        token.unwrapKey(
-            new Mechanism(profile.aesKeyWrapPad()), unwrappingHandle, wrapped, template);
-    try {
-      byte[] value = token.getAttrValues(temp, CKA_VALUE).value();
-      if (value == null) {
-        throw new HsmException(
-            HsmException.Kind.DEVICE_ERROR, "the token withheld an unwrapped value");
-      }
-      return value;
-    } finally {
-      token.destroyObject(temp);
-    }
-  }
-
   private void refuseExisting(String label) {
     keys.forget(label);
     if (keys.lookup(caller, label).isPresent()) {
@@ -542,55 +580,6 @@ public final class HsmSlot implements AutoCloseable {
                 new HsmException(
                     HsmException.Kind.KEY_NOT_FOUND,
                     "slot " + slotId + " holds no key labelled '" + label + "'"));
-  }
-
-  private static Mechanism gcm(byte[] iv, byte[] aad) {
-    // An empty AAD goes as NULL: SoftHSM2 refuses a zero-length buffer, and the pool hides that.
-    return new Mechanism(
-        CKM_AES_GCM,
-        new GCM_PARAMS(iv, aad.length == 0 ? null : aad, AesGcmCiphertext.TAG_LENGTH * 8));
-  }
-
-  private Mechanism rsa(RsaPadding padding) {
-    // The wrapper hides a refused C_EncryptInit (the token then answers
-    // CKR_OPERATION_NOT_INITIALIZED), so a hash the token lacks is refused here, with the reason.
-    if (padding == RsaPadding.OAEP_SHA256 && profile.rsaOaep() != RsaPadding.OAEP_SHA256) {
-      throw new HsmException(
-          HsmException.Kind.UNSUPPORTED,
-          "profile " + profile.name() + ": the token implements RSA-OAEP with SHA-1 only");
-    }
-    return switch (padding) {
-      case OAEP_SHA256 ->
-          new Mechanism(
-              CKM_RSA_PKCS_OAEP,
-              new RSA_PKCS_OAEP_PARAMS(CKM_SHA256, CKG_MGF1_SHA256, CKZ_DATA_SPECIFIED, null));
-      case OAEP_SHA1 ->
-          new Mechanism(
-              CKM_RSA_PKCS_OAEP,
-              new RSA_PKCS_OAEP_PARAMS(CKM_SHA_1, CKG_MGF1_SHA1, CKZ_DATA_SPECIFIED, null));
-      case PKCS1_V1_5 -> new Mechanism(CKM_RSA_PKCS);
-    };
-  }
-
-  private static AesGcmCiphertext splitGcm(byte[] wrapped) {
-    int iv = AesGcmCiphertext.IV_LENGTH;
-    int tag = AesGcmCiphertext.TAG_LENGTH;
-    if (wrapped.length < iv + tag) {
-      throw new HsmException(
-          HsmException.Kind.INVALID_DATA,
-          "wrapped key length: " + wrapped.length + " (expected: at least " + (iv + tag) + ")");
-    }
-    return new AesGcmCiphertext(
-        Arrays.copyOfRange(wrapped, 0, iv),
-        Arrays.copyOfRange(wrapped, iv, wrapped.length - tag),
-        Arrays.copyOfRange(wrapped, wrapped.length - tag, wrapped.length));
-  }
-
-  private static byte[] concat(byte[] a, byte[] b, byte[] c) {
-    byte[] out = Arrays.copyOf(a, a.length + b.length + c.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    System.arraycopy(c, 0, out, a.length + b.length, c.length);
-    return out;
   }
 
   private static HsmException invalid(String message) {

@@ -132,6 +132,10 @@ final class KeyAttributes {
         }
       }
     }
+    if (labels.isEmpty()) {
+      // A lost token lists nothing, without an error: an empty HSM must be one that answers.
+      caller.confirmPresent("listing the keys of slot " + slotId);
+    }
     return new ArrayList<>(labels);
   }
 

@@ -5,7 +5,9 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
@@ -35,15 +37,20 @@ final class KeyHandles {
 
   private final long slotId;
   private final int maxFindObjects;
-  private final PKCS11Token token;
+  private final Supplier<PKCS11Token> token;
   private final BooleanSupplier loginRestored;
   private final ConcurrentHashMap<String, Entry> byLabel = new ConcurrentHashMap<>();
+  // Moves on at every forgetAll, so that a lookup that ran across it caches nothing: after the
+  // library is initialised again, the same handle number may name another object.
+  private final AtomicLong generation = new AtomicLong();
 
   /**
+   * @param token the slot's current session pool (a new one after the token came back)
    * @param loginRestored logs the user in again if the token has logged it out, and says whether it
    *     had to
    */
-  KeyHandles(long slotId, int maxFindObjects, PKCS11Token token, BooleanSupplier loginRestored) {
+  KeyHandles(
+      long slotId, int maxFindObjects, Supplier<PKCS11Token> token, BooleanSupplier loginRestored) {
     this.slotId = slotId;
     this.maxFindObjects = maxFindObjects;
     this.token = token;
@@ -55,6 +62,7 @@ final class KeyHandles {
   }
 
   void forgetAll() {
+    generation.incrementAndGet();
     byLabel.clear();
   }
 
@@ -83,49 +91,66 @@ final class KeyHandles {
 
   /** The key with this label, from the cache when it is there, else found by label. */
   Optional<Entry> lookup(TokenCaller caller, String label) {
-    Entry cached = byLabel.get(label);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    TokenCaller.TokenCall<long[]> search =
-        () -> token.findObjects(new AttributeVector().label(label), maxFindObjects);
     String what = "finding '" + label + "'";
-    long[] found = caller.call(HsmCall.FIND, true, what, search);
-    if (found.length == 0) {
-      // A token that has logged the user out hides the private keys from a search without an error,
-      // and xipki's pool logs in again only when a crypto call is refused: log in, then the second
-      // search decides that the key is missing. A token that keeps dropping the login may drop it
-      // again before that search: a few rounds, each only after a login was really restored.
-      for (int round = 0; round < LOGIN_ROUNDS && found.length == 0; round++) {
-        boolean restored = loginRestored.getAsBoolean();
-        if (round > 0 && !restored) {
-          break; // logged in all along since the last search: the key is missing
-        }
-        found = caller.call(HsmCall.FIND, true, what, search);
+    for (int attempt = 0; ; attempt++) {
+      Entry cached = byLabel.get(label);
+      if (cached != null) {
+        return Optional.of(cached);
       }
-    }
-    if (found.length == 0) {
-      return Optional.empty();
-    }
-    if (found.length > 1) {
-      throw new HsmException(
-          HsmException.Kind.INVALID_KEY,
-          "slot " + slotId + " holds " + found.length + " objects labelled '" + label + "'");
-    }
-    HsmKeyInfo info;
-    try {
-      info = KeyAttributes.read(caller, token, label, found[0]);
-    } catch (HsmException e) {
-      Long ckr = e.ckr();
-      if (ckr != null && Pkcs11Errors.STALE_HANDLE.contains(ckr)) {
-        // Gone between the search and the read: the token was reset or the key destroyed.
+      long seen = generation.get();
+      long[] found = search(caller, label, what);
+      if (found.length == 0) {
+        caller.confirmPresent(what);
         return Optional.empty();
       }
-      throw e;
+      if (found.length > 1) {
+        throw new HsmException(
+            HsmException.Kind.INVALID_KEY,
+            "slot " + slotId + " holds " + found.length + " objects labelled '" + label + "'");
+      }
+      HsmKeyInfo info;
+      try {
+        info = KeyAttributes.read(caller, token.get(), label, found[0]);
+      } catch (HsmException e) {
+        Long ckr = e.ckr();
+        if (ckr == null || !Pkcs11Errors.STALE_HANDLE.contains(ckr)) {
+          throw e;
+        }
+        // Gone between the search and the read: the key destroyed, the token reset or lost, or
+        // the user logged out in between (a public session cannot use a private key's handle).
+        // Search again once logged in, whoever logged in: the search decides.
+        if (attempt < LOGIN_ROUNDS) {
+          caller.onLibrary(loginRestored);
+          continue;
+        }
+        caller.confirmPresent(what);
+        return Optional.empty();
+      }
+      Entry entry = new Entry(found[0], info, System.nanoTime());
+      byLabel.compute(label, (k, old) -> generation.get() == seen ? entry : old);
+      return Optional.of(entry);
     }
-    Entry entry = new Entry(found[0], info, System.nanoTime());
-    byLabel.put(label, entry);
-    return Optional.of(entry);
+  }
+
+  /**
+   * The handles labelled {@code label}. A token that has logged the user out hides the private keys
+   * from a search without an error, and xipki's pool logs in again only when a crypto call is
+   * refused: log in, then the second search decides that the key is missing. A token that keeps
+   * dropping the login may drop it again before that search: a few rounds, each only after a login
+   * was really restored.
+   */
+  private long[] search(TokenCaller caller, String label, String what) {
+    TokenCaller.TokenCall<long[]> search =
+        () -> token.get().findObjects(new AttributeVector().label(label), maxFindObjects);
+    long[] found = caller.call(HsmCall.FIND, true, what, search);
+    for (int round = 0; round < LOGIN_ROUNDS && found.length == 0; round++) {
+      boolean restored = caller.onLibrary(loginRestored);
+      if (round > 0 && !restored) {
+        break; // logged in all along since the last search: the key is missing
+      }
+      found = caller.call(HsmCall.FIND, true, what, search);
+    }
+    return found;
   }
 
   private boolean stillNames(TokenCaller caller, Entry cached) {
@@ -138,7 +163,8 @@ final class KeyHandles {
             what,
             () -> {
               try {
-                return Optional.of(token.getAttrValues(cached.handle(), CKA_LABEL, CKA_CLASS));
+                return Optional.of(
+                    token.get().getAttrValues(cached.handle(), CKA_LABEL, CKA_CLASS));
               } catch (PKCS11Exception e) {
                 // Answered here rather than by the caller's retry, which would ask the same
                 // handle again.

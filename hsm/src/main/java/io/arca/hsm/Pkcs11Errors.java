@@ -2,8 +2,10 @@ package io.arca.hsm;
 
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_AEAD_DECRYPT_FAILED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ATTRIBUTE_SENSITIVE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_CRYPTOKI_NOT_INITIALIZED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DATA_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DATA_LEN_RANGE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DEVICE_ERROR;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DEVICE_REMOVED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ENCRYPTED_DATA_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ENCRYPTED_DATA_LEN_RANGE;
@@ -16,6 +18,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_TYPE_INCONSISTENT
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_UNEXTRACTABLE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_MECHANISM_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OBJECT_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OPERATION_NOT_INITIALIZED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_EXPIRED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_INCORRECT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_INVALID;
@@ -23,7 +26,9 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_LEN_RANGE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_PIN_LOCKED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_CLOSED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SLOT_ID_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_TOKEN_NOT_PRESENT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_TOKEN_NOT_RECOGNIZED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_NOT_LOGGED_IN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_WRAPPED_KEY_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_WRAPPED_KEY_LEN_RANGE;
@@ -55,6 +60,24 @@ final class Pkcs11Errors {
    * session lives on: nothing was done with it, so a lookup by label can decide what to answer.
    */
   static final Set<Long> STALE_HANDLE = Set.of(CKR_OBJECT_HANDLE_INVALID, CKR_KEY_HANDLE_INVALID);
+
+  /**
+   * What a token that went away answers, among other causes: the call's token is asked whether it
+   * still answers (C_GetTokenInfo) before any recovery. SoftHSM2 2.6.1 whose token directory has
+   * gone fails C_EncryptInit, which xipki's pool hides, so the call answers
+   * CKR_OPERATION_NOT_INITIALIZED; after C_Initialize it knows no such slot.
+   */
+  static final Set<Long> LOSS_SIGNS =
+      Set.of(
+          CKR_SESSION_HANDLE_INVALID,
+          CKR_SESSION_CLOSED,
+          CKR_DEVICE_REMOVED,
+          CKR_TOKEN_NOT_PRESENT,
+          CKR_TOKEN_NOT_RECOGNIZED,
+          CKR_DEVICE_ERROR,
+          CKR_SLOT_ID_INVALID,
+          CKR_CRYPTOKI_NOT_INITIALIZED,
+          CKR_OPERATION_NOT_INITIALIZED);
 
   /** Every session of the slot is gone, not only the one that failed. */
   static final Set<Long> SLOT_WIDE = Set.of(CKR_DEVICE_REMOVED, CKR_TOKEN_NOT_PRESENT);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.TokenException;
 
@@ -36,63 +37,186 @@ final class TokenCaller {
   private static final Set<HsmCall> CRYPTO =
       EnumSet.of(HsmCall.ENCRYPT, HsmCall.DECRYPT, HsmCall.WRAP, HsmCall.UNWRAP);
 
+  /**
+   * Session losses within one second past which a token that still answers C_GetTokenInfo is taken
+   * for lost all the same: it kills sessions as fast as the pool opens them.
+   */
+  static final int SESSION_STORM = 64;
+
   private final long slotId;
   private final Runnable dropAllSessions;
   private final Runnable forgetHandles;
   private final BooleanSupplier tokenAnswers;
+  private final Runnable tokenLost;
   private final Map<HsmCall, AtomicLong> calls = new EnumMap<>(HsmCall.class);
   private final AtomicLong recoveries = new AtomicLong();
   private final AtomicLong staleHandles = new AtomicLong();
-  // Held shared by every token call, and exclusively to close the pool's idle sessions.
-  private final ReentrantReadWriteLock onToken = new ReentrantReadWriteLock();
+  private final AtomicLong losses = new AtomicLong();
+  // Held shared by every token call of every slot of the library, and exclusively to close the
+  // pool's idle sessions or to re-initialise the library.
+  private final ReentrantReadWriteLock library;
+  // System.nanoTime() when the token was found lost; 0 while it is available.
+  private volatile long lostSince;
+  private final Object stormLock = new Object();
+  private long stormStart;
+  private int stormCount;
 
-  /**
-   * @param tokenAnswers whether the slot's token still answers (C_GetTokenInfo), asked only after a
-   *     failure the token did not explain
-   */
+  /** A caller with a library lock of its own that nobody is told about a lost token (tests). */
   TokenCaller(
       long slotId, Runnable dropAllSessions, Runnable forgetHandles, BooleanSupplier tokenAnswers) {
+    this(
+        slotId,
+        new ReentrantReadWriteLock(),
+        dropAllSessions,
+        forgetHandles,
+        tokenAnswers,
+        () -> {});
+  }
+
+  /**
+   * @param library the lock every call on the library holds shared
+   * @param tokenAnswers whether the slot's token still answers (C_GetTokenInfo), asked only after a
+   *     failure the token did not explain
+   * @param tokenLost told once each time the token is found lost, to bring it back
+   */
+  TokenCaller(
+      long slotId,
+      ReentrantReadWriteLock library,
+      Runnable dropAllSessions,
+      Runnable forgetHandles,
+      BooleanSupplier tokenAnswers,
+      Runnable tokenLost) {
     this.slotId = slotId;
+    this.library = library;
     this.dropAllSessions = dropAllSessions;
     this.forgetHandles = forgetHandles;
     this.tokenAnswers = tokenAnswers;
+    this.tokenLost = tokenLost;
     for (HsmCall kind : HsmCall.values()) {
       calls.put(kind, new AtomicLong());
     }
   }
 
+  /**
+   * Runs a token call, or refuses it at once with {@link HsmException.Kind#TOKEN_UNAVAILABLE} while
+   * the token is lost: a request must not cost a session on a token that is not there.
+   */
   <T> T call(HsmCall kind, boolean idempotent, String what, TokenCall<T> body) {
+    refuseWhileLost();
     try {
       return attempt(kind, idempotent, what, body);
     } catch (HsmException e) {
-      throw explained(what, e);
+      throw explained(e);
+    }
+  }
+
+  /** Whether the token is taken for lost (until {@link #restored}). */
+  boolean lost() {
+    return lostSince != 0;
+  }
+
+  /** How many times the token was found lost. */
+  long losses() {
+    return losses.get();
+  }
+
+  /** The token answers again, on new sessions: calls go to it again. */
+  void restored() {
+    synchronized (stormLock) {
+      stormCount = 0;
+    }
+    lostSince = 0;
+  }
+
+  /**
+   * Fails with {@link HsmException.Kind#TOKEN_UNAVAILABLE} if the token no longer answers: an empty
+   * search on a lost token is no proof that the key is missing (SoftHSM2 finds nothing, without an
+   * error, once its token directory has gone).
+   */
+  void confirmPresent(String what) {
+    refuseWhileLost();
+    if (!onLibrary(tokenAnswers)) {
+      throw tokenLost(what, null, null);
     }
   }
 
   /**
-   * A device error, or a crypto failure SoftHSM2 reports as CKR_GENERAL_ERROR, with a token that no
-   * longer answers at all: say so, since the operator has to act (a deleted token made again gets
-   * another slot id, which a running process never sees).
+   * Runs a question to the library (C_GetTokenInfo, a login) as a token call: never during
+   * C_Finalize, which would free what it uses.
    */
-  private HsmException explained(String what, HsmException e) {
+  boolean onLibrary(BooleanSupplier question) {
+    library.readLock().lock();
+    try {
+      return question.getAsBoolean();
+    } finally {
+      library.readLock().unlock();
+    }
+  }
+
+  /** Takes the token for lost (once) without a failed call. */
+  void markLost(String why) {
+    tokenLost(why, null, null);
+  }
+
+  private void refuseWhileLost() {
+    if (lostSince != 0) {
+      throw unavailable(null, null);
+    }
+  }
+
+  /**
+   * A failure the token did not explain (a device error, a session lost again, a crypto failure
+   * SoftHSM2 reports as CKR_GENERAL_ERROR) from a token that no longer answers at all: the token is
+   * lost, not the key or the input.
+   */
+  private HsmException explained(HsmException e) {
     Long ckr = e.ckr();
     boolean unexplained =
         e.kind() == HsmException.Kind.DEVICE_ERROR
+            || e.kind() == HsmException.Kind.SESSION_LOST
             || (e.kind() == HsmException.Kind.INVALID_DATA
                 && ckr != null
                 && (ckr == CKR_GENERAL_ERROR || ckr == CKR_FUNCTION_FAILED));
-    if (!unexplained || tokenAnswers.getAsBoolean()) {
+    if (!unexplained || lostSince != 0) {
+      return lostSince != 0 && unexplained ? unavailable(ckr, e) : e;
+    }
+    if (onLibrary(tokenAnswers)) {
       return e;
     }
+    return tokenLost(String.valueOf(e.getMessage()), ckr, e);
+  }
+
+  /** Takes the token for lost, once, and says so. */
+  private HsmException tokenLost(String what, @Nullable Long ckr, @Nullable Throwable cause) {
+    boolean first;
+    synchronized (stormLock) {
+      first = lostSince == 0;
+      if (first) {
+        lostSince = System.nanoTime();
+      }
+    }
+    if (first) {
+      losses.incrementAndGet();
+      forgetHandles.run();
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "slot {0}: the token no longer answers ({1}); refusing its requests until it is back",
+          slotId,
+          what);
+      tokenLost.run();
+    }
+    return unavailable(ckr, cause);
+  }
+
+  private HsmException unavailable(@Nullable Long ckr, @Nullable Throwable cause) {
     return new HsmException(
-        HsmException.Kind.TOKEN_GONE,
-        what
-            + " failed: the token of slot "
+        HsmException.Kind.TOKEN_UNAVAILABLE,
+        "HSM slot "
             + slotId
-            + " no longer answers (removed, deleted, or initialised again under another slot id;"
-            + " restart the server with the token's slot)",
+            + " unavailable: its token does not answer (removed or failed); the server tries to"
+            + " open it again",
         ckr,
-        e);
+        cause);
   }
 
   private <T> T attempt(HsmCall kind, boolean idempotent, String what, TokenCall<T> body) {
@@ -101,6 +225,11 @@ final class TokenCaller {
       return runOnToken(body);
     } catch (PKCS11Exception e) {
       long code = e.getErrorCode();
+      if (Pkcs11Errors.LOSS_SIGNS.contains(code) && !onLibrary(tokenAnswers)) {
+        // Asked before any recovery: dropping and re-opening sessions on a token that is not
+        // there is how one request after another opened thousands of sessions.
+        throw tokenLost(what + " (" + HsmException.ckrName(code) + ")", code, e);
+      }
       if (Pkcs11Errors.STALE_HANDLE.contains(code)) {
         // The token refused the handle before doing anything with it, so even a destroy may run
         // again: the body looks its key up by label anew and finds it missing, or finds the key
@@ -158,17 +287,21 @@ final class TokenCaller {
         throw Pkcs11Errors.translate(what, again, CRYPTO.contains(kind));
       }
     } catch (TokenException e) {
+      // The wrapper's own failure (no session could be opened or borrowed): no CKR to judge.
+      if (!onLibrary(tokenAnswers)) {
+        throw tokenLost(what + " (" + e.getMessage() + ")", null, e);
+      }
       throw Pkcs11Errors.translate(what, e);
     }
   }
 
-  /** Runs a token call as one of those {@link #dropIdleSessions} waits for. */
+  /** Runs a token call as one of those {@link #dropIdleSessions} and re-initialising wait for. */
   private <T> T runOnToken(TokenCall<T> body) throws TokenException {
-    onToken.readLock().lock();
+    library.readLock().lock();
     try {
       return body.run();
     } finally {
-      onToken.readLock().unlock();
+      library.readLock().unlock();
     }
   }
 
@@ -180,15 +313,27 @@ final class TokenCaller {
    * sessions to the pool, which checks each one it hands out.
    */
   private void dropIdleSessions() {
-    if (onToken.getReadHoldCount() > 0) {
+    if (library.getReadHoldCount() > 0) {
       forgetHandles.run();
       return;
     }
-    onToken.writeLock().lock();
+    library.writeLock().lock();
     try {
       dropAllSessions.run();
     } finally {
-      onToken.writeLock().unlock();
+      library.writeLock().unlock();
+    }
+  }
+
+  /** Counts a session loss; true when there were {@link #SESSION_STORM} within a second. */
+  private boolean sessionStorm() {
+    long now = System.nanoTime();
+    synchronized (stormLock) {
+      if (now - stormStart > 1_000_000_000L) {
+        stormStart = now;
+        stormCount = 0;
+      }
+      return ++stormCount >= SESSION_STORM;
     }
   }
 
@@ -225,6 +370,12 @@ final class TokenCaller {
 
   private void recover(long code) {
     recoveries.incrementAndGet();
+    if (sessionStorm()) {
+      throw tokenLost(
+          SESSION_STORM + " sessions lost within a second (" + HsmException.ckrName(code) + ")",
+          code,
+          null);
+    }
     LOG.log(
         System.Logger.Level.WARNING,
         "slot {0}: the token answered {1}; using a new session, logged in again",

@@ -3,9 +3,11 @@ package io.arca.hsm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DATA_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_DEVICE_REMOVED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_GENERAL_ERROR;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_KEY_HANDLE_INVALID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OBJECT_HANDLE_INVALID;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_OPERATION_NOT_INITIALIZED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_SESSION_HANDLE_INVALID;
 
 import java.util.ArrayDeque;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.Test;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 
@@ -134,7 +137,7 @@ class TokenCallerTest {
   }
 
   @Test
-  void generalErrorOfATokenThatNoLongerAnswersSaysTheTokenIsGone() {
+  void generalErrorOfATokenThatNoLongerAnswersMakesTheSlotUnavailable() {
     tokenAnswers.set(false);
     assertThatThrownBy(
             () ->
@@ -142,10 +145,11 @@ class TokenCallerTest {
         .isInstanceOfSatisfying(
             HsmException.class,
             e -> {
-              assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_GONE);
+              assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_UNAVAILABLE);
               assertThat(e.ckr()).isEqualTo(CKR_GENERAL_ERROR);
             })
-        .hasMessageContaining("generating 'k' failed: the token of slot 7 no longer answers");
+        .hasMessageStartingWith("HSM slot 7 unavailable");
+    assertThat(caller.lost()).isTrue();
   }
 
   @Test
@@ -154,7 +158,8 @@ class TokenCallerTest {
     assertThatThrownBy(
             () -> caller.call(HsmCall.DECRYPT, true, "decrypting", failing(CKR_GENERAL_ERROR)))
         .isInstanceOfSatisfying(
-            HsmException.class, e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_GONE));
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_UNAVAILABLE));
   }
 
   @Test
@@ -165,6 +170,114 @@ class TokenCallerTest {
         .isInstanceOfSatisfying(
             HsmException.class,
             e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.INVALID_DATA));
+  }
+
+  // ---- a token that goes away -------------------------------------------------------------------
+
+  private final AtomicInteger lostReports = new AtomicInteger();
+  private final TokenCaller watched =
+      new TokenCaller(
+          7,
+          new ReentrantReadWriteLock(),
+          sessionsDropped::incrementAndGet,
+          handlesForgotten::incrementAndGet,
+          tokenAnswers::get,
+          lostReports::incrementAndGet);
+
+  @Test
+  void callsOnALostTokenFailAtOnceWithoutReachingIt() {
+    tokenAnswers.set(false);
+    // SoftHSM2 without its token directory: the pool hides the failed C_EncryptInit.
+    assertThatThrownBy(
+            () ->
+                watched.call(
+                    HsmCall.ENCRYPT, true, "encrypting", failing(CKR_OPERATION_NOT_INITIALIZED)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_UNAVAILABLE))
+        .hasMessageStartingWith("HSM slot 7 unavailable");
+    assertThat(sessionsDropped).as("no session churn on a lost token").hasValue(0);
+
+    AtomicInteger reached = new AtomicInteger();
+    for (int i = 0; i < 100; i++) {
+      assertThatThrownBy(
+              () ->
+                  watched.call(
+                      HsmCall.DECRYPT,
+                      true,
+                      "decrypting",
+                      () -> {
+                        reached.incrementAndGet();
+                        return "done";
+                      }))
+          .isInstanceOfSatisfying(
+              HsmException.class,
+              e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_UNAVAILABLE));
+    }
+    assertThat(reached).as("calls that reached the token").hasValue(0);
+    assertThat(lostReports).as("the loss is reported once").hasValue(1);
+    assertThat(watched.losses()).isEqualTo(1);
+  }
+
+  @Test
+  void lostSessionsOfATokenThatNoLongerAnswersAreNotReopened() {
+    tokenAnswers.set(false);
+    assertThatThrownBy(
+            () -> watched.call(HsmCall.FIND, true, "finding", failing(CKR_SESSION_HANDLE_INVALID)))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_UNAVAILABLE));
+    assertThat(watched.recoveries()).isZero();
+    assertThat(sessionsDropped).hasValue(0);
+  }
+
+  @Test
+  void deviceRemovedFromATokenThatAnswersAgainIsRecoveredAsBefore() {
+    assertThat(watched.call(HsmCall.ENCRYPT, true, "encrypting", failing(CKR_DEVICE_REMOVED)))
+        .isEqualTo("done");
+    assertThat(watched.lost()).isFalse();
+    assertThat(watched.recoveries()).isEqualTo(1);
+  }
+
+  @Test
+  void emptySearchOfALostTokenIsUnavailableNotMissing() {
+    watched.confirmPresent("finding 'k'");
+    tokenAnswers.set(false);
+    assertThatThrownBy(() -> watched.confirmPresent("finding 'k'"))
+        .isInstanceOfSatisfying(
+            HsmException.class,
+            e -> assertThat(e.kind()).isEqualTo(HsmException.Kind.TOKEN_UNAVAILABLE));
+    assertThat(handlesForgotten).as("handles of a lost token are forgotten").hasValue(1);
+  }
+
+  @Test
+  void restoredTokenTakesCallsAgain() {
+    tokenAnswers.set(false);
+    watched.markLost("test");
+    tokenAnswers.set(true);
+    watched.restored();
+    assertThat(watched.call(HsmCall.ENCRYPT, true, "encrypting", failing())).isEqualTo("done");
+    assertThat(watched.lost()).isFalse();
+  }
+
+  @Test
+  void sessionStormOfATokenThatStillAnswersMakesItUnavailable() {
+    int served = 0;
+    HsmException stopped = null;
+    for (int i = 0; i < 2 * TokenCaller.SESSION_STORM && stopped == null; i++) {
+      try {
+        watched.call(HsmCall.ENCRYPT, true, "encrypting", failing(CKR_SESSION_HANDLE_INVALID));
+        served++;
+      } catch (HsmException e) {
+        stopped = e;
+      }
+    }
+    assertThat(stopped)
+        .isNotNull()
+        .extracting(HsmException::kind)
+        .isEqualTo(HsmException.Kind.TOKEN_UNAVAILABLE);
+    assertThat(served).isEqualTo(TokenCaller.SESSION_STORM - 1);
+    assertThat(lostReports).hasValue(1);
   }
 
   @Test

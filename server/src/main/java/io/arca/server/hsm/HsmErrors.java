@@ -10,6 +10,10 @@ final class HsmErrors {
   private HsmErrors() {}
 
   static KmipException toKmip(HsmException e, ProtocolVersion version) {
+    if (e.kind() == HsmException.Kind.TOKEN_UNAVAILABLE) {
+      // Never Object Not Found: a token that is away says nothing about its keys.
+      return new KmipException(ResultReason.GENERAL_FAILURE, String.valueOf(e.getMessage()));
+    }
     boolean v2 = version.isAtLeast(ProtocolVersion.V2_0);
     ResultReason reason =
         switch (e.kind()) {

@@ -138,6 +138,8 @@ public final class HsmKeyWrapper implements KeyWrapper {
         switch (e.kind()) {
           case KEY_NOT_FOUND, NO_SUCH_SLOT -> ResultReason.WRAPPING_OBJECT_NOT_FOUND;
           case INVALID_KEY, INVALID_ARGUMENT -> ResultReason.INVALID_FIELD;
+          // The wrapped key is intact; the token that unwraps it is away for now.
+          case TOKEN_UNAVAILABLE -> ResultReason.GENERAL_FAILURE;
           default -> ResultReason.CRYPTOGRAPHIC_FAILURE;
         };
     return new KmipException(reason, what + " failed: " + e.getMessage());
