@@ -23,13 +23,14 @@ import java.util.stream.Stream;
 /**
  * Seed inputs for the fuzz targets, made from the OASIS test cases
  * (src/test/resources/kmip-testcases) when a test asks for them, so that no binary corpus is
- * checked in. The resources may be a directory or, from another module, inside this module's test
- * jar.
+ * checked in. "Every message" below means those of the files read (see {@link #REPLAY_STRIDE}). The
+ * resources may be a directory or, from another module, inside this module's test jar.
  */
 public final class OasisSeeds {
   /**
-   * In a plain test run, the messages of one file in this many are replayed: under Jazzer's agent
-   * reading every file takes half a minute, and OasisCasesTest already reads them all.
+   * In a plain test run, the messages of one file in this many are replayed (all of them when
+   * JAZZER_FUZZ is set): each seed is a JUnit case run under Jazzer's agent, and OasisCasesTest
+   * already reads every message.
    */
   private static final int REPLAY_STRIDE = 10;
 
