@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Properties of the binary codec over seeded random trees: writing then reading gives the tree
  * back, and mutated frames only ever raise {@link TtlvException}. Runs {@code
- * -Darca.fuzz.iterations} iterations (a few hundred by default, many more with {@code -Pfuzz});
- * {@code -Darca.fuzz.seed} replays a reported seed.
+ * -Darca.fuzz.iterations} iterations (a few hundred by default, many more with e.g. {@code
+ * -Darca.fuzz.iterations=200000}); {@code -Darca.fuzz.seed} replays a reported seed.
  */
 class TtlvRoundTripPropertiesTest {
   private static final int ITERATIONS = Integer.getInteger("arca.fuzz.iterations", 300);

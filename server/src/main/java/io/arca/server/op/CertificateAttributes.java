@@ -62,15 +62,16 @@ final class CertificateAttributes {
     byte[] der = certificate.certificateValue().toByteArray();
     implied.add(Attribute.of(new TtlvInteger(Tag.CERTIFICATE_LENGTH.code(), der.length)));
     if (certificate.certificateType() == CertificateType.X_509.value()) {
-      org.bouncycastle.asn1.x509.Certificate parsed;
+      List<Attribute> names = new ArrayList<>();
       try {
-        parsed = org.bouncycastle.asn1.x509.Certificate.getInstance(der);
-      } catch (IllegalArgumentException | ClassCastException e) {
-        parsed = null; // not X.509 after all: stored as given, nothing more implied
-      }
-      if (parsed != null) {
-        addNames(parsed.getSubject(), SUBJECT, implied);
-        addNames(parsed.getIssuer(), ISSUER, implied);
+        org.bouncycastle.asn1.x509.Certificate parsed =
+            org.bouncycastle.asn1.x509.Certificate.getInstance(der);
+        // Bouncy Castle parses a name's parts only when they are read: a malformed one fails here.
+        addNames(parsed.getSubject(), SUBJECT, names);
+        addNames(parsed.getIssuer(), ISSUER, names);
+        implied.addAll(names);
+      } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        // Not X.509 after all: stored as given, nothing more implied.
       }
     }
     implied.removeIf(a -> given.first(a.reference()) != null);

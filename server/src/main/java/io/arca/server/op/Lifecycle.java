@@ -1,10 +1,13 @@
 package io.arca.server.op;
 
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.TtlvDateTime;
+import java.time.DateTimeException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -31,12 +34,23 @@ final class Lifecycle {
     return current;
   }
 
-  /** The value of a single-valued date attribute, or null if it is not set. */
+  /**
+   * The value of a single-valued date attribute, or null if it is not set. A Date-Time is any
+   * 64-bit count of seconds, but Instant holds only a billion years either way: beyond that it is
+   * refused.
+   */
   static @Nullable Instant date(Attributes attributes, Tag tag) {
     Attribute attribute = attributes.first(tag.code());
-    return attribute != null && attribute.value() instanceof TtlvDateTime date
-        ? date.instant()
-        : null;
+    if (attribute == null || !(attribute.value() instanceof TtlvDateTime date)) {
+      return null;
+    }
+    try {
+      return date.instant();
+    } catch (DateTimeException e) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          tag.xmlName() + ": out of range (expected: within a billion years of 1970)");
+    }
   }
 
   /** True for the states in which the object still has (or may have) its key material. */

@@ -154,8 +154,8 @@ public final class ReKeyHandler implements OperationHandler {
     if (offset != null) {
       Instant activation = now.plus(Duration.ofSeconds(offset));
       addDate(items, overridden, Tag.ACTIVATION_DATE, activation);
-      Instant oldActivation = date(old.attributes(), Tag.ACTIVATION_DATE);
-      Instant oldDeactivation = date(old.attributes(), Tag.DEACTIVATION_DATE);
+      Instant oldActivation = Lifecycle.date(old.attributes(), Tag.ACTIVATION_DATE);
+      Instant oldDeactivation = Lifecycle.date(old.attributes(), Tag.DEACTIVATION_DATE);
       if (oldActivation != null && oldDeactivation != null) {
         addDate(
             items,
@@ -165,7 +165,7 @@ public final class ReKeyHandler implements OperationHandler {
       }
     } else {
       for (Tag tag : COPIED_DATES) {
-        Instant value = date(old.attributes(), tag);
+        Instant value = Lifecycle.date(old.attributes(), tag);
         if (value != null) {
           addDate(items, overridden, tag, value);
         }
@@ -180,11 +180,6 @@ public final class ReKeyHandler implements OperationHandler {
     if (!overridden.contains(date.reference())) {
       items.add(date);
     }
-  }
-
-  private static @Nullable Instant date(Attributes attributes, Tag tag) {
-    Attribute attribute = attributes.first(tag.code());
-    return attribute != null && attribute.value() instanceof TtlvDateTime d ? d.instant() : null;
   }
 
   /** The old key's attributes after the re-key: its Names gone, a Replacement Object Link added. */
