@@ -15,18 +15,12 @@ import io.arca.kmip.message.RequestHeader;
 import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.payload.Create;
-import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
-import io.arca.kmip.ttlv.TtlvReader;
-import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
-import java.io.DataInputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -128,22 +122,7 @@ class FileModesTest {
                     Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(V),
                     List.of())));
     try (SSLSocket socket = TestClients.connect(client, port)) {
-      OutputStream out = socket.getOutputStream();
-      out.write(TtlvWriter.toBytes(request.encode()));
-      out.flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      byte[] header = new byte[8];
-      in.readFully(header);
-      int length =
-          ((header[4] & 0xFF) << 24)
-              | ((header[5] & 0xFF) << 16)
-              | ((header[6] & 0xFF) << 8)
-              | (header[7] & 0xFF);
-      byte[] whole = new byte[8 + length];
-      System.arraycopy(header, 0, whole, 0, 8);
-      in.readFully(whole, 8, length);
-      ResponseMessage response =
-          ResponseMessage.decode((TtlvStructure) TtlvReader.read(whole, DecodeLimits.DEFAULTS));
+      ResponseMessage response = TestClients.exchange(socket, request);
       assertThat(response.batchItems().get(0).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
     }
   }

@@ -20,20 +20,15 @@ import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GrantAccess;
-import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
-import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -235,21 +230,7 @@ abstract class IdentityEndToEndContract {
         new RequestMessage(
             RequestHeader.of(V),
             List.of(new RequestBatchItem(operation.value(), null, null, payload, List.of())));
-    OutputStream out = socket.getOutputStream();
-    out.write(TtlvWriter.toBytes(request.encode()));
-    out.flush();
-    DataInputStream in = new DataInputStream(socket.getInputStream());
-    byte[] header = new byte[8];
-    in.readFully(header);
-    int length =
-        ((header[4] & 0xFF) << 24)
-            | ((header[5] & 0xFF) << 16)
-            | ((header[6] & 0xFF) << 8)
-            | (header[7] & 0xFF);
-    byte[] whole = new byte[8 + length];
-    System.arraycopy(header, 0, whole, 0, 8);
-    in.readFully(whole, 8, length);
-    return ResponseMessage.decode((TtlvStructure) TtlvReader.read(whole, DecodeLimits.DEFAULTS));
+    return TestClients.exchange(socket, request);
   }
 
   /** A client certificate with {@code subject}, issued by the development CA, as a TLS context. */

@@ -27,9 +27,7 @@ import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,22 +90,7 @@ class KmipEndToEndTest {
   }
 
   private static byte[] exchange(SSLSocket socket, byte[] request) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(request);
-    out.flush();
-    DataInputStream in = new DataInputStream(socket.getInputStream());
-    byte[] header = new byte[8];
-    in.readFully(header);
-    int length =
-        (int)
-            (((header[4] & 0xFFL) << 24)
-                | ((header[5] & 0xFF) << 16)
-                | ((header[6] & 0xFF) << 8)
-                | (header[7] & 0xFF));
-    byte[] whole = new byte[8 + length];
-    System.arraycopy(header, 0, whole, 0, 8);
-    in.readFully(whole, 8, length);
-    return whole;
+    return TestClients.exchangeFrames(socket, request);
   }
 
   private static ResponseMessage send(RequestMessage request) throws IOException {

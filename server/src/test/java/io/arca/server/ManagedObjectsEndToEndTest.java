@@ -41,20 +41,15 @@ import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
-import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,22 +92,7 @@ class ManagedObjectsEndToEndTest {
           new RequestMessage(
               RequestHeader.of(version),
               List.of(new RequestBatchItem(operation.value(), null, null, payload, List.of())));
-      OutputStream out = socket.getOutputStream();
-      out.write(TtlvWriter.toBytes(request.encode()));
-      out.flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      byte[] header = new byte[8];
-      in.readFully(header);
-      int length =
-          ((header[4] & 0xFF) << 24)
-              | ((header[5] & 0xFF) << 16)
-              | ((header[6] & 0xFF) << 8)
-              | (header[7] & 0xFF);
-      byte[] whole = new byte[8 + length];
-      System.arraycopy(header, 0, whole, 0, 8);
-      in.readFully(whole, 8, length);
-      ResponseMessage response =
-          ResponseMessage.decode((TtlvStructure) TtlvReader.read(whole, DecodeLimits.DEFAULTS));
+      ResponseMessage response = TestClients.exchange(socket, request);
       assertThat(response.protocolVersion()).isEqualTo(version);
       return response.batchItems().get(0);
     }

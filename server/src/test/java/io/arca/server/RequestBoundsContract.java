@@ -16,7 +16,6 @@ import io.arca.kmip.message.RequestBatchItem;
 import io.arca.kmip.message.RequestHeader;
 import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
-import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.Get;
@@ -27,7 +26,6 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
-import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.kmip.ttlv.TtlvWriter;
@@ -39,9 +37,7 @@ import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -287,22 +283,7 @@ abstract class RequestBoundsContract {
       throws IOException {
     RequestMessage request = new RequestMessage(RequestHeader.of(version), List.of(items));
     try (SSLSocket socket = TestClients.connect(admin, server.port())) {
-      OutputStream out = socket.getOutputStream();
-      out.write(TtlvWriter.toBytes(request.encode()));
-      out.flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      byte[] header = new byte[8];
-      in.readFully(header);
-      int length =
-          ((header[4] & 0xFF) << 24)
-              | ((header[5] & 0xFF) << 16)
-              | ((header[6] & 0xFF) << 8)
-              | (header[7] & 0xFF);
-      byte[] whole = new byte[8 + length];
-      System.arraycopy(header, 0, whole, 0, 8);
-      in.readFully(whole, 8, length);
-      return ResponseMessage.decode(
-              (TtlvStructure) TtlvReader.read(whole, new DecodeLimits(16 * MEGABYTE, 32, 65_536)))
+      return TestClients.exchange(socket, request, new DecodeLimits(16 * MEGABYTE, 32, 65_536))
           .batchItems();
     }
   }

@@ -9,14 +9,9 @@ import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.DecodeLimits;
-import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.transport.TestClients;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -70,22 +65,7 @@ final class KmipTestClient implements AutoCloseable {
                     ByteString.copyOf(new byte[] {1}),
                     payload,
                     List.of())));
-    OutputStream out = socket.getOutputStream();
-    out.write(TtlvWriter.toBytes(request.encode()));
-    out.flush();
-    DataInputStream in = new DataInputStream(socket.getInputStream());
-    byte[] header = new byte[8];
-    in.readFully(header);
-    int length =
-        ((header[4] & 0xFF) << 24)
-            | ((header[5] & 0xFF) << 16)
-            | ((header[6] & 0xFF) << 8)
-            | (header[7] & 0xFF);
-    byte[] whole = new byte[8 + length];
-    System.arraycopy(header, 0, whole, 0, 8);
-    in.readFully(whole, 8, length);
-    ResponseMessage response =
-        ResponseMessage.decode((TtlvStructure) TtlvReader.read(whole, DecodeLimits.DEFAULTS));
+    ResponseMessage response = TestClients.exchange(socket, request);
     return response.batchItems().get(0);
   }
 

@@ -22,7 +22,6 @@ import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -122,21 +121,9 @@ class FrontDoorTest {
   }
 
   static ResponseMessage exchange(SSLSocket socket, byte[] request) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(request);
-    out.flush();
-    DataInputStream in = new DataInputStream(socket.getInputStream());
-    byte[] header = new byte[8];
-    in.readFully(header);
-    int length =
-        ((header[4] & 0xFF) << 24)
-            | ((header[5] & 0xFF) << 16)
-            | ((header[6] & 0xFF) << 8)
-            | (header[7] & 0xFF);
-    byte[] whole = new byte[8 + length];
-    System.arraycopy(header, 0, whole, 0, 8);
-    in.readFully(whole, 8, length);
-    return ResponseMessage.decode((TtlvStructure) TtlvReader.read(whole, DecodeLimits.DEFAULTS));
+    return ResponseMessage.decode(
+        (TtlvStructure)
+            TtlvReader.read(TestClients.exchangeFrames(socket, request), DecodeLimits.DEFAULTS));
   }
 
   /** One new mutual-TLS connection from 127.0.0.1 and one Discover Versions on it. */

@@ -1,8 +1,17 @@
 package io.arca.server.transport;
 
+import io.arca.kmip.message.RequestMessage;
+import io.arca.kmip.message.ResponseMessage;
+import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.TtlvReader;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvWriter;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +65,34 @@ public final class TestClients {
     }
     socket.startHandshake();
     return socket;
+  }
+
+  /** Writes one request frame and reads back one whole response frame, header included. */
+  public static byte[] exchangeFrames(SSLSocket socket, byte[] request) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(request);
+    out.flush();
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    byte[] header = new byte[8];
+    in.readFully(header);
+    int length = ByteBuffer.wrap(header, 4, 4).getInt();
+    byte[] whole = new byte[8 + length];
+    System.arraycopy(header, 0, whole, 0, 8);
+    in.readFully(whole, 8, length);
+    return whole;
+  }
+
+  /** Sends {@code request} and decodes the response message it gets back. */
+  public static ResponseMessage exchange(SSLSocket socket, RequestMessage request)
+      throws IOException {
+    return exchange(socket, request, DecodeLimits.DEFAULTS);
+  }
+
+  /** Sends {@code request} and decodes the response message within {@code limits}. */
+  public static ResponseMessage exchange(
+      SSLSocket socket, RequestMessage request, DecodeLimits limits) throws IOException {
+    byte[] response = exchangeFrames(socket, TtlvWriter.toBytes(request.encode()));
+    return ResponseMessage.decode((TtlvStructure) TtlvReader.read(response, limits));
   }
 
   public static X509Certificate certificate(Path file) throws Exception {
