@@ -195,6 +195,11 @@ final class NewObjects {
 
   private static boolean nameHolder(
       Attribute name, @Nullable String except, ObjectStore store, RequestContext context) {
+    if (!(name.value() instanceof TtlvStructure structure
+        && structure.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString)) {
+      // Neither comparable nor storable as a Name: the spec's Name always holds a Name Value.
+      throw Reasons.invalidValue(context.protocolVersion(), "Name", "it has no Name Value text");
+    }
     List<String> holders =
         store.locate(ObjectQuery.all(16).withOwner(context.user()).withAttribute(name));
     for (String uid : holders) {

@@ -66,6 +66,13 @@ final class Reasons {
             + ": it is never returned in clear");
   }
 
+  /** An attribute value that is not of the attribute's form (1.x: Invalid Field). */
+  static KmipException invalidValue(ProtocolVersion version, String attribute, String why) {
+    return new KmipException(
+        isV2(version) ? ResultReason.INVALID_ATTRIBUTE_VALUE : ResultReason.INVALID_FIELD,
+        attribute + ": " + why);
+  }
+
   /** A name the caller already gave another live object. */
   static KmipException nameTaken(ProtocolVersion version, String name) {
     return new KmipException(
