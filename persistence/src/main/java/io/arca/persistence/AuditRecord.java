@@ -113,7 +113,15 @@ public record AuditRecord(long seq, AuditEntry entry, String previousHash, Strin
   }
 
   static String escape(String s) {
-    return s.replace("%", "%25").replace("|", "%7C").replace("\r", "%0D").replace("\n", "%0A");
+    // Every audit entry's fields pass here on the request thread, and almost none holds one of the
+    // four characters: one scan instead of four replace passes.
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' || c == '|' || c == '\r' || c == '\n') {
+        return s.replace("%", "%25").replace("|", "%7C").replace("\r", "%0D").replace("\n", "%0A");
+      }
+    }
+    return s;
   }
 
   static String unescape(String s) {
