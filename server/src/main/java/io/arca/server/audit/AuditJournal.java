@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  * SEGMENT_BYTES}. Segments are zero-filled by the writer thread before they are needed, so the disk
  * space of an append is allocated beforehand; when no spare segment could be made (the journal has
  * reached its maximum, or the disk is full) {@link #accepting} turns false.
+ *
+ * <p>The writer does not read back what this process appended: each entry is also handed to it in
+ * memory, in journal order, so the journal is read only for what an earlier process left behind, or
+ * when the writer has fallen so far behind (a database outage) that the hand-off queue is full.
  */
 public final class AuditJournal {
   static final int SEGMENT_BYTES = 8 << 20;
@@ -40,6 +46,12 @@ public final class AuditJournal {
 
   /** Free space below which the journal stops accepting, so a batch already let in still fits. */
   private static final int HEADROOM = 1 << 20;
+
+  /**
+   * Entries held for the writer in memory, at most; beyond them (the database has stopped taking
+   * records) the writer reads the journal, which holds everything.
+   */
+  static final int MAX_HANDED_OFF = 16_384;
 
   private final Path directory;
   private final String id;
@@ -56,6 +68,18 @@ public final class AuditJournal {
 
   /** Everything before this position is completely written. */
   private volatile long published;
+
+  /**
+   * An entry appended by this process, for the writer.
+   *
+   * @param from the journal position a reader is at when this entry is the next one
+   * @param end the position after it
+   * @param entry the entry
+   */
+  private record HandedOff(long from, long end, AuditEntry entry) {}
+
+  private final ConcurrentLinkedQueue<HandedOff> handedOff = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger handedOffCount = new AtomicInteger();
 
   /**
    * Opens the journal in {@code directory} (made, mode 0700, if missing), finding where its last
@@ -135,6 +159,7 @@ public final class AuditJournal {
       throw new AuditUnavailableException("an audit entry larger than a journal segment");
     }
     synchronized (this) {
+      long from = published;
       if (position + size > SEGMENT_BYTES) {
         nextSegment();
       }
@@ -147,6 +172,10 @@ public final class AuditJournal {
       }
       position = at + size;
       published = currentBase + at + size;
+      if (handedOffCount.get() < MAX_HANDED_OFF) {
+        handedOffCount.incrementAndGet();
+        handedOff.add(new HandedOff(from, published, entry)); // in journal order: under the lock
+      }
     }
   }
 
@@ -201,8 +230,34 @@ public final class AuditJournal {
    */
   record Read(List<AuditEntry> entries, long end) {}
 
-  /** Reads what was published from {@code from} on (the writer thread's side). */
+  /**
+   * Reads what was published from {@code from} on (the writer thread's side): from the hand-off
+   * queue when it continues at {@code from}, else from the journal itself.
+   */
   Read read(long from, int max) {
+    HandedOff next;
+    while ((next = handedOff.peek()) != null && next.end() <= from) {
+      dropHandedOff(); // already read from the journal
+    }
+    if (next == null || next.from() != from) {
+      return readJournal(from, max);
+    }
+    List<AuditEntry> entries = new ArrayList<>(Math.min(max, handedOffCount.get()));
+    long at = from;
+    while (entries.size() < max && (next = handedOff.peek()) != null && next.from() == at) {
+      dropHandedOff();
+      entries.add(next.entry());
+      at = next.end();
+    }
+    return new Read(entries, at);
+  }
+
+  private void dropHandedOff() {
+    handedOff.poll();
+    handedOffCount.decrementAndGet();
+  }
+
+  private Read readJournal(long from, int max) {
     List<AuditEntry> entries = new ArrayList<>();
     long at = Math.max(from, segments.firstKey());
     long until = published;
