@@ -11,8 +11,8 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.netty.buffer.ByteBufUtil;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,8 +42,10 @@ public record RequestBounds(
   /** 4 KiB texts, 16 KiB attributes, 64 batch items of 1 MiB at most. */
   public static final RequestBounds DEFAULTS = new RequestBounds(4096, 16_384, 64, 1 << 20);
 
-  private static final Set<Integer> IDENTIFIERS =
-      Set.of(
+  // Sorted int arrays, not sets: every field of every request is looked up, and a Set<Integer>
+  // boxes each tag (tags lie outside the Integer cache).
+  private static final int[] IDENTIFIERS =
+      sorted(
           Tag.UNIQUE_IDENTIFIER.code(),
           Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER.code(),
           Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER.code(),
@@ -58,8 +60,8 @@ public record RequestBounds(
           Tag.ARCA_OWNED_OBJECT.code());
 
   /** Structures whose every item is one attribute (KMIP 2.x). */
-  private static final Set<Integer> ATTRIBUTE_HOLDERS =
-      Set.of(
+  private static final int[] ATTRIBUTE_HOLDERS =
+      sorted(
           Tag.ATTRIBUTES.code(),
           Tag.COMMON_ATTRIBUTES.code(),
           Tag.PRIVATE_KEY_ATTRIBUTES.code(),
@@ -68,6 +70,16 @@ public record RequestBounds(
           Tag.CURRENT_ATTRIBUTE.code());
 
   private static final int HEADER_BYTES = 8;
+
+  private static int[] sorted(int... tags) {
+    int[] copy = tags.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+
+  private static boolean isOneOf(int tag, int[] sortedTags) {
+    return Arrays.binarySearch(sortedTags, tag) >= 0;
+  }
 
   public RequestBounds {
     requireAtLeast("maxTextBytes", maxTextBytes, MAX_IDENTIFIER_BYTES);
@@ -127,7 +139,7 @@ public record RequestBounds(
     long bytes;
     if (item instanceof TtlvStructure structure) {
       bytes = HEADER_BYTES;
-      boolean holdsAttributes = ATTRIBUTE_HOLDERS.contains(structure.tag());
+      boolean holdsAttributes = isOneOf(structure.tag(), ATTRIBUTE_HOLDERS);
       List<Ttlv> items = structure.items();
       for (int i = 0; i < items.size(); i++) {
         Ttlv child = items.get(i);
@@ -139,7 +151,7 @@ public record RequestBounds(
       bytes = HEADER_BYTES + padded(utf8);
     } else if (item instanceof TtlvByteString binary) {
       int length = binary.value().length();
-      if (IDENTIFIERS.contains(binary.tag()) && length > MAX_IDENTIFIER_BYTES) {
+      if (length > MAX_IDENTIFIER_BYTES && isOneOf(binary.tag(), IDENTIFIERS)) {
         throw tooLong(binary.tag(), length, MAX_IDENTIFIER_BYTES);
       }
       bytes = HEADER_BYTES + padded(length);
@@ -153,7 +165,7 @@ public record RequestBounds(
   }
 
   private void checkLength(int tag, int utf8) {
-    if (IDENTIFIERS.contains(tag) && utf8 > MAX_IDENTIFIER_BYTES) {
+    if (utf8 > MAX_IDENTIFIER_BYTES && isOneOf(tag, IDENTIFIERS)) {
       throw tooLong(tag, utf8, MAX_IDENTIFIER_BYTES);
     }
     if (utf8 > maxTextBytes) {
