@@ -26,8 +26,8 @@ import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;
 import io.arca.server.crypto.Signatures;
 import io.arca.server.crypto.SymmetricCipher;
+import io.arca.server.hsm.HsmKeyBacking;
 import io.arca.server.hsm.HsmObjects;
-import io.arca.server.hsm.HsmOperations;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
@@ -51,6 +51,7 @@ import io.arca.server.op.GrantAccessHandler;
 import io.arca.server.op.HashHandler;
 import io.arca.server.op.ImportHandler;
 import io.arca.server.op.InteropHandler;
+import io.arca.server.op.KeyBackings;
 import io.arca.server.op.ListAccessHandler;
 import io.arca.server.op.LocateHandler;
 import io.arca.server.op.LogHandler;
@@ -73,6 +74,7 @@ import io.arca.server.op.RngSeedHandler;
 import io.arca.server.op.SetAttributeHandler;
 import io.arca.server.op.SignHandler;
 import io.arca.server.op.SignatureVerifyHandler;
+import io.arca.server.op.StoredKeyBacking;
 import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectStore;
 import io.arca.server.transport.Answer;
@@ -177,8 +179,18 @@ public final class KmipRequestProcessor implements RequestProcessor {
                 ObjectType.TEMPLATE),
             serverVersion()));
     KeyMaker maker = new KeyMaker(random);
-    handlers.add(new CreateHandler(store, maker));
-    handlers.add(new CreateKeyPairHandler(store, maker));
+    SymmetricCipher ciphers = new SymmetricCipher(random);
+    AsymmetricKeys asymmetricKeys =
+        new AsymmetricKeys(
+            store,
+            new JcaKeyCache(config.storage().keyCacheEntries(), config.storage().keyCacheIdle()));
+    RsaCipher rsa = new RsaCipher(random);
+    KeyBackings keys =
+        new KeyBackings(
+            new StoredKeyBacking(store, maker, ciphers, asymmetricKeys, rsa),
+            hsm == null ? null : new HsmKeyBacking(hsm));
+    handlers.add(new CreateHandler(store, keys));
+    handlers.add(new CreateKeyPairHandler(store, keys));
     handlers.add(new RegisterHandler(store));
     GetHandler get = new GetHandler(objects, new ObjectFormats());
     handlers.add(get);
@@ -195,20 +207,14 @@ public final class KmipRequestProcessor implements RequestProcessor {
     handlers.add(new LocateHandler(store));
     handlers.add(new ActivateHandler(objects));
     handlers.add(new RevokeHandler(objects));
-    handlers.add(new DestroyHandler(objects));
+    handlers.add(new DestroyHandler(objects, keys));
     handlers.add(new CheckHandler(objects));
     handlers.add(new ObtainLeaseHandler(objects));
     handlers.add(new GetUsageAllocationHandler(objects));
     handlers.add(new LogHandler());
-    SymmetricCipher ciphers = new SymmetricCipher(random);
     CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
-    AsymmetricKeys asymmetricKeys =
-        new AsymmetricKeys(
-            store,
-            new JcaKeyCache(config.storage().keyCacheEntries(), config.storage().keyCacheIdle()));
-    RsaCipher rsa = new RsaCipher(random);
-    handlers.add(new EncryptHandler(objects, ciphers, streams, asymmetricKeys, rsa));
-    handlers.add(new DecryptHandler(objects, ciphers, streams, asymmetricKeys, rsa));
+    handlers.add(new EncryptHandler(objects, keys, streams));
+    handlers.add(new DecryptHandler(objects, keys, streams));
     Signatures signatures = new Signatures(random);
     handlers.add(new SignHandler(objects, asymmetricKeys, signatures));
     handlers.add(new SignatureVerifyHandler(objects, asymmetricKeys, signatures));
@@ -225,7 +231,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     if (config.interop()) {
       handlers.add(new InteropHandler());
     }
-    OperationRegistry operations = OperationRegistry.of(new HsmOperations(hsm).inFrontOf(handlers));
+    OperationRegistry operations = OperationRegistry.of(handlers);
     registry.set(operations);
     return operations;
   }

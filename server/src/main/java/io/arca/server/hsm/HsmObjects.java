@@ -61,16 +61,12 @@ public final class HsmObjects implements ObjectStore {
   static final int MAX_LISTED = 1024;
 
   private final HsmModule hsm;
-  private final HsmAccess access;
+  private final String admin;
 
-  /** The keys of {@code hsm}'s open slots, administered as {@code access} says. */
-  public HsmObjects(HsmModule hsm, HsmAccess access) {
+  /** The keys of {@code hsm}'s open slots, owned by {@code admin} (the {@code --hsm-admin}). */
+  public HsmObjects(HsmModule hsm, String admin) {
     this.hsm = hsm;
-    this.access = access;
-  }
-
-  public HsmAccess access() {
-    return access;
+    this.admin = admin;
   }
 
   /**
@@ -153,7 +149,7 @@ public final class HsmObjects implements ObjectStore {
         uid,
         objectType(info),
         State.ACTIVE,
-        access.admin(),
+        admin,
         new Attributes(attributes, List.of()),
         true,
         null,
@@ -279,7 +275,7 @@ public final class HsmObjects implements ObjectStore {
    */
   @Override
   public List<String> locate(ObjectQuery query) {
-    if (query.owner() != null && !query.owner().equals(access.admin())) {
+    if (query.owner() != null && !query.owner().equals(admin)) {
       return List.of();
     }
     Set<String> named = new LinkedHashSet<>();
