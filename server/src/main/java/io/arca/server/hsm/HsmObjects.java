@@ -268,6 +268,12 @@ public final class HsmObjects implements ObjectStore {
     }
   }
 
+  /** None: the token keeps its own keys, wrapped by none of its others. */
+  @Override
+  public long wrappedBy(String keyId) {
+    return 0;
+  }
+
   /**
    * The HSM keys a search may match: those whose Name (their {@code hsm::} identifier) it gives, or
    * else every key of every open slot (at most {@link #MAX_LISTED} of each class per slot), of the

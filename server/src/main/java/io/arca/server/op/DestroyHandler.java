@@ -1,5 +1,7 @@
 package io.arca.server.op;
 
+import io.arca.kmip.LinkType;
+import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.Destroy;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -9,7 +11,9 @@ import io.arca.server.store.ObjectRecord;
 /**
  * Destroy (KMIP 1.4 §4.21, 2.1 §6.1.17): the object's key material is erased for good by its {@link
  * KeyBacking}: a stored object keeps its metadata in state Destroyed, an HSM key leaves the token.
- * Erased material cannot come back, so a batch's Undo leaves a destroy done.
+ * Erased material cannot come back, so a batch's Undo leaves a destroy done; for the same reason a
+ * key that still wraps stored objects (a wrapping key a client chose, or the server's KEK) is not
+ * destroyed, whichever backing holds it.
  */
 public final class DestroyHandler implements OperationHandler {
   private final ObjectAccess objects;
@@ -35,6 +39,15 @@ public final class DestroyHandler implements OperationHandler {
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     Destroy.Request request = Destroy.Request.decode(requestPayload, context.protocolVersion());
     ObjectRecord object = objects.resolve(request.uniqueIdentifier(), context);
+    long wrapped = objects.store().wrappedBy(object.uid());
+    // What a public key wraps, its private key unwraps: that is lost with either half.
+    String publicKey = object.linked(LinkType.PUBLIC_KEY_LINK);
+    if (object.objectType() == ObjectType.PRIVATE_KEY && publicKey != null) {
+      wrapped += objects.store().wrappedBy(publicKey);
+    }
+    if (wrapped > 0) {
+      throw Reasons.stillWraps(context.protocolVersion(), object.uid(), wrapped);
+    }
     keys.of(object.uid()).destroy(object, context);
     return new Destroy.Response(object.uid()).encode(context.protocolVersion());
   }
