@@ -9,6 +9,7 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;

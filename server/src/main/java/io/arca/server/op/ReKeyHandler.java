@@ -15,6 +15,7 @@ import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.keys.ClearKey;
 import io.arca.server.keys.KeyBlocks;

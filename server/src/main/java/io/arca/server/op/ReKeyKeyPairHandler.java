@@ -19,6 +19,7 @@ import io.arca.kmip.payload.ReKeyKeyPair;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.keys.ClearKey;
 import io.arca.server.keys.ClearKeyPair;
