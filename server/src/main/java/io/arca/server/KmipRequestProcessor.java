@@ -27,7 +27,6 @@ import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,34 +55,37 @@ public final class KmipRequestProcessor implements RequestProcessor {
   }
 
   /**
-   * The operations that can be answered from memory when their object is warm. Anything else
-   * (writes, searches, streams, private-key arithmetic) goes to the worker pool at once.
+   * Whether an operation can be answered from memory when its object is warm. Anything else
+   * (writes, searches, streams, private-key arithmetic) goes to the worker pool at once. A switch
+   * on the raw value: no boxing on the event loop.
    */
-  private static final Set<Integer> INLINE_OPERATIONS =
-      Set.of(
-          Operation.DISCOVER_VERSIONS.value(),
-          Operation.QUERY.value(),
-          Operation.GET.value(),
-          Operation.GET_ATTRIBUTES.value(),
-          Operation.GET_ATTRIBUTE_LIST.value(),
-          Operation.ENCRYPT.value(),
-          Operation.DECRYPT.value(),
-          Operation.MAC.value(),
-          Operation.MAC_VERIFY.value(),
-          Operation.HASH.value(),
-          Operation.RNG_RETRIEVE.value());
+  static boolean inlineOperation(int operation) {
+    return operation == Operation.DISCOVER_VERSIONS.value()
+        || operation == Operation.QUERY.value()
+        || operation == Operation.GET.value()
+        || operation == Operation.GET_ATTRIBUTES.value()
+        || operation == Operation.GET_ATTRIBUTE_LIST.value()
+        || operation == Operation.ENCRYPT.value()
+        || operation == Operation.DECRYPT.value()
+        || operation == Operation.MAC.value()
+        || operation == Operation.MAC_VERIFY.value()
+        || operation == Operation.HASH.value()
+        || operation == Operation.RNG_RETRIEVE.value();
+  }
 
   /**
-   * The largest request tried on the event loop. A request that is not served there is decoded
-   * twice (here, then on a worker); a large one (a Register, a big Encrypt) would hold the event
-   * loop's other connections meanwhile, and is not what the caches speed up.
+   * The largest request tried on the event loop. A request of an inline operation that is not
+   * served there is decoded twice (here, then on a worker); a large one (a Register, a big Encrypt)
+   * would hold the event loop's other connections meanwhile, and is not what the caches speed up.
    */
   private static final int INLINE_MAX_BYTES = 16 * 1024;
 
   @Override
   public @Nullable Answer tryInline(
       ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
-    if (frame.readableBytes() > INLINE_MAX_BYTES) {
+    // Judged from the frame's first bytes: a request the event loop will not answer is decoded
+    // once, on a worker.
+    if (frame.readableBytes() > INLINE_MAX_BYTES || !inlineOperation(InlinePeek.operation(frame))) {
       return null;
     }
     long started = System.nanoTime();
@@ -115,7 +117,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
       return false;
     }
     RequestBatchItem item = request.batchItems().get(0);
-    if (!INLINE_OPERATIONS.contains(item.operation())) {
+    if (!inlineOperation(item.operation())) {
       return false;
     }
     for (Ttlv field : item.requestPayload().items()) {
