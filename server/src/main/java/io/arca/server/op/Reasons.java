@@ -50,10 +50,10 @@ final class Reasons {
   }
 
   /**
-   * Destroy of a key that still wraps stored objects, which would become unreadable for good (KMIP
-   * 2.1 §11.1 Constraint Violation, "one or more constraints were violated"). Before 2.1 there is
-   * no such reason: 1.x answers Illegal Operation, the request the server will not carry out; 2.0
-   * defines neither, and gets General Failure with the same message.
+   * Destroy of a key that still wraps stored objects, which would become unreadable for good: KMIP
+   * 2.1's Constraint Violation, "the request failed because one or more constraints were violated".
+   * Before 2.1 there is no such reason: 1.x answers Illegal Operation, the request the server will
+   * not carry out; 2.0 defines neither, and gets General Failure with the same message.
    */
   static KmipException stillWraps(ProtocolVersion version, String uid, long objects) {
     return new KmipException(
