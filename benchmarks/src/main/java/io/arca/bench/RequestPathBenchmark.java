@@ -24,6 +24,7 @@ import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.KmipRequestProcessor;
+import io.arca.server.ServerHandlers;
 import io.arca.server.ServerStores;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
@@ -90,7 +91,7 @@ public class RequestPathBenchmark {
             false,
             ServerConfig.Storage.EMBEDDED);
     stores = ServerStores.open(config);
-    processor = KmipRequestProcessor.create(config, stores.objects());
+    processor = ServerHandlers.processor(config, stores.objects());
     String key = activeAesKey();
     discoverVersions =
         frame(Operation.DISCOVER_VERSIONS, TtlvStructure.of(Tag.REQUEST_PAYLOAD.code()));

@@ -67,6 +67,11 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
   }
 
   @Override
+  public long countWrappedBy(String wrappingKeyId) {
+    return read(c -> ObjectRows.countWrappedBy(c, wrappingKeyId));
+  }
+
+  @Override
   public List<String> locate(ObjectCriteria criteria) {
     return read(c -> ObjectRows.locate(c, criteria));
   }

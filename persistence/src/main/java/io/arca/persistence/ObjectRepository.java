@@ -36,6 +36,13 @@ public interface ObjectRepository {
   /** Deletes the object and its attributes; false if there was none. */
   boolean delete(String uid);
 
+  /**
+   * How many objects still hold key material wrapped by {@code wrappingKeyId} (destroyed objects
+   * hold none): the objects that key's destruction would make unreadable. Not indexed; for the rare
+   * Destroy of a key.
+   */
+  long countWrappedBy(String wrappingKeyId);
+
   /** The uids matching {@code criteria}, answered by indexed SQL. */
   List<String> locate(ObjectCriteria criteria);
 }

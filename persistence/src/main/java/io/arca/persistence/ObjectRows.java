@@ -111,6 +111,18 @@ final class ObjectRows {
     }
   }
 
+  /** How many objects still hold key material wrapped by {@code wrappingKeyId}. */
+  static long countWrappedBy(Connection c, String wrappingKeyId) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM objects WHERE wrapping_key_id = ? AND key_block IS NOT NULL")) {
+      p.setString(1, wrappingKeyId);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    }
+  }
+
   private static List<ObjectAttribute> findAttributes(Connection c, String uid)
       throws SQLException {
     List<ObjectAttribute> attributes = new ArrayList<>();

@@ -270,6 +270,19 @@ abstract class ObjectRepositoryContract {
   }
 
   @Test
+  void countWrappedByCountsTheObjectsThatStillHoldMaterialUnderTheKey() {
+    StoredObject first = repository.insert(key("w1", "alice", "Active"));
+    repository.insert(key("w2", "bob", "Active"));
+    repository.insert(key("w3", "alice", "Active"));
+    assertThat(repository.countWrappedBy("kek-1")).isEqualTo(3);
+    assertThat(repository.countWrappedBy("kek-2")).isZero();
+
+    repository.update(first.withoutKeyBlock("Destroyed", T0));
+
+    assertThat(repository.countWrappedBy("kek-1")).isEqualTo(2);
+  }
+
+  @Test
   void destroyedObjectKeepsMetadataWithoutItsKeyBlock() {
     StoredObject v1 = repository.insert(key("x", "alice", "Active"));
 

@@ -44,7 +44,7 @@ public final class Arca implements AutoCloseable {
           ArcaServer.start(
               config,
               tls,
-              KmipRequestProcessor.create(
+              ServerHandlers.processor(
                   config, stores.objects(), stores.hsm(), access, stores.audit())));
     } catch (InterruptedException | RuntimeException e) {
       stores.close();

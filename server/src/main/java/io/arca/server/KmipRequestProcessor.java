@@ -1,7 +1,6 @@
 package io.arca.server;
 
 import io.arca.kmip.KmipException;
-import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
@@ -16,77 +15,18 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
-import io.arca.server.access.AccessPolicy;
-import io.arca.server.audit.AuditLog;
 import io.arca.server.batch.BatchProcessor;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.crypto.ClientRandom;
-import io.arca.server.crypto.JcaKeyCache;
-import io.arca.server.crypto.RsaCipher;
-import io.arca.server.crypto.ServerRandom;
-import io.arca.server.crypto.Signatures;
-import io.arca.server.crypto.SymmetricCipher;
-import io.arca.server.hsm.HsmObjects;
-import io.arca.server.hsm.HsmOperations;
-import io.arca.server.keys.KeyMaker;
-import io.arca.server.op.ActivateHandler;
-import io.arca.server.op.AddAttributeHandler;
-import io.arca.server.op.AsymmetricKeys;
-import io.arca.server.op.CheckHandler;
-import io.arca.server.op.CreateHandler;
-import io.arca.server.op.CreateKeyPairHandler;
-import io.arca.server.op.CryptoStreams;
-import io.arca.server.op.DecryptHandler;
-import io.arca.server.op.DeleteAttributeHandler;
-import io.arca.server.op.DeriveKeyHandler;
-import io.arca.server.op.DestroyHandler;
 import io.arca.server.op.DiscoverVersionsHandler;
-import io.arca.server.op.EncryptHandler;
-import io.arca.server.op.ExportHandler;
-import io.arca.server.op.GetAttributeListHandler;
-import io.arca.server.op.GetAttributesHandler;
-import io.arca.server.op.GetHandler;
-import io.arca.server.op.GetUsageAllocationHandler;
-import io.arca.server.op.GrantAccessHandler;
-import io.arca.server.op.HashHandler;
-import io.arca.server.op.ImportHandler;
-import io.arca.server.op.InteropHandler;
-import io.arca.server.op.ListAccessHandler;
-import io.arca.server.op.LocateHandler;
-import io.arca.server.op.LogHandler;
-import io.arca.server.op.MacHandler;
-import io.arca.server.op.MacVerifyHandler;
-import io.arca.server.op.ModifyAttributeHandler;
-import io.arca.server.op.ObjectAccess;
-import io.arca.server.op.ObjectFormats;
-import io.arca.server.op.ObtainLeaseHandler;
-import io.arca.server.op.OperationHandler;
-import io.arca.server.op.OperationRegistry;
-import io.arca.server.op.QueryHandler;
-import io.arca.server.op.ReKeyHandler;
-import io.arca.server.op.ReKeyKeyPairHandler;
-import io.arca.server.op.RegisterHandler;
-import io.arca.server.op.RevokeAccessHandler;
-import io.arca.server.op.RevokeHandler;
-import io.arca.server.op.RngRetrieveHandler;
-import io.arca.server.op.RngSeedHandler;
-import io.arca.server.op.SetAttributeHandler;
-import io.arca.server.op.SignHandler;
-import io.arca.server.op.SignatureVerifyHandler;
 import io.arca.server.store.NonBlocking;
-import io.arca.server.store.ObjectStore;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
 import io.arca.server.transport.MalformedFrame;
 import io.arca.server.transport.RequestProcessor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The KMIP side of the transport port: bytes to a request message, the batch through the {@link
  * BatchProcessor}, the response back to bytes in the client's protocol version. Requests that
  * cannot be decoded get one failed batch item in the version the client used (when its header is
- * readable) and the connection is closed.
+ * readable) and the connection is closed. Decode, dispatch and encode only: {@link ServerHandlers}
+ * builds it.
  */
 public final class KmipRequestProcessor implements RequestProcessor {
   private static final Logger log = LoggerFactory.getLogger(KmipRequestProcessor.class);
@@ -114,156 +55,37 @@ public final class KmipRequestProcessor implements RequestProcessor {
   }
 
   /**
-   * The processor with every handler this server has. Interop is registered only when the settings
-   * ask for it: the specification forbids it on a production server, and the OASIS test cases need
-   * it.
+   * Whether an operation can be answered from memory when its object is warm. Anything else
+   * (writes, searches, streams, private-key arithmetic) goes to the worker pool at once. A switch
+   * on the raw value: no boxing on the event loop.
    */
-  public static KmipRequestProcessor create(ServerConfig config, ObjectStore store) {
-    return create(config, store, null, AccessPolicy.ownersOnly(), AuditLog.NONE);
+  static boolean inlineOperation(int operation) {
+    return operation == Operation.DISCOVER_VERSIONS.value()
+        || operation == Operation.QUERY.value()
+        || operation == Operation.GET.value()
+        || operation == Operation.GET_ATTRIBUTES.value()
+        || operation == Operation.GET_ATTRIBUTE_LIST.value()
+        || operation == Operation.ENCRYPT.value()
+        || operation == Operation.DECRYPT.value()
+        || operation == Operation.MAC.value()
+        || operation == Operation.MAC_VERIFY.value()
+        || operation == Operation.HASH.value()
+        || operation == Operation.RNG_RETRIEVE.value();
   }
 
   /**
-   * The processor with every handler this server has, with the HSM's operations in front of them
-   * when {@code hsm} is given ({@code store} must then route {@code hsm::} identifiers to it),
-   * deciding access with {@code access} and recording every answered batch item in {@code audit}.
-   */
-  public static KmipRequestProcessor create(
-      ServerConfig config,
-      ObjectStore store,
-      @Nullable HsmObjects hsm,
-      AccessPolicy access,
-      AuditLog audit) {
-    Clock clock = Clock.systemUTC();
-    DecodeLimits limits =
-        new DecodeLimits(
-            config.limits().maxMessageBytes(),
-            DecodeLimits.DEFAULTS.maxDepth(),
-            DecodeLimits.DEFAULTS.maxItemsPerStructure());
-    return new KmipRequestProcessor(
-        new BatchProcessor(
-            registry(config, store, hsm), clock, access, audit, config.requestBounds()),
-        limits,
-        clock);
-  }
-
-  /** Every handler this server has, over {@code store} (Interop when the settings ask for it). */
-  public static OperationRegistry registry(ServerConfig config, ObjectStore store) {
-    return registry(config, store, null);
-  }
-
-  /**
-   * Every handler this server has, over {@code store}, with the HSM's operations in front of them
-   * when {@code hsm} is given.
-   */
-  public static OperationRegistry registry(
-      ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm) {
-    AtomicReference<OperationRegistry> registry = new AtomicReference<>();
-    ObjectAccess objects = new ObjectAccess(store);
-    SecureRandom random = ServerRandom.create();
-    List<OperationHandler> handlers = new ArrayList<>();
-    handlers.add(new DiscoverVersionsHandler());
-    handlers.add(
-        new QueryHandler(
-            registry::get,
-            List.of(
-                ObjectType.SYMMETRIC_KEY,
-                ObjectType.PUBLIC_KEY,
-                ObjectType.PRIVATE_KEY,
-                ObjectType.SECRET_DATA,
-                ObjectType.OPAQUE_OBJECT,
-                ObjectType.CERTIFICATE,
-                ObjectType.SPLIT_KEY,
-                ObjectType.PGP_KEY,
-                ObjectType.TEMPLATE),
-            serverVersion()));
-    KeyMaker maker = new KeyMaker(random);
-    handlers.add(new CreateHandler(store, maker));
-    handlers.add(new CreateKeyPairHandler(store, maker));
-    handlers.add(new RegisterHandler(store));
-    GetHandler get = new GetHandler(objects, new ObjectFormats());
-    handlers.add(get);
-    handlers.add(new ExportHandler(get));
-    handlers.add(new ImportHandler(objects));
-    handlers.add(new ReKeyHandler(objects, maker));
-    handlers.add(new ReKeyKeyPairHandler(objects, maker));
-    handlers.add(new GetAttributesHandler(objects));
-    handlers.add(new GetAttributeListHandler(objects));
-    handlers.add(new AddAttributeHandler(objects));
-    handlers.add(new ModifyAttributeHandler(objects));
-    handlers.add(new DeleteAttributeHandler(objects));
-    handlers.add(new SetAttributeHandler(objects));
-    handlers.add(new LocateHandler(store));
-    handlers.add(new ActivateHandler(objects));
-    handlers.add(new RevokeHandler(objects));
-    handlers.add(new DestroyHandler(objects));
-    handlers.add(new CheckHandler(objects));
-    handlers.add(new ObtainLeaseHandler(objects));
-    handlers.add(new GetUsageAllocationHandler(objects));
-    handlers.add(new LogHandler());
-    SymmetricCipher ciphers = new SymmetricCipher(random);
-    CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
-    AsymmetricKeys asymmetricKeys =
-        new AsymmetricKeys(
-            store,
-            new JcaKeyCache(config.storage().keyCacheEntries(), config.storage().keyCacheIdle()));
-    RsaCipher rsa = new RsaCipher(random);
-    handlers.add(new EncryptHandler(objects, ciphers, streams, asymmetricKeys, rsa));
-    handlers.add(new DecryptHandler(objects, ciphers, streams, asymmetricKeys, rsa));
-    Signatures signatures = new Signatures(random);
-    handlers.add(new SignHandler(objects, asymmetricKeys, signatures));
-    handlers.add(new SignatureVerifyHandler(objects, asymmetricKeys, signatures));
-    handlers.add(new MacHandler(objects, streams));
-    handlers.add(new MacVerifyHandler(objects, streams));
-    handlers.add(new HashHandler(streams));
-    handlers.add(new DeriveKeyHandler(objects, ciphers));
-    ClientRandom clientRandom = new ClientRandom();
-    handlers.add(new RngRetrieveHandler(clientRandom));
-    handlers.add(new RngSeedHandler(clientRandom));
-    handlers.add(new GrantAccessHandler(objects));
-    handlers.add(new RevokeAccessHandler(objects));
-    handlers.add(new ListAccessHandler(objects));
-    if (config.interop()) {
-      handlers.add(new InteropHandler());
-    }
-    OperationRegistry operations = OperationRegistry.of(new HsmOperations(hsm).inFrontOf(handlers));
-    registry.set(operations);
-    return operations;
-  }
-
-  private static String serverVersion() {
-    String version = KmipRequestProcessor.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
-  }
-
-  /**
-   * The operations that can be answered from memory when their object is warm. Anything else
-   * (writes, searches, streams, private-key arithmetic) goes to the worker pool at once.
-   */
-  private static final Set<Integer> INLINE_OPERATIONS =
-      Set.of(
-          Operation.DISCOVER_VERSIONS.value(),
-          Operation.QUERY.value(),
-          Operation.GET.value(),
-          Operation.GET_ATTRIBUTES.value(),
-          Operation.GET_ATTRIBUTE_LIST.value(),
-          Operation.ENCRYPT.value(),
-          Operation.DECRYPT.value(),
-          Operation.MAC.value(),
-          Operation.MAC_VERIFY.value(),
-          Operation.HASH.value(),
-          Operation.RNG_RETRIEVE.value());
-
-  /**
-   * The largest request tried on the event loop. A request that is not served there is decoded
-   * twice (here, then on a worker); a large one (a Register, a big Encrypt) would hold the event
-   * loop's other connections meanwhile, and is not what the caches speed up.
+   * The largest request tried on the event loop. A request of an inline operation that is not
+   * served there is decoded twice (here, then on a worker); a large one (a Register, a big Encrypt)
+   * would hold the event loop's other connections meanwhile, and is not what the caches speed up.
    */
   private static final int INLINE_MAX_BYTES = 16 * 1024;
 
   @Override
   public @Nullable Answer tryInline(
       ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
-    if (frame.readableBytes() > INLINE_MAX_BYTES) {
+    // Judged from the frame's first bytes: a request the event loop will not answer is decoded
+    // once, on a worker.
+    if (frame.readableBytes() > INLINE_MAX_BYTES || !inlineOperation(InlinePeek.operation(frame))) {
       return null;
     }
     long started = System.nanoTime();
@@ -295,7 +117,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
       return false;
     }
     RequestBatchItem item = request.batchItems().get(0);
-    if (!INLINE_OPERATIONS.contains(item.operation())) {
+    if (!inlineOperation(item.operation())) {
       return false;
     }
     for (Ttlv field : item.requestPayload().items()) {

@@ -17,7 +17,6 @@ import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
-import io.arca.server.hsm.HsmAccess;
 import io.arca.server.hsm.HsmObjects;
 import io.arca.server.hsm.HsmRoutingStore;
 import io.arca.server.store.DatabaseStore;
@@ -112,9 +111,7 @@ public final class ServerStores implements AutoCloseable {
               : storage.databaseUrl(),
           kek.id());
       HsmObjects hsmObjects =
-          hsm == null
-              ? null
-              : new HsmObjects(hsm, new HsmAccess(Objects.requireNonNull(config.hsm()).admin()));
+          hsm == null ? null : new HsmObjects(hsm, Objects.requireNonNull(config.hsm()).admin());
       AuditWriter audit;
       try {
         JdbcAuditRepository auditLog = new JdbcAuditRepository(database);

@@ -19,8 +19,6 @@ import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditEntries;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.audit.AuditUnavailableException;
-import io.arca.server.op.OperationHandler;
-import io.arca.server.op.OperationRegistry;
 import io.arca.server.store.NonBlocking;
 import java.time.Clock;
 import java.time.Instant;

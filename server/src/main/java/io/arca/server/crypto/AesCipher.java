@@ -47,7 +47,7 @@ public final class AesCipher {
     private final byte @Nullable [] iv;
     private final byte @Nullable [] tag;
 
-    Encrypted(byte[] data, byte @Nullable [] iv, byte @Nullable [] tag) {
+    public Encrypted(byte[] data, byte @Nullable [] iv, byte @Nullable [] tag) {
       this.data = data;
       this.iv = iv;
       this.tag = tag;

@@ -61,16 +61,12 @@ public final class HsmObjects implements ObjectStore {
   static final int MAX_LISTED = 1024;
 
   private final HsmModule hsm;
-  private final HsmAccess access;
+  private final String admin;
 
-  /** The keys of {@code hsm}'s open slots, administered as {@code access} says. */
-  public HsmObjects(HsmModule hsm, HsmAccess access) {
+  /** The keys of {@code hsm}'s open slots, owned by {@code admin} (the {@code --hsm-admin}). */
+  public HsmObjects(HsmModule hsm, String admin) {
     this.hsm = hsm;
-    this.access = access;
-  }
-
-  public HsmAccess access() {
-    return access;
+    this.admin = admin;
   }
 
   /**
@@ -153,7 +149,7 @@ public final class HsmObjects implements ObjectStore {
         uid,
         objectType(info),
         State.ACTIVE,
-        access.admin(),
+        admin,
         new Attributes(attributes, List.of()),
         true,
         null,
@@ -272,6 +268,12 @@ public final class HsmObjects implements ObjectStore {
     }
   }
 
+  /** None: the token keeps its own keys, wrapped by none of its others. */
+  @Override
+  public long wrappedBy(String keyId) {
+    return 0;
+  }
+
   /**
    * The HSM keys a search may match: those whose Name (their {@code hsm::} identifier) it gives, or
    * else every key of every open slot (at most {@link #MAX_LISTED} of each class per slot), of the
@@ -279,7 +281,7 @@ public final class HsmObjects implements ObjectStore {
    */
   @Override
   public List<String> locate(ObjectQuery query) {
-    if (query.owner() != null && !query.owner().equals(access.admin())) {
+    if (query.owner() != null && !query.owner().equals(admin)) {
       return List.of();
     }
     Set<String> named = new LinkedHashSet<>();

@@ -77,6 +77,12 @@ public final class HsmRoutingStore implements ObjectStore {
     return database.delete(uid);
   }
 
+  /** The database's objects: only they are stored wrapped, by a database or an HSM key. */
+  @Override
+  public long wrappedBy(String keyId) {
+    return database.wrappedBy(keyId);
+  }
+
   @Override
   public List<String> locate(ObjectQuery query) {
     if (hsm == null) {

@@ -7,6 +7,7 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 
 /**

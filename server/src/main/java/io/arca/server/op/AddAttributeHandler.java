@@ -7,6 +7,7 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.op.AttributeEdits.Edit;
 import io.arca.server.store.ObjectRecord;

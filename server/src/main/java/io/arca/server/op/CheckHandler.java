@@ -7,6 +7,7 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Check;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 

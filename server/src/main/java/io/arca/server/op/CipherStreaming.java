@@ -29,12 +29,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class CipherStreaming {
   private final ObjectAccess objects;
+  private final KeyBackings keys;
   private final AesCipher aes;
   private final CryptoStreams streams;
 
-  CipherStreaming(ObjectAccess objects, AesCipher aes, CryptoStreams streams) {
+  CipherStreaming(ObjectAccess objects, KeyBackings keys, CryptoStreams streams) {
     this.objects = objects;
-    this.aes = aes;
+    this.keys = keys;
+    this.aes = keys.stored().ciphers().aes();
     this.streams = streams;
   }
 
@@ -186,6 +188,11 @@ final class CipherStreaming {
   private ObjectRecord checkedKey(
       @Nullable String uid, boolean protect, byte @Nullable [] data, RequestContext context) {
     ObjectRecord key = objects.resolve(uid, context);
+    if (!keys.of(key.uid()).streams()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          key.uid() + " encrypts and decrypts in one request (no Init or Final Indicator false)");
+    }
     if (protect) {
       KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
       KeyUse.consumeUsage(objects, key, data == null ? 0 : data.length, "Encrypt", context);

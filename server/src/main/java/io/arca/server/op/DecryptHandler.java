@@ -1,6 +1,5 @@
 package io.arca.server.op;
 
-import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
@@ -10,35 +9,47 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.RsaCipher;
+import io.arca.server.crypto.ServerRandom;
 import io.arca.server.crypto.SymmetricCipher;
+import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
- * Decrypt (KMIP 1.4 §4.30, 2.1 §6.1.16) with an AES, 3DES, ChaCha20 or ChaCha20-Poly1305 key, which
+ * Decrypt (KMIP 1.4 §4.30, 2.1 §6.1.16) with any key its {@link KeyBacking} can decrypt with, which
  * may be Deactivated or Compromised as well as Active: processing old data is what such keys are
- * kept for. Streaming requests go to {@link CipherStreaming}, RSA private keys to {@link
- * RsaEncryption}.
+ * kept for. A client before KMIP 1.4 has no tag field, so its tag is the end of the data; from 1.4
+ * on the tag is the Authenticated Encryption Tag field alone, whatever the key's backing. Streaming
+ * requests go to {@link CipherStreaming}.
  */
 public final class DecryptHandler implements OperationHandler {
   private final ObjectAccess objects;
-  private final SymmetricCipher ciphers;
+  private final KeyBackings keys;
   private final CipherStreaming streaming;
-  private final RsaEncryption rsa;
 
-  /** A handler decrypting with the keys of {@code objects}, keeping streams in {@code streams}. */
+  /** A handler decrypting with the keys {@code objects} resolves, through {@code keys}. */
+  public DecryptHandler(ObjectAccess objects, KeyBackings keys, CryptoStreams streams) {
+    this.objects = objects;
+    this.keys = keys;
+    this.streaming = new CipherStreaming(objects, keys, streams);
+  }
+
+  /** A handler decrypting with stored keys alone (tests). */
   public DecryptHandler(
       ObjectAccess objects,
       SymmetricCipher ciphers,
       CryptoStreams streams,
       AsymmetricKeys keys,
       RsaCipher rsa) {
-    this.objects = objects;
-    this.ciphers = ciphers;
-    this.streaming = new CipherStreaming(objects, ciphers.aes(), streams);
-    this.rsa = new RsaEncryption(keys, rsa);
+    this(
+        objects,
+        KeyBackings.storedOnly(
+            new StoredKeyBacking(
+                objects.store(), new KeyMaker(ServerRandom.create()), ciphers, keys, rsa)),
+        streams);
   }
 
   @Override
@@ -61,14 +72,10 @@ public final class DecryptHandler implements OperationHandler {
     ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
     KeyUse.forProcessing(key, CryptographicUsageMask.DECRYPT, "Decrypt", context);
     CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
-    if (RsaEncryption.handles(key)) {
-      return new Decrypt.Response(key.uid(), rsa.decrypt(key, parameters, data, version), null)
-          .encode(version);
-    }
+    KeyBacking backing = keys.of(key.uid());
     byte[] ciphertext = data.toByteArray();
     byte[] tag = SymmetricCrypto.bytes(request.tag());
-    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
-    int tagBytes = SymmetricCipher.tagBytes(algorithm, parameters);
+    int tagBytes = backing.tagBytes(key, parameters);
     if (tagBytes > 0 && tag == null && SymmetricCrypto.tagInData(version)) {
       if (ciphertext.length < tagBytes) {
         throw new KmipException(
@@ -78,23 +85,15 @@ public final class DecryptHandler implements OperationHandler {
       tag = Arrays.copyOfRange(ciphertext, ciphertext.length - tagBytes, ciphertext.length);
       ciphertext = Arrays.copyOf(ciphertext, ciphertext.length - tagBytes);
     }
-    byte[] keyBytes = SymmetricCrypto.keyBytes(objects.store(), key, version);
-    byte[] plaintext;
-    try {
-      plaintext =
-          ciphers.decrypt(
-              algorithm,
-              keyBytes,
-              parameters,
-              ciphertext,
-              SymmetricCrypto.bytes(request.ivCounterNonce()),
-              SymmetricCrypto.bytes(request.additionalData()),
-              tag);
-    } finally {
-      Arrays.fill(keyBytes, (byte) 0);
-    }
-    ByteString result = ByteString.copyOf(plaintext);
-    Arrays.fill(plaintext, (byte) 0);
-    return new Decrypt.Response(key.uid(), result, null).encode(version);
+    ByteString plaintext =
+        backing.decrypt(
+            key,
+            parameters,
+            ciphertext,
+            request.ivCounterNonce(),
+            request.additionalData(),
+            tag,
+            context);
+    return new Decrypt.Response(key.uid(), plaintext, null).encode(version);
   }
 }

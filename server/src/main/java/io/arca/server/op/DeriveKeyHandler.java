@@ -19,6 +19,7 @@ import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.DeriveKey;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.Digests;

@@ -1,26 +1,34 @@
 package io.arca.server.op;
 
+import io.arca.kmip.LinkType;
+import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
-import io.arca.kmip.State;
-import io.arca.kmip.Tag;
-import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.payload.Destroy;
-import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
+import io.arca.server.store.ObjectRecord;
 
 /**
- * Destroy (KMIP 1.4 §4.21, 2.1 §6.1.17): the key material is erased for good; the metadata stays,
- * in state Destroyed (Destroyed Compromised for a compromised object), with its Destroy Date. An
- * Active object must be revoked first. Erased material cannot come back, so a batch's Undo leaves a
- * destroy done.
+ * Destroy (KMIP 1.4 §4.21, 2.1 §6.1.17): the object's key material is erased for good by its {@link
+ * KeyBacking}: a stored object keeps its metadata in state Destroyed, an HSM key leaves the token.
+ * Erased material cannot come back, so a batch's Undo leaves a destroy done; for the same reason a
+ * key that still wraps stored objects (a wrapping key a client chose, or the server's KEK) is not
+ * destroyed, whichever backing holds it.
  */
 public final class DestroyHandler implements OperationHandler {
   private final ObjectAccess objects;
+  private final KeyBackings keys;
 
-  /** A handler acting on {@code objects}. */
-  public DestroyHandler(ObjectAccess objects) {
+  /** A handler destroying the objects {@code objects} resolves, through {@code keys}. */
+  public DestroyHandler(ObjectAccess objects, KeyBackings keys) {
     this.objects = objects;
+    this.keys = keys;
+  }
+
+  /** A handler destroying stored objects alone (tests). */
+  public DestroyHandler(ObjectAccess objects) {
+    this(objects, KeyBackings.storedOnly(StoredKeyBacking.of(objects.store())));
   }
 
   @Override
@@ -31,27 +39,17 @@ public final class DestroyHandler implements OperationHandler {
   @Override
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     Destroy.Request request = Destroy.Request.decode(requestPayload, context.protocolVersion());
-    String uid = objects.resolve(request.uniqueIdentifier(), context).uid();
-    objects
-        .store()
-        .update(
-            uid,
-            r -> {
-              State state = Lifecycle.stateAt(r.state(), r.attributes(), context.now());
-              State next =
-                  switch (state) {
-                    case PRE_ACTIVE, DEACTIVATED -> State.DESTROYED;
-                    case COMPROMISED -> State.DESTROYED_COMPROMISED;
-                    default ->
-                        throw Reasons.wrongState(context.protocolVersion(), "Destroy", state);
-                  };
-              return r.withAttributes(
-                      ObjectAttributes.replace(
-                          r.attributes(),
-                          Attribute.of(TtlvDateTime.of(Tag.DESTROY_DATE.code(), context.now()))),
-                      context.now())
-                  .withoutContent(next, context.now());
-            });
-    return new Destroy.Response(uid).encode(context.protocolVersion());
+    ObjectRecord object = objects.resolve(request.uniqueIdentifier(), context);
+    long wrapped = objects.store().wrappedBy(object.uid());
+    // What a public key wraps, its private key unwraps: that is lost with either half.
+    String publicKey = object.linked(LinkType.PUBLIC_KEY_LINK);
+    if (object.objectType() == ObjectType.PRIVATE_KEY && publicKey != null) {
+      wrapped += objects.store().wrappedBy(publicKey);
+    }
+    if (wrapped > 0) {
+      throw Reasons.stillWraps(context.protocolVersion(), object.uid(), wrapped);
+    }
+    keys.of(object.uid()).destroy(object, context);
+    return new Destroy.Response(object.uid()).encode(context.protocolVersion());
   }
 }

@@ -1,6 +1,5 @@
 package io.arca.server.op;
 
-import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
@@ -10,36 +9,49 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.RsaCipher;
+import io.arca.server.crypto.ServerRandom;
 import io.arca.server.crypto.SymmetricCipher;
+import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
- * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with an AES, 3DES, ChaCha20 or ChaCha20-Poly1305 key: the
+ * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with any key its {@link KeyBacking} can encrypt with: the
  * parameters of the request, else the key's, else the algorithm's default (GCM for AES). An IV the
- * client did not give is drawn and returned. Streaming requests go to {@link CipherStreaming}, RSA
- * public keys to {@link RsaEncryption}.
+ * client did not give is drawn and returned. The rules that do not depend on where the key lives
+ * are here, once: access, state, dates, usage mask and limits, what a one-shot request is, and the
+ * tag of a client before KMIP 1.4, which travels after the ciphertext. Streaming requests go to
+ * {@link CipherStreaming}.
  */
 public final class EncryptHandler implements OperationHandler {
   private final ObjectAccess objects;
-  private final SymmetricCipher ciphers;
+  private final KeyBackings keys;
   private final CipherStreaming streaming;
-  private final RsaEncryption rsa;
 
-  /** A handler encrypting with the keys of {@code objects}, keeping streams in {@code streams}. */
+  /** A handler encrypting with the keys {@code objects} resolves, through {@code keys}. */
+  public EncryptHandler(ObjectAccess objects, KeyBackings keys, CryptoStreams streams) {
+    this.objects = objects;
+    this.keys = keys;
+    this.streaming = new CipherStreaming(objects, keys, streams);
+  }
+
+  /** A handler encrypting with stored keys alone (tests). */
   public EncryptHandler(
       ObjectAccess objects,
       SymmetricCipher ciphers,
       CryptoStreams streams,
       AsymmetricKeys keys,
       RsaCipher rsa) {
-    this.objects = objects;
-    this.ciphers = ciphers;
-    this.streaming = new CipherStreaming(objects, ciphers.aes(), streams);
-    this.rsa = new RsaEncryption(keys, rsa);
+    this(
+        objects,
+        KeyBackings.storedOnly(
+            new StoredKeyBacking(
+                objects.store(), new KeyMaker(ServerRandom.create()), ciphers, keys, rsa)),
+        streams);
   }
 
   @Override
@@ -63,27 +75,10 @@ public final class EncryptHandler implements OperationHandler {
     KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
     CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
     KeyUse.consumeUsage(objects, key, data.length(), "Encrypt", context);
-    if (RsaEncryption.handles(key)) {
-      ByteString ciphertext = rsa.encrypt(key, parameters, data, version);
-      return new Encrypt.Response(key.uid(), ciphertext, null, null, null).encode(version);
-    }
-    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
-    byte[] keyBytes = SymmetricCrypto.keyBytes(objects.store(), key, version);
-    byte[] plaintext = data.toByteArray();
-    AesCipher.Encrypted result;
-    try {
-      result =
-          ciphers.encrypt(
-              algorithm,
-              keyBytes,
-              parameters,
-              plaintext,
-              SymmetricCrypto.bytes(request.ivCounterNonce()),
-              SymmetricCrypto.bytes(request.additionalData()));
-    } finally {
-      Arrays.fill(keyBytes, (byte) 0);
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    AesCipher.Encrypted result =
+        keys.of(key.uid())
+            .encrypt(
+                key, parameters, data, request.ivCounterNonce(), request.additionalData(), context);
     byte[] out = result.data();
     byte[] tag = result.tag();
     if (tag != null && SymmetricCrypto.tagInData(version)) {

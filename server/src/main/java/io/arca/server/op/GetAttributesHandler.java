@@ -3,6 +3,7 @@ package io.arca.server.op;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.GetAttributes;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 

@@ -18,6 +18,7 @@ import io.arca.kmip.object.Template;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;

@@ -5,6 +5,7 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.GetUsageAllocation;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 

@@ -7,6 +7,7 @@ import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.auth.UserNames;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 
 /**

@@ -16,6 +16,7 @@ import io.arca.kmip.payload.Import;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.access.AccessPolicy;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;

@@ -6,6 +6,7 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.Interop;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,6 +10,7 @@ import io.arca.kmip.StorageStatusMask;
 import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Locate;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;

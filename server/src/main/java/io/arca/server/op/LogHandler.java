@@ -5,6 +5,7 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.Fields;
 import io.arca.kmip.ttlv.StructureBuilder;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,6 +5,7 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import java.util.Arrays;
 

@@ -8,6 +8,7 @@ import io.arca.kmip.ValidityIndicator;
 import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import java.security.MessageDigest;
 import java.util.Arrays;

@@ -131,7 +131,7 @@ final class NewObjects {
     String wrappingKey = wrappingKeyId(attributes);
     // Confirmed, so that naming someone else's cached key takes as long as naming a missing one.
     if (wrappingKey != null
-        && store.findConfirmed(wrappingKey).filter(ObjectAccess.ownedBy(context)).isEmpty()) {
+        && store.findConfirmed(wrappingKey).filter(key -> mayWrapWith(key, context)).isEmpty()) {
       throw new KmipException(
           version.isAtLeast(ProtocolVersion.V2_0)
               ? ResultReason.WRAPPING_OBJECT_NOT_FOUND
@@ -139,6 +139,18 @@ final class NewObjects {
           "wrapping key " + wrappingKey + " does not exist");
     }
     return attributes;
+  }
+
+  /**
+   * Whether the caller may have a new object wrapped by {@code key}: its own key, or an HSM key on
+   * which the HSM administrator granted the caller Encrypt (wrapping is encrypting with the key,
+   * and the HSM's keys are never the caller's own). A database key stays its owner's choice alone.
+   */
+  private static boolean mayWrapWith(ObjectRecord key, RequestContext context) {
+    return context.access().owns(context.user(), key)
+        || (AccessPolicy.isHsm(key.uid())
+            && context.access().decide(context.user(), Operation.ENCRYPT, key)
+                == AccessPolicy.Decision.ALLOWED);
   }
 
   /**

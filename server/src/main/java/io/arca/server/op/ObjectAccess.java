@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -183,11 +182,6 @@ public final class ObjectAccess {
       default:
         throw notFound(record.uid(), context.protocolVersion());
     }
-  }
-
-  /** Whether the caller owns the object (for choices only an owner makes, like a wrapping key). */
-  static Predicate<ObjectRecord> ownedBy(RequestContext context) {
-    return record -> context.access().owns(context.user(), record);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.State;
 import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 

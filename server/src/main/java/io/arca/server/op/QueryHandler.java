@@ -8,6 +8,8 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.OperationRegistry;
 import io.arca.server.batch.RequestContext;
 import java.util.ArrayList;
 import java.util.List;

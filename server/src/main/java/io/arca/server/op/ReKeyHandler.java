@@ -15,6 +15,7 @@ import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.keys.ClearKey;
 import io.arca.server.keys.KeyBlocks;
@@ -113,8 +114,8 @@ public final class ReKeyHandler implements OperationHandler {
     List<Attribute> attributes = carried(old, given, request.offset(), context.now());
     try (ClearKey key = maker.symmetricKey(algorithm, length)) {
       List<Attribute> serverSet = new ArrayList<>();
-      serverSet.add(CreateKeyPairHandler.digest(key));
-      serverSet.add(CreateKeyPairHandler.link(LinkType.REPLACED_OBJECT_LINK, old.uid()));
+      serverSet.add(StoredKeyPairs.digest(key));
+      serverSet.add(StoredKeyPairs.link(LinkType.REPLACED_OBJECT_LINK, old.uid()));
       ObjectRecord draft =
           NewObjects.draft(
               uid,
@@ -195,7 +196,7 @@ public final class ReKeyHandler implements OperationHandler {
         items.add(attribute);
       }
     }
-    items.add(CreateKeyPairHandler.link(LinkType.REPLACEMENT_OBJECT_LINK, newUid).withIndex(links));
+    items.add(StoredKeyPairs.link(LinkType.REPLACEMENT_OBJECT_LINK, newUid).withIndex(links));
     return new Attributes(items, List.of());
   }
 }

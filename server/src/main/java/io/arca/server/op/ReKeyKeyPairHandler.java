@@ -19,6 +19,7 @@ import io.arca.kmip.payload.ReKeyKeyPair;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.keys.ClearKey;
 import io.arca.server.keys.ClearKeyPair;
@@ -83,12 +84,12 @@ public final class ReKeyKeyPairHandler implements OperationHandler {
     Integer length = NewObjects.intValue(oldPrivate.attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
     Attributes privateGiven =
         NewObjects.clientAttributes(
-            CreateKeyPairHandler.merge(request.commonAttributes(), request.privateKeyAttributes()),
+            StoredKeyPairs.merge(request.commonAttributes(), request.privateKeyAttributes()),
             objects.store(),
             context);
     Attributes publicGiven =
         NewObjects.clientAttributes(
-            CreateKeyPairHandler.merge(request.commonAttributes(), request.publicKeyAttributes()),
+            StoredKeyPairs.merge(request.commonAttributes(), request.publicKeyAttributes()),
             objects.store(),
             context);
     String privateUid = ObjectAccess.newUid();
@@ -100,8 +101,8 @@ public final class ReKeyKeyPairHandler implements OperationHandler {
           privateUid,
           ReKeyHandler.carried(oldPrivate, privateGiven, request.offset(), context.now()),
           List.of(
-              CreateKeyPairHandler.link(LinkType.PUBLIC_KEY_LINK, publicUid),
-              CreateKeyPairHandler.link(LinkType.REPLACED_OBJECT_LINK, oldPrivate.uid())),
+              StoredKeyPairs.link(LinkType.PUBLIC_KEY_LINK, publicUid),
+              StoredKeyPairs.link(LinkType.REPLACED_OBJECT_LINK, oldPrivate.uid())),
           context);
       try {
         store(
@@ -109,8 +110,8 @@ public final class ReKeyKeyPairHandler implements OperationHandler {
             publicUid,
             ReKeyHandler.carried(oldPublic, publicGiven, request.offset(), context.now()),
             List.of(
-                CreateKeyPairHandler.link(LinkType.PRIVATE_KEY_LINK, privateUid),
-                CreateKeyPairHandler.link(LinkType.REPLACED_OBJECT_LINK, oldPublic.uid())),
+                StoredKeyPairs.link(LinkType.PRIVATE_KEY_LINK, privateUid),
+                StoredKeyPairs.link(LinkType.REPLACED_OBJECT_LINK, oldPublic.uid())),
             context);
       } catch (RuntimeException e) {
         objects.store().delete(privateUid);
@@ -143,7 +144,7 @@ public final class ReKeyKeyPairHandler implements OperationHandler {
       List<Attribute> links,
       RequestContext context) {
     List<Attribute> serverSet = new ArrayList<>();
-    serverSet.add(CreateKeyPairHandler.digest(key));
+    serverSet.add(StoredKeyPairs.digest(key));
     for (int i = 0; i < links.size(); i++) {
       serverSet.add(links.get(i).withIndex(i));
     }

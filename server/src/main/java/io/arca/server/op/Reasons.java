@@ -49,6 +49,24 @@ final class Reasons {
         operation + " is not allowed: the key's " + why);
   }
 
+  /**
+   * Destroy of a key that still wraps stored objects, which would become unreadable for good: KMIP
+   * 2.1's Constraint Violation, "the request failed because one or more constraints were violated".
+   * Before 2.1 there is no such reason: 1.x answers Illegal Operation, the request the server will
+   * not carry out; 2.0 defines neither, and gets General Failure with the same message.
+   */
+  static KmipException stillWraps(ProtocolVersion version, String uid, long objects) {
+    return new KmipException(
+        version.isAtLeast(ProtocolVersion.V2_0)
+            ? ResultReason.CONSTRAINT_VIOLATION
+            : ResultReason.ILLEGAL_OPERATION,
+        uid
+            + " still wraps "
+            + objects
+            + (objects == 1 ? " stored object" : " stored objects")
+            + ": destroy them, or store them under another key, first");
+  }
+
   /** The object's key material was destroyed. */
   static KmipException destroyed(ProtocolVersion version, String uid) {
     return new KmipException(

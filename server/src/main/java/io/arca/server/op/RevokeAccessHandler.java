@@ -4,6 +4,7 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.RevokeAccess;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 
 /**

@@ -9,6 +9,7 @@ import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import java.time.Instant;
 

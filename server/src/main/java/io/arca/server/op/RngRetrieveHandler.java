@@ -7,6 +7,7 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.RngRetrieve;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.ClientRandom;
 

@@ -11,6 +11,7 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.SignatureVerify;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.Signatures;
 import io.arca.server.store.ObjectRecord;

@@ -1,5 +1,5 @@
 /**
- * One handler per KMIP operation, found through the {@link io.arca.server.op.OperationRegistry}.
+ * One handler per KMIP operation, found through the {@link io.arca.server.batch.OperationRegistry}.
  */
 @NullMarked
 package io.arca.server.op;

@@ -228,6 +228,12 @@ public final class DatabaseStore implements ObjectStore {
   }
 
   @Override
+  public long wrappedBy(String keyId) {
+    NonBlocking.check("a database read");
+    return repository.countWrappedBy(keyId);
+  }
+
+  @Override
   public List<String> locate(ObjectQuery query) {
     NonBlocking.check("a database search");
     ObjectCriteria criteria = ObjectCriteria.all(query.limit()).withOffset(query.offset());

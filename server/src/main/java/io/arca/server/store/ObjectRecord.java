@@ -1,8 +1,14 @@
 package io.arca.server.store;
 
+import io.arca.kmip.LinkType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvTextString;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -99,5 +105,18 @@ public record ObjectRecord(
         createdAt,
         now,
         version);
+  }
+
+  /** The object the first Link of {@code type} names, or null when it has none. */
+  public @Nullable String linked(LinkType type) {
+    for (Attribute link : attributes.all(Tag.LINK.code())) {
+      if (link.value() instanceof TtlvStructure value
+          && value.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration linkType
+          && linkType.value() == type.value()
+          && value.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString uid) {
+        return uid.value();
+      }
+    }
+    return null;
   }
 }

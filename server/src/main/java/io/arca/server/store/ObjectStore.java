@@ -61,4 +61,10 @@ public interface ObjectStore {
 
   /** The uids matching {@code query}. */
   List<String> locate(ObjectQuery query);
+
+  /**
+   * How many objects of this store still hold key material wrapped by {@code keyId}: those its
+   * destruction would make unreadable for good.
+   */
+  long wrappedBy(String keyId);
 }

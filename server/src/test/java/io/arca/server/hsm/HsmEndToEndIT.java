@@ -17,6 +17,7 @@ import static io.arca.server.hsm.HsmRequests.locateByName;
 import static io.arca.server.hsm.HsmRequests.locateByType;
 import static io.arca.server.hsm.HsmRequests.oaep;
 import static io.arca.server.hsm.HsmRequests.pkcs1;
+import static io.arca.server.hsm.HsmRequests.retire;
 import static io.arca.server.hsm.HsmRequests.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -332,6 +333,8 @@ class HsmEndToEndIT {
         assertThat(locateByType(other, ObjectType.SYMMETRIC_KEY)).doesNotContain(aes1);
       }
 
+      // A key that still wraps a stored key is not destroyed: the stored key goes first.
+      retire(client, kmsKey);
       // Destroy removes the keys from the HSM, without a Revoke.
       destroy(client, aes1);
       destroy(client, mykey);
@@ -495,6 +498,7 @@ class HsmEndToEndIT {
       assertThat(slot.calls(HsmCall.UNWRAP) - unwrapsBefore).isEqualTo(1);
       // AES-GCM unwrapping (a token without KWP) would count one decryption too, no more.
       assertThat(slot.calls(HsmCall.DECRYPT) - decryptsBefore).isLessThanOrEqualTo(1);
+      retire(client, key);
       destroy(client, kek);
     }
   }

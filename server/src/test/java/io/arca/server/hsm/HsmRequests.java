@@ -13,6 +13,7 @@ import io.arca.kmip.PaddingMethod;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
+import io.arca.kmip.RevocationReasonCode;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
@@ -28,6 +29,7 @@ import io.arca.kmip.payload.Destroy;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.Locate;
+import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvDateTime;
@@ -177,6 +179,19 @@ final class HsmRequests {
 
   static void destroy(KmipTestClient client, String uid) throws Exception {
     client.ok(Operation.DESTROY, new Destroy.Request(uid).encode(V2_1));
+  }
+
+  /** Revokes (Cessation of Operation) and destroys a stored key. */
+  static void retire(KmipTestClient client, String uid) throws Exception {
+    client.ok(
+        Operation.REVOKE,
+        new Revoke.Request(
+                uid,
+                new Revoke.RevocationReason(
+                    RevocationReasonCode.CESSATION_OF_OPERATION.value(), null),
+                null)
+            .encode(V2_1));
+    destroy(client, uid);
   }
 
   static CryptographicParameters params(

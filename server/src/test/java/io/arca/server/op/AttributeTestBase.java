@@ -20,11 +20,9 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.BatchState;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,8 +91,7 @@ abstract class AttributeTestBase {
     TtlvStructure request =
         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), new Attributes(items, List.of()))
             .encode(V2_1);
-    TtlvStructure response =
-        new CreateHandler(store, new KeyMaker(new SecureRandom())).handle(request, as(user, V2_1));
+    TtlvStructure response = new CreateHandler(store).handle(request, as(user, V2_1));
     return Create.Response.decode(response, V2_1).uniqueIdentifier();
   }
 

@@ -30,7 +30,7 @@ import io.arca.persistence.AuditChain;
 import io.arca.persistence.AuditRecord;
 import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcAuditRepository;
-import io.arca.server.KmipRequestProcessor;
+import io.arca.server.ServerHandlers;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditJournal;
 import io.arca.server.audit.AuditKeys;
@@ -38,6 +38,7 @@ import io.arca.server.audit.AuditLog;
 import io.arca.server.audit.AuditVerifier;
 import io.arca.server.audit.AuditWriter;
 import io.arca.server.batch.BatchProcessor;
+import io.arca.server.batch.OperationRegistry;
 import io.arca.server.store.LocalKek;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -83,7 +84,7 @@ class AuditTrailTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    registry = KmipRequestProcessor.registry(HandlerFixture.serverConfig(), fixture.store());
+    registry = ServerHandlers.registry(HandlerFixture.serverConfig(), fixture.store());
     file = dir.resolve("audit.log");
     JdbcAuditRepository repository = new JdbcAuditRepository(fixture.database());
     kek = LocalKek.openOrCreate(dir.resolve("kek"), new SecureRandom());

@@ -56,11 +56,12 @@ import io.arca.kmip.ttlv.TtlvLongInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.persistence.JdbcGrantRepository;
-import io.arca.server.KmipRequestProcessor;
+import io.arca.server.ServerHandlers;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.access.DatabaseGrantStore;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.batch.BatchProcessor;
+import io.arca.server.batch.OperationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -124,7 +125,7 @@ class AuthorizationMatrixTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    registry = KmipRequestProcessor.registry(HandlerFixture.serverConfig(), fixture.store());
+    registry = ServerHandlers.registry(HandlerFixture.serverConfig(), fixture.store());
     usePolicy(Set.of());
     requests.put(Operation.GET, uid -> new Get.Request(uid, null, null, null, null).encode(V));
     requests.put(

@@ -76,9 +76,8 @@ class ChosenIdentifierHandlersTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    KeyMaker maker = new KeyMaker(new SecureRandom());
-    create = new CreateHandler(fixture.store(), maker);
-    createKeyPair = new CreateKeyPairHandler(fixture.store(), maker);
+    create = new CreateHandler(fixture.store());
+    createKeyPair = new CreateKeyPairHandler(fixture.store());
     register = new RegisterHandler(fixture.store());
   }
 
@@ -400,8 +399,11 @@ class ChosenIdentifierHandlersTest {
 
   @Test
   void hsmIdentifiersAndOtherRoutedFormsAreNotDatabaseIdentifiers() {
-    // With an HSM, HsmOperations serves hsm:: identifiers before this handler ever sees them.
-    for (String routed : List.of("hsm::1::mykey", "kms::x", "a::b")) {
+    // hsm:: identifiers go to the HSM's key backing; this server has none.
+    assertThatThrownBy(() -> createAes(alice(), uid("hsm::1::mykey")))
+        .satisfies(reason(ResultReason.FEATURE_NOT_SUPPORTED))
+        .hasMessageContaining("no HSM");
+    for (String routed : List.of("kms::x", "a::b")) {
       assertThatThrownBy(() -> createAes(alice(), uid(routed)))
           .as(routed)
           .satisfies(reason(ResultReason.INVALID_ATTRIBUTE_VALUE))

@@ -25,7 +25,6 @@ import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.JcaKeyCache;
 import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.SymmetricCipher;
-import io.arca.server.keys.KeyMaker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -77,7 +76,7 @@ class EncryptDecryptHandlersTest {
     Attributes attributes = new Attributes(items, java.util.List.of());
     String uid =
         Create.Response.decode(
-                new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()))
+                new CreateHandler(fixture.store())
                     .handle(
                         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes)
                             .encode(ProtocolVersion.V2_1),

@@ -24,9 +24,7 @@ import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.Import;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.keys.KeyMaker;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +44,7 @@ class ExportImportTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    create = new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()));
+    create = new CreateHandler(fixture.store());
     get = new GetHandler(fixture.objects(), new ObjectFormats());
     export = new ExportHandler(get);
     importer = new ImportHandler(fixture.objects());

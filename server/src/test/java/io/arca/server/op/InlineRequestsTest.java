@@ -30,6 +30,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.persistence.AuditEntry;
 import io.arca.server.KmipRequestProcessor;
+import io.arca.server.ServerHandlers;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.store.DatabaseStore;
@@ -72,7 +73,7 @@ class InlineRequestsTest {
     processor =
         new KmipRequestProcessor(
             new BatchProcessor(
-                KmipRequestProcessor.registry(HandlerFixture.serverConfig(), fixture.store()),
+                ServerHandlers.registry(HandlerFixture.serverConfig(), fixture.store()),
                 Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC),
                 AccessPolicy.ownersOnly(),
                 audited::add),

@@ -26,10 +26,8 @@ import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +45,7 @@ class KeyPairHandlersTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    createKeyPair = new CreateKeyPairHandler(fixture.store(), new KeyMaker(new SecureRandom()));
+    createKeyPair = new CreateKeyPairHandler(fixture.store());
     get = new GetHandler(fixture.objects(), new ObjectFormats());
   }
 

@@ -42,7 +42,6 @@ import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.keys.KeyMaker;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.SecureRandom;
@@ -75,8 +74,8 @@ class KeyWrappingTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    create = new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()));
-    createKeyPair = new CreateKeyPairHandler(fixture.store(), new KeyMaker(new SecureRandom()));
+    create = new CreateHandler(fixture.store());
+    createKeyPair = new CreateKeyPairHandler(fixture.store());
     register = new RegisterHandler(fixture.store());
     get = new GetHandler(fixture.objects(), new ObjectFormats());
   }

@@ -12,6 +12,7 @@ import io.arca.kmip.ttlv.TtlvReaderFuzzTest;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.text.OasisSeeds;
 import io.arca.server.KmipRequestProcessor;
+import io.arca.server.ServerHandlers;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
 import io.netty.buffer.ByteBuf;
@@ -51,7 +52,7 @@ class KmipRequestProcessorFuzzTest {
   static void open() throws IOException {
     HandlerFixture opened = HandlerFixture.open(dir);
     fixture = opened;
-    processor = KmipRequestProcessor.create(HandlerFixture.serverConfig(), opened.store());
+    processor = ServerHandlers.processor(HandlerFixture.serverConfig(), opened.store());
   }
 
   @AfterAll

@@ -35,9 +35,7 @@ import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.keys.KeyMaker;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +57,7 @@ class LifecycleHandlersTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    create = new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()));
+    create = new CreateHandler(fixture.store());
     get = new GetHandler(fixture.objects(), new ObjectFormats());
     getAttributes = new GetAttributesHandler(fixture.objects());
     activate = new ActivateHandler(fixture.objects());

@@ -48,7 +48,7 @@ class ReKeyHandlerTest {
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
-    create = new CreateHandler(fixture.store(), new KeyMaker(new SecureRandom()));
+    create = new CreateHandler(fixture.store());
     reKey = new ReKeyHandler(fixture.objects(), new KeyMaker(new SecureRandom()));
   }
 

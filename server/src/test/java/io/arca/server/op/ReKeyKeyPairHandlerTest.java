@@ -40,7 +40,7 @@ class ReKeyKeyPairHandlerTest {
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
     KeyMaker maker = new KeyMaker(new SecureRandom());
-    createKeyPair = new CreateKeyPairHandler(fixture.store(), maker);
+    createKeyPair = new CreateKeyPairHandler(fixture.store());
     reKeyKeyPair = new ReKeyKeyPairHandler(fixture.objects(), maker);
   }
 

@@ -37,10 +37,8 @@ import io.arca.kmip.ttlv.TtlvLongInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.crypto.ServerRandom;
-import io.arca.server.keys.KeyMaker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -193,7 +191,7 @@ class ServerAttributesTest extends AttributeTestBase {
             List.of((TtlvStructure) name("tpl").value()));
     String uid =
         Create.Response.decode(
-                new CreateHandler(store, new KeyMaker(new SecureRandom()))
+                new CreateHandler(store)
                     .handle(
                         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
                         as(V1_4)),
@@ -215,7 +213,7 @@ class ServerAttributesTest extends AttributeTestBase {
     assertFails(
         ResultReason.ITEM_NOT_FOUND,
         () ->
-            new CreateHandler(store, new KeyMaker(new SecureRandom()))
+            new CreateHandler(store)
                 .handle(
                     Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
                     as(V1_4)));

@@ -20,6 +20,7 @@ import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcObjectRepository;
 import io.arca.persistence.ObjectRepository;
 import io.arca.server.KmipRequestProcessor;
+import io.arca.server.ServerHandlers;
 import io.arca.server.TestServers;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.access.GrantStore;
@@ -78,7 +79,7 @@ class NotFoundPathTest {
     // Grants are trusted for a minute, as a busy server's are between two changes.
     AccessPolicy access = new AccessPolicy(GrantStore.NONE, Set.of(), null, Duration.ofMinutes(1));
     processor =
-        KmipRequestProcessor.create(
+        ServerHandlers.processor(
             TestServers.config(dir, unusedTls(), 8, 1 << 20), store, null, access, AuditLog.NONE);
   }
 

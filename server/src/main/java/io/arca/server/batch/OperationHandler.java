@@ -1,8 +1,7 @@
-package io.arca.server.op;
+package io.arca.server.batch;
 
 import io.arca.kmip.Operation;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.server.batch.RequestContext;
 
 /**
  * Carries out one KMIP operation. A handler decodes its request payload with the operation's

@@ -1,4 +1,4 @@
-package io.arca.server.op;
+package io.arca.server.batch;
 
 import io.arca.kmip.Operation;
 import java.util.Collections;

@@ -1,0 +1,205 @@
+package io.arca.server;
+
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.server.access.AccessPolicy;
+import io.arca.server.audit.AuditLog;
+import io.arca.server.batch.BatchProcessor;
+import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.OperationRegistry;
+import io.arca.server.config.ServerConfig;
+import io.arca.server.crypto.ClientRandom;
+import io.arca.server.crypto.JcaKeyCache;
+import io.arca.server.crypto.RsaCipher;
+import io.arca.server.crypto.ServerRandom;
+import io.arca.server.crypto.Signatures;
+import io.arca.server.crypto.SymmetricCipher;
+import io.arca.server.hsm.HsmKeyBacking;
+import io.arca.server.hsm.HsmObjects;
+import io.arca.server.keys.KeyMaker;
+import io.arca.server.op.ActivateHandler;
+import io.arca.server.op.AddAttributeHandler;
+import io.arca.server.op.AsymmetricKeys;
+import io.arca.server.op.CheckHandler;
+import io.arca.server.op.CreateHandler;
+import io.arca.server.op.CreateKeyPairHandler;
+import io.arca.server.op.CryptoStreams;
+import io.arca.server.op.DecryptHandler;
+import io.arca.server.op.DeleteAttributeHandler;
+import io.arca.server.op.DeriveKeyHandler;
+import io.arca.server.op.DestroyHandler;
+import io.arca.server.op.DiscoverVersionsHandler;
+import io.arca.server.op.EncryptHandler;
+import io.arca.server.op.ExportHandler;
+import io.arca.server.op.GetAttributeListHandler;
+import io.arca.server.op.GetAttributesHandler;
+import io.arca.server.op.GetHandler;
+import io.arca.server.op.GetUsageAllocationHandler;
+import io.arca.server.op.GrantAccessHandler;
+import io.arca.server.op.HashHandler;
+import io.arca.server.op.ImportHandler;
+import io.arca.server.op.InteropHandler;
+import io.arca.server.op.KeyBackings;
+import io.arca.server.op.ListAccessHandler;
+import io.arca.server.op.LocateHandler;
+import io.arca.server.op.LogHandler;
+import io.arca.server.op.MacHandler;
+import io.arca.server.op.MacVerifyHandler;
+import io.arca.server.op.ModifyAttributeHandler;
+import io.arca.server.op.ObjectAccess;
+import io.arca.server.op.ObjectFormats;
+import io.arca.server.op.ObtainLeaseHandler;
+import io.arca.server.op.QueryHandler;
+import io.arca.server.op.ReKeyHandler;
+import io.arca.server.op.ReKeyKeyPairHandler;
+import io.arca.server.op.RegisterHandler;
+import io.arca.server.op.RevokeAccessHandler;
+import io.arca.server.op.RevokeHandler;
+import io.arca.server.op.RngRetrieveHandler;
+import io.arca.server.op.RngSeedHandler;
+import io.arca.server.op.SetAttributeHandler;
+import io.arca.server.op.SignHandler;
+import io.arca.server.op.SignatureVerifyHandler;
+import io.arca.server.op.StoredKeyBacking;
+import io.arca.server.store.ObjectStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The wiring of the request path, beside {@link ServerStores}: every handler this server has, over
+ * the stores and the key port, in an {@link OperationRegistry}, and the {@link
+ * KmipRequestProcessor} that dispatches to it. Built once at start; nothing here runs per request.
+ */
+public final class ServerHandlers {
+  private ServerHandlers() {}
+
+  /**
+   * The processor with every handler this server has. Interop is registered only when the settings
+   * ask for it: the specification forbids it on a production server, and the OASIS test cases need
+   * it.
+   */
+  public static KmipRequestProcessor processor(ServerConfig config, ObjectStore store) {
+    return processor(config, store, null, AccessPolicy.ownersOnly(), AuditLog.NONE);
+  }
+
+  /**
+   * The processor with every handler this server has, with the HSM's keys behind the key port when
+   * {@code hsm} is given ({@code store} must then route {@code hsm::} identifiers to it), deciding
+   * access with {@code access} and recording every answered batch item in {@code audit}.
+   */
+  public static KmipRequestProcessor processor(
+      ServerConfig config,
+      ObjectStore store,
+      @Nullable HsmObjects hsm,
+      AccessPolicy access,
+      AuditLog audit) {
+    Clock clock = Clock.systemUTC();
+    DecodeLimits limits =
+        new DecodeLimits(
+            config.limits().maxMessageBytes(),
+            DecodeLimits.DEFAULTS.maxDepth(),
+            DecodeLimits.DEFAULTS.maxItemsPerStructure());
+    return new KmipRequestProcessor(
+        new BatchProcessor(
+            registry(config, store, hsm), clock, access, audit, config.requestBounds()),
+        limits,
+        clock);
+  }
+
+  /** Every handler this server has, over {@code store} (Interop when the settings ask for it). */
+  public static OperationRegistry registry(ServerConfig config, ObjectStore store) {
+    return registry(config, store, null);
+  }
+
+  /**
+   * Every handler this server has, over {@code store}, with the HSM's keys behind the key port when
+   * {@code hsm} is given.
+   */
+  public static OperationRegistry registry(
+      ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm) {
+    AtomicReference<OperationRegistry> registry = new AtomicReference<>();
+    ObjectAccess objects = new ObjectAccess(store);
+    SecureRandom random = ServerRandom.create();
+    List<OperationHandler> handlers = new ArrayList<>();
+    handlers.add(new DiscoverVersionsHandler());
+    handlers.add(
+        new QueryHandler(
+            registry::get,
+            List.of(
+                ObjectType.SYMMETRIC_KEY,
+                ObjectType.PUBLIC_KEY,
+                ObjectType.PRIVATE_KEY,
+                ObjectType.SECRET_DATA,
+                ObjectType.OPAQUE_OBJECT,
+                ObjectType.CERTIFICATE,
+                ObjectType.SPLIT_KEY,
+                ObjectType.PGP_KEY,
+                ObjectType.TEMPLATE),
+            serverVersion()));
+    KeyMaker maker = new KeyMaker(random);
+    SymmetricCipher ciphers = new SymmetricCipher(random);
+    AsymmetricKeys asymmetricKeys =
+        new AsymmetricKeys(
+            store,
+            new JcaKeyCache(config.storage().keyCacheEntries(), config.storage().keyCacheIdle()));
+    RsaCipher rsa = new RsaCipher(random);
+    KeyBackings keys =
+        new KeyBackings(
+            new StoredKeyBacking(store, maker, ciphers, asymmetricKeys, rsa),
+            hsm == null ? null : new HsmKeyBacking(hsm));
+    handlers.add(new CreateHandler(store, keys));
+    handlers.add(new CreateKeyPairHandler(store, keys));
+    handlers.add(new RegisterHandler(store));
+    GetHandler get = new GetHandler(objects, new ObjectFormats());
+    handlers.add(get);
+    handlers.add(new ExportHandler(get));
+    handlers.add(new ImportHandler(objects));
+    handlers.add(new ReKeyHandler(objects, maker));
+    handlers.add(new ReKeyKeyPairHandler(objects, maker));
+    handlers.add(new GetAttributesHandler(objects));
+    handlers.add(new GetAttributeListHandler(objects));
+    handlers.add(new AddAttributeHandler(objects));
+    handlers.add(new ModifyAttributeHandler(objects));
+    handlers.add(new DeleteAttributeHandler(objects));
+    handlers.add(new SetAttributeHandler(objects));
+    handlers.add(new LocateHandler(store));
+    handlers.add(new ActivateHandler(objects));
+    handlers.add(new RevokeHandler(objects));
+    handlers.add(new DestroyHandler(objects, keys));
+    handlers.add(new CheckHandler(objects));
+    handlers.add(new ObtainLeaseHandler(objects));
+    handlers.add(new GetUsageAllocationHandler(objects));
+    handlers.add(new LogHandler());
+    CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
+    handlers.add(new EncryptHandler(objects, keys, streams));
+    handlers.add(new DecryptHandler(objects, keys, streams));
+    Signatures signatures = new Signatures(random);
+    handlers.add(new SignHandler(objects, asymmetricKeys, signatures));
+    handlers.add(new SignatureVerifyHandler(objects, asymmetricKeys, signatures));
+    handlers.add(new MacHandler(objects, streams));
+    handlers.add(new MacVerifyHandler(objects, streams));
+    handlers.add(new HashHandler(streams));
+    handlers.add(new DeriveKeyHandler(objects, ciphers));
+    ClientRandom clientRandom = new ClientRandom();
+    handlers.add(new RngRetrieveHandler(clientRandom));
+    handlers.add(new RngSeedHandler(clientRandom));
+    handlers.add(new GrantAccessHandler(objects));
+    handlers.add(new RevokeAccessHandler(objects));
+    handlers.add(new ListAccessHandler(objects));
+    if (config.interop()) {
+      handlers.add(new InteropHandler());
+    }
+    OperationRegistry operations = OperationRegistry.of(handlers);
+    registry.set(operations);
+    return operations;
+  }
+
+  private static String serverVersion() {
+    String version = ServerHandlers.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+}

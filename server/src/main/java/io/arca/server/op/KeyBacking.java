@@ -1,0 +1,69 @@
+package io.arca.server.op;
+
+import io.arca.kmip.object.CryptographicParameters;
+import io.arca.kmip.payload.Create;
+import io.arca.kmip.payload.CreateKeyPair;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.crypto.AesCipher;
+import io.arca.server.store.ObjectRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a key can do, whoever holds it: the server's stored key material ({@link StoredKeyBacking})
+ * or a PKCS#11 token ({@code hsm.HsmKeyBacking}). {@link KeyBackings} hands each handler the
+ * backing of the object it names; the handler has made every check that does not depend on where
+ * the key lives (access, state, dates, usage mask, usage limits, the protocol version's rules)
+ * before it calls here, so a backing only runs the cipher or changes the key. A backing refuses
+ * what it cannot do with one {@link io.arca.kmip.KmipException} naming the reason.
+ */
+public interface KeyBacking {
+
+  /**
+   * Makes a symmetric key that Create asked for under the identifier the client chose, and returns
+   * that identifier (the handler sets the ID Placeholder and the batch's undo).
+   */
+  String create(Create.Request request, RequestContext context);
+
+  /** Makes a key pair that Create Key Pair asked for; the private key's identifier comes first. */
+  CreateKeyPair.Response createKeyPair(CreateKeyPair.Request request, RequestContext context);
+
+  /**
+   * Encrypts {@code plaintext} with {@code key}: the ciphertext without any tag, the IV used (null
+   * when the client gave one or the mode has none) and the authentication tag of an AEAD.
+   */
+  AesCipher.Encrypted encrypt(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      ByteString plaintext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      RequestContext context);
+
+  /**
+   * The length of the authentication tag Decrypt must find after the ciphertext of a client before
+   * KMIP 1.4, or 0 when the key and parameters make no tag.
+   */
+  int tagBytes(ObjectRecord key, CryptographicParameters parameters);
+
+  /**
+   * Decrypts {@code ciphertext} (without its tag) with {@code key}, checking the tag of an AEAD.
+   */
+  ByteString decrypt(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] ciphertext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      byte @Nullable [] tag,
+      RequestContext context);
+
+  /** Whether Encrypt and Decrypt may run in several requests (Init, Correlation Value, Final). */
+  boolean streams();
+
+  /**
+   * Destroys the object's key material for good; the handler has checked that nothing stored still
+   * needs it.
+   */
+  void destroy(ObjectRecord object, RequestContext context);
+}

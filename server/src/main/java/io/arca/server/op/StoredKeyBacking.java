@@ -1,0 +1,263 @@
+package io.arca.server.op;
+
+import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.KeyFormatType;
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.State;
+import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.object.CryptographicParameters;
+import io.arca.kmip.object.KeyBlock;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.SymmetricKey;
+import io.arca.kmip.payload.Create;
+import io.arca.kmip.payload.CreateKeyPair;
+import io.arca.kmip.ttlv.ByteString;
+import io.arca.kmip.ttlv.TtlvDateTime;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.batch.RequestContext;
+import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.JcaKeyCache;
+import io.arca.server.crypto.RsaCipher;
+import io.arca.server.crypto.ServerRandom;
+import io.arca.server.crypto.SymmetricCipher;
+import io.arca.server.keys.ClearKey;
+import io.arca.server.keys.KeyMaker;
+import io.arca.server.keys.KeyMaterial;
+import io.arca.server.store.ObjectContent;
+import io.arca.server.store.ObjectRecord;
+import io.arca.server.store.ObjectStore;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keys whose material the server keeps, wrapped at rest in its {@link ObjectStore}: made by {@link
+ * KeyMaker}, used in software (AES, 3DES, ChaCha20, ChaCha20-Poly1305 by {@link SymmetricCipher};
+ * RSA by {@link RsaEncryption}) from the key cache's copy, destroyed by erasing the material and
+ * keeping the metadata in state Destroyed.
+ */
+public final class StoredKeyBacking implements KeyBacking {
+  private final ObjectStore store;
+  private final KeyMaker maker;
+  private final SymmetricCipher ciphers;
+  private final RsaEncryption rsa;
+  private final StoredKeyPairs pairs;
+
+  /** Keys of {@code store}, made by {@code maker}, used with these ciphers. */
+  public StoredKeyBacking(
+      ObjectStore store,
+      KeyMaker maker,
+      SymmetricCipher ciphers,
+      AsymmetricKeys keys,
+      RsaCipher rsa) {
+    this.store = store;
+    this.maker = maker;
+    this.ciphers = ciphers;
+    this.rsa = new RsaEncryption(keys, rsa);
+    this.pairs = new StoredKeyPairs(store, maker);
+  }
+
+  /** Keys of {@code store} with ciphers of their own (for tests and tools, not the server). */
+  public static StoredKeyBacking of(ObjectStore store) {
+    SecureRandom random = ServerRandom.create();
+    return new StoredKeyBacking(
+        store,
+        new KeyMaker(random),
+        new SymmetricCipher(random),
+        new AsymmetricKeys(store, new JcaKeyCache(64, Duration.ofMinutes(1))),
+        new RsaCipher(random));
+  }
+
+  /** The ciphers these keys use, which streams share. */
+  SymmetricCipher ciphers() {
+    return ciphers;
+  }
+
+  // ---- creation -------------------------------------------------------------------------------
+
+  /**
+   * Create (KMIP 1.4 §4.1, 2.1 §6.1.14): a new symmetric key of the algorithm and length asked for
+   * (AES, 3DES, ChaCha20, HMAC; {@link KeyMaker} knows the lengths), stored wrapped before its
+   * identifier is returned: the one a 2.x client chose ({@link ChosenIdentifiers}), else a random
+   * one.
+   */
+  @Override
+  public String create(Create.Request request, RequestContext context) {
+    NewObjects.checkMayCreate(context);
+    if (request.objectType() != ObjectType.SYMMETRIC_KEY.value()) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "ObjectType: Create makes symmetric keys (use Create Key Pair or Register for others)");
+    }
+    Attributes attributes =
+        NewObjects.clientAttributesBesidesUid(request.attributes(), store, context);
+    String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
+    CryptographicAlgorithm algorithm = algorithm(attributes);
+    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    if (bits == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "CryptographicLength: missing (expected: e.g. 256)");
+    }
+    byte[] key;
+    try (ClearKey made = maker.symmetricKey(algorithm, bits)) {
+      key = ((KeyMaterial.Encoded) made.material()).bytes().toByteArray();
+    }
+    ObjectRecord draft =
+        NewObjects.draft(
+            uid,
+            ObjectType.SYMMETRIC_KEY,
+            attributes,
+            List.of(NewObjects.digest(key, KeyFormatType.RAW.value())),
+            context);
+    SymmetricKey object =
+        new SymmetricKey(
+            KeyBlock.of(
+                KeyFormatType.RAW.value(),
+                KeyValue.Plain.of(
+                    new io.arca.kmip.object.KeyMaterial.Bytes(ByteString.copyOf(key))),
+                algorithm.value(),
+                bits));
+    Arrays.fill(key, (byte) 0);
+    TtlvStructure content = object.encode(StoredForm.VERSION);
+    try {
+      store.create(draft, content);
+    } finally {
+      ObjectContent.wipe(content);
+    }
+    return uid;
+  }
+
+  private static CryptographicAlgorithm algorithm(Attributes attributes) {
+    Integer value = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
+    if (value == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "CryptographicAlgorithm: missing (expected: e.g. AES)");
+    }
+    CryptographicAlgorithm algorithm = CryptographicAlgorithm.byValue(value);
+    if (algorithm == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "CryptographicAlgorithm: 0x"
+              + Integer.toHexString(value)
+              + " is unknown (expected: AES, 3DES, ChaCha20 or HMAC)");
+    }
+    return algorithm;
+  }
+
+  @Override
+  public CreateKeyPair.Response createKeyPair(
+      CreateKeyPair.Request request, RequestContext context) {
+    return pairs.create(request, context);
+  }
+
+  // ---- use ------------------------------------------------------------------------------------
+
+  @Override
+  public AesCipher.Encrypted encrypt(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      ByteString plaintext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      RequestContext context) {
+    if (RsaEncryption.handles(key)) {
+      ByteString ciphertext = rsa.encrypt(key, parameters, plaintext, context.protocolVersion());
+      return new AesCipher.Encrypted(ciphertext.toByteArray(), null, null);
+    }
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
+    byte[] data = plaintext.toByteArray();
+    try {
+      return ciphers.encrypt(
+          algorithm,
+          keyBytes,
+          parameters,
+          data,
+          SymmetricCrypto.bytes(iv),
+          SymmetricCrypto.bytes(additionalData));
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
+      Arrays.fill(data, (byte) 0);
+    }
+  }
+
+  @Override
+  public int tagBytes(ObjectRecord key, CryptographicParameters parameters) {
+    if (RsaEncryption.handles(key)) {
+      return 0;
+    }
+    return SymmetricCipher.tagBytes(SymmetricCrypto.cipherAlgorithm(key), parameters);
+  }
+
+  @Override
+  public ByteString decrypt(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] ciphertext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      byte @Nullable [] tag,
+      RequestContext context) {
+    if (RsaEncryption.handles(key)) {
+      return rsa.decrypt(key, parameters, ByteString.copyOf(ciphertext), context.protocolVersion());
+    }
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
+    byte[] plaintext;
+    try {
+      plaintext =
+          ciphers.decrypt(
+              algorithm,
+              keyBytes,
+              parameters,
+              ciphertext,
+              SymmetricCrypto.bytes(iv),
+              SymmetricCrypto.bytes(additionalData),
+              tag);
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
+    }
+    try {
+      return ByteString.copyOf(plaintext);
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  @Override
+  public boolean streams() {
+    return true;
+  }
+
+  /**
+   * Destroy (KMIP 1.4 §4.21, 2.1 §6.1.17): the key material is erased for good; the metadata stays,
+   * in state Destroyed (Destroyed Compromised for a compromised object), with its Destroy Date. An
+   * Active object must be revoked first.
+   */
+  @Override
+  public void destroy(ObjectRecord object, RequestContext context) {
+    store.update(
+        object.uid(),
+        r -> {
+          State state = Lifecycle.stateAt(r.state(), r.attributes(), context.now());
+          State next =
+              switch (state) {
+                case PRE_ACTIVE, DEACTIVATED -> State.DESTROYED;
+                case COMPROMISED -> State.DESTROYED_COMPROMISED;
+                default -> throw Reasons.wrongState(context.protocolVersion(), "Destroy", state);
+              };
+          return r.withAttributes(
+                  ObjectAttributes.replace(
+                      r.attributes(),
+                      Attribute.of(TtlvDateTime.of(Tag.DESTROY_DATE.code(), context.now()))),
+                  context.now())
+              .withoutContent(next, context.now());
+        });
+  }
+}

@@ -1,0 +1,44 @@
+package io.arca.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The server's layering, checked on its compiled classes: handlers reach the database, the token
+ * and the network only through ports (docs/ARCHITECTURE.md), and no two packages need each other.
+ */
+@AnalyzeClasses(packages = "io.arca.server", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule handlersUseNoJdbcPkcs11OrNettyTypes =
+      noClasses()
+          .that()
+          .resideInAPackage("io.arca.server.op..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.sql..",
+              "javax.sql..",
+              "io.arca.persistence..",
+              "org.xipki..",
+              "iaik..",
+              "io.arca.hsm..",
+              "io.netty..")
+          .because(
+              "handlers talk to ports (ObjectStore, KeyBacking, AccessPolicy); the adapters"
+                  + " (store, hsm, transport) hold JDBC, PKCS#11 and Netty");
+
+  @ArchTest
+  static final ArchRule serverPackagesAreFreeOfCycles =
+      slices()
+          .matching("io.arca.server.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because("a package that needs another that needs it cannot be understood alone");
+}
