@@ -44,26 +44,17 @@ public record TestTokens(
    */
   public static TestTokens prepare(TokenImplementation implementation)
       throws IOException, InterruptedException {
+    assumeInstalled(implementation);
     String scripts = System.getProperty("arca.scripts");
     String conf = System.getenv("SOFTHSM2_CONF");
     String missing =
-        !Files.isRegularFile(implementation.library())
-            ? implementation.model()
-                + " is not installed ("
-                + implementation.library()
-                + "; "
-                + implementation.install()
-                + ")"
-            : scripts == null
-                ? "arca.scripts is not set: run through Maven failsafe"
-                : implementation == TokenImplementation.SOFTHSM2 && conf == null
-                    ? "SOFTHSM2_CONF is not set: run through Maven failsafe"
-                    : null;
+        scripts == null
+            ? "arca.scripts is not set: run through Maven failsafe"
+            : implementation == TokenImplementation.SOFTHSM2 && conf == null
+                ? "SOFTHSM2_CONF is not set: run through Maven failsafe"
+                : null;
     if (missing != null || scripts == null) {
-      if (System.getenv("CI") != null) {
-        fail(missing);
-      }
-      assumeTrue(false, missing);
+      skipOrFail(missing);
       throw new IllegalStateException(missing);
     }
     List<String> command = new ArrayList<>();
@@ -81,6 +72,29 @@ public record TestTokens(
         Path.of(values.getOrDefault("LIBRARY", implementation.library().toString())),
         slot(values, 1),
         slot(values, 2));
+  }
+
+  /**
+   * Skips the calling test when the implementation is not installed, or fails it under CI (the
+   * {@code CI} variable set), where every token must be there.
+   */
+  public static void assumeInstalled(TokenImplementation implementation) {
+    if (!Files.isRegularFile(implementation.library())) {
+      skipOrFail(
+          implementation.model()
+              + " is not installed ("
+              + implementation.library()
+              + "; "
+              + implementation.install()
+              + ")");
+    }
+  }
+
+  private static void skipOrFail(@Nullable String why) {
+    if (System.getenv("CI") != null) {
+      fail(why);
+    }
+    assumeTrue(false, why);
   }
 
   private static Slot slot(Map<String, String> values, int n) {
