@@ -70,6 +70,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.arca.testing.ClientCertificates;
 
 /**
  * Access control seen by a standard client (issue 8): PyKMIP with a second certificate (CN=user1)
@@ -106,7 +107,8 @@ class PyKmipGrantsIT {
             1);
     user1Cert = dataDir.resolve("user1.crt");
     user1Key = dataDir.resolve("user1.key");
-    issueClientCertificate("user1", pki, user1Cert, user1Key);
+    ClientCertificates.issue(
+        pki.caCertificate(), pki.directory().resolve("ca.key"), "user1", user1Cert, user1Key);
   }
 
   @AfterAll
@@ -232,56 +234,4 @@ class PyKmipGrantsIT {
     return ((KeyMaterial.Bytes) plain.keyMaterial()).value().toByteArray();
   }
 
-  /** A client certificate for {@code user}, issued by the development CA, as PEM files. */
-  private static void issueClientCertificate(String user, DevelopmentPki pki, Path cert, Path key)
-      throws Exception {
-    X509Certificate ca;
-    try (InputStream in = Files.newInputStream(pki.caCertificate())) {
-      ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-    }
-    PrivateKey caKey = readPrivateKey(pki.directory().resolve("ca.key"));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    Instant now = Instant.now();
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        new JcaX509CertificateHolder(ca).getSubject(),
-                        BigInteger.valueOf(now.toEpochMilli()),
-                        Date.from(now.minus(Duration.ofHours(1))),
-                        Date.from(now.plus(Duration.ofDays(1))),
-                        new X500Name("CN=" + user),
-                        keys.getPublic())
-                    .addExtension(
-                        Extension.extendedKeyUsage,
-                        false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
-    writePem(cert, certificate);
-    writePem(key, new JcaPKCS8Generator(keys.getPrivate(), null));
-  }
-
-  private static PrivateKey readPrivateKey(Path file) throws IOException {
-    try (PEMParser parser =
-        new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-      Object read = parser.readObject();
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      if (read instanceof PEMKeyPair pair) {
-        return converter.getPrivateKey(pair.getPrivateKeyInfo());
-      }
-      if (read instanceof PrivateKeyInfo info) {
-        return converter.getPrivateKey(info);
-      }
-      throw new IOException(file + ": not a private key");
-    }
-  }
-
-  private static void writePem(Path file, Object object) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-        JcaPEMWriter pem = new JcaPEMWriter(writer)) {
-      pem.writeObject(object);
-    }
-  }
 }

@@ -73,6 +73,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.arca.testing.ClientCertificates;
 
 /**
  * Access control over real mutual TLS with two client certificates: user1 cannot Get, Encrypt with,
@@ -228,38 +229,11 @@ class AccessEndToEndTest {
 
   /** A client certificate for {@code user}, issued by the development CA, as a TLS context. */
   private static SSLContext clientFor(String user, DevelopmentPki pki) throws Exception {
-    X509Certificate ca = TestClients.certificate(pki.caCertificate());
-    PrivateKey caKey = TestClients.privateKey(pki.directory().resolve("ca.key"));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    Instant now = Instant.now();
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        new JcaX509CertificateHolder(ca).getSubject(),
-                        BigInteger.valueOf(now.toEpochMilli()),
-                        Date.from(now.minus(Duration.ofHours(1))),
-                        Date.from(now.plus(Duration.ofDays(1))),
-                        new X500Name("CN=" + user),
-                        keys.getPublic())
-                    .addExtension(
-                        Extension.extendedKeyUsage,
-                        false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
     Path cert = dir.resolve(user + ".crt");
     Path key = dir.resolve(user + ".key");
-    writePem(cert, certificate);
-    writePem(key, new JcaPKCS8Generator(keys.getPrivate(), null));
+    ClientCertificates.issue(
+        pki.caCertificate(), pki.directory().resolve("ca.key"), user, cert, key);
     return TestClients.context(pki.caCertificate(), cert, key);
   }
 
-  private static void writePem(Path file, Object object) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-        JcaPEMWriter pem = new JcaPEMWriter(writer)) {
-      pem.writeObject(object);
-    }
-  }
 }

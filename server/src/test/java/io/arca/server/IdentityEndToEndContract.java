@@ -68,6 +68,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.arca.testing.ClientCertificates;
 
 /**
  * Certificates that name a user ambiguously, over real mutual TLS: each is valid, issued by the
@@ -235,39 +236,12 @@ abstract class IdentityEndToEndContract {
 
   /** A client certificate with {@code subject}, issued by the development CA, as a TLS context. */
   private SSLContext clientFor(X500Name subject) throws Exception {
-    X509Certificate ca = TestClients.certificate(pki.caCertificate());
-    PrivateKey caKey = TestClients.privateKey(pki.directory().resolve("ca.key"));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    Instant now = Instant.now();
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        new JcaX509CertificateHolder(ca).getSubject(),
-                        BigInteger.valueOf(now.toEpochMilli() * 1000 + SERIAL.incrementAndGet()),
-                        Date.from(now.minus(Duration.ofHours(1))),
-                        Date.from(now.plus(Duration.ofDays(1))),
-                        subject,
-                        keys.getPublic())
-                    .addExtension(
-                        Extension.extendedKeyUsage,
-                        false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
     int n = SERIAL.incrementAndGet();
     Path cert = dir.resolve("client-" + n + ".crt");
     Path key = dir.resolve("client-" + n + ".key");
-    writePem(cert, certificate);
-    writePem(key, new JcaPKCS8Generator(keys.getPrivate(), null));
+    ClientCertificates.issue(
+        pki.caCertificate(), pki.directory().resolve("ca.key"), subject, cert, key);
     return TestClients.context(pki.caCertificate(), cert, key);
   }
 
-  private static void writePem(Path file, Object object) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-        JcaPEMWriter pem = new JcaPEMWriter(writer)) {
-      pem.writeObject(object);
-    }
-  }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.arca.testing.ClientCertificates;
 
 /**
  * {@code arca access-rights}, {@code arca sign} and {@code arca verify} end to end against a real
@@ -36,8 +37,14 @@ class AccessAndSignatureCommandsEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    UserCertificates.issue(pki.directory(), "user1");
-    UserCertificates.issue(pki.directory(), "user2");
+    for (String user : new String[] {"user1", "user2"}) {
+      ClientCertificates.issue(
+          pki.caCertificate(),
+          pki.directory().resolve("ca.key"),
+          user,
+          pki.directory().resolve(user + ".crt"),
+          pki.directory().resolve(user + ".key"));
+    }
     ServerConfig.Tls tls =
         new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
     ServerConfig config =
