@@ -62,9 +62,9 @@ import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
@@ -74,6 +74,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -95,6 +96,7 @@ class HsmEndToEndIT {
   private static final String ADMIN = DevelopmentPki.ADMIN_USER;
 
   @TempDir static Path dir;
+
   // Set for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
   static HsmTestTokens tokens;
@@ -109,6 +111,17 @@ class HsmEndToEndIT {
   static SSLContext user1;
 
   static String run = "";
+
+  private final TokenImplementation implementation;
+
+  HsmEndToEndIT(TokenImplementation implementation) {
+    this.implementation = implementation;
+  }
+
+  @BeforeEach
+  void serverRunsOnThisImplementation() {
+    assertThat(tokens.implementation()).isEqualTo(implementation);
+  }
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
@@ -362,7 +375,9 @@ class HsmEndToEndIT {
             .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
         assertThat(
                 other
-                    .call(Operation.CREATE, createAes("hsm::" + slot + "::" + label("mine"), 256, true, null))
+                    .call(
+                        Operation.CREATE,
+                        createAes("hsm::" + slot + "::" + label("mine"), 256, true, null))
                     .resultReason())
             .isEqualTo(ResultReason.PERMISSION_DENIED.value());
         assertThat(
