@@ -7,6 +7,7 @@ import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
+import io.arca.testing.ClientCertificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import io.arca.testing.ClientCertificates;
 
 /**
  * {@code arca access-rights}, {@code arca sign} and {@code arca verify} end to end against a real

@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HsmWalkthroughIT {
   @ParameterizedTest
   @EnumSource(TokenImplementation.class)
-  void everyStepOfTheWalkthroughBehavesThroughBinArca(TokenImplementation token)
-      throws Exception {
+  void everyStepOfTheWalkthroughBehavesThroughBinArca(TokenImplementation token) throws Exception {
     TestTokens.assumeInstalled(token);
     assumeTrue(onPath("openssl"), "openssl is needed");
     Path root = Path.of(System.getProperty("arca.root", "..")).toAbsolutePath().normalize();
@@ -44,7 +43,7 @@ class HsmWalkthroughIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    boolean finished = walkthrough.waitFor(10, TimeUnit.MINUTES);
+    boolean finished = walkthrough.waitFor(15, TimeUnit.MINUTES);
     if (!finished) {
       walkthrough.destroyForcibly();
     }

@@ -116,7 +116,8 @@ class HsmStartupIT {
     ServerConfig config =
         config(
             "no-slot",
-            new ServerConfig.Hsm(HsmProfile.SOFTHSM2, TokenImplementation.SOFTHSM2.library(), "admin", slots));
+            new ServerConfig.Hsm(
+                HsmProfile.SOFTHSM2, TokenImplementation.SOFTHSM2.library(), "admin", slots));
     assertThatThrownBy(() -> ServerStores.open(config).close())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no slot 424242");
@@ -142,7 +143,8 @@ class HsmStartupIT {
   void anHsmKekWrapsEveryStoredObjectAcrossRestarts() throws Exception {
     Map<Long, char[]> pins = new LinkedHashMap<>();
     pins.put(tokens.slot1(), tokens.pin1().toCharArray());
-    try (HsmModule hsm = HsmModule.open(TokenImplementation.SOFTHSM2.library(), HsmProfile.SOFTHSM2, pins)) {
+    try (HsmModule hsm =
+        HsmModule.open(TokenImplementation.SOFTHSM2.library(), HsmProfile.SOFTHSM2, pins)) {
       hsm.slot(tokens.slot1()).generateAes("server-kek", 256, true);
     }
     String kekId = "hsm::" + tokens.slot1() + "::server-kek";
