@@ -24,24 +24,13 @@ import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.tls.DevelopmentPki;
+import io.arca.testing.ClientCertificates;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Writer;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,20 +41,6 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +81,8 @@ class PyKmipGrantsIT {
             1);
     user1Cert = dataDir.resolve("user1.crt");
     user1Key = dataDir.resolve("user1.key");
-    issueClientCertificate("user1", pki, user1Cert, user1Key);
+    ClientCertificates.issue(
+        pki.caCertificate(), pki.directory().resolve("ca.key"), "user1", user1Cert, user1Key);
   }
 
   @AfterAll
@@ -230,58 +206,5 @@ class PyKmipGrantsIT {
         (KeyValue.Plain)
             Objects.requireNonNull(Objects.requireNonNull(object.keyBlock()).keyValue());
     return ((KeyMaterial.Bytes) plain.keyMaterial()).value().toByteArray();
-  }
-
-  /** A client certificate for {@code user}, issued by the development CA, as PEM files. */
-  private static void issueClientCertificate(String user, DevelopmentPki pki, Path cert, Path key)
-      throws Exception {
-    X509Certificate ca;
-    try (InputStream in = Files.newInputStream(pki.caCertificate())) {
-      ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-    }
-    PrivateKey caKey = readPrivateKey(pki.directory().resolve("ca.key"));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    Instant now = Instant.now();
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        new JcaX509CertificateHolder(ca).getSubject(),
-                        BigInteger.valueOf(now.toEpochMilli()),
-                        Date.from(now.minus(Duration.ofHours(1))),
-                        Date.from(now.plus(Duration.ofDays(1))),
-                        new X500Name("CN=" + user),
-                        keys.getPublic())
-                    .addExtension(
-                        Extension.extendedKeyUsage,
-                        false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
-    writePem(cert, certificate);
-    writePem(key, new JcaPKCS8Generator(keys.getPrivate(), null));
-  }
-
-  private static PrivateKey readPrivateKey(Path file) throws IOException {
-    try (PEMParser parser =
-        new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-      Object read = parser.readObject();
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      if (read instanceof PEMKeyPair pair) {
-        return converter.getPrivateKey(pair.getPrivateKeyInfo());
-      }
-      if (read instanceof PrivateKeyInfo info) {
-        return converter.getPrivateKey(info);
-      }
-      throw new IOException(file + ": not a private key");
-    }
-  }
-
-  private static void writePem(Path file, Object object) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-        JcaPEMWriter pem = new JcaPEMWriter(writer)) {
-      pem.writeObject(object);
-    }
   }
 }

@@ -48,6 +48,19 @@ public record HsmProfile(
           RsaPadding.OAEP_SHA1);
 
   /**
+   * opencryptoki's software token ("IBM SoftTok") as packaged by Debian 12 (3.8): RSA-OAEP with
+   * SHA-256, but neither AES-GCM nor AES key wrap, which its slots refuse; used by the tests.
+   */
+  public static final HsmProfile OPENCRYPTOKI =
+      new HsmProfile(
+          "opencryptoki",
+          "/usr/lib/x86_64-linux-gnu/opencryptoki/libopencryptoki.so.0",
+          16,
+          PKCS11Constants.CKM_AES_KEY_WRAP_KWP,
+          64,
+          RsaPadding.OAEP_SHA256);
+
+  /**
    * Utimaco CryptoServer; its library path depends on the installation, so it must be configured.
    */
   public static final HsmProfile UTIMACO =

@@ -59,6 +59,7 @@ public final class HsmSlot implements AutoCloseable {
   private final char[] pin;
   private final SecureRandom random;
   private final boolean keyWrapPad;
+  private final boolean aesGcm;
   private final TokenCaller caller;
   private final KeyHandles keys;
   private final Object generateLock = new Object();
@@ -101,6 +102,7 @@ public final class HsmSlot implements AutoCloseable {
     this.keyWrapPad =
         token.supportsMechanism(profile.aesKeyWrapPad(), CKF_WRAP)
             && token.supportsMechanism(profile.aesKeyWrapPad(), CKF_UNWRAP);
+    this.aesGcm = Mechanisms.offersGcm(token);
   }
 
   public long id() {
@@ -340,8 +342,16 @@ public final class HsmSlot implements AutoCloseable {
 
   // ---- crypto -------------------------------------------------------------------------------
 
+  /**
+   * Whether the token lists {@code mechanism} for a use ({@code CKF_ENCRYPT}, {@code CKF_WRAP}).
+   */
+  public boolean offers(long mechanism, long use) {
+    return token.supportsMechanism(mechanism, use);
+  }
+
   /** AES-GCM with a fresh random 96-bit IV and a 128-bit tag; {@code aad} may be empty. */
   public AesGcmCiphertext encryptAesGcm(String label, byte[] plaintext, byte[] aad) {
+    Mechanisms.requireGcm(aesGcm, keyWrapPad, slotId, profile);
     byte[] iv = new byte[AesGcmCiphertext.IV_LENGTH];
     random.nextBytes(iv);
     Mechanism mechanism = Mechanisms.gcm(iv, aad);
@@ -359,6 +369,7 @@ public final class HsmSlot implements AutoCloseable {
    * HsmException.Kind#INVALID_DATA}.
    */
   public byte[] decryptAesGcm(String label, AesGcmCiphertext ciphertext, byte[] aad) {
+    Mechanisms.requireGcm(aesGcm, keyWrapPad, slotId, profile);
     Mechanism mechanism = Mechanisms.gcm(ciphertext.iv(), aad);
     byte[] in = ciphertext.toToken();
     return caller.call(

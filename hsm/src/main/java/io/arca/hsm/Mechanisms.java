@@ -1,5 +1,7 @@
 package io.arca.hsm;
 
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_DECRYPT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_ENCRYPT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA1;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA256;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_GCM;
@@ -10,12 +12,39 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA_1;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKZ_DATA_SPECIFIED;
 
 import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11Token;
 import org.xipki.pkcs11.wrapper.params.GCM_PARAMS;
 import org.xipki.pkcs11.wrapper.params.RSA_PKCS_OAEP_PARAMS;
 
 /** The PKCS#11 mechanisms of {@link HsmSlot}'s AES-GCM and RSA calls. */
 final class Mechanisms {
   private Mechanisms() {}
+
+  /**
+   * Whether the token lists AES-GCM for both directions; opencryptoki's software token does not.
+   */
+  static boolean offersGcm(PKCS11Token token) {
+    return token.supportsMechanism(CKM_AES_GCM, CKF_ENCRYPT)
+        && token.supportsMechanism(CKM_AES_GCM, CKF_DECRYPT);
+  }
+
+  /**
+   * Refuses AES-GCM, with the reason, on a token that lacks it: the session pool would turn the
+   * token's refused C_EncryptInit into a failure that does not say why. Wrapping under an AES key
+   * falls back to AES-GCM where AES key wrap with padding is missing, so the reason names both.
+   */
+  static void requireGcm(boolean offered, boolean keyWrapPad, long slotId, HsmProfile profile) {
+    if (!offered) {
+      throw new HsmException(
+          HsmException.Kind.UNSUPPORTED,
+          "slot "
+              + slotId
+              + " ("
+              + profile.name()
+              + "): the token does not implement AES-GCM (CKM_AES_GCM)"
+              + (keyWrapPad ? "" : " nor AES key wrap with padding"));
+    }
+  }
 
   static Mechanism gcm(byte[] iv, byte[] aad) {
     // An empty AAD goes as NULL: SoftHSM2 refuses a zero-length buffer, and the pool hides that.

@@ -38,37 +38,16 @@ import io.arca.server.store.LocalKek;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
+import io.arca.testing.ClientCertificates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -228,38 +207,10 @@ class AccessEndToEndTest {
 
   /** A client certificate for {@code user}, issued by the development CA, as a TLS context. */
   private static SSLContext clientFor(String user, DevelopmentPki pki) throws Exception {
-    X509Certificate ca = TestClients.certificate(pki.caCertificate());
-    PrivateKey caKey = TestClients.privateKey(pki.directory().resolve("ca.key"));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    Instant now = Instant.now();
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        new JcaX509CertificateHolder(ca).getSubject(),
-                        BigInteger.valueOf(now.toEpochMilli()),
-                        Date.from(now.minus(Duration.ofHours(1))),
-                        Date.from(now.plus(Duration.ofDays(1))),
-                        new X500Name("CN=" + user),
-                        keys.getPublic())
-                    .addExtension(
-                        Extension.extendedKeyUsage,
-                        false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
     Path cert = dir.resolve(user + ".crt");
     Path key = dir.resolve(user + ".key");
-    writePem(cert, certificate);
-    writePem(key, new JcaPKCS8Generator(keys.getPrivate(), null));
+    ClientCertificates.issue(
+        pki.caCertificate(), pki.directory().resolve("ca.key"), user, cert, key);
     return TestClients.context(pki.caCertificate(), cert, key);
-  }
-
-  private static void writePem(Path file, Object object) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-        JcaPEMWriter pem = new JcaPEMWriter(writer)) {
-      pem.writeObject(object);
-    }
   }
 }

@@ -1,8 +1,6 @@
 package io.arca.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arca.hsm.HsmProfile;
 import io.arca.server.Arca;
@@ -11,22 +9,17 @@ import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
-import java.io.IOException;
+import io.arca.testing.TestTokens;
+import io.arca.testing.TokenImplementation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,29 +43,12 @@ class LoadGeneratorHsmIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path library = Path.of(Objects.requireNonNull(HsmProfile.SOFTHSM2.defaultLibrary()));
-    String conf = System.getenv("SOFTHSM2_CONF");
-    String scripts = System.getProperty("arca.scripts");
-    String missing =
-        !Files.isRegularFile(library)
-            ? "SoftHSM2 is not installed (" + library + "; apt-get install softhsm2)"
-            : conf == null || scripts == null
-                ? "SOFTHSM2_CONF and arca.scripts are not set: run through Maven failsafe"
-                : null;
-    if (missing != null) {
-      if (System.getenv("CI") != null) {
-        fail(missing);
-      }
-      assumeTrue(false, missing);
-    }
-    Path tokens = Objects.requireNonNull(Path.of(conf).getParent(), "SOFTHSM2_CONF directory");
-    deleteRecursively(tokens);
-    Map<String, String> values = tokens(Path.of(scripts, "softhsm-test-tokens"), tokens);
-    slot1 = Objects.requireNonNull(values.get("SLOT1_ID"), "SLOT1_ID");
-    slot2 = Objects.requireNonNull(values.get("SLOT2_ID"), "SLOT2_ID");
+    TestTokens tokens = TestTokens.prepare(TokenImplementation.SOFTHSM2);
+    slot1 = Long.toString(tokens.first().id());
+    slot2 = Long.toString(tokens.second().id());
     Map<Long, Password> slots = new LinkedHashMap<>();
-    slots.put(Long.parseLong(slot1), password(values, "SLOT1_PIN"));
-    slots.put(Long.parseLong(slot2), password(values, "SLOT2_PIN"));
+    slots.put(tokens.first().id(), new Password(tokens.first().pin().toCharArray()));
+    slots.put(tokens.second().id(), new Password(tokens.second().pin().toCharArray()));
 
     pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
     ServerConfig.Tls tls =
@@ -90,7 +66,8 @@ class LoadGeneratorHsmIT {
             false,
             ServerConfig.Storage.EMBEDDED,
             ServerConfig.Access.DEFAULTS,
-            new ServerConfig.Hsm(HsmProfile.SOFTHSM2, library, DevelopmentPki.ADMIN_USER, slots));
+            new ServerConfig.Hsm(
+                HsmProfile.SOFTHSM2, tokens.library(), DevelopmentPki.ADMIN_USER, slots));
     server = Arca.start(config, TlsContexts.server(tls));
   }
 
@@ -151,42 +128,6 @@ class LoadGeneratorHsmIT {
   private record Run(int code, String output) {
     String lastLine() {
       return output.strip().lines().reduce((a, b) -> b).orElse("");
-    }
-  }
-
-  private static Password password(Map<String, String> values, String name) {
-    return new Password(Objects.requireNonNull(values.get(name), name).toCharArray());
-  }
-
-  private static Map<String, String> tokens(Path script, Path directory)
-      throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(script.toString(), directory.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException(script + " failed: " + output);
-    }
-    Map<String, String> values = new HashMap<>();
-    output
-        .lines()
-        .filter(line -> line.contains("="))
-        .forEach(
-            line ->
-                values.put(
-                    line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
-    return values;
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

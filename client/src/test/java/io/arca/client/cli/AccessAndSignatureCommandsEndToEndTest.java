@@ -7,6 +7,7 @@ import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
+import io.arca.testing.ClientCertificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -36,8 +37,14 @@ class AccessAndSignatureCommandsEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    UserCertificates.issue(pki.directory(), "user1");
-    UserCertificates.issue(pki.directory(), "user2");
+    for (String user : new String[] {"user1", "user2"}) {
+      ClientCertificates.issue(
+          pki.caCertificate(),
+          pki.directory().resolve("ca.key"),
+          user,
+          pki.directory().resolve(user + ".crt"),
+          pki.directory().resolve(user + ".key"));
+    }
     ServerConfig.Tls tls =
         new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
     ServerConfig config =

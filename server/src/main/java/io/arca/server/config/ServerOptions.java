@@ -330,8 +330,8 @@ public final class ServerOptions {
       names = "--hsm-model",
       paramLabel = "MODEL",
       description =
-          "The HSM behind hsm::<slot>::<label> objects: proteccio, softhsm2, utimaco or pkcs11"
-              + " (default: no HSM).")
+          "The HSM behind hsm::<slot>::<label> objects: proteccio, softhsm2, opencryptoki,"
+              + " utimaco or pkcs11 (default: no HSM).")
   @Nullable String hsmModel;
 
   @Option(
@@ -339,7 +339,8 @@ public final class ServerOptions {
       paramLabel = "FILE",
       description =
           "The PKCS#11 library (default: /lib/libnethsm.so for proteccio,"
-              + " /usr/lib/softhsm/libsofthsm2.so for softhsm2; required for the others).")
+              + " /usr/lib/softhsm/libsofthsm2.so for softhsm2, Debian's libopencryptoki.so.0 for"
+              + " opencryptoki; required for the others).")
   @Nullable Path hsmLibrary;
 
   @Option(
@@ -387,11 +388,14 @@ public final class ServerOptions {
         switch (hsmModel.toLowerCase(Locale.ROOT)) {
           case "proteccio" -> HsmProfile.PROTECCIO;
           case "softhsm2" -> HsmProfile.SOFTHSM2;
+          case "opencryptoki" -> HsmProfile.OPENCRYPTOKI;
           case "utimaco" -> HsmProfile.UTIMACO;
           case "pkcs11" -> HsmProfile.PKCS11;
           default ->
               throw new IllegalArgumentException(
-                  "hsm-model: " + hsmModel + " (expected: proteccio, softhsm2, utimaco or pkcs11)");
+                  "hsm-model: "
+                      + hsmModel
+                      + " (expected: proteccio, softhsm2, opencryptoki, utimaco or pkcs11)");
         };
     Path library = hsmLibrary;
     if (library == null) {

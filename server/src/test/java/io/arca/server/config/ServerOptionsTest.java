@@ -3,6 +3,7 @@ package io.arca.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.arca.hsm.HsmProfile;
 import io.arca.kmip.message.RequestBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -300,9 +301,30 @@ class ServerOptionsTest {
   }
 
   @Test
+  void opencryptokiModelFindsDebiansLibraryAndItsProfile() throws Exception {
+    ServerConfig.Hsm hsm =
+        java.util.Objects.requireNonNull(
+            parse(
+                    Map.of(),
+                    "--hsm-model",
+                    "opencryptoki",
+                    "--hsm-admin",
+                    "admin",
+                    "--hsm-slot",
+                    "41",
+                    "--hsm-password",
+                    "1234")
+                .hsm());
+
+    assertThat(hsm.profile()).isEqualTo(HsmProfile.OPENCRYPTOKI);
+    assertThat(hsm.library())
+        .isEqualTo(Path.of("/usr/lib/x86_64-linux-gnu/opencryptoki/libopencryptoki.so.0"));
+  }
+
+  @Test
   void hsmSettingsThatCannotWorkAreRefused() {
     assertThatThrownBy(() -> parse(Map.of(), "--hsm-model", "thales"))
-        .hasMessageContaining("proteccio, softhsm2, utimaco or pkcs11");
+        .hasMessageContaining("proteccio, softhsm2, opencryptoki, utimaco or pkcs11");
     assertThatThrownBy(
             () -> parse(Map.of(), "--hsm-model", "utimaco", "--hsm-admin", "a", "--hsm-slot", "1"))
         .hasMessageContaining("--hsm-library");

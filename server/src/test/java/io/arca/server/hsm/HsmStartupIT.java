@@ -33,6 +33,7 @@ import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
+import io.arca.testing.TokenImplementation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -57,12 +58,12 @@ class HsmStartupIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
 
   @TempDir static Path dir;
-  static SoftHsmTokens tokens;
+  static HsmTestTokens tokens;
   static DevelopmentPki pki;
 
   @BeforeAll
   static void prepare() throws Exception {
-    tokens = SoftHsmTokens.prepare();
+    tokens = HsmTestTokens.prepare();
     pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
   }
 
@@ -115,7 +116,8 @@ class HsmStartupIT {
     ServerConfig config =
         config(
             "no-slot",
-            new ServerConfig.Hsm(HsmProfile.SOFTHSM2, SoftHsmTokens.LIBRARY, "admin", slots));
+            new ServerConfig.Hsm(
+                HsmProfile.SOFTHSM2, TokenImplementation.SOFTHSM2.library(), "admin", slots));
     assertThatThrownBy(() -> ServerStores.open(config).close())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no slot 424242");
@@ -141,7 +143,8 @@ class HsmStartupIT {
   void anHsmKekWrapsEveryStoredObjectAcrossRestarts() throws Exception {
     Map<Long, char[]> pins = new LinkedHashMap<>();
     pins.put(tokens.slot1(), tokens.pin1().toCharArray());
-    try (HsmModule hsm = HsmModule.open(SoftHsmTokens.LIBRARY, HsmProfile.SOFTHSM2, pins)) {
+    try (HsmModule hsm =
+        HsmModule.open(TokenImplementation.SOFTHSM2.library(), HsmProfile.SOFTHSM2, pins)) {
       hsm.slot(tokens.slot1()).generateAes("server-kek", 256, true);
     }
     String kekId = "hsm::" + tokens.slot1() + "::server-kek";

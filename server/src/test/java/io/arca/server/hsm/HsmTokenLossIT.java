@@ -93,7 +93,7 @@ class HsmTokenLossIT {
   private static final Duration MAX_RECOVERY = Duration.ofSeconds(10);
 
   @TempDir Path dir;
-  SoftHsmTokens tokens;
+  HsmTestTokens tokens;
   Arca server;
   SSLContext admin;
   Path root;
@@ -103,7 +103,7 @@ class HsmTokenLossIT {
 
   @BeforeEach
   void start() throws Exception {
-    tokens = SoftHsmTokens.prepare();
+    tokens = HsmTestTokens.prepare();
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
     ServerConfig.Tls tls = TestServers.tls(pki);
     ServerConfig config =

@@ -87,13 +87,13 @@ class HsmTokenResetIT {
   private static final String SLOT1_LABEL = "arca-test-1";
 
   @TempDir Path dir;
-  SoftHsmTokens tokens;
+  HsmTestTokens tokens;
   Arca server;
   SSLContext admin;
 
   @BeforeEach
   void start() throws Exception {
-    tokens = SoftHsmTokens.prepare();
+    tokens = HsmTestTokens.prepare();
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
     ServerConfig.Tls tls = TestServers.tls(pki);
     ServerConfig config =

@@ -11,29 +11,13 @@ import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.transport.TestClients;
+import io.arca.testing.ClientCertificates;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A KMIP client over mutual TLS for the HSM tests: one connection, one request at a time, each
@@ -86,39 +70,12 @@ final class KmipTestClient implements AutoCloseable {
 
   /**
    * A TLS context for a user {@code name} whose certificate the development CA in {@code pki}
-   * signs, so the server accepts it as that user.
+   * signs, so the server accepts it as that user; the certificate and key are written beside it.
    */
   static SSLContext userSignedBy(Path pki, String name) throws Exception {
-    X509Certificate ca = TestClients.certificate(pki.resolve("ca.crt"));
-    PrivateKey caKey = TestClients.privateKey(pki.resolve("ca.key"));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    Instant now = Instant.now();
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
-                        BigInteger.valueOf(now.toEpochMilli()),
-                        Date.from(now.minus(1, ChronoUnit.HOURS)),
-                        Date.from(now.plus(1, ChronoUnit.DAYS)),
-                        new X500Name("CN=" + name),
-                        keys.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", ca);
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    KeyStore own = KeyStore.getInstance("PKCS12");
-    own.load(null, null);
-    own.setKeyEntry("me", keys.getPrivate(), new char[0], new Certificate[] {certificate, ca});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(own, new char[0]);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    return context;
+    Path cert = pki.resolve(name + ".crt");
+    Path key = pki.resolve(name + ".key");
+    ClientCertificates.issue(pki.resolve("ca.crt"), pki.resolve("ca.key"), name, cert, key);
+    return TestClients.context(pki.resolve("ca.crt"), cert, key);
   }
 }
