@@ -53,6 +53,87 @@ final class KeyWrapBlobs {
     }
   }
 
+  static byte[] wrapBlob(HsmSlot slot, String wrappingLabel, byte[] keyBytes) {
+    KeyHandles.Entry key = slot.wrappingKey(wrappingLabel);
+    String what = "wrapping with '" + wrappingLabel + "'";
+    return switch (key.info().keyClass()) {
+      case PUBLIC ->
+          slot.caller()
+              .call(
+                  HsmCall.WRAP,
+                  true,
+                  what,
+                  () ->
+                      slot.token()
+                          .encrypt(
+                              Mechanisms.rsa(slot.profile(), slot.profile().rsaOaep()),
+                              slot.entry(wrappingLabel).handle(),
+                              keyBytes));
+      case SECRET -> {
+        if (slot.usesAesKeyWrapPad()) {
+          yield slot.caller()
+              .call(
+                  HsmCall.WRAP,
+                  true,
+                  what,
+                  () ->
+                      wrapPad(
+                          slot.token(),
+                          slot.profile(),
+                          slot.entry(wrappingLabel).handle(),
+                          keyBytes));
+        }
+        slot.caller().count(HsmCall.WRAP).incrementAndGet();
+        AesGcmCiphertext c = slot.encryptAesGcm(wrappingLabel, keyBytes, new byte[0]);
+        yield concat(c.iv(), c.ciphertext(), c.tag());
+      }
+      case PRIVATE ->
+          throw new HsmException(
+              HsmException.Kind.INVALID_KEY,
+              "'" + wrappingLabel + "' is a private key (expected: its _pk or an AES key)");
+    };
+  }
+
+  static byte[] unwrapBlob(HsmSlot slot, String unwrappingLabel, byte[] wrapped) {
+    KeyHandles.Entry key = slot.wrappingKey(unwrappingLabel);
+    String what = "unwrapping with '" + unwrappingLabel + "'";
+    return switch (key.info().keyClass()) {
+      case PRIVATE ->
+          slot.caller()
+              .call(
+                  HsmCall.UNWRAP,
+                  true,
+                  what,
+                  () ->
+                      slot.token()
+                          .decrypt(
+                              Mechanisms.rsa(slot.profile(), slot.profile().rsaOaep()),
+                              slot.entry(unwrappingLabel).handle(),
+                              wrapped));
+      case SECRET -> {
+        if (slot.usesAesKeyWrapPad()) {
+          yield slot.caller()
+              .call(
+                  HsmCall.UNWRAP,
+                  true,
+                  what,
+                  () ->
+                      unwrapPad(
+                          slot.token(),
+                          slot.profile(),
+                          slot.entry(unwrappingLabel).handle(),
+                          wrapped));
+        }
+        slot.caller().count(HsmCall.UNWRAP).incrementAndGet();
+        yield slot.decryptAesGcm(unwrappingLabel, splitGcm(wrapped), new byte[0]);
+      }
+      case PUBLIC ->
+          throw new HsmException(
+              HsmException.Kind.INVALID_KEY,
+              "'" + unwrappingLabel + "' is a public key (expected: a private or AES key)");
+    };
+  }
+
   static AesGcmCiphertext splitGcm(byte[] wrapped) {
     int iv = AesGcmCiphertext.IV_LENGTH;
     int tag = AesGcmCiphertext.TAG_LENGTH;
