@@ -399,6 +399,19 @@ public final class HsmSlot implements AutoCloseable {
     return KeyWrapBlobs.unwrapBlob(this, unwrappingLabel, wrapped);
   }
 
+  /**
+   * Unwraps a key blob inside the token into a sensitive, non-extractable session object of {@code
+   * algorithm} (AES or an HMAC), so that a stored key serves crypto calls without its value ever in
+   * this process: AES key wrap with padding under an AES key where the token offers it (what {@link
+   * #wrap} and {@link #wrapKey} make), else the AES-GCM blob of the fallback, decrypted and created
+   * as the object; RSA-OAEP under a private key. {@link #unwrap} is the form that returns the
+   * bytes, through a non-sensitive object.
+   */
+  public HsmSessionKey unwrapToSession(
+      String unwrappingLabel, byte[] wrapped, KeyAlgorithm algorithm) {
+    return KeyWrapBlobs.unwrapToSession(this, unwrappingLabel, wrapped, algorithm);
+  }
+
   /** Closes the idle sessions; the module finalises the library. */
   @Override
   public void close() {

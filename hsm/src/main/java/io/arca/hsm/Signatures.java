@@ -191,7 +191,8 @@ final class Signatures {
               + hash.jcaName()
               + " key)");
     }
-    if (key.lengthBits() < hash.length() * 8) {
+    // 0 is unknown (SoftHSM2 2.6 reports no length for unwrapped keys): the token decides then.
+    if (key.lengthBits() > 0 && key.lengthBits() < hash.length() * 8) {
       throw new HsmException(
           HsmException.Kind.INVALID_KEY,
           "'"
