@@ -102,7 +102,7 @@ public enum HashAlgorithm {
   void checkDigest(byte[] digest) {
     if (digest.length != length) {
       throw new HsmException(
-          HsmException.Kind.INVALID_DATA,
+          HsmException.Kind.INVALID_ARGUMENT,
           jcaName + " digest length: " + digest.length + " (expected: " + length + ")");
     }
   }

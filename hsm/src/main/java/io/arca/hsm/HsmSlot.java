@@ -336,7 +336,7 @@ public final class HsmSlot implements AutoCloseable {
 
   /**
    * As {@link #sign}, over a digest the caller computed with the algorithm's hash (of the hash's
-   * length, else {@link HsmException.Kind#INVALID_DATA}).
+   * length, else {@link HsmException.Kind#INVALID_ARGUMENT}).
    */
   public byte[] signDigest(String label, SignatureAlgorithm algorithm, byte[] digest) {
     return signatures.sign(label, algorithm, digest, true);

@@ -80,7 +80,7 @@ class SignatureIT extends FreshSoftHsm2Slot {
     assertThat(slot().verifyDigest(label + "_pk", algorithm, digest, signature)).isTrue();
     assertThat(slot().verify(label + "_pk", algorithm, DATA, signature)).isTrue();
     assertFails(
-        HsmException.Kind.INVALID_DATA,
+        HsmException.Kind.INVALID_ARGUMENT,
         "digest length: 20 (expected: " + algorithm.hash().length() + ")",
         () -> slot().signDigest(label, algorithm, new byte[20]));
   }
