@@ -12,5 +12,8 @@ public enum HsmCall {
   ENCRYPT,
   DECRYPT,
   WRAP,
-  UNWRAP
+  UNWRAP,
+  SIGN,
+  VERIFY,
+  MAC
 }

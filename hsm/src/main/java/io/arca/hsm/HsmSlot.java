@@ -1,34 +1,20 @@
 package io.arca.hsm;
 
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_COEFFICIENT;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EXPONENT_1;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EXPONENT_2;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_MODULUS;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PRIME_1;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PRIME_2;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PRIVATE_EXPONENT;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_PUBLIC_EXPONENT;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_UNWRAP;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_WRAP;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_RSA;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_KEY_GEN;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_ALREADY_LOGGED_IN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RO_PUBLIC_SESSION;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKS_RW_PUBLIC_SESSION;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
 
+import io.arca.hsm.HsmKeyInfo.KeyAlgorithm;
 import io.arca.hsm.HsmKeyInfo.KeyClass;
-import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.xipki.pkcs11.wrapper.AttributeVector;
-import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
@@ -37,11 +23,11 @@ import org.xipki.pkcs11.wrapper.Slot;
 import org.xipki.pkcs11.wrapper.TokenException;
 
 /**
- * One logged-in PKCS#11 slot with keys named by label: generation, attributes, export, destruction,
- * encryption and wrapping. Sessions come from the bounded pool of xipki's {@link PKCS11Token},
- * which logs in once and logs in again when it hands out a session the token has logged out; this
- * class adds one retry when the token drops sessions or its login in the middle of a call, and
- * counts the calls it makes.
+ * One logged-in PKCS#11 slot with keys named by label: generation and Re-key, search, attributes,
+ * export, destruction, encryption, signatures, MACs and wrapping. Sessions come from the bounded
+ * pool of xipki's {@link PKCS11Token}, which logs in once and logs in again when it hands out a
+ * session the token has logged out; this class adds one retry when the token drops sessions or its
+ * login in the middle of a call, and counts the calls it makes.
  */
 public final class HsmSlot implements AutoCloseable {
 
@@ -62,6 +48,7 @@ public final class HsmSlot implements AutoCloseable {
   private final boolean aesGcm;
   private final TokenCaller caller;
   private final KeyHandles keys;
+  private final Signatures signatures;
   private final Object generateLock = new Object();
   private final AtomicLong sessionsOpened;
 
@@ -99,6 +86,7 @@ public final class HsmSlot implements AutoCloseable {
             keys::forgetAll,
             this::tokenAnswers,
             tokenLost);
+    this.signatures = new Signatures(slotId, caller, () -> this.token, this::entry);
     this.keyWrapPad =
         token.supportsMechanism(profile.aesKeyWrapPad(), CKF_WRAP)
             && token.supportsMechanism(profile.aesKeyWrapPad(), CKF_UNWRAP);
@@ -159,31 +147,7 @@ public final class HsmSlot implements AutoCloseable {
 
   /** Generates an AES key of 128, 192 or 256 bits; a sensitive key is also made non-extractable. */
   public HsmKeyInfo generateAes(String label, int bits, boolean sensitive) {
-    HsmKeyRef.checkLabel(label);
-    if (bits != 128 && bits != 192 && bits != 256) {
-      throw invalid("AES key length: " + bits + " (expected: 128, 192 or 256)");
-    }
-    AttributeVector template =
-        AttributeVector.newAESSecretKey()
-            .token(true)
-            .private_(true)
-            .label(label)
-            .valueLen(bits / 8)
-            .sensitive(sensitive)
-            .extractable(!sensitive)
-            .encrypt(true)
-            .decrypt(true)
-            .wrap(true)
-            .unwrap(true);
-    synchronized (generateLock) {
-      refuseExisting(label);
-      caller.call(
-          HsmCall.GENERATE,
-          false,
-          "generating AES key '" + label + "'",
-          () -> token.generateKey(new Mechanism(CKM_AES_KEY_GEN), template));
-    }
-    return info(label);
+    return KeyGeneration.aes(this, label, bits, sensitive);
   }
 
   /**
@@ -191,32 +155,35 @@ public final class HsmSlot implements AutoCloseable {
    * {@code label_pk}.
    */
   public HsmKeyInfo generateRsa(String label, int bits, boolean sensitive) {
-    HsmKeyRef.checkLabel(label);
-    if (bits != 2048 && bits != 3072 && bits != 4096) {
-      throw invalid("RSA modulus length: " + bits + " (expected: 2048, 3072 or 4096)");
-    }
-    String publicLabel = label + PUBLIC_KEY_SUFFIX;
-    byte[] id = new byte[16];
-    random.nextBytes(id);
-    KeyPairTemplate template =
-        new KeyPairTemplate(CKK_RSA)
-            .token(true)
-            .labels(label, publicLabel)
-            .id(id)
-            .decryptEncrypt(true)
-            .unwrapWrap(true);
-    template.publicKey().modulusBits(bits).publicExponent(BigInteger.valueOf(65537));
-    template.privateKey().private_(true).sensitive(sensitive).extractable(!sensitive);
-    synchronized (generateLock) {
-      refuseExisting(label);
-      refuseExisting(publicLabel);
-      caller.call(
-          HsmCall.GENERATE,
-          false,
-          "generating RSA key pair '" + label + "'",
-          () -> token.generateKeyPair(new Mechanism(CKM_RSA_PKCS_KEY_PAIR_GEN), template));
-    }
-    return info(label);
+    return KeyGeneration.rsa(this, label, bits, sensitive);
+  }
+
+  /**
+   * Generates an EC key pair on a NIST curve for ECDSA: the private key {@code label}, the public
+   * {@code label_pk}, as for RSA.
+   */
+  public HsmKeyInfo generateEc(String label, EcCurve curve, boolean sensitive) {
+    return KeyGeneration.ec(this, label, curve, sensitive);
+  }
+
+  /**
+   * Generates an HMAC key for one hash: a generic secret of {@code bits} (a multiple of 8, at least
+   * the hash length, at most 4096) that CKA_ALLOWED_MECHANISMS binds to that hash's HMAC, so one
+   * key never serves two algorithms. Tokens refuse CKK_SHA*_HMAC key generation (SoftHSM2), hence
+   * the generic key type.
+   */
+  public HsmKeyInfo generateHmac(String label, HashAlgorithm hash, int bits, boolean sensitive) {
+    return KeyGeneration.hmac(this, label, hash, bits, sensitive);
+  }
+
+  /**
+   * Makes the next version of a key (see {@link HsmKeyVersion}): a key of the same algorithm,
+   * length or curve and sensitivity under the next free version label, {@code label.v2} after
+   * {@code label}; a pair's public key follows as {@code label.v2_pk}. The old version stays, so
+   * the caller can link both by their labels. Name the private key of a pair.
+   */
+  public HsmRekey rekey(String label) {
+    return KeyGeneration.rekey(this, label);
   }
 
   /**
@@ -235,6 +202,14 @@ public final class HsmSlot implements AutoCloseable {
    */
   public List<String> labels(int max) {
     return KeyAttributes.labels(caller, token, slotId, max);
+  }
+
+  /**
+   * The keys that match a query (for Locate), sorted by label: at most {@link KeyQuery#maxKeys()},
+   * after reading at most {@link KeySearch#MAX_SCANNED} objects of each class from the token.
+   */
+  public List<HsmKeyInfo> findKeys(KeyQuery query) {
+    return KeySearch.find(caller, token, slotId, query);
   }
 
   /**
@@ -270,21 +245,9 @@ public final class HsmSlot implements AutoCloseable {
     }
   }
 
-  /** The DER SubjectPublicKeyInfo of an RSA public key. */
+  /** The DER SubjectPublicKeyInfo of an RSA or EC public key (EC: RFC 5480, named curve). */
   public byte[] exportPublicKey(String label) {
-    KeyHandles.Entry key = entry(label);
-    if (key.info().keyClass() != KeyClass.PUBLIC) {
-      throw new HsmException(
-          HsmException.Kind.INVALID_KEY,
-          "'" + label + "' is not a public key (expected: a *_pk label)");
-    }
-    AttributeVector values =
-        caller.call(
-            HsmCall.GET_ATTRIBUTES,
-            true,
-            "reading public key '" + label + "'",
-            () -> token.getAttrValues(entry(label).handle(), CKA_MODULUS, CKA_PUBLIC_EXPONENT));
-    return KeyEncoding.rsaPublicKey(values);
+    return KeyExport.publicKey(this, label);
   }
 
   /**
@@ -293,51 +256,7 @@ public final class HsmSlot implements AutoCloseable {
    * {@link HsmException.Kind#NOT_EXPORTABLE}. The caller owns (and should wipe) the returned array.
    */
   public byte[] exportValue(String label) {
-    KeyHandles.Entry key = entry(label);
-    HsmKeyInfo info = key.info();
-    if (info.keyClass() == KeyClass.PUBLIC) {
-      return exportPublicKey(label);
-    }
-    if (!info.exportable()) {
-      throw new HsmException(
-          HsmException.Kind.NOT_EXPORTABLE,
-          "'"
-              + label
-              + "' is "
-              + (info.sensitive() ? "sensitive" : "not extractable")
-              + ": its value stays in the HSM");
-    }
-    if (info.keyClass() == KeyClass.SECRET) {
-      AttributeVector values =
-          caller.call(
-              HsmCall.GET_ATTRIBUTES,
-              true,
-              "reading '" + label + "'",
-              () -> token.getAttrValues(entry(label).handle(), CKA_VALUE));
-      byte[] value = values.value();
-      if (value == null) {
-        throw new HsmException(
-            HsmException.Kind.NOT_EXPORTABLE, "the token withholds the value of '" + label + "'");
-      }
-      return value;
-    }
-    AttributeVector values =
-        caller.call(
-            HsmCall.GET_ATTRIBUTES,
-            true,
-            "reading '" + label + "'",
-            () ->
-                token.getAttrValues(
-                    entry(label).handle(),
-                    CKA_MODULUS,
-                    CKA_PUBLIC_EXPONENT,
-                    CKA_PRIVATE_EXPONENT,
-                    CKA_PRIME_1,
-                    CKA_PRIME_2,
-                    CKA_EXPONENT_1,
-                    CKA_EXPONENT_2,
-                    CKA_COEFFICIENT));
-    return KeyEncoding.rsaPrivateKey(label, values);
+    return KeyExport.value(this, label);
   }
 
   // ---- crypto -------------------------------------------------------------------------------
@@ -351,32 +270,44 @@ public final class HsmSlot implements AutoCloseable {
 
   /** AES-GCM with a fresh random 96-bit IV and a 128-bit tag; {@code aad} may be empty. */
   public AesGcmCiphertext encryptAesGcm(String label, byte[] plaintext, byte[] aad) {
+    return encryptAesGcm(label, plaintext, aad, AesGcmCiphertext.TAG_LENGTH);
+  }
+
+  /**
+   * AES-GCM with a fresh random 96-bit IV, the Additional Authenticated Data {@code aad} (may be
+   * empty) and a tag of {@code tagLength} bytes, 12 to 16 ({@link
+   * HsmException.Kind#INVALID_ARGUMENT} otherwise).
+   */
+  public AesGcmCiphertext encryptAesGcm(String label, byte[] plaintext, byte[] aad, int tagLength) {
     Mechanisms.requireGcm(aesGcm, keyWrapPad, slotId, profile);
+    AesGcmCiphertext.checkTagLength(tagLength);
     byte[] iv = new byte[AesGcmCiphertext.IV_LENGTH];
     random.nextBytes(iv);
-    Mechanism mechanism = Mechanisms.gcm(iv, aad);
+    Mechanism mechanism = Mechanisms.gcm(iv, aad, tagLength);
     byte[] out =
         caller.call(
             HsmCall.ENCRYPT,
             true,
             "AES-GCM encryption with '" + label + "'",
-            () -> token.encrypt(mechanism, handle(label, KeyClass.SECRET), plaintext));
-    return AesGcmCiphertext.fromToken(iv, out);
+            () ->
+                token.encrypt(
+                    mechanism, handle(label, KeyClass.SECRET, KeyAlgorithm.AES), plaintext));
+    return AesGcmCiphertext.fromToken(iv, out, tagLength);
   }
 
   /**
-   * Checks the tag and decrypts; a wrong key, IV, AAD or tag fails with {@link
-   * HsmException.Kind#INVALID_DATA}.
+   * Checks the tag (of the length the ciphertext carries) and decrypts; a wrong key, IV, AAD or tag
+   * fails with {@link HsmException.Kind#INVALID_DATA}.
    */
   public byte[] decryptAesGcm(String label, AesGcmCiphertext ciphertext, byte[] aad) {
     Mechanisms.requireGcm(aesGcm, keyWrapPad, slotId, profile);
-    Mechanism mechanism = Mechanisms.gcm(ciphertext.iv(), aad);
+    Mechanism mechanism = Mechanisms.gcm(ciphertext.iv(), aad, ciphertext.tagLength());
     byte[] in = ciphertext.toToken();
     return caller.call(
         HsmCall.DECRYPT,
         true,
         "AES-GCM decryption with '" + label + "'",
-        () -> token.decrypt(mechanism, handle(label, KeyClass.SECRET), in));
+        () -> token.decrypt(mechanism, handle(label, KeyClass.SECRET, KeyAlgorithm.AES), in));
   }
 
   /** RSA encryption with a public key ({@code <label>_pk}). */
@@ -386,7 +317,8 @@ public final class HsmSlot implements AutoCloseable {
         HsmCall.ENCRYPT,
         true,
         "RSA encryption with '" + label + "'",
-        () -> token.encrypt(mechanism, handle(label, KeyClass.PUBLIC), plaintext));
+        () ->
+            token.encrypt(mechanism, handle(label, KeyClass.PUBLIC, KeyAlgorithm.RSA), plaintext));
   }
 
   /** RSA decryption with a private key. */
@@ -396,7 +328,69 @@ public final class HsmSlot implements AutoCloseable {
         HsmCall.DECRYPT,
         true,
         "RSA decryption with '" + label + "'",
-        () -> token.decrypt(mechanism, handle(label, KeyClass.PRIVATE), ciphertext));
+        () ->
+            token.decrypt(
+                mechanism, handle(label, KeyClass.PRIVATE, KeyAlgorithm.RSA), ciphertext));
+  }
+
+  /**
+   * Signs {@code data} with a private key; the token hashes where it can, else the hash is computed
+   * here. RSA signatures are the PKCS#1 octet string; ECDSA signatures are returned DER-encoded
+   * ({@code ECDSA-Sig-Value}, RFC 3279), as KMIP clients and the JDK's {@code SHA256withECDSA}
+   * expect, not the token's {@code r || s}. A key of the wrong class or algorithm fails with {@link
+   * HsmException.Kind#INVALID_KEY}, a mechanism the token lacks with {@link
+   * HsmException.Kind#UNSUPPORTED}.
+   */
+  public byte[] sign(String label, SignatureAlgorithm algorithm, byte[] data) {
+    return signatures.sign(label, algorithm, data, false);
+  }
+
+  /**
+   * As {@link #sign}, over a digest the caller computed with the algorithm's hash (of the hash's
+   * length, else {@link HsmException.Kind#INVALID_ARGUMENT}).
+   */
+  public byte[] signDigest(String label, SignatureAlgorithm algorithm, byte[] digest) {
+    return signatures.sign(label, algorithm, digest, true);
+  }
+
+  /**
+   * Whether {@code signature} (ECDSA: DER, as {@link #sign} returns it) is a valid signature of
+   * {@code data} by the public key {@code label} (a {@code *_pk} label). A malformed signature is
+   * invalid, not an error.
+   */
+  public boolean verify(String label, SignatureAlgorithm algorithm, byte[] data, byte[] signature) {
+    return signatures.verify(label, algorithm, data, false, signature);
+  }
+
+  /** As {@link #verify}, over a digest the caller computed with the algorithm's hash. */
+  public boolean verifyDigest(
+      String label, SignatureAlgorithm algorithm, byte[] digest, byte[] signature) {
+    return signatures.verify(label, algorithm, digest, true, signature);
+  }
+
+  /**
+   * The HMAC of {@code data} with an HMAC key for this hash (or a generic secret at least as long
+   * as the hash).
+   */
+  public byte[] mac(String label, HashAlgorithm hash, byte[] data) {
+    return signatures.mac(label, hash, data);
+  }
+
+  /** Whether {@code mac} is the full HMAC of {@code data}, compared in constant time. */
+  public boolean verifyMac(String label, HashAlgorithm hash, byte[] data, byte[] mac) {
+    return signatures.verifyMac(label, hash, data, mac);
+  }
+
+  /**
+   * An HSM key, wrapped inside the HSM by C_WrapKey so that even a sensitive key can leave it:
+   * under an AES key with AES key wrap with padding (RFC 5649) where the token offers it, or under
+   * an RSA public key with RSA-OAEP (secret keys only). Without key wrap with padding, a key that
+   * may leave in clear is read and sealed with AES-GCM ({@code iv || ciphertext || tag}, as {@link
+   * #wrap} does), and a sensitive one is refused with {@link HsmException.Kind#UNSUPPORTED}. A key
+   * that is not extractable fails with {@link HsmException.Kind#NOT_EXPORTABLE}.
+   */
+  public byte[] wrapKey(String wrappingLabel, String keyLabel) {
+    return KeyExport.wrapKey(this, wrappingLabel, keyLabel);
   }
 
   /**
@@ -405,36 +399,7 @@ public final class HsmSlot implements AutoCloseable {
    * ciphertext || tag}) otherwise.
    */
   public byte[] wrap(String wrappingLabel, byte[] keyBytes) {
-    KeyHandles.Entry key = entry(wrappingLabel);
-    String what = "wrapping with '" + wrappingLabel + "'";
-    return switch (key.info().keyClass()) {
-      case PUBLIC ->
-          caller.call(
-              HsmCall.WRAP,
-              true,
-              what,
-              () ->
-                  token.encrypt(
-                      Mechanisms.rsa(profile, profile.rsaOaep()),
-                      entry(wrappingLabel).handle(),
-                      keyBytes));
-      case SECRET -> {
-        if (keyWrapPad) {
-          yield caller.call(
-              HsmCall.WRAP,
-              true,
-              what,
-              () -> KeyWrapBlobs.wrapPad(token, profile, entry(wrappingLabel).handle(), keyBytes));
-        }
-        caller.count(HsmCall.WRAP).incrementAndGet();
-        AesGcmCiphertext c = encryptAesGcm(wrappingLabel, keyBytes, new byte[0]);
-        yield KeyWrapBlobs.concat(c.iv(), c.ciphertext(), c.tag());
-      }
-      case PRIVATE ->
-          throw new HsmException(
-              HsmException.Kind.INVALID_KEY,
-              "'" + wrappingLabel + "' is a private key (expected: its _pk or an AES key)");
-    };
+    return KeyWrapBlobs.wrapBlob(this, wrappingLabel, keyBytes);
   }
 
   /**
@@ -442,36 +407,20 @@ public final class HsmSlot implements AutoCloseable {
    * it.
    */
   public byte[] unwrap(String unwrappingLabel, byte[] wrapped) {
-    KeyHandles.Entry key = entry(unwrappingLabel);
-    String what = "unwrapping with '" + unwrappingLabel + "'";
-    return switch (key.info().keyClass()) {
-      case PRIVATE ->
-          caller.call(
-              HsmCall.UNWRAP,
-              true,
-              what,
-              () ->
-                  token.decrypt(
-                      Mechanisms.rsa(profile, profile.rsaOaep()),
-                      entry(unwrappingLabel).handle(),
-                      wrapped));
-      case SECRET -> {
-        if (keyWrapPad) {
-          yield caller.call(
-              HsmCall.UNWRAP,
-              true,
-              what,
-              () ->
-                  KeyWrapBlobs.unwrapPad(token, profile, entry(unwrappingLabel).handle(), wrapped));
-        }
-        caller.count(HsmCall.UNWRAP).incrementAndGet();
-        yield decryptAesGcm(unwrappingLabel, KeyWrapBlobs.splitGcm(wrapped), new byte[0]);
-      }
-      case PUBLIC ->
-          throw new HsmException(
-              HsmException.Kind.INVALID_KEY,
-              "'" + unwrappingLabel + "' is a public key (expected: a private or AES key)");
-    };
+    return KeyWrapBlobs.unwrapBlob(this, unwrappingLabel, wrapped);
+  }
+
+  /**
+   * Unwraps a key blob inside the token into a sensitive, non-extractable session object of {@code
+   * algorithm} (AES or an HMAC), so that a stored key serves crypto calls without its value ever in
+   * this process: AES key wrap with padding under an AES key where the token offers it (what {@link
+   * #wrap} and {@link #wrapKey} make), else the AES-GCM blob of the fallback, decrypted and created
+   * as the object; RSA-OAEP under a private key. {@link #unwrap} is the form that returns the
+   * bytes, through a non-sensitive object.
+   */
+  public HsmSessionKey unwrapToSession(
+      String unwrappingLabel, byte[] wrapped, KeyAlgorithm algorithm) {
+    return KeyWrapBlobs.unwrapToSession(this, unwrappingLabel, wrapped, algorithm);
   }
 
   /** Closes the idle sessions; the module finalises the library. */
@@ -564,7 +513,25 @@ public final class HsmSlot implements AutoCloseable {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private void refuseExisting(String label) {
+  /** The current session pool (a new one after the token came back). */
+  PKCS11Token token() {
+    return token;
+  }
+
+  TokenCaller caller() {
+    return caller;
+  }
+
+  SecureRandom random() {
+    return random;
+  }
+
+  /** Held while a key is generated, so that two requests cannot both take a free label. */
+  Object generateLock() {
+    return generateLock;
+  }
+
+  void refuseExisting(String label) {
     keys.forget(label);
     if (keys.lookup(caller, label).isPresent()) {
       throw new HsmException(
@@ -573,17 +540,47 @@ public final class HsmSlot implements AutoCloseable {
     }
   }
 
-  private long handle(String label, KeyClass expected) {
+  private long handle(String label, KeyClass expected, KeyAlgorithm algorithm) {
     KeyHandles.Entry key = entry(label);
-    if (key.info().keyClass() != expected) {
+    if (key.info().keyClass() != expected || key.info().algorithm() != algorithm) {
       throw new HsmException(
           HsmException.Kind.INVALID_KEY,
-          "'" + label + "' is a " + key.info().keyClass() + " key (expected: " + expected + ")");
+          "'"
+              + label
+              + "' is a key of type "
+              + key.info().algorithm()
+              + " "
+              + key.info().keyClass()
+              + " (expected: "
+              + algorithm
+              + " "
+              + expected
+              + ")");
     }
     return key.handle();
   }
 
-  private KeyHandles.Entry entry(String label) {
+  /** A key that can wrap: an AES key or an RSA key; others (EC, HMAC) fail with INVALID_KEY. */
+  KeyHandles.Entry wrappingKey(String label) {
+    KeyHandles.Entry key = entry(label);
+    KeyAlgorithm algorithm = key.info().algorithm();
+    boolean fits =
+        key.info().keyClass() == KeyClass.SECRET
+            ? algorithm == KeyAlgorithm.AES
+            : algorithm == KeyAlgorithm.RSA;
+    if (!fits) {
+      throw new HsmException(
+          HsmException.Kind.INVALID_KEY,
+          "'"
+              + label
+              + "' is a key of type "
+              + algorithm
+              + " (expected: an AES or RSA key to wrap with)");
+    }
+    return key;
+  }
+
+  KeyHandles.Entry entry(String label) {
     HsmKeyRef.checkLabel(label);
     return keys.lookup(caller, label)
         .orElseThrow(
@@ -593,7 +590,7 @@ public final class HsmSlot implements AutoCloseable {
                     "slot " + slotId + " holds no key labelled '" + label + "'"));
   }
 
-  private static HsmException invalid(String message) {
+  static HsmException invalid(String message) {
     return new HsmException(HsmException.Kind.INVALID_ARGUMENT, message);
   }
 }

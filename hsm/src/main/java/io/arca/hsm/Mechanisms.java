@@ -5,18 +5,31 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_ENCRYPT;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA1;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKG_MGF1_SHA256;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_GCM;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA_SHA256;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA_SHA384;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA_SHA512;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_OAEP;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_PSS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256_RSA_PKCS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256_RSA_PKCS_PSS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA384_RSA_PKCS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA384_RSA_PKCS_PSS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA512_RSA_PKCS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA512_RSA_PKCS_PSS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA_1;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKZ_DATA_SPECIFIED;
 
 import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11Constants;
 import org.xipki.pkcs11.wrapper.PKCS11Token;
 import org.xipki.pkcs11.wrapper.params.GCM_PARAMS;
 import org.xipki.pkcs11.wrapper.params.RSA_PKCS_OAEP_PARAMS;
+import org.xipki.pkcs11.wrapper.params.RSA_PKCS_PSS_PARAMS;
 
-/** The PKCS#11 mechanisms of {@link HsmSlot}'s AES-GCM and RSA calls. */
+/** The PKCS#11 mechanisms of {@link HsmSlot}'s calls, and whether the token offers them. */
 final class Mechanisms {
   private Mechanisms() {}
 
@@ -46,11 +59,62 @@ final class Mechanisms {
     }
   }
 
-  static Mechanism gcm(byte[] iv, byte[] aad) {
+  static Mechanism gcm(byte[] iv, byte[] aad, int tagLength) {
     // An empty AAD goes as NULL: SoftHSM2 refuses a zero-length buffer, and the pool hides that.
     return new Mechanism(
-        CKM_AES_GCM,
-        new GCM_PARAMS(iv, aad.length == 0 ? null : aad, AesGcmCiphertext.TAG_LENGTH * 8));
+        CKM_AES_GCM, new GCM_PARAMS(iv, aad.length == 0 ? null : aad, tagLength * 8));
+  }
+
+  /**
+   * Refuses a mechanism the token does not offer for this use, before any call: xipki's pool hides
+   * a refused C_*Init (the token then answers CKR_OPERATION_NOT_INITIALIZED, a sign of a lost
+   * token), so the reason must be found here. The list is the pool's, read once per session pool
+   * (C_GetMechanismList and C_GetMechanismInfo when the slot opens or its token comes back).
+   */
+  static void require(PKCS11Token token, long slotId, long mechanism, long flag, String use) {
+    if (!offers(token, mechanism, flag)) {
+      throw new HsmException(
+          HsmException.Kind.UNSUPPORTED,
+          "the token of slot "
+              + slotId
+              + " does not offer "
+              + PKCS11Constants.ckmCodeToName(mechanism)
+              + " for "
+              + use);
+    }
+  }
+
+  static boolean offers(PKCS11Token token, long mechanism, long flag) {
+    return token.supportsMechanism(mechanism, flag);
+  }
+
+  /** The PSS parameters this module uses: MGF1 with the same hash, a salt as long as the hash. */
+  static RSA_PKCS_PSS_PARAMS pss(HashAlgorithm hash) {
+    return new RSA_PKCS_PSS_PARAMS(hash.ckm(), hash.mgf1(), hash.length());
+  }
+
+  /** The token's one-step mechanism that hashes and signs, e.g. CKM_SHA256_RSA_PKCS_PSS. */
+  static long hashAndSign(SignatureAlgorithm algorithm) {
+    return switch (algorithm) {
+      case RSA_PKCS1_V1_5_SHA256 -> CKM_SHA256_RSA_PKCS;
+      case RSA_PKCS1_V1_5_SHA384 -> CKM_SHA384_RSA_PKCS;
+      case RSA_PKCS1_V1_5_SHA512 -> CKM_SHA512_RSA_PKCS;
+      case RSA_PSS_SHA256 -> CKM_SHA256_RSA_PKCS_PSS;
+      case RSA_PSS_SHA384 -> CKM_SHA384_RSA_PKCS_PSS;
+      case RSA_PSS_SHA512 -> CKM_SHA512_RSA_PKCS_PSS;
+      case ECDSA_SHA256 -> CKM_ECDSA_SHA256;
+      case ECDSA_SHA384 -> CKM_ECDSA_SHA384;
+      case ECDSA_SHA512 -> CKM_ECDSA_SHA512;
+    };
+  }
+
+  /** The token's mechanism that signs a digest computed here. */
+  static long signDigest(SignatureAlgorithm.Scheme scheme) {
+    return switch (scheme) {
+      case RSA_PKCS1_V1_5 -> CKM_RSA_PKCS;
+      case RSA_PSS -> CKM_RSA_PKCS_PSS;
+      case ECDSA -> CKM_ECDSA;
+    };
   }
 
   static Mechanism rsa(HsmProfile profile, RsaPadding padding) {

@@ -35,7 +35,14 @@ final class TokenCaller {
   }
 
   private static final Set<HsmCall> CRYPTO =
-      EnumSet.of(HsmCall.ENCRYPT, HsmCall.DECRYPT, HsmCall.WRAP, HsmCall.UNWRAP);
+      EnumSet.of(
+          HsmCall.ENCRYPT,
+          HsmCall.DECRYPT,
+          HsmCall.WRAP,
+          HsmCall.UNWRAP,
+          HsmCall.SIGN,
+          HsmCall.VERIFY,
+          HsmCall.MAC);
 
   /**
    * Session losses within one second past which a token that still answers C_GetTokenInfo is taken
