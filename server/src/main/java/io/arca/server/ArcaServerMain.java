@@ -52,6 +52,10 @@ public final class ArcaServerMain {
         return;
       }
       config = options.toConfig();
+      if (options.checkOnly()) {
+        System.exit(checkConfig(config, err));
+        return;
+      }
     } catch (ParameterException | IllegalArgumentException | IOException e) {
       err.println("arca-server: " + e.getMessage());
       err.println("Try 'arca-server --help'.");
@@ -67,6 +71,44 @@ public final class ArcaServerMain {
       log.error("arca-server cannot start: {}", e.getMessage(), e);
       System.exit(1);
     }
+  }
+
+  /**
+   * {@code --check-config}: what starting would read before it opens anything, read now. The
+   * settings have parsed; the TLS files must load into a context, and the HSM library exist.
+   */
+  private static int checkConfig(ServerConfig config, PrintWriter err) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    System.setProperty("arca.log.level", "WARN");
+    ServerConfig.Hsm hsm = config.hsm();
+    try {
+      ServerConfig.Tls tls = config.tls();
+      if (tls != null) {
+        TlsContexts.server(tls);
+      }
+      if (hsm != null && !Files.isReadable(hsm.library())) {
+        throw new IOException("the HSM library " + hsm.library() + " cannot be read");
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("arca-server: the configuration cannot start a server: " + e.getMessage());
+      return 1;
+    }
+    out.println(
+        "arca-server: the configuration is valid: "
+            + config.bind()
+            + ":"
+            + config.port()
+            + (config.tls() == null
+                ? ", development TLS in " + config.dataDir().resolve("pki")
+                : "")
+            + ", "
+            + (config.storage().databaseUrl() == null
+                ? "embedded database in " + config.dataDir()
+                : "MariaDB " + config.storage().databaseUrl())
+            + (hsm == null
+                ? ""
+                : ", HSM slots " + hsm.slotPasswords().keySet() + " of " + hsm.library()));
+    return 0;
   }
 
   /** {@code audit verify}: 0 when the chain is intact, 1 when broken, 2 on a usage error. */
