@@ -1,6 +1,8 @@
 package io.arca.server;
 
+import io.arca.server.audit.AuditShow;
 import io.arca.server.audit.AuditVerifier;
+import io.arca.server.config.AuditCommand;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.config.ServerOptions;
@@ -8,12 +10,15 @@ import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.NetworkTransport;
 import io.netty.handler.ssl.SslContext;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -120,11 +125,21 @@ public final class ArcaServerMain {
     }
     CommandLine.ParseResult audit = parsed.subcommand();
     if (audit == null || !audit.hasSubcommand()) {
-      err.println("arca-server audit: which? (verify, checkpoints)");
+      err.println("arca-server audit: which? (verify, show, checkpoints)");
       return 2;
     }
     ServerConfig config = options.toConfig();
     System.setProperty("arca.log.level", "WARN");
+    if (audit.subcommand().commandSpec().userObject() instanceof AuditCommand.Show show) {
+      AuditShow.print(
+          ServerStores.databaseConfig(config),
+          show.selection(Instant.now()),
+          show.object(),
+          show.json(),
+          new PrintWriter(
+              new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))));
+      return 0;
+    }
     if (audit.subcommand().commandSpec().name().equals("checkpoints")) {
       AuditVerifier.printCheckpoints(ServerStores.databaseConfig(config), out);
       return 0;

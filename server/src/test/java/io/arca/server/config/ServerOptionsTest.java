@@ -42,6 +42,16 @@ class ServerOptionsTest {
   }
 
   @Test
+  void auditShowTakesItsSelection() throws Exception {
+    String[] args = {"audit", "show", "--user", "bob", "--object", "k-1", "--json"};
+    var parsed = ServerOptions.commandLine(new ServerOptions(), args, Map.of()).parseArgs(args);
+    Object show = parsed.subcommand().subcommand().commandSpec().userObject();
+    assertThat(show).isInstanceOf(AuditCommand.Show.class);
+    assertThat(((AuditCommand.Show) show).json()).isTrue();
+    assertThat(((AuditCommand.Show) show).object()).isEqualTo("k-1");
+  }
+
+  @Test
   void withNothingSetTheServerListensOnLoopbackInDevelopmentMode() throws Exception {
     ServerConfig config = parse(Map.of());
 
