@@ -184,7 +184,7 @@ public final class JdbcAuditRepository {
 
   private static @Nullable AuditRecord last(Connection c) throws SQLException {
     List<AuditRecord> page =
-        select(c, "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", 0);
+        select(c, "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", List.of());
     return page.isEmpty() ? null : page.get(0);
   }
 
@@ -200,6 +200,23 @@ public final class JdbcAuditRepository {
 
   /** Every record in seq order, read a page at a time (for verifying a chain of any length). */
   public Iterator<AuditRecord> all() {
+    return select(Selection.ALL);
+  }
+
+  /**
+   * Which records to read: each criterion given narrows them (null: any).
+   *
+   * @param since the earliest time recorded, epoch milliseconds, inclusive
+   * @param until the latest, exclusive
+   * @param user the user exactly
+   */
+  public record Selection(@Nullable Long since, @Nullable Long until, @Nullable String user) {
+    /** Every record. */
+    public static final Selection ALL = new Selection(null, null, null);
+  }
+
+  /** The records of {@code selection} in seq order, read a page at a time. */
+  public Iterator<AuditRecord> select(Selection selection) {
     return new Iterator<>() {
       private List<AuditRecord> page = List.of();
       private int next;
@@ -214,7 +231,7 @@ public final class JdbcAuditRepository {
         if (done) {
           return false;
         }
-        page = readAfter(after);
+        page = readAfter(after, selection);
         next = 0;
         done = page.size() < PAGE;
         return !page.isEmpty();
@@ -232,21 +249,35 @@ public final class JdbcAuditRepository {
     };
   }
 
-  private List<AuditRecord> readAfter(long seq) {
+  private List<AuditRecord> readAfter(long seq, Selection selection) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ?");
+    List<Object> values = new ArrayList<>(List.of(seq));
+    if (selection.since() != null) {
+      sql.append(" AND recorded_at >= ?");
+      values.add(selection.since());
+    }
+    if (selection.until() != null) {
+      sql.append(" AND recorded_at < ?");
+      values.add(selection.until());
+    }
+    if (selection.user() != null) {
+      sql.append(" AND user_name = ?");
+      values.add(selection.user());
+    }
+    sql.append(" ORDER BY seq LIMIT " + PAGE);
     try (Connection c = database.connection()) {
       c.setAutoCommit(true);
-      return select(
-          c, "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT " + PAGE, seq);
+      return select(c, sql.toString(), values);
     } catch (SQLException e) {
       throw new PersistenceException("reading the audit log failed", e);
     }
   }
 
-  private static List<AuditRecord> select(Connection c, String sql, long after)
+  private static List<AuditRecord> select(Connection c, String sql, List<Object> values)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      if (sql.contains("?")) {
-        s.setLong(1, after);
+      for (int i = 0; i < values.size(); i++) {
+        s.setObject(i + 1, values.get(i));
       }
       List<AuditRecord> records = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {

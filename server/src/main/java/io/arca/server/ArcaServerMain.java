@@ -1,6 +1,8 @@
 package io.arca.server;
 
+import io.arca.server.audit.AuditShow;
 import io.arca.server.audit.AuditVerifier;
+import io.arca.server.config.AuditCommand;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.config.ServerOptions;
@@ -8,12 +10,15 @@ import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.NetworkTransport;
 import io.netty.handler.ssl.SslContext;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -52,6 +57,10 @@ public final class ArcaServerMain {
         return;
       }
       config = options.toConfig();
+      if (options.checkOnly()) {
+        System.exit(checkConfig(config, err));
+        return;
+      }
     } catch (ParameterException | IllegalArgumentException | IOException e) {
       err.println("arca-server: " + e.getMessage());
       err.println("Try 'arca-server --help'.");
@@ -69,6 +78,44 @@ public final class ArcaServerMain {
     }
   }
 
+  /**
+   * {@code --check-config}: what starting would read before it opens anything, read now. The
+   * settings have parsed; the TLS files must load into a context, and the HSM library exist.
+   */
+  private static int checkConfig(ServerConfig config, PrintWriter err) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    System.setProperty("arca.log.level", "WARN");
+    ServerConfig.Hsm hsm = config.hsm();
+    try {
+      ServerConfig.Tls tls = config.tls();
+      if (tls != null) {
+        TlsContexts.server(tls);
+      }
+      if (hsm != null && !Files.isReadable(hsm.library())) {
+        throw new IOException("the HSM library " + hsm.library() + " cannot be read");
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("arca-server: the configuration cannot start a server: " + e.getMessage());
+      return 1;
+    }
+    out.println(
+        "arca-server: the configuration is valid: "
+            + config.bind()
+            + ":"
+            + config.port()
+            + (config.tls() == null
+                ? ", development TLS in " + config.dataDir().resolve("pki")
+                : "")
+            + ", "
+            + (config.storage().databaseUrl() == null
+                ? "embedded database in " + config.dataDir()
+                : "MariaDB " + config.storage().databaseUrl())
+            + (hsm == null
+                ? ""
+                : ", HSM slots " + hsm.slotPasswords().keySet() + " of " + hsm.library()));
+    return 0;
+  }
+
   /** {@code audit verify}: 0 when the chain is intact, 1 when broken, 2 on a usage error. */
   private static int audit(CommandLine.ParseResult parsed, ServerOptions options, PrintWriter err)
       throws IOException {
@@ -78,11 +125,21 @@ public final class ArcaServerMain {
     }
     CommandLine.ParseResult audit = parsed.subcommand();
     if (audit == null || !audit.hasSubcommand()) {
-      err.println("arca-server audit: which? (verify, checkpoints)");
+      err.println("arca-server audit: which? (verify, show, checkpoints)");
       return 2;
     }
     ServerConfig config = options.toConfig();
     System.setProperty("arca.log.level", "WARN");
+    if (audit.subcommand().commandSpec().userObject() instanceof AuditCommand.Show show) {
+      AuditShow.print(
+          ServerStores.databaseConfig(config),
+          show.selection(Instant.now()),
+          show.object(),
+          show.json(),
+          new PrintWriter(
+              new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))));
+      return 0;
+    }
     if (audit.subcommand().commandSpec().name().equals("checkpoints")) {
       AuditVerifier.printCheckpoints(ServerStores.databaseConfig(config), out);
       return 0;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.tomlj.Toml;
@@ -26,17 +27,19 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class LayeredDefaults implements IDefaultValueProvider {
   private final Map<String, String> environment;
   private final @Nullable TomlTable toml;
+  private final @Nullable Path file;
 
-  LayeredDefaults(Map<String, String> environment, @Nullable TomlTable toml) {
+  LayeredDefaults(Map<String, String> environment, @Nullable TomlTable toml, @Nullable Path file) {
     this.environment = environment;
     this.toml = toml;
+    this.file = file;
   }
 
   /** Defaults from this environment and, when {@code tomlFile} is given, that file. */
   public static LayeredDefaults load(Map<String, String> environment, @Nullable Path tomlFile)
       throws IOException {
     if (tomlFile == null) {
-      return new LayeredDefaults(environment, null);
+      return new LayeredDefaults(environment, null, null);
     }
     TomlParseResult parsed = Toml.parse(Files.readString(tomlFile));
     if (parsed.hasErrors()) {
@@ -44,7 +47,17 @@ public final class LayeredDefaults implements IDefaultValueProvider {
           parsed.errors().stream().map(Object::toString).collect(Collectors.joining("; "));
       throw new IOException("cannot read " + tomlFile + ": " + errors);
     }
-    return new LayeredDefaults(environment, parsed);
+    return new LayeredDefaults(environment, parsed, tomlFile);
+  }
+
+  /**
+   * Refuses every {@code ARCA_} variable and TOML key that none of {@code options} reads.
+   *
+   * @param options the bare names of the options that may be set this way ({@code tls-cert})
+   * @throws IllegalArgumentException naming each unknown setting and the closest valid one
+   */
+  public void refuseUnknown(Set<String> options) {
+    new KnownSettings(options).check(environment, toml, file);
   }
 
   /**

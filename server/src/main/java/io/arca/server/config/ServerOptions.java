@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     versionProvider = ServerOptions.Version.class,
-    subcommands = ServerOptions.Audit.class,
+    subcommands = AuditCommand.class,
     description = {
       "Arca, a KMIP server over mutual TLS.",
       "",
@@ -40,11 +41,21 @@ import picocli.CommandLine.Option;
       ""
     })
 public final class ServerOptions {
+  /** Options that only make sense typed: a file or variable setting them would be a mistake. */
+  private static final Set<String> COMMAND_LINE_ONLY = Set.of("--config", "--check-config");
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
       description = "A TOML file with settings (default: none).")
   @Nullable Path config;
+
+  @Option(
+      names = "--check-config",
+      description =
+          "Check the settings (flags, environment, --config file, TLS files, HSM library) and"
+              + " exit: 0 when the server could start on them, 1 when not, 2 on a usage error.")
+  boolean checkConfig;
 
   @Option(
       names = "--bind",
@@ -441,9 +452,23 @@ public final class ServerOptions {
     }
   }
 
+  /** Whether {@code --check-config} asks for a check instead of a server. */
+  public boolean checkOnly() {
+    return checkConfig;
+  }
+
   /** The settings these flags describe. */
   public ServerConfig toConfig() {
     ServerConfig.Tls tls = null;
+    if (tlsKeyPassword != null && tlsCert == null) {
+      throw new IllegalArgumentException("--tls-key-password needs --tls-cert");
+    }
+    if (databaseUrl == null
+        && (databaseUser != null || databasePassword != null || databasePasswordFile != null)) {
+      throw new IllegalArgumentException(
+          "--database-user and --database-password(-file) need --database-url (the embedded"
+              + " database has no users)");
+    }
     if (tlsCert != null || tlsKey != null || tlsClientCa != null) {
       if (tlsCert == null || tlsClientCa == null) {
         throw new IllegalArgumentException(
@@ -516,9 +541,21 @@ public final class ServerOptions {
     if (file == null && environment.containsKey("ARCA_CONFIG")) {
       file = Path.of(environment.get("ARCA_CONFIG"));
     }
+    LayeredDefaults defaults = LayeredDefaults.load(environment, file);
     CommandLine commandLine = new CommandLine(options);
-    commandLine.setDefaultValueProvider(LayeredDefaults.load(environment, file));
+    defaults.refuseUnknown(settable(commandLine));
+    commandLine.setDefaultValueProvider(defaults);
     return commandLine;
+  }
+
+  /** The bare names of the options the environment and the TOML file may set. */
+  private static Set<String> settable(CommandLine commandLine) {
+    return commandLine.getCommandSpec().options().stream()
+        .filter(option -> !option.usageHelp() && !option.versionHelp())
+        .map(CommandLine.Model.OptionSpec::longestName)
+        .filter(name -> !COMMAND_LINE_ONLY.contains(name))
+        .map(name -> name.substring(2))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static @Nullable Path configFileIn(String[] args) {
@@ -540,34 +577,5 @@ public final class ServerOptions {
       String version = ServerOptions.class.getPackage().getImplementationVersion();
       return new String[] {"arca-server " + (version == null ? "development" : version)};
     }
-  }
-
-  /** {@code arca-server [flags] audit verify}: checks the audit chain instead of serving. */
-  @Command(
-      name = "audit",
-      description = "Work on the audit log of the database the flags name.",
-      subcommands = {Audit.Verify.class, Audit.Checkpoints.class})
-  public static final class Audit {
-    /** Checks the chain in the database, and in the audit file when one is given. */
-    @Command(
-        name = "verify",
-        mixinStandardHelpOptions = true,
-        description = {
-          "Check the keyed audit chain in the database (and in --audit-file, if given), that the",
-          "file and the database hold the same records, and every signed checkpoint (database",
-          "and FILE.checkpoints); name what is broken. Needs the server KEK (local file or HSM).",
-          "Exit status 0: intact; 1: broken."
-        })
-    public static final class Verify {}
-
-    /** Prints the checkpoint public key and the signed checkpoints, for anchoring elsewhere. */
-    @Command(
-        name = "checkpoints",
-        mixinStandardHelpOptions = true,
-        description = {
-          "Print the checkpoint signing key's public key (PEM) and every signed checkpoint",
-          "(seq|head hash|signed at, epoch ms|Ed25519 signature, base64), to keep elsewhere."
-        })
-    public static final class Checkpoints {}
   }
 }

@@ -43,6 +43,16 @@ class ServerOptionsTest {
   }
 
   @Test
+  void auditShowTakesItsSelection() throws Exception {
+    String[] args = {"audit", "show", "--user", "bob", "--object", "k-1", "--json"};
+    var parsed = ServerOptions.commandLine(new ServerOptions(), args, Map.of()).parseArgs(args);
+    Object show = parsed.subcommand().subcommand().commandSpec().userObject();
+    assertThat(show).isInstanceOf(AuditCommand.Show.class);
+    assertThat(((AuditCommand.Show) show).json()).isTrue();
+    assertThat(((AuditCommand.Show) show).object()).isEqualTo("k-1");
+  }
+
+  @Test
   void withNothingSetTheServerListensOnLoopbackInDevelopmentMode() throws Exception {
     ServerConfig config = parse(Map.of());
 
@@ -227,7 +237,15 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> parse(Map.of(), "--database-url", "jdbc:mariadb://db/arca"))
         .hasMessageContaining("database-user");
     assertThatThrownBy(
-            () -> parse(Map.of(), "--database-password-file", dir.resolve("missing").toString()))
+            () ->
+                parse(
+                    Map.of(),
+                    "--database-url",
+                    "jdbc:mariadb://db/arca",
+                    "--database-user",
+                    "arca",
+                    "--database-password-file",
+                    dir.resolve("missing").toString()))
         .hasMessageContaining("missing");
   }
 
@@ -346,5 +364,83 @@ class ServerOptionsTest {
                     "--hsm-password",
                     "p"))
         .hasMessageContaining("2 slot(s) and 1 password(s)");
+  }
+
+  @Test
+  void aMisspeltTomlKeyStopsTheServerAndNamesTheKeyMeant() throws Exception {
+    Path toml = dir.resolve("arca.toml");
+    Files.writeString(toml, "bind = \"0.0.0.0\"\nprot = 18005\n");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--config", toml.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(toml + " line 2: prot (did you mean port?)");
+  }
+
+  @Test
+  void aTableKeyIsKnownOnlyAsTheOptionItSpellsAtItsFirstDash() throws Exception {
+    Path good = dir.resolve("good.toml");
+    Files.writeString(good, "[audit]\njournal-max-mb = 64\n[database]\npool-size = 4\n");
+    assertThat(parse(Map.of(), "--config", good.toString()).storage().databasePoolSize())
+        .isEqualTo(4);
+
+    Path typo = dir.resolve("typo.toml");
+    Files.writeString(typo, "[tls]\ncrt = \"s.crt\"\n");
+    assertThatThrownBy(() -> parse(Map.of(), "--config", typo.toString()))
+        .hasMessageContaining("line 2: [tls] crt (did you mean tls-cert?)");
+
+    Path split = dir.resolve("split.toml");
+    Files.writeString(split, "[audit-journal]\nmax-mb = 64\n"); // not how the option is read
+    assertThatThrownBy(() -> parse(Map.of(), "--config", split.toString()))
+        .hasMessageContaining("[audit-journal] max-mb");
+
+    Path nested = dir.resolve("nested.toml");
+    Files.writeString(nested, "[tls.cert]\npath = \"s.crt\"\n");
+    assertThatThrownBy(() -> parse(Map.of(), "--config", nested.toString()))
+        .hasMessageContaining("[tls] cert");
+  }
+
+  @Test
+  void onlyTheCommandLineNamesTheFileOrAsksForACheck() throws Exception {
+    Path toml = dir.resolve("arca.toml");
+    Files.writeString(toml, "config = \"other.toml\"\ncheck-config = true\n");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--config", toml.toString()))
+        .hasMessageContaining("line 1: config")
+        .hasMessageContaining("line 2: check-config");
+    assertThatThrownBy(() -> parse(Map.of("ARCA_CHECK_CONFIG", "true")))
+        .hasMessageContaining("unknown environment variable ARCA_CHECK_CONFIG");
+  }
+
+  @Test
+  void anUnknownArcaVariableStopsTheServerButTheScriptsVariablesPass() throws Exception {
+    assertThatThrownBy(() -> parse(Map.of("ARCA_TLS_CRT", "s.crt", "ARCA_PROT", "1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown environment variable ARCA_PROT (did you mean ARCA_PORT?)")
+        .hasMessageContaining("ARCA_TLS_CRT (did you mean ARCA_TLS_CERT?)");
+
+    ServerConfig config =
+        parse(
+            Map.of(
+                "ARCA_JAVA_OPTS", "-Xmx1g",
+                "ARCA_CONF", "client.toml",
+                "ARCA_PORT", "7003",
+                "ARCANE", "not ours"));
+    assertThat(config.port()).isEqualTo(7003);
+  }
+
+  @Test
+  void settingsThatWouldBeIgnoredAreRefused() {
+    assertThatThrownBy(() -> parse(Map.of(), "--tls-key-password", "secret"))
+        .hasMessageContaining("--tls-key-password needs --tls-cert");
+    assertThatThrownBy(() -> parse(Map.of(), "--database-user", "arca"))
+        .hasMessageContaining("need --database-url");
+  }
+
+  @Test
+  void editDistance() {
+    assertThat(KnownSettings.distance("prot", "port")).isEqualTo(2);
+    assertThat(KnownSettings.distance("tls-crt", "tls-cert")).isEqualTo(1);
+    assertThat(KnownSettings.distance("", "abc")).isEqualTo(3);
+    assertThat(KnownSettings.distance("same", "same")).isZero();
   }
 }
