@@ -1,5 +1,6 @@
 package io.arca.server.hsm;
 
+import io.arca.hsm.EcCurve;
 import io.arca.hsm.HsmException;
 import io.arca.hsm.HsmKeyInfo;
 import io.arca.hsm.HsmKeyRef;
@@ -13,6 +14,7 @@ import io.arca.kmip.LinkType;
 import io.arca.kmip.NameType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.RecommendedCurve;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
@@ -120,12 +122,16 @@ public final class HsmObjects implements ObjectStore {
                 new TtlvTextString(Tag.NAME_VALUE.code(), uid),
                 new TtlvEnumeration(
                     Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
-    CryptographicAlgorithm algorithm =
-        info.algorithm() == HsmKeyInfo.KeyAlgorithm.AES
-            ? CryptographicAlgorithm.AES
-            : CryptographicAlgorithm.RSA;
-    attributes.add(
-        Attribute.of(new TtlvEnumeration(Tag.CRYPTOGRAPHIC_ALGORITHM.code(), algorithm.value())));
+    CryptographicAlgorithm algorithm = algorithmOf(info.algorithm());
+    if (algorithm != null) {
+      attributes.add(
+          Attribute.of(new TtlvEnumeration(Tag.CRYPTOGRAPHIC_ALGORITHM.code(), algorithm.value())));
+    }
+    RecommendedCurve curve = curveOf(info.curve());
+    if (curve != null) {
+      attributes.add(
+          Attribute.of(new TtlvEnumeration(Tag.RECOMMENDED_CURVE.code(), curve.value())));
+    }
     attributes.add(
         Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), info.lengthBits())));
     attributes.add(
@@ -177,6 +183,31 @@ public final class HsmObjects implements ObjectStore {
     };
   }
 
+  /** The KMIP algorithm of a token key; null for a generic secret, which has none. */
+  static @Nullable CryptographicAlgorithm algorithmOf(HsmKeyInfo.KeyAlgorithm algorithm) {
+    return switch (algorithm) {
+      case AES -> CryptographicAlgorithm.AES;
+      case RSA -> CryptographicAlgorithm.RSA;
+      case EC -> CryptographicAlgorithm.EC;
+      case HMAC_SHA256 -> CryptographicAlgorithm.HMAC_SHA256;
+      case HMAC_SHA384 -> CryptographicAlgorithm.HMAC_SHA384;
+      case HMAC_SHA512 -> CryptographicAlgorithm.HMAC_SHA512;
+      case GENERIC_SECRET -> null;
+    };
+  }
+
+  /** The KMIP curve of an EC token key, else null. */
+  static @Nullable RecommendedCurve curveOf(@Nullable EcCurve curve) {
+    if (curve == null) {
+      return null;
+    }
+    return switch (curve) {
+      case P_256 -> RecommendedCurve.P_256;
+      case P_384 -> RecommendedCurve.P_384;
+      case P_521 -> RecommendedCurve.P_521;
+    };
+  }
+
   /** The other half of an RSA pair: {@code label_pk} for {@code label} and back. */
   private static @Nullable String partner(String uid, HsmKeyInfo info) {
     return switch (info.keyClass()) {
@@ -210,10 +241,13 @@ public final class HsmObjects implements ObjectStore {
     }
     try {
       KeyValue plain = KeyValue.Plain.of(new KeyMaterial.Bytes(ByteString.copyOf(value)));
-      int algorithm =
-          info.algorithm() == HsmKeyInfo.KeyAlgorithm.AES
-              ? CryptographicAlgorithm.AES.value()
-              : CryptographicAlgorithm.RSA.value();
+      CryptographicAlgorithm known = algorithmOf(info.algorithm());
+      if (known == null) {
+        throw new KmipException(
+            ResultReason.FEATURE_NOT_SUPPORTED,
+            uid + " is a generic secret in the token, with no KMIP algorithm to export it as");
+      }
+      int algorithm = known.value();
       ManagedObject object =
           switch (info.keyClass()) {
             case SECRET ->

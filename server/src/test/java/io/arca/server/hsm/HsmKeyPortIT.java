@@ -60,14 +60,14 @@ class HsmKeyPortIT {
   private static final byte[] SECRET = "one path for both".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path dir;
-  static SoftHsmTokens tokens;
+  static HsmTestTokens tokens;
   static Arca server;
   static SSLContext admin;
   static SSLContext user1;
 
   @BeforeAll
   static void start() throws Exception {
-    tokens = SoftHsmTokens.prepare();
+    tokens = HsmTestTokens.prepare();
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
     ServerConfig.Tls tls = TestServers.tls(pki);
     ServerConfig config =
