@@ -186,7 +186,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
   /**
    * Whether the revocation data changed since this connection last looked and now names its
-   * certificate; then the connection becomes a refused one. Costs one volatile read and a compare
+   * certificate; then the connection becomes a refused one. Costs two volatile reads and a compare
    * while nothing changes.
    */
   private boolean revokedSinceLastLook(ChannelHandlerContext ctx) {
