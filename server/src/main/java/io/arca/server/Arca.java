@@ -5,6 +5,7 @@ import io.arca.server.audit.AuditWriter;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmObjects;
 import io.arca.server.store.ObjectStore;
+import io.arca.server.tls.ServerTls;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,25 @@ public final class Arca implements AutoCloseable {
    */
   public static Arca start(ServerConfig config, SslContext tls)
       throws IOException, InterruptedException {
-    ServerStores stores = ServerStores.open(config);
+    return start(config, ServerTls.fixed(tls));
+  }
+
+  /**
+   * Opens the stores and starts listening with TLS material that can be reloaded; the server owns
+   * {@code tls} from here and closes it.
+   *
+   * @throws IOException if the data directory cannot be used
+   * @throws InterruptedException if interrupted while binding
+   */
+  public static Arca start(ServerConfig config, ServerTls tls)
+      throws IOException, InterruptedException {
+    ServerStores stores;
+    try {
+      stores = ServerStores.open(config);
+    } catch (IOException | RuntimeException e) {
+      tls.close();
+      throw e;
+    }
     try {
       AccessPolicy access =
           new AccessPolicy(
@@ -48,6 +67,7 @@ public final class Arca implements AutoCloseable {
                   config, stores.objects(), stores.hsm(), access, stores.audit())));
     } catch (InterruptedException | RuntimeException e) {
       stores.close();
+      tls.close();
       throw e;
     }
   }
@@ -55,6 +75,11 @@ public final class Arca implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return server.port();
+  }
+
+  /** The server's TLS material: {@link ServerTls#reload} swaps it for new handshakes. */
+  public ServerTls tls() {
+    return server.tls();
   }
 
   /** Connections open now. */

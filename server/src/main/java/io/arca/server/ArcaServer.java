@@ -1,6 +1,7 @@
 package io.arca.server;
 
 import io.arca.server.config.ServerConfig;
+import io.arca.server.tls.ServerTls;
 import io.arca.server.transport.ArcaChannelInitializer;
 import io.arca.server.transport.ConnectionLimiter;
 import io.arca.server.transport.InFlightRequests;
@@ -37,6 +38,7 @@ public final class ArcaServer implements AutoCloseable {
   private final Channel listener;
   private final ConnectionLimiter limiter;
   private final InFlightRequests inFlight;
+  private final ServerTls tls;
 
   private ArcaServer(
       EventLoopGroup acceptors,
@@ -44,17 +46,28 @@ public final class ArcaServer implements AutoCloseable {
       ThreadPoolExecutor workers,
       Channel listener,
       ConnectionLimiter limiter,
-      InFlightRequests inFlight) {
+      InFlightRequests inFlight,
+      ServerTls tls) {
     this.acceptors = acceptors;
     this.eventLoops = eventLoops;
     this.workers = workers;
     this.listener = listener;
     this.limiter = limiter;
     this.inFlight = inFlight;
+    this.tls = tls;
   }
 
-  /** Binds the KMIP port and starts serving; returns once the port is listening. */
+  /** Binds the KMIP port and starts serving with a fixed TLS context. */
   public static ArcaServer start(ServerConfig config, SslContext tls, RequestProcessor processor)
+      throws InterruptedException {
+    return start(config, ServerTls.fixed(tls), processor);
+  }
+
+  /**
+   * Binds the KMIP port and starts serving; returns once the port is listening. The server owns
+   * {@code tls} from here and closes it.
+   */
+  public static ArcaServer start(ServerConfig config, ServerTls tls, RequestProcessor processor)
       throws InterruptedException {
     NetworkTransport transport = NetworkTransport.best();
     EventLoopGroup acceptors =
@@ -93,11 +106,12 @@ public final class ArcaServer implements AutoCloseable {
               .channel();
       long every = refusals.interval().toMillis();
       acceptors.scheduleAtFixedRate(refusals::flush, every, every, TimeUnit.MILLISECONDS);
-      return new ArcaServer(acceptors, eventLoops, workers, listener, limiter, inFlight);
+      return new ArcaServer(acceptors, eventLoops, workers, listener, limiter, inFlight, tls);
     } catch (InterruptedException | RuntimeException e) {
       acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       workers.shutdownNow();
+      tls.close();
       throw e;
     }
   }
@@ -110,6 +124,11 @@ public final class ArcaServer implements AutoCloseable {
   /** Connections open now. */
   public int openConnections() {
     return limiter.openConnections();
+  }
+
+  /** The server's TLS material, which {@link ServerTls#reload} replaces for new handshakes. */
+  public ServerTls tls() {
+    return tls;
   }
 
   /** Connections open now that have not finished their TLS handshake. */
@@ -136,5 +155,6 @@ public final class ArcaServer implements AutoCloseable {
     }
     eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     acceptors.terminationFuture().syncUninterruptibly();
+    tls.close();
   }
 }

@@ -3,13 +3,14 @@ package io.arca.server;
 import io.arca.server.audit.AuditShow;
 import io.arca.server.audit.AuditVerifier;
 import io.arca.server.config.AuditCommand;
+import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.config.ServerOptions;
 import io.arca.server.tls.DevelopmentPki;
+import io.arca.server.tls.ServerTls;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.NetworkTransport;
-import io.netty.handler.ssl.SslContext;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code arca-server}: reads the settings, prepares TLS (making the development PKI on a first
  * start without TLS settings), opens the stores, starts the listener and runs until SIGTERM or
- * SIGINT, then shuts down cleanly.
+ * SIGINT, then shuts down cleanly. SIGHUP reloads the log level and the TLS material.
  */
 public final class ArcaServerMain {
   private ArcaServerMain() {}
@@ -71,7 +75,7 @@ public final class ArcaServerMain {
     System.setProperty("arca.log.level", config.logLevel().toUpperCase(Locale.ROOT));
     Logger log = LoggerFactory.getLogger(ArcaServerMain.class);
     try {
-      run(config, log);
+      run(config, args, log);
     } catch (Exception e) {
       log.error("arca-server cannot start: {}", e.getMessage(), e);
       System.exit(1);
@@ -153,14 +157,16 @@ public final class ArcaServerMain {
     return intact ? 0 : 1;
   }
 
-  private static void run(ServerConfig config, Logger log) throws Exception {
+  private static void run(ServerConfig config, String[] args, Logger log) throws Exception {
     ServerConfig effective = config;
     if (config.developmentMode()) {
       effective = withDevelopmentTls(config, log);
     }
-    ServerConfig.Tls tls = java.util.Objects.requireNonNull(effective.tls());
-    SslContext sslContext = TlsContexts.server(tls);
-    Arca server = Arca.start(effective, sslContext);
+    ServerConfig.Tls tls = Objects.requireNonNull(effective.tls());
+    Arca server =
+        Arca.start(effective, ServerTls.start(tls, effective.limits().refusalLogInterval()));
+    ServerConfig running = effective;
+    HangupSignal.handle(() -> reload(args, running, server.tls(), log));
     log.info(
         "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {}, {} transport), {} ms after"
             + " the JVM started",
@@ -182,6 +188,61 @@ public final class ArcaServerMain {
                 },
                 "arca-shutdown"));
     stopped.await();
+  }
+
+  /**
+   * SIGHUP: reads the configuration again (flags, environment, TOML) and applies its log level and
+   * its TLS files (server certificate and key, client CAs, CRLs, deny list); every other setting
+   * needs a restart. A configuration that cannot be read changes nothing; TLS files that cannot be
+   * read or do not belong together leave the current ones in use ({@link ServerTls#reload}).
+   */
+  static void reload(String[] args, ServerConfig running, ServerTls tls, Logger log) {
+    log.info("SIGHUP: reloading the log level, the TLS key and certificates and revocation data");
+    ServerConfig fresh;
+    try {
+      String[] again = withoutPasswordPrompt(args);
+      ServerOptions options = new ServerOptions();
+      ServerOptions.commandLine(options, again, System.getenv()).parseArgs(again);
+      fresh = options.toConfig();
+      if (fresh.developmentMode()) {
+        fresh = withDevelopmentTls(fresh, log);
+      }
+    } catch (ParameterException | IllegalArgumentException | IOException e) {
+      log.warn("reload: cannot read the configuration, nothing changed: {}", e.getMessage());
+      return;
+    }
+    setLogLevel(fresh.logLevel());
+    ServerConfig.Tls next = Objects.requireNonNull(fresh.tls());
+    Password typedAtStart = Objects.requireNonNull(running.tls()).keyPassword();
+    if (next.keyPassword() == null && typedAtStart != null) {
+      // A password typed at the prompt cannot be asked for again: the one from the start serves.
+      next =
+          new ServerConfig.Tls(
+              next.certificate(), next.key(), next.clientCa(), typedAtStart, next.revocation());
+    }
+    tls.reload(next);
+  }
+
+  /** The arguments without a bare --tls-key-password, which would prompt on the terminal. */
+  static String[] withoutPasswordPrompt(String[] args) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      boolean prompt =
+          args[i].equals("--tls-key-password")
+              && (i + 1 == args.length || args[i + 1].startsWith("-"));
+      if (!prompt) {
+        kept.add(args[i]);
+      }
+    }
+    return kept.toArray(String[]::new);
+  }
+
+  /** Sets the root log level, as {@code log-level} names it, when Logback is the logger. */
+  static void setLogLevel(String level) {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.toLevel(level, root.getLevel()));
+    }
   }
 
   static ServerConfig withDevelopmentTls(ServerConfig config, Logger log) throws IOException {

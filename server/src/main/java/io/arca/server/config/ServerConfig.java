@@ -2,6 +2,7 @@ package io.arca.server.config;
 
 import io.arca.hsm.HsmProfile;
 import io.arca.kmip.message.RequestBounds;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -130,12 +131,58 @@ public record ServerConfig(
    * @param key the private key (PEM, PKCS#8), or null with a PKCS#12 certificate file
    * @param clientCa the CA bundle that client certificates must chain to
    * @param keyPassword the password of an encrypted key or of the PKCS#12 file, or null
+   * @param revocation how client certificates are checked for revocation
    */
   public record Tls(
-      Path certificate, @Nullable Path key, Path clientCa, @Nullable Password keyPassword) {
+      Path certificate,
+      @Nullable Path key,
+      Path clientCa,
+      @Nullable Password keyPassword,
+      Revocation revocation) {
+    /** TLS material without any revocation check. */
+    public Tls(
+        Path certificate, @Nullable Path key, Path clientCa, @Nullable Password keyPassword) {
+      this(certificate, key, clientCa, keyPassword, Revocation.NONE);
+    }
+
     public Tls {
       Objects.requireNonNull(certificate, "certificate");
       Objects.requireNonNull(clientCa, "clientCa");
+      Objects.requireNonNull(revocation, "revocation");
+    }
+  }
+
+  /**
+   * How client certificates are checked for revocation beyond their chain: every check is off
+   * unless configured.
+   *
+   * @param crl a CRL (PEM or DER) or a directory of them, issued by a client CA, or null
+   * @param denyList a file of refused certificates (SHA-256 fingerprints, or serials with their
+   *     issuer), or null
+   * @param ocsp whether the issuer's OCSP responder is asked at each handshake
+   * @param ocspResponder the responder to ask instead of the one the certificate names, or null
+   * @param ocspFailOpen whether a client is accepted when no OCSP answer can be had
+   * @param refreshInterval how often the CRL and deny-list files are checked for changes
+   */
+  public record Revocation(
+      @Nullable Path crl,
+      @Nullable Path denyList,
+      boolean ocsp,
+      @Nullable URI ocspResponder,
+      boolean ocspFailOpen,
+      Duration refreshInterval) {
+    /** The default interval between two looks at the CRL and deny-list files. */
+    public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(10);
+
+    /** No revocation check. */
+    public static final Revocation NONE =
+        new Revocation(null, null, false, null, false, REFRESH_INTERVAL);
+
+    public Revocation {
+      Limits.positive("tls-revocation-refresh", refreshInterval);
+      if (ocspResponder != null && !ocsp) {
+        throw new IllegalArgumentException("tls-ocsp-url needs --tls-ocsp");
+      }
     }
   }
 
@@ -234,7 +281,7 @@ public record ServerConfig(
       return maxConnections - reservedConnections;
     }
 
-    private static void positive(String name, Duration value) {
+    static void positive(String name, Duration value) {
       Objects.requireNonNull(value, name);
       if (value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");

@@ -3,6 +3,7 @@ package io.arca.server.config;
 import io.arca.hsm.HsmProfile;
 import io.arca.kmip.message.RequestBounds;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,51 @@ public final class ServerOptions {
       paramLabel = "FILE",
       description = "The CA bundle (PEM) that client certificates must chain to.")
   @Nullable Path tlsClientCa;
+
+  @Option(
+      names = "--tls-crl",
+      paramLabel = "FILE|DIR",
+      description =
+          "Refuse client certificates that these CRLs list (PEM or DER; a directory's every"
+              + " file), re-read when they change.")
+  @Nullable Path tlsCrl;
+
+  @Option(
+      names = "--tls-deny-list",
+      paramLabel = "FILE",
+      description =
+          "Refuse the client certificates this file names, one a line: a SHA-256 fingerprint,"
+              + " or a hex serial and its issuer's DN or sha256:<CA fingerprint>.")
+  @Nullable Path tlsDenyList;
+
+  @Option(
+      names = "--tls-revocation-refresh",
+      defaultValue = "PT10S",
+      paramLabel = "DURATION",
+      description =
+          "How often the CRL and deny-list files are checked for changes"
+              + " (default: ${DEFAULT-VALUE}).")
+  Duration tlsRevocationRefresh = ServerConfig.Revocation.REFRESH_INTERVAL;
+
+  @Option(
+      names = "--tls-ocsp",
+      description = "Ask the client certificate's OCSP responder at each handshake (default: off).")
+  boolean tlsOcsp;
+
+  @Option(
+      names = "--tls-ocsp-url",
+      paramLabel = "URL",
+      description = "The OCSP responder to ask instead of the one the certificate names.")
+  @Nullable URI tlsOcspUrl;
+
+  @Option(
+      names = "--tls-ocsp-fail",
+      defaultValue = "closed",
+      paramLabel = "open|closed",
+      description =
+          "Without an OCSP answer, refuse the client (closed) or accept it and count it (open)"
+              + " (default: ${DEFAULT-VALUE}).")
+  String tlsOcspFail = "closed";
 
   @Option(
       names = "--identity-from",
@@ -479,7 +525,12 @@ public final class ServerOptions {
               tlsCert,
               tlsKey,
               tlsClientCa,
-              tlsKeyPassword == null ? null : new Password(tlsKeyPassword));
+              tlsKeyPassword == null ? null : new Password(tlsKeyPassword),
+              revocation());
+    } else if (tlsCrl != null || tlsDenyList != null || tlsOcsp) {
+      // Development mode's PKI has no revocation: refuse rather than silently check nothing.
+      throw new IllegalArgumentException(
+          "--tls-crl, --tls-deny-list and --tls-ocsp need --tls-cert and --tls-client-ca");
     }
     return new ServerConfig(
         bind,
@@ -517,6 +568,19 @@ public final class ServerOptions {
             auditRequireDatabase),
         hsm(),
         requestBounds());
+  }
+
+  private ServerConfig.Revocation revocation() {
+    boolean failOpen =
+        switch (tlsOcspFail) {
+          case "open" -> true;
+          case "closed" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "tls-ocsp-fail: " + tlsOcspFail + " (expected: open or closed)");
+        };
+    return new ServerConfig.Revocation(
+        tlsCrl, tlsDenyList, tlsOcsp, tlsOcspUrl, failOpen, tlsRevocationRefresh);
   }
 
   private @Nullable Password databasePassword() {

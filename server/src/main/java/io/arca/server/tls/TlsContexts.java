@@ -1,23 +1,17 @@
 package io.arca.server.tls;
 
-import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Arrays;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,43 +72,36 @@ public final class TlsContexts {
     return SslProvider.JDK;
   }
 
-  /** The server context for these settings. */
+  /**
+   * The server context for these settings, with their revocation lists read once (no refresh, no
+   * check of open connections: {@link ServerTls} adds those).
+   */
   public static SslContext server(ServerConfig.Tls tls) throws IOException {
-    try {
-      SslContextBuilder builder = keyMaterial(tls.certificate(), tls.key(), tls.keyPassword());
-      return builder
-          .sslProvider(provider())
-          .protocols(PROTOCOLS)
-          .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
-          .clientAuth(ClientAuth.REQUIRE)
-          .trustManager(VerifiedChains.trusting(tls.clientCa()))
-          .build();
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IOException("cannot set up TLS from " + tls + ": " + e.getMessage(), e);
-    }
+    return TlsMaterial.load(tls, ServerConfig.Limits.REFUSAL_LOG_INTERVAL, new LongAdder())
+        .context();
   }
 
-  private static SslContextBuilder keyMaterial(
-      Path certificate, @Nullable Path key, @Nullable Password password)
-      throws IOException, GeneralSecurityException {
-    char[] chars = password == null ? null : password.toCharArray();
+  /**
+   * The context for this key material and client check. With {@code delegated}, BoringSSL hands the
+   * certificate check to the handler's task executor instead of running it on the event loop (OCSP
+   * may wait on the network).
+   */
+  static SslContext server(ServerKey key, VerifiedChains clientCheck, boolean delegated)
+      throws IOException {
     try {
-      if (key != null) {
-        return SslContextBuilder.forServer(
-            certificate.toFile(), key.toFile(), chars == null ? null : new String(chars));
+      SslContextBuilder builder =
+          SslContextBuilder.forServer(key.privateKey(), key.chain())
+              .sslProvider(provider())
+              .protocols(PROTOCOLS)
+              .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
+              .clientAuth(ClientAuth.REQUIRE)
+              .trustManager(clientCheck);
+      if (delegated && provider() == SslProvider.OPENSSL) {
+        builder.option(OpenSslContextOption.USE_TASKS, true);
       }
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(certificate)) {
-        store.load(in, chars);
-      }
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(store, chars);
-      return SslContextBuilder.forServer(keys);
-    } finally {
-      if (chars != null) {
-        Arrays.fill(chars, '\0');
-      }
+      return builder.build();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
     }
   }
 }

@@ -16,7 +16,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -33,7 +35,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * repeated validation of identical bytes: the key is the SHA-256 of the authentication type and the
  * DER chain, only acceptances are kept, and the proof that the client holds the certificate's key
  * (its CertificateVerify signature) is still checked by TLS on every handshake. The trusted CAs are
- * fixed for the server's lifetime, so an acceptance cannot go stale by configuration.
+ * fixed for this object's lifetime (a reload makes a new one), so an acceptance cannot go stale by
+ * configuration; revocation is checked on every handshake, remembered chain or not.
  */
 public final class VerifiedChains extends X509ExtendedTrustManager {
   /** How long an accepted chain is remembered. */
@@ -44,6 +47,7 @@ public final class VerifiedChains extends X509ExtendedTrustManager {
 
   private final X509ExtendedTrustManager pkix;
   private final LongSupplier clockMillis;
+  private final ChainCheck revocation;
   private final Cache<String, Validity> accepted;
 
   /** The period in which every certificate of an accepted chain is valid, in epoch milliseconds. */
@@ -53,31 +57,62 @@ public final class VerifiedChains extends X509ExtendedTrustManager {
     }
   }
 
+  /** What is checked on every handshake after the chain is known valid: revocation. */
+  @FunctionalInterface
+  interface ChainCheck {
+    ChainCheck NONE = chain -> {};
+
+    void check(X509Certificate[] chain) throws CertificateException;
+  }
+
   VerifiedChains(X509ExtendedTrustManager pkix, LongSupplier clockMillis) {
+    this(pkix, clockMillis, ChainCheck.NONE);
+  }
+
+  VerifiedChains(X509ExtendedTrustManager pkix, LongSupplier clockMillis, ChainCheck revocation) {
     this.pkix = pkix;
     this.clockMillis = clockMillis;
+    this.revocation = revocation;
     this.accepted =
         Caffeine.newBuilder().maximumSize(MAX_CHAINS).expireAfterWrite(REMEMBERED).build();
   }
 
   /** Trusts the CA certificates in the PEM file {@code caPem}, with the JDK's PKIX validator. */
   public static VerifiedChains trusting(Path caPem) throws IOException, GeneralSecurityException {
+    return trusting(readCas(caPem), ChainCheck.NONE);
+  }
+
+  /** The CA certificates in the PEM file {@code caPem}; at least one. */
+  static List<X509Certificate> readCas(Path caPem) throws IOException, GeneralSecurityException {
+    List<X509Certificate> cas = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(caPem)) {
+      for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        cas.add((X509Certificate) ca);
+      }
+    }
+    if (cas.isEmpty()) {
+      throw new GeneralSecurityException("no CA certificate in " + caPem);
+    }
+    return List.copyOf(cas);
+  }
+
+  /**
+   * Trusts these CA certificates with the JDK's PKIX validator, and refuses what {@code revocation}
+   * refuses, on every handshake (a remembered chain included).
+   */
+  static VerifiedChains trusting(List<X509Certificate> cas, ChainCheck revocation)
+      throws GeneralSecurityException, IOException {
     KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
     anchors.load(null, null);
-    try (InputStream in = Files.newInputStream(caPem)) {
-      int n = 0;
-      for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        anchors.setCertificateEntry("ca-" + n++, ca);
-      }
-      if (n == 0) {
-        throw new GeneralSecurityException("no CA certificate in " + caPem);
-      }
+    int n = 0;
+    for (X509Certificate ca : cas) {
+      anchors.setCertificateEntry("ca-" + n++, ca);
     }
     TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
     factory.init(anchors);
     for (TrustManager manager : factory.getTrustManagers()) {
       if (manager instanceof X509ExtendedTrustManager pkix) {
-        return new VerifiedChains(pkix, System::currentTimeMillis);
+        return new VerifiedChains(pkix, System::currentTimeMillis, revocation);
       }
     }
     throw new GeneralSecurityException("the JDK offers no X509ExtendedTrustManager");
@@ -88,23 +123,26 @@ public final class VerifiedChains extends X509ExtendedTrustManager {
       throws CertificateException {
     String key = fingerprint(chain, authType);
     Validity known = accepted.getIfPresent(key);
-    if (known != null && known.covers(clockMillis.getAsLong())) {
-      return;
+    if (known == null || !known.covers(clockMillis.getAsLong())) {
+      pkix.checkClientTrusted(chain, authType, engine);
+      accepted.put(key, validity(chain));
     }
-    pkix.checkClientTrusted(chain, authType, engine);
-    accepted.put(key, validity(chain));
+    // Not remembered: a certificate revoked a second ago must not ride on an earlier acceptance.
+    revocation.check(chain);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
     pkix.checkClientTrusted(chain, authType, socket);
+    revocation.check(chain);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
     pkix.checkClientTrusted(chain, authType);
+    revocation.check(chain);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.arca.server.transport;
 
 import io.arca.server.config.ServerConfig;
+import io.arca.server.tls.ServerTls;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flow.FlowControlHandler;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds each connection's pipeline: connection limit (a refused connection gets no pipeline and no
  * TLS engine), request deadline, TLS, idle timeout, TTLV framing, one request at a time, dispatch
- * to the worker pool. The event loop does TLS and framing only.
+ * to the worker pool. The event loop does TLS and framing only. Each connection's TLS handler comes
+ * from the server's TLS material at accept time, so a reload affects new connections only.
  */
 public final class ArcaChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ServerConfig config;
-  private final SslContext tls;
+  private final ServerTls tls;
   private final ConnectionLimiter limiter;
   private final RequestProcessor processor;
   private final Executor workers;
@@ -31,7 +32,7 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
    */
   public ArcaChannelInitializer(
       ServerConfig config,
-      SslContext tls,
+      ServerTls tls,
       ConnectionLimiter limiter,
       RequestProcessor processor,
       Executor workers,
@@ -79,6 +80,7 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
         .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
         .addLast(
             PipelineNames.DISPATCH,
-            new RequestDispatcher(processor, workers, config.identityFrom(), inFlight, refusals));
+            new RequestDispatcher(
+                processor, workers, config.identityFrom(), inFlight, refusals, tls));
   }
 }

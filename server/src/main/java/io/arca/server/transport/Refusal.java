@@ -7,6 +7,7 @@ public enum Refusal {
   HANDSHAKE_TIMEOUT("TLS handshake not finished in time"),
   HANDSHAKE_FAILED("TLS handshake failed"),
   NO_USER("the client certificate names no single canonical user"),
+  REVOKED("the client certificate was revoked while connected"),
   MALFORMED_REQUEST("malformed request"),
   REQUEST_TIMEOUT("request not whole in time");
 

@@ -3,6 +3,8 @@ package io.arca.server.transport;
 import io.arca.server.auth.ClientIdentity;
 import io.arca.server.auth.RefusedIdentity;
 import io.arca.server.config.IdentitySource;
+import io.arca.server.tls.RevocationList;
+import io.arca.server.tls.ServerTls;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,6 +17,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -39,7 +43,10 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private final IdentitySource identitySource;
   private final InFlightRequests inFlight;
   private final RefusalLog refusals;
+  private final ServerTls tls;
   private @Nullable Connection connection;
+  private X509Certificate @Nullable [] peerChain;
+  private long checkedGeneration = -1;
   private @Nullable String refusal;
   private boolean requestInFlight;
 
@@ -49,12 +56,14 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       Executor workers,
       IdentitySource identitySource,
       InFlightRequests inFlight,
-      RefusalLog refusals) {
+      RefusalLog refusals,
+      ServerTls tls) {
     this.processor = processor;
     this.workers = workers;
     this.identitySource = identitySource;
     this.inFlight = inFlight;
     this.refusals = refusals;
+    this.tls = tls;
   }
 
   @Override
@@ -122,10 +131,11 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   private String userOf(ChannelHandlerContext ctx) throws RefusedIdentity {
-    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+    SslHandler handler = ctx.pipeline().get(SslHandler.class);
     try {
-      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+      Certificate[] chain = handler.engine().getSession().getPeerCertificates();
       if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+        peerChain = x509(chain);
         return ClientIdentity.userOf(leaf, identitySource);
       }
     } catch (SSLPeerUnverifiedException e) {
@@ -134,10 +144,20 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     throw new RefusedIdentity("no verified X.509 client certificate");
   }
 
+  private static X509Certificate[] x509(Certificate[] chain) {
+    List<X509Certificate> certificates = new ArrayList<>(chain.length);
+    for (Certificate certificate : chain) {
+      if (certificate instanceof X509Certificate x509) {
+        certificates.add(x509);
+      }
+    }
+    return certificates.toArray(X509Certificate[]::new);
+  }
+
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     Connection current = connection;
-    if (current == null) {
+    if (current == null || revokedSinceLastLook(ctx)) {
       refuse(ctx, message);
       return;
     }
@@ -162,6 +182,28 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     } else {
       ReferenceCountUtil.release(message);
     }
+  }
+
+  /**
+   * Whether the revocation data changed since this connection last looked and now names its
+   * certificate; then the connection becomes a refused one. Costs two volatile reads and a compare
+   * while nothing changes.
+   */
+  private boolean revokedSinceLastLook(ChannelHandlerContext ctx) {
+    RevocationList list = tls.revocation();
+    if (list.generation() == checkedGeneration) {
+      return false;
+    }
+    checkedGeneration = list.generation();
+    X509Certificate[] chain = peerChain;
+    String why = chain == null ? null : list.refusal(chain);
+    if (why == null) {
+      return false;
+    }
+    connection = null;
+    refusal = why;
+    refusals.refused(ctx.channel().remoteAddress(), Refusal.REVOKED, why);
+    return true;
   }
 
   /**
