@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The revocation figures of docs/SECURITY.md, run by hand (not a test): how long a CRL of 20,000
@@ -73,13 +76,19 @@ public final class RevocationMeasurement {
       compares[round] = System.nanoTime() - start;
     }
     tls.close();
-    System.out.printf("CRL of %,d entries, %,d bytes (DER)%n", ENTRIES, Files.size(crl));
-    System.out.printf("read and verified: median %.1f ms%n", median(loads) / 1e6);
-    System.out.printf(
-        "handshake lookup (refusal of a 1-certificate chain): median %d ns%n", median(lookups));
-    System.out.printf(
-        "per-request generation compare: median %.2f ns%n", median(compares) / (double) LOOKUPS);
-    System.out.println("(sink " + sink + ")");
+    Logger log = LoggerFactory.getLogger(RevocationMeasurement.class);
+    log.info(
+        String.format(
+            Locale.ROOT,
+            "CRL of %,d entries, %,d bytes (DER); read and verified: median %.1f ms; handshake"
+                + " lookup (refusal of a 1-certificate chain): median %d ns; per-request"
+                + " generation compare: median %.2f ns (sink %d)",
+            ENTRIES,
+            Files.size(crl),
+            median(loads) / 1e6,
+            median(lookups),
+            median(compares) / (double) LOOKUPS,
+            sink));
   }
 
   private static long median(long[] values) {
