@@ -78,6 +78,20 @@ class CheckConfigTest {
   }
 
   @Test
+  void aKeyThatIsNotTheCertificatesIsRefusedWithStatusOne() throws Exception {
+    DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
+
+    Run run =
+        checkConfig(
+            "--tls-cert", pki.serverCertificate().toString(),
+            "--tls-key", pki.adminKey().toString(),
+            "--tls-client-ca", pki.caCertificate().toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot start a server");
+  }
+
+  @Test
   void aMisspeltSettingIsAUsageErrorWithTheSettingMeant() throws Exception {
     Path toml = dir.resolve("arca.toml");
     Files.writeString(toml, "prot = 18005\n");

@@ -75,7 +75,13 @@ final class ServerKey {
       loaded.checkPair();
       return loaded;
     } catch (GeneralSecurityException | OperatorCreationException | PKCSException e) {
-      throw new IOException("cannot read the server key or certificate: " + e.getMessage(), e);
+      throw new IOException(
+          "cannot read the server key or certificate ("
+              + certificate
+              + (key == null ? "" : ", " + key)
+              + "): "
+              + e.getMessage(),
+          e);
     } finally {
       if (chars != null) {
         Arrays.fill(chars, '\0');
