@@ -1,5 +1,7 @@
 package io.arca.kmip;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The eleven TTLV item types and their one-byte codes (KMIP 1.4 §9.1.1.2, KMIP 2.1 §9.1.1.2). */
@@ -17,11 +19,16 @@ public enum ItemType implements KmipEnumeration {
   DATE_TIME_EXTENDED(0x0B, "DateTimeExtended", 8);
 
   private static final ItemType[] BY_CODE = new ItemType[0x0C];
+  // The XML and JSON readers look a type up for every item they read.
+  private static final Map<String, ItemType> BY_XML_NAME;
 
   static {
+    Map<String, ItemType> byXmlName = new HashMap<>();
     for (ItemType t : values()) {
       BY_CODE[t.code] = t;
+      byXmlName.put(t.xmlName, t);
     }
+    BY_XML_NAME = Map.copyOf(byXmlName);
   }
 
   private final int code;
@@ -68,11 +75,6 @@ public enum ItemType implements KmipEnumeration {
 
   /** The type with this XML name, or null. */
   public static @Nullable ItemType byXmlName(String name) {
-    for (ItemType t : values()) {
-      if (t.xmlName.equals(name)) {
-        return t;
-      }
-    }
-    return null;
+    return BY_XML_NAME.get(name);
   }
 }

@@ -11,6 +11,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Converts between the wire forms of attributes and the one model, for a given protocol version.
@@ -20,6 +21,8 @@ import java.util.List;
  * that designates no attribute is Invalid Field.
  */
 public final class AttributeCodec {
+  private static final Pattern VENDOR_IDENTIFICATION = Pattern.compile("[A-Za-z0-9_.]+");
+
   private AttributeCodec() {}
 
   /**
@@ -256,6 +259,15 @@ public final class AttributeCodec {
     }
     if (vendor.value().isEmpty() || name.value().isEmpty()) {
       throw invalid("VendorIdentification or AttributeName: empty (expected: text)", path);
+    }
+    if (!VENDOR_IDENTIFICATION.matcher(vendor.value()).matches()) {
+      // Well-formed but outside the value's range (KMIP 2.1 §5.5): the store tells vendor
+      // attributes apart by it.
+      throw new TtlvException(
+          ResultReason.INVALID_FIELD,
+          "VendorIdentification: expected only [A-Za-z0-9_.] (KMIP 2.1 §5.5)",
+          -1,
+          path);
     }
     return new AttributeReference.Vendor(vendor.value(), name.value());
   }

@@ -251,6 +251,19 @@ class AttributeCodecTest {
   }
 
   @Test
+  void vendorIdentificationOutsideItsCharactersIsInvalidField() {
+    for (String vendor : new String[] {"a:b", "x-y", "acme corp"}) {
+      TtlvStructure attributes =
+          TtlvStructure.of(
+              Tag.ATTRIBUTES.code(), vendorAttribute(vendor, "Name", new TtlvInteger(0, 1)));
+      assertFails(
+          () -> AttributeCodec.decode(attributes, ProtocolVersion.V2_1),
+          ResultReason.INVALID_FIELD,
+          "[A-Za-z0-9_.]");
+    }
+  }
+
+  @Test
   void attributeStructureWithoutVendorIn2xIsInvalidMessage() {
     TtlvStructure attributes =
         TtlvStructure.of(

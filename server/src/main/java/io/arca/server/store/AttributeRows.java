@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * structure its first Text String (a Name's value, a Link's target). Column names are the tag's XML
  * name ({@code Name}), {@code 0x54xxxx} for a vendor tag, {@code x-Foo} / {@code y-Foo} for custom
  * attributes and {@code vendor:Name} for other vendor attributes; none can be mistaken for another,
- * since vendor identifications are limited to [A-Za-z0-9_.].
+ * since vendor identifications are limited to [A-Za-z0-9_.] (the codec refuses others), and they
+ * are told apart in that order.
  *
  * <p>Attribute values are metadata, not key material, so they are stored in clear.
  */
@@ -76,15 +77,17 @@ final class AttributeRows {
   }
 
   private static AttributeReference reference(String column) {
-    if (column.startsWith("0x")) {
-      return AttributeReference.tag(Integer.parseInt(column.substring(2), 16));
+    // Custom names first: after "x-" or "y-" a 1.x name may hold any character, ':' included.
+    if (column.length() > 2 && (column.startsWith("x-") || column.startsWith("y-"))) {
+      return AttributeReference.vendor(column.substring(0, 1), column.substring(2));
     }
+    // Then vendor:Name, before the hex tags, since an identification may begin with "0x".
     int colon = column.indexOf(':');
     if (colon > 0) {
       return AttributeReference.vendor(column.substring(0, colon), column.substring(colon + 1));
     }
-    if (column.length() > 2 && column.charAt(1) == '-') {
-      return AttributeReference.vendor(column.substring(0, 1), column.substring(2));
+    if (column.startsWith("0x")) {
+      return AttributeReference.tag(Integer.parseInt(column.substring(2), 16));
     }
     Tag known = Tag.byXmlName(column);
     if (known == null) {

@@ -15,6 +15,10 @@ import io.arca.server.store.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -59,6 +63,36 @@ final class HandlerFixture implements AutoCloseable {
 
   ObjectAccess objects() {
     return objects;
+  }
+
+  /**
+   * Deletes every object, attribute and grant and empties the key cache, so that what comes next
+   * finds the store as {@link #open} left it. A store that is empty already is left alone: each
+   * delete is a commit, which waits for the disk.
+   */
+  void empty() {
+    store.clearCache();
+    try (Connection connection = database.connection();
+        Statement statement = connection.createStatement()) {
+      try (ResultSet found =
+          statement.executeQuery(
+              "SELECT EXISTS (SELECT 1 FROM objects) OR EXISTS (SELECT 1 FROM access_grants)")) {
+        if (!found.next() || !found.getBoolean(1)) {
+          return;
+        }
+      }
+      connection.setAutoCommit(false);
+      try {
+        statement.executeUpdate("DELETE FROM object_attributes");
+        statement.executeUpdate("DELETE FROM objects");
+        statement.executeUpdate("DELETE FROM access_grants");
+        connection.commit();
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("emptying the test store", e);
+    }
   }
 
   /** A request from {@code user} in {@code version} at {@link #NOW}, in a batch of its own. */

@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
 final class XmlReader {
   private static final String VENDOR_ELEMENT = "TTLV";
   private static final int MAX_NAME_IN_MESSAGE = 64;
+  // Made and configured once per thread rather than once per document; StAX does not promise that
+  // a factory may be shared between threads.
+  private static final ThreadLocal<XMLInputFactory> FACTORY =
+      ThreadLocal.withInitial(XmlReader::factory);
 
   private final NameTable table;
   private final TextOptions options;
@@ -46,7 +50,7 @@ final class XmlReader {
     }
     XMLStreamReader reader = null;
     try {
-      reader = factory().createXMLStreamReader(new StringReader(xml));
+      reader = FACTORY.get().createXMLStreamReader(new StringReader(xml));
       List<RawItem> items = new ArrayList<>();
       toStartElement(reader);
       if (document) {
