@@ -73,13 +73,14 @@ final class KeyHandles {
    * second by every caller, and at once by a crypto call, which the token refuses.
    */
   Optional<Entry> current(TokenCaller caller, String label) {
+    long seen = generation.get();
     Entry cached = byLabel.get(label);
     if (cached != null) {
       long now = System.nanoTime();
       if (now - cached.confirmedAt() <= RECHECK_NANOS) {
         return Optional.of(cached);
       }
-      if (stillNames(caller, cached)) {
+      if (stillNames(caller, cached, seen)) {
         Entry confirmed = new Entry(cached.handle(), cached.info(), now);
         byLabel.replace(label, cached, confirmed);
         return Optional.of(confirmed);
@@ -151,6 +152,24 @@ final class KeyHandles {
       found = caller.call(HsmCall.FIND, true, what, search);
     }
     return found;
+  }
+
+  /**
+   * Whether the cached handle still names the key, as far as the token can confirm it. A check that
+   * fails with an error the token did not explain only says that the handle cannot be confirmed:
+   * SoftHSM2 2.6.1 answered CKR_GENERAL_ERROR for a key of a slot that stayed while another slot's
+   * token was lost and recovered. The search by label that follows decides, and fails with its own
+   * error if the token really is unwell; a lost token is still refused at once.
+   */
+  private boolean stillNames(TokenCaller caller, Entry cached, long seen) {
+    try {
+      return stillNames(caller, cached) && generation.get() == seen;
+    } catch (HsmException e) {
+      if (e.kind() == HsmException.Kind.TOKEN_UNAVAILABLE) {
+        throw e;
+      }
+      return false;
+    }
   }
 
   private boolean stillNames(TokenCaller caller, Entry cached) {
