@@ -1,8 +1,12 @@
 package io.arca.persistence;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +18,21 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+  /**
+   * How many times a transaction the database rolled back on its own (a deadlock, a Galera
+   * certification conflict) runs in all before its failure reaches the caller.
+   */
+  static final int ATTEMPTS = 6;
+
+  /** Work on a connection: one transaction, or one read. */
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
   private final SqlDialect dialect;
   private final BasicDataSource pool;
+  private final AtomicLong retries = new AtomicLong();
+  private volatile boolean galera;
 
   private Database(SqlDialect dialect, BasicDataSource pool) {
     this.dialect = dialect;
@@ -69,7 +86,12 @@ public final class Database implements AutoCloseable {
     Database database = new Database(config.dialect(), pool);
     try {
       int version = migrations.apply(database);
-      log.info("database {} at schema version {}", config.dialect(), version);
+      database.galera = database.detectGalera();
+      log.info(
+          "database {} at schema version {}{}",
+          config.dialect(),
+          version,
+          database.galera ? ", a Galera cluster node" : "");
       return database;
     } catch (RuntimeException e) {
       database.close();
@@ -89,6 +111,91 @@ public final class Database implements AutoCloseable {
       return pool.getConnection();
     } catch (SQLException e) {
       throw new PersistenceException("no database connection", e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction and commits it; a transaction the database rolled back on
+   * its own ({@link SqlDialect#isRetryable}) runs again, whole, up to {@link #ATTEMPTS} times in
+   * all, after a short random pause so that two nodes that collided do not collide again. The work
+   * must do nothing outside the connection that a second run would repeat.
+   *
+   * @throws SQLException the last failure, when it is not retryable or every attempt failed
+   */
+  public <T> T transaction(Work<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = connection()) {
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (attempt >= ATTEMPTS || !dialect.isRetryable(e)) {
+          throw e;
+        }
+        retries.incrementAndGet();
+        log.debug("transaction rolled back by the database ({}); attempt {}", e, attempt + 1);
+        pause(attempt);
+      }
+    }
+  }
+
+  /**
+   * Runs a read that must see every commit acknowledged anywhere in the cluster: on a Galera node
+   * it waits until the node has applied what the cluster committed before the read began ({@code
+   * wsrep_sync_wait}); elsewhere a plain read, which sees every commit already.
+   */
+  public <T> T causalRead(Work<T> work) throws SQLException {
+    try (Connection c = connection()) {
+      c.setAutoCommit(true);
+      if (!galera) {
+        return work.run(c);
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("SET SESSION wsrep_sync_wait = 1");
+      }
+      try {
+        return work.run(c);
+      } finally {
+        try (Statement s = c.createStatement()) {
+          s.execute("SET SESSION wsrep_sync_wait = 0");
+        }
+      }
+    }
+  }
+
+  /** Whether this database is a node of a Galera cluster, whose reads may lag other nodes. */
+  public boolean galera() {
+    return galera;
+  }
+
+  /** How many transactions ran again after the database rolled them back (since open). */
+  public long retries() {
+    return retries.get();
+  }
+
+  private boolean detectGalera() {
+    if (dialect != SqlDialect.MARIADB) {
+      return false;
+    }
+    try (Connection c = connection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SHOW VARIABLES LIKE 'wsrep_on'")) {
+      return r.next() && "ON".equalsIgnoreCase(r.getString(2));
+    } catch (SQLException e) {
+      throw new PersistenceException("reading wsrep_on failed", e);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + (2L << Math.min(attempt, 6))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

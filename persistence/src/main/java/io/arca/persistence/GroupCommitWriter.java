@@ -1,6 +1,5 @@
 package io.arca.persistence;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,14 +85,13 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void write(List<Pending> batch) {
-    try (Connection c = database.connection()) {
-      try {
-        ObjectRows.insert(c, batch.stream().map(Pending::object).toList());
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      // A batch that lost a Galera certification or a deadlock runs again whole.
+      database.transaction(
+          c -> {
+            ObjectRows.insert(c, batch.stream().map(Pending::object).toList());
+            return batch.size();
+          });
     } catch (SQLException e) {
       if (batch.size() == 1) {
         Pending p = batch.get(0);

@@ -78,9 +78,11 @@ public final class JdbcAuditRepository {
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           if (e instanceof SQLException s
-              && database.dialect().isDuplicateKey(s)
+              && (database.dialect().isDuplicateKey(s) || database.dialect().isRetryable(s))
               && attempt < ATTEMPTS) {
-            continue; // another server appended first: link after its records
+            // Another server appended first (on Galera, its commit won certification): link
+            // after its records.
+            continue;
           }
           throw e;
         }

@@ -74,22 +74,20 @@ public final class JdbcGrantRepository {
 
   /** Runs {@code change} for each row not found by {@code existing} (when given), in one commit. */
   private void write(Collection<StoredGrant> grants, @Nullable String existing, String change) {
-    try (Connection c = database.connection()) {
-      try {
-        for (StoredGrant grant : grants) {
-          if (existing != null && exists(c, existing, grant)) {
-            continue;
-          }
-          try (PreparedStatement s = c.prepareStatement(change)) {
-            bind(s, grant);
-            s.executeUpdate();
-          }
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      database.transaction(
+          c -> {
+            for (StoredGrant grant : grants) {
+              if (existing != null && exists(c, existing, grant)) {
+                continue;
+              }
+              try (PreparedStatement s = c.prepareStatement(change)) {
+                bind(s, grant);
+                s.executeUpdate();
+              }
+            }
+            return grants.size();
+          });
     } catch (SQLException e) {
       throw new PersistenceException("changing access grants failed", e);
     }

@@ -44,12 +44,18 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public Optional<StoredObject> find(String uid) {
-    return read(c -> ObjectRows.find(c, uid));
+    Optional<StoredObject> found = read(c -> ObjectRows.find(c, uid));
+    return found.isPresent() || !database.galera()
+        ? found
+        : causalRead(c -> ObjectRows.find(c, uid));
   }
 
   @Override
   public OptionalLong currentVersion(String uid) {
-    return read(c -> ObjectRows.version(c, uid));
+    OptionalLong version = read(c -> ObjectRows.version(c, uid));
+    return version.isPresent() || !database.galera()
+        ? version
+        : causalRead(c -> ObjectRows.version(c, uid));
   }
 
   @Override
@@ -81,11 +87,7 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
     writer.close();
   }
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T read(Work<T> work) {
+  private <T> T read(Database.Work<T> work) {
     try (Connection c = database.connection()) {
       // Autocommit reads: no transaction is held open, so on SQLite a read never takes the lock.
       c.setAutoCommit(true);
@@ -95,16 +97,21 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
     }
   }
 
-  private <T> T write(Work<T> work) {
-    try (Connection c = database.connection()) {
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+  /**
+   * A miss on a Galera node read again once the node has applied every commit the cluster
+   * acknowledged: an object another node stored a moment ago is found, never answered missing.
+   */
+  private <T> T causalRead(Database.Work<T> work) {
+    try {
+      return database.causalRead(work);
+    } catch (SQLException e) {
+      throw new PersistenceException("database read failed", e);
+    }
+  }
+
+  private <T> T write(Database.Work<T> work) {
+    try {
+      return database.transaction(work);
     } catch (SQLException e) {
       throw new PersistenceException("database write failed", e);
     }

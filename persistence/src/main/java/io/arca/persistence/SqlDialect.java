@@ -81,4 +81,28 @@ public enum SqlDialect {
     }
     return false;
   }
+
+  /**
+   * Whether {@code e} says the transaction was rolled back by the database and may simply run
+   * again: on MariaDB a deadlock (1213, which is also how Galera reports a write set that lost
+   * certification against another node's commit), a lock wait timeout (1205), a Galera node not
+   * ready for queries (1047) or SQL state 40001 (serialization failure). SQLite waits for its one
+   * write lock instead (busy timeout), so nothing there is retried.
+   */
+  boolean isRetryable(SQLException e) {
+    if (this != MARIADB) {
+      return false;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          int code = n.getErrorCode();
+          if (code == 1213 || code == 1205 || code == 1047 || "40001".equals(n.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
 }
