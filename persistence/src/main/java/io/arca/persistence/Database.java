@@ -168,6 +168,30 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs reads that should agree with each other (an object's row and its attributes). On MariaDB
+   * they run in one REPEATABLE READ transaction, so all see the database as of the first read,
+   * however many commits other connections or Galera nodes make meanwhile. On SQLite they run in
+   * auto-commit, since a transaction there would take the one write lock; the caller re-checks what
+   * it read.
+   */
+  public <T> T snapshotRead(Work<T> work) throws SQLException {
+    try (Connection c = connection()) {
+      if (dialect != SqlDialect.MARIADB) {
+        c.setAutoCommit(true);
+        return work.run(c);
+      }
+      int isolation = c.getTransactionIsolation();
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        return work.run(c);
+      } finally {
+        c.rollback();
+        c.setTransactionIsolation(isolation);
+      }
+    }
+  }
+
   /** Whether this database is a node of a Galera cluster, whose reads may lag other nodes. */
   public boolean galera() {
     return galera;

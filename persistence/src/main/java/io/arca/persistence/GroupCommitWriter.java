@@ -23,7 +23,18 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-  private record Pending(StoredObject object, CompletableFuture<StoredObject> done) {}
+  private record Pending(StoredObject object, CompletableFuture<StoredObject> done, int attempts) {
+    Pending(StoredObject object, CompletableFuture<StoredObject> done) {
+      this(object, done, 1);
+    }
+
+    Pending again() {
+      return new Pending(object, done, attempts + 1);
+    }
+  }
+
+  /** How many times an insert the database acknowledged but did not hold is written in all. */
+  private static final int MAX_LANDING_ATTEMPTS = 3;
 
   private final Database database;
   private final int maxBatch;
@@ -103,7 +114,52 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       return;
     }
-    batch.forEach(p -> p.done().complete(p.object()));
+    List<Pending> landed = batch;
+    if (database.galera()) {
+      landed = confirmed(batch);
+    }
+    landed.forEach(p -> p.done().complete(p.object()));
+  }
+
+  /**
+   * The pending inserts whose rows this node holds as written, once the commit returned: Galera has
+   * been seen to acknowledge a commit through one node whose rows the cluster does not hold, when
+   * another node inserted the same uid at the same moment. Each one not found so is answered as the
+   * duplicate it is when another writer's row has its uid, and written again when no row has.
+   */
+  private List<Pending> confirmed(List<Pending> batch) {
+    List<StoredObject> notLanded;
+    try {
+      notLanded =
+          database.causalRead(
+              c -> ObjectRows.notLanded(c, batch.stream().map(Pending::object).toList()));
+    } catch (SQLException e) {
+      batch.forEach(
+          p ->
+              p.done()
+                  .completeExceptionally(
+                      new PersistenceException(
+                          "object " + p.object().uid() + " may or may not be stored", e)));
+      return List.of();
+    }
+    List<Pending> landed = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      if (!notLanded.contains(p.object())) {
+        landed.add(p);
+        continue;
+      }
+      log.warn(
+          "the database acknowledged object {} but does not hold it as written", p.object().uid());
+      if (p.attempts() >= MAX_LANDING_ATTEMPTS) {
+        p.done()
+            .completeExceptionally(
+                new PersistenceException(
+                    "object " + p.object().uid() + " was not stored: the database lost it again"));
+      } else {
+        write(List.of(p.again()));
+      }
+    }
+    return landed;
   }
 
   private RuntimeException failure(String uid, SQLException e) {

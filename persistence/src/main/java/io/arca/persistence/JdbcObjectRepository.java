@@ -44,7 +44,7 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public Optional<StoredObject> find(String uid) {
-    Optional<StoredObject> found = read(c -> ObjectRows.find(c, uid));
+    Optional<StoredObject> found = snapshotRead(c -> ObjectRows.find(c, uid));
     return found.isPresent() || !database.galera()
         ? found
         : causalRead(c -> ObjectRows.find(c, uid));
@@ -104,6 +104,14 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
   private <T> T causalRead(Database.Work<T> work) {
     try {
       return database.causalRead(work);
+    } catch (SQLException e) {
+      throw new PersistenceException("database read failed", e);
+    }
+  }
+
+  private <T> T snapshotRead(Database.Work<T> work) {
+    try {
+      return database.snapshotRead(work);
     } catch (SQLException e) {
       throw new PersistenceException("database read failed", e);
     }

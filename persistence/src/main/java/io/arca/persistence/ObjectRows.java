@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,40 @@ final class ObjectRows {
       p.executeBatch();
     }
     insertAttributes(c, objects);
+  }
+
+  /**
+   * Which of {@code objects}, just inserted, the database does not hold as written: no row, or
+   * another writer's row (another owner, creation time or key block) under the same uid. A row
+   * updated since (version above 1) counts by its owner and creation time alone, since an update
+   * may rewrap the key block.
+   */
+  static List<StoredObject> notLanded(Connection c, List<StoredObject> objects)
+      throws SQLException {
+    List<StoredObject> missing = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT owner, created_at, key_block, version FROM objects WHERE uid = ?")) {
+      for (StoredObject o : objects) {
+        p.setString(1, o.uid());
+        try (ResultSet r = p.executeQuery()) {
+          boolean ours =
+              r.next()
+                  && o.owner().equals(r.getString(1))
+                  && o.createdAt().toEpochMilli() == r.getLong(2)
+                  && (r.getLong(4) > 1 || Objects.equals(o.keyBlock(), blobOf(r.getBytes(3))));
+          if (!ours) {
+            missing.add(o);
+          }
+        }
+      }
+    }
+    return missing;
+  }
+
+  // The key block is stored wrapped: comparing it holds no key in clear.
+  private static @Nullable Blob blobOf(byte @Nullable [] bytes) {
+    return bytes == null ? null : Blob.copyOf(bytes);
   }
 
   /** Rewrites the row if still at {@code o.version()}; false if it is not (or is gone). */

@@ -68,14 +68,54 @@ public final class TestGalera {
         DatabaseConfig.mariadb(url(3) + name, TestMariaDb.USER, null));
   }
 
+  /**
+   * The three nodes as one MariaDB Connector/J URL in sequential mode: the first node that answers
+   * serves, and the next is tried when it goes away.
+   */
+  public DatabaseConfig sequential(DatabaseConfig onNodeOne) throws Exception {
+    String name = onNodeOne.jdbcUrl().substring(onNodeOne.jdbcUrl().lastIndexOf('/') + 1);
+    List<String> hosts = new java.util.ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      hosts.add(url(n).replace("jdbc:mariadb://", "").replace("/", ""));
+    }
+    return DatabaseConfig.mariadb(
+        "jdbc:mariadb:sequential://" + String.join(",", hosts) + "/" + name,
+        TestMariaDb.USER,
+        null);
+  }
+
+  /** {@code kill -9} of node {@code n}. */
+  public void kill(int n) throws Exception {
+    run("kill", Integer.toString(n));
+  }
+
+  /** Starts node {@code n} again; returns once it has rejoined and caught up. */
+  public void restart(int n) throws Exception {
+    run("restart", Integer.toString(n));
+  }
+
+  /** The cluster size node {@code n} sees (0 when it is down). */
+  public int size(int n) throws Exception {
+    Process process =
+        new ProcessBuilder(script.toString(), "size", dir.toString(), Integer.toString(n))
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(60, TimeUnit.SECONDS);
+    return Integer.parseInt(out.strip().isEmpty() ? "0" : out.strip());
+  }
+
   /** Stops every node; the data stays for the next start. */
   public void stop() throws Exception {
     run("stop");
   }
 
-  private void run(String command) throws Exception {
+  private void run(String command, String... arguments) throws Exception {
+    List<String> line =
+        new java.util.ArrayList<>(List.of(script.toString(), command, dir.toString()));
+    line.addAll(List.of(arguments));
     Process process =
-        new ProcessBuilder(script.toString(), command, dir.toString())
+        new ProcessBuilder(line)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile()))
             .start();
