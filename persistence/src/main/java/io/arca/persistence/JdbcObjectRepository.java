@@ -52,10 +52,11 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public OptionalLong currentVersion(String uid) {
-    OptionalLong version = read(c -> ObjectRows.version(c, uid));
-    return version.isPresent() || !database.galera()
-        ? version
-        : causalRead(c -> ObjectRows.version(c, uid));
+    // The key cache's recheck: on Galera it must see a change committed through another node,
+    // which a plain read of a row that exists may not have applied yet.
+    return database.galera()
+        ? causalRead(c -> ObjectRows.version(c, uid))
+        : read(c -> ObjectRows.version(c, uid));
   }
 
   @Override

@@ -67,14 +67,6 @@ abstract class DatabaseStoreContract {
 
   protected abstract byte[] dump(DatabaseConfig config, Path dataDir) throws Exception;
 
-  /**
-   * Where the other server of the two-server cases connects: the same database by default, another
-   * node of the cluster on Galera.
-   */
-  protected DatabaseConfig otherServer(DatabaseConfig config) throws Exception {
-    return config;
-  }
-
   @BeforeEach
   void open() throws Exception {
     config = freshDatabase(dataDir);
@@ -211,12 +203,11 @@ abstract class DatabaseStoreContract {
   }
 
   @Test
-  void changesMadeByAnotherServerAreSeenWithinTheRecheckInterval() throws Exception {
+  void changesMadeByAnotherServerAreSeenWithinTheRecheckInterval() {
     store.create(aesDraft("shared", null), aesKey(keyBytes("shared")));
     assertThat(store.find("shared").orElseThrow().state()).isEqualTo(State.PRE_ACTIVE);
     DatabaseStore otherNode =
-        new DatabaseStore(
-            repositoryOn(otherServer(config)), kek, KeyCacheSettings.DEFAULTS, nanos::get);
+        new DatabaseStore(repositoryOn(config), kek, KeyCacheSettings.DEFAULTS, nanos::get);
 
     otherNode.update("shared", r -> r.withoutContent(State.DESTROYED, T0.plusSeconds(1)));
 
@@ -232,8 +223,7 @@ abstract class DatabaseStoreContract {
   void concurrentUpdatesOfOneObjectLoseNothing() throws Exception {
     store.create(aesDraft("busy", null), aesKey(keyBytes("busy")));
     DatabaseStore otherNode =
-        new DatabaseStore(
-            repositoryOn(otherServer(config)), kek, KeyCacheSettings.DEFAULTS, nanos::get);
+        new DatabaseStore(repositoryOn(config), kek, KeyCacheSettings.DEFAULTS, nanos::get);
     int writers = 8;
     int each = 5;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -272,8 +262,7 @@ abstract class DatabaseStoreContract {
     long seed = new SecureRandom().nextLong();
     Random random = new Random(seed);
     DatabaseStore otherNode =
-        new DatabaseStore(
-            repositoryOn(otherServer(config)), kek, KeyCacheSettings.DEFAULTS, nanos::get);
+        new DatabaseStore(repositoryOn(config), kek, KeyCacheSettings.DEFAULTS, nanos::get);
     int writers = 4 + random.nextInt(5);
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
@@ -413,8 +402,7 @@ abstract class DatabaseStoreContract {
 
     kek = new CountingKek(LocalKek.openOrCreate(dataDir.resolve("kek"), new SecureRandom()));
     DatabaseStore restarted =
-        new DatabaseStore(
-            repositoryOn(otherServer(config)), kek, KeyCacheSettings.DEFAULTS, nanos::get);
+        new DatabaseStore(repositoryOn(config), kek, KeyCacheSettings.DEFAULTS, nanos::get);
 
     try (ObjectContent content = restarted.content("durable").orElseThrow()) {
       assertThat(content.structure()).isEqualTo(aesKey(keyBytes("durable")));

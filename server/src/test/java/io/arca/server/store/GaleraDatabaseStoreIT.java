@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The store contract on a three-node Galera cluster: this server on node 1, the other server of the
- * two-server cases on node 2. A change made through one node is seen by the other within the key
- * cache's recheck interval, racing creates of one identifier have one winner, and concurrent
- * updates lose nothing, although the two nodes certify each other's writes only at commit.
+ * The store contract on a three-node Galera cluster in the topology docs/SCALING.md prescribes:
+ * both servers of the two-server cases reach the cluster through the connector's sequential mode,
+ * in the same order, so they write through one node at a time. (Writing through two nodes at once
+ * loses an acknowledged update now and then: Galera's anomaly, described there.)
  */
 class GaleraDatabaseStoreIT extends DatabaseStoreContract {
   private static TestGalera cluster;
@@ -35,17 +35,12 @@ class GaleraDatabaseStoreIT extends DatabaseStoreContract {
   @Override
   protected DatabaseConfig freshDatabase(Path dataDir) throws Exception {
     nodes = cluster.freshDatabase("arca_galera_store");
-    return nodes.get(0);
-  }
-
-  @Override
-  protected DatabaseConfig otherServer(DatabaseConfig config) {
-    return nodes.get(1);
+    return cluster.sequential(nodes.get(0));
   }
 
   @Override
   protected byte[] dump(DatabaseConfig config, Path dataDir) throws Exception {
-    URI node = URI.create(config.jdbcUrl().substring("jdbc:".length()));
+    URI node = URI.create(nodes.get(0).jdbcUrl().substring("jdbc:".length()));
     String name = node.getPath().substring(1);
     return DatabaseDumps.mariadb(node.getHost(), node.getPort(), TestMariaDb.USER, name);
   }
