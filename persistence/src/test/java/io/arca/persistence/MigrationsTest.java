@@ -56,12 +56,13 @@ class MigrationsTest {
                 "V002__access_audit.sql",
                 "V003__exact_identifiers.sql",
                 "V004__audit_keys.sql",
-                "V005__extra.sql"));
+                "V005__keks.sql",
+                "V006__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -79,12 +80,13 @@ class MigrationsTest {
                 "V002__access_audit.sql",
                 "V003__exact_identifiers.sql",
                 "V004__audit_keys.sql",
-                "V005__broken.sql"));
+                "V005__keks.sql",
+                "V006__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =

@@ -48,6 +48,10 @@ public final class ArcaServerMain {
     try {
       commandLine = ServerOptions.commandLine(options, args, System.getenv());
       parsed = commandLine.parseArgs(args);
+      if (parsed.hasSubcommand() && parsed.subcommand().commandSpec().name().equals("kek")) {
+        System.exit(kek(parsed, options, err));
+        return;
+      }
       if (parsed.hasSubcommand()) {
         System.exit(audit(parsed, options, err));
         return;
@@ -155,6 +159,32 @@ public final class ArcaServerMain {
                 AuditVerifier.verify(
                     ServerStores.databaseConfig(config), kek, config.access().auditFile(), out));
     return intact ? 0 : 1;
+  }
+
+  /** {@code kek status|rotate|retire}: 0 when done, 1 when refused or unfinished, 2 on usage. */
+  private static int kek(CommandLine.ParseResult parsed, ServerOptions options, PrintWriter err)
+      throws IOException {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return 0;
+    }
+    CommandLine.ParseResult kek = parsed.subcommand();
+    if (kek == null || !kek.hasSubcommand()) {
+      err.println("arca-server kek: which? (status, rotate, retire)");
+      return 2;
+    }
+    ServerConfig config = options.toConfig();
+    System.setProperty("arca.log.level", "WARN");
+    try {
+      return KekTool.run(kek.subcommand().commandSpec().userObject(), config, out, err);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      err.println("arca-server kek: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("arca-server kek: interrupted; run it again to resume");
+      return 1;
+    }
   }
 
   private static void run(ServerConfig config, String[] args, Logger log) throws Exception {

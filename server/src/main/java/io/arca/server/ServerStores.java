@@ -8,6 +8,7 @@ import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcAuditRepository;
 import io.arca.persistence.JdbcGrantRepository;
+import io.arca.persistence.JdbcKekRepository;
 import io.arca.persistence.JdbcObjectRepository;
 import io.arca.server.access.DatabaseGrantStore;
 import io.arca.server.access.GrantStore;
@@ -20,10 +21,11 @@ import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmObjects;
 import io.arca.server.hsm.HsmRoutingStore;
 import io.arca.server.store.DatabaseStore;
-import io.arca.server.store.HsmKeyWrapper;
+import io.arca.server.store.KekRing;
+import io.arca.server.store.KekSource;
+import io.arca.server.store.KekStartup;
 import io.arca.server.store.KeyCacheSettings;
 import io.arca.server.store.KeyWrapper;
-import io.arca.server.store.LocalKek;
 import io.arca.server.store.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,13 +92,14 @@ public final class ServerStores implements AutoCloseable {
     HsmModule hsm = openHsm(config.hsm());
     try {
       PrivateFiles.directory(config.dataDir());
-      KeyWrapper kek;
-      if (kekId != null) {
-        kek = HsmKeyWrapper.forKey(Objects.requireNonNull(hsm), kekId, new SecureRandom());
-      } else {
-        kek = LocalKek.openOrCreate(config.dataDir().resolve("kek"), new SecureRandom());
-      }
       Database database = Database.open(databaseConfig(config));
+      KekRing kek;
+      try {
+        kek = openKeks(config, database, hsm);
+      } catch (IOException | RuntimeException e) {
+        database.close();
+        throw e;
+      }
       JdbcObjectRepository repository = new JdbcObjectRepository(database);
       DatabaseStore objects =
           new DatabaseStore(
@@ -144,33 +148,56 @@ public final class ServerStores implements AutoCloseable {
     }
   }
 
+  /**
+   * The database's KEKs, checked against what this server has ({@link KekStartup}); a new database
+   * records the configured one.
+   */
+  static KekRing openKeks(ServerConfig config, Database database, @Nullable HsmModule hsm)
+      throws IOException {
+    return KekStartup.open(
+        new JdbcKekRepository(database),
+        new JdbcAuditRepository(database),
+        new KekSource(config.dataDir(), hsm, new SecureRandom()),
+        config.storage().kekId(),
+        config.storage().keyCacheRecheck());
+  }
+
   /** What is done with the server KEK while {@link #withKek} holds it open. */
   public interface KekUse<T> {
     T apply(KeyWrapper kek) throws IOException;
   }
 
   /**
-   * Opens the server KEK the settings name (the local KEK file, which must exist, or the HSM key),
-   * for the audit tools, and closes the HSM afterwards.
+   * Opens the server KEKs the database names (local files, which must exist, or HSM keys), checked
+   * as at start, for the audit tools, and closes the database and the HSM afterwards.
    */
   public static <T> T withKek(ServerConfig config, KekUse<T> use) throws IOException {
     String kekId = config.storage().kekId();
-    if (kekId == null) {
-      Path file = config.dataDir().resolve("kek");
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException(file + ": no local KEK there (check --data-dir)");
+    if (kekId == null && !Files.isRegularFile(config.dataDir().resolve("kek"))) {
+      boolean anyLocal;
+      try (Stream<Path> files = Files.list(config.dataDir())) {
+        anyLocal = files.anyMatch(f -> f.getFileName().toString().startsWith("kek"));
+      } catch (IOException e) {
+        anyLocal = false;
       }
-      return use.apply(LocalKek.openOrCreate(file, new SecureRandom()));
+      if (!anyLocal) {
+        throw new IllegalArgumentException(
+            config.dataDir().resolve("kek") + ": no local KEK there (check --data-dir)");
+      }
     }
     HsmModule hsm = openHsm(config.hsm());
-    if (hsm == null) {
-      throw new IllegalArgumentException("kek-id " + kekId + ": the HSM is not configured");
-    }
-    try {
-      return use.apply(HsmKeyWrapper.forKey(hsm, kekId, new SecureRandom()));
+    try (Database database = Database.open(databaseConfig(config))) {
+      return use.apply(openKeks(config, database, hsm));
     } finally {
-      hsm.close();
+      if (hsm != null) {
+        hsm.close();
+      }
     }
+  }
+
+  /** The configured HSM, opened for a tool, or null without one. */
+  static @Nullable HsmModule openHsmFor(ServerConfig config) {
+    return openHsm(config.hsm());
   }
 
   /** Opens the configured HSM with every slot logged in, or null without one; wipes the PINs. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     versionProvider = ServerOptions.Version.class,
-    subcommands = AuditCommand.class,
+    subcommands = {AuditCommand.class, KekCommand.class},
     description = {
       "Arca, a KMIP server over mutual TLS.",
       "",

@@ -298,7 +298,7 @@ public final class DatabaseStore implements ObjectStore {
 
   private ByteString unwrap(WrappedKey wrapped) {
     NonBlocking.check("unwrapping a key");
-    if (wrapped.wrappingKeyId().equals(serverKek.id())) {
+    if (serverKek.opens(wrapped.wrappingKeyId())) {
       return serverKek.unwrap(wrapped);
     }
     return managedWrapper(wrapped.wrappingKeyId()).unwrap(wrapped);
@@ -404,7 +404,7 @@ public final class DatabaseStore implements ObjectStore {
 
   private ObjectRecord toRecord(StoredObject stored) {
     String wrappingKeyId = stored.wrappingKeyId();
-    boolean underServerKek = wrappingKeyId == null || wrappingKeyId.equals(serverKek.id());
+    boolean underServerKek = wrappingKeyId == null || serverKek.opens(wrappingKeyId);
     return new ObjectRecord(
         stored.uid(),
         enumeration(ObjectType.byXmlName(stored.objectType()), stored),

@@ -10,6 +10,14 @@ public interface KeyWrapper {
   /** The identifier recorded with every key this wrapper wraps. */
   String id();
 
+  /**
+   * Whether this wrapper unwraps what names {@code wrappingKeyId} (the server's KEKs answer for
+   * every KEK of the database: {@link KekRing}).
+   */
+  default boolean opens(String wrappingKeyId) {
+    return id().equals(wrappingKeyId);
+  }
+
   /** Wraps {@code plaintext}; the caller still owns (and wipes) the plaintext. */
   WrappedKey wrap(ByteString plaintext);
 
