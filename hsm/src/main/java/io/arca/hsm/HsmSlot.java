@@ -106,6 +106,11 @@ public final class HsmSlot implements AutoCloseable {
     return caller.count(kind).get();
   }
 
+  /** Tells {@code observer} of every token call this slot makes from now on (metrics). */
+  public void observeCalls(HsmCallObserver observer) {
+    caller.observe(observer);
+  }
+
   /**
    * Whether the slot's token is taken to be there: false from the moment it stopped answering until
    * the module found it again. Meanwhile every call fails at once with {@link
