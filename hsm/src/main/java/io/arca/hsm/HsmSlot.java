@@ -30,7 +30,6 @@ import org.xipki.pkcs11.wrapper.TokenException;
  * login in the middle of a call, and counts the calls it makes.
  */
 public final class HsmSlot implements AutoCloseable {
-
   /** The suffix that names an RSA private key's public key: {@code mykey} and {@code mykey_pk}. */
   public static final String PUBLIC_KEY_SUFFIX = "_pk";
 
