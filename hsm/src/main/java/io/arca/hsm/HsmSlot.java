@@ -30,7 +30,6 @@ import org.xipki.pkcs11.wrapper.TokenException;
  * login in the middle of a call, and counts the calls it makes.
  */
 public final class HsmSlot implements AutoCloseable {
-
   /** The suffix that names an RSA private key's public key: {@code mykey} and {@code mykey_pk}. */
   public static final String PUBLIC_KEY_SUFFIX = "_pk";
 
@@ -104,6 +103,11 @@ public final class HsmSlot implements AutoCloseable {
   /** How many calls of a kind this slot has made to the token, retries included. */
   public long calls(HsmCall kind) {
     return caller.count(kind).get();
+  }
+
+  /** Tells {@code observer} of every token call this slot makes from now on (metrics). */
+  public void observeCalls(HsmCallObserver observer) {
+    caller.observe(observer);
   }
 
   /**

@@ -56,6 +56,7 @@ final class TokenCaller {
   private final BooleanSupplier tokenAnswers;
   private final Runnable tokenLost;
   private final Map<HsmCall, AtomicLong> calls = new EnumMap<>(HsmCall.class);
+  private volatile HsmCallObserver observer = HsmCallObserver.NONE;
   private final AtomicLong recoveries = new AtomicLong();
   private final AtomicLong staleHandles = new AtomicLong();
   private final AtomicLong losses = new AtomicLong();
@@ -109,12 +110,26 @@ final class TokenCaller {
    * the token is lost: a request must not cost a session on a token that is not there.
    */
   <T> T call(HsmCall kind, boolean idempotent, String what, TokenCall<T> body) {
-    refuseWhileLost();
+    long started = System.nanoTime();
+    @Nullable RuntimeException failure = null;
     try {
-      return attempt(kind, idempotent, what, body);
-    } catch (HsmException e) {
-      throw explained(e);
+      refuseWhileLost();
+      try {
+        return attempt(kind, idempotent, what, body);
+      } catch (HsmException e) {
+        throw explained(e);
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      observer.called(slotId, kind, failure, System.nanoTime() - started);
     }
+  }
+
+  /** From now on tells {@code observer} of every call. */
+  void observe(HsmCallObserver observer) {
+    this.observer = observer;
   }
 
   /** Whether the token is taken for lost (until {@link #restored}). */

@@ -223,6 +223,34 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Connections lent out now. */
+  public int connectionsInUse() {
+    return pool.getNumActive();
+  }
+
+  /** Connections open in the pool, waiting to be lent. */
+  public int connectionsIdle() {
+    return pool.getNumIdle();
+  }
+
+  /** The most connections the pool opens. */
+  public int maxConnections() {
+    return pool.getMaxTotal();
+  }
+
+  /**
+   * Whether the database answers now: a connection from the pool, checked by the driver within
+   * {@code timeout} (a protocol ping for MariaDB). Never throws: a readiness probe asks this.
+   */
+  public boolean reachable(Duration timeout) {
+    try (Connection c = pool.getConnection()) {
+      return c.isValid((int) Math.max(1, timeout.toSeconds()));
+    } catch (SQLException | RuntimeException e) {
+      log.debug("the database does not answer: {}", e.getMessage());
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     try {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile IntConsumer batchSizes = size -> {};
 
   GroupCommitWriter(Database database, int queueCapacity, int maxBatch) {
     if (queueCapacity < 1 || maxBatch < 1) {
@@ -81,6 +83,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
+        batchSizes.accept(batch.size());
         write(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -93,6 +96,11 @@ final class GroupCommitWriter implements AutoCloseable {
         batch.clear();
       }
     }
+  }
+
+  /** From now on tells {@code batchSizes} how many inserts each commit takes (metrics). */
+  void observeBatches(IntConsumer batchSizes) {
+    this.batchSizes = batchSizes;
   }
 
   private void write(List<Pending> batch) {

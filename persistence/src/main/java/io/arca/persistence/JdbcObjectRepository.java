@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntConsumer;
 
 /**
  * The {@link ObjectRepository} over JDBC, for SQLite and MariaDB alike; inserts go through a {@link
@@ -81,6 +82,14 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
   @Override
   public List<String> locate(ObjectCriteria criteria) {
     return read(c -> ObjectRows.locate(c, criteria));
+  }
+
+  /**
+   * From now on tells {@code batchSizes} how many inserts each group commit takes, on the
+   * committing thread (metrics: how well concurrent creates share a commit).
+   */
+  public void observeCommits(IntConsumer batchSizes) {
+    writer.observeBatches(batchSizes);
   }
 
   @Override

@@ -2,12 +2,22 @@ package io.arca.server;
 
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditWriter;
+import io.arca.server.batch.AnsweredItems;
+import io.arca.server.config.Observability;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmObjects;
+import io.arca.server.metrics.AdminServer;
+import io.arca.server.metrics.OperationLog;
+import io.arca.server.metrics.ServerMetrics;
 import io.arca.server.store.ObjectStore;
+import io.arca.server.tls.AdminTls;
 import io.arca.server.tls.ServerTls;
+import io.arca.server.transport.TransportEvents;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,10 +28,18 @@ import org.jspecify.annotations.Nullable;
 public final class Arca implements AutoCloseable {
   private final ServerStores stores;
   private final ArcaServer server;
+  private final @Nullable ServerMetrics metrics;
+  private final @Nullable AdminServer admin;
 
-  private Arca(ServerStores stores, ArcaServer server) {
+  private Arca(
+      ServerStores stores,
+      ArcaServer server,
+      @Nullable ServerMetrics metrics,
+      @Nullable AdminServer admin) {
     this.stores = stores;
     this.server = server;
+    this.metrics = metrics;
+    this.admin = admin;
   }
 
   /**
@@ -51,6 +69,11 @@ public final class Arca implements AutoCloseable {
       tls.close();
       throw e;
     }
+    Observability watching = config.observability();
+    InetSocketAddress adminBind = watching.adminBind();
+    // Without an admin listener no meter is kept at all: the baseline a cost comparison needs.
+    ServerMetrics metrics = adminBind == null ? null : new ServerMetrics();
+    ArcaServer server = null;
     try {
       AccessPolicy access =
           new AccessPolicy(
@@ -58,18 +81,53 @@ public final class Arca implements AutoCloseable {
               config.access().privilegedUsers(),
               config.hsm() == null ? null : config.hsm().admin(),
               config.storage().keyCacheRecheck());
-      return new Arca(
-          stores,
+      AnsweredItems observer = new OperationLog(watching.accessLog());
+      if (metrics != null) {
+        stores.watch(metrics);
+        observer = metrics.requests().andThen(observer);
+      }
+      server =
           ArcaServer.start(
               config,
               tls,
               ServerHandlers.processor(
-                  config, stores.objects(), stores.hsm(), access, stores.audit())));
-    } catch (InterruptedException | RuntimeException e) {
+                  config, stores.objects(), stores.hsm(), access, stores.audit(), observer),
+              metrics == null ? TransportEvents.NONE : metrics.transport());
+      AdminServer admin = null;
+      if (metrics != null && adminBind != null) {
+        metrics.watchServer(server::openConnections, server.tls());
+        admin = AdminServer.start(adminBind, adminTls(config), metrics, stores.readiness());
+      }
+      return new Arca(stores, server, metrics, admin);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      if (server != null) {
+        server.close(); // closes tls
+      } else {
+        tls.close();
+      }
       stores.close();
-      tls.close();
+      if (metrics != null) {
+        metrics.close();
+      }
       throw e;
     }
+  }
+
+  private static @Nullable SSLContext adminTls(ServerConfig config) throws IOException {
+    Path clientCa = config.observability().adminClientCa();
+    if (clientCa == null) {
+      return null;
+    }
+    ServerConfig.Tls tls = config.tls();
+    if (tls == null) {
+      throw new IllegalArgumentException("admin-client-ca needs the server's TLS settings");
+    }
+    return AdminTls.context(tls, clientCa);
+  }
+
+  /** The admin listener's port, or -1 without one. */
+  public int adminPort() {
+    return admin == null ? -1 : admin.port();
   }
 
   /** The bound port. */
@@ -106,9 +164,15 @@ public final class Arca implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (admin != null) {
+        admin.close();
+      }
       server.close();
     } finally {
       stores.close();
+      if (metrics != null) {
+        metrics.close();
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import io.arca.server.transport.InFlightRequests;
 import io.arca.server.transport.NetworkTransport;
 import io.arca.server.transport.RefusalLog;
 import io.arca.server.transport.RequestProcessor;
+import io.arca.server.transport.TransportEvents;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -69,6 +70,13 @@ public final class ArcaServer implements AutoCloseable {
    */
   public static ArcaServer start(ServerConfig config, ServerTls tls, RequestProcessor processor)
       throws InterruptedException {
+    return start(config, tls, processor, TransportEvents.NONE);
+  }
+
+  /** As above, telling {@code events} of every handshake and refusal (metrics). */
+  public static ArcaServer start(
+      ServerConfig config, ServerTls tls, RequestProcessor processor, TransportEvents events)
+      throws InterruptedException {
     NetworkTransport transport = NetworkTransport.best();
     EventLoopGroup acceptors =
         new MultiThreadIoEventLoopGroup(
@@ -87,7 +95,7 @@ public final class ArcaServer implements AutoCloseable {
             new ArrayBlockingQueue<>(config.limits().maxConnections()),
             new DefaultThreadFactory("arca-worker"),
             new ThreadPoolExecutor.AbortPolicy());
-    RefusalLog refusals = new RefusalLog(config.limits().refusalLogInterval());
+    RefusalLog refusals = new RefusalLog(config.limits().refusalLogInterval(), events);
     ConnectionLimiter limiter = new ConnectionLimiter(config.limits(), refusals);
     InFlightRequests inFlight = new InFlightRequests();
     try {

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -75,8 +74,8 @@ public final class ArcaServerMain {
       System.exit(2);
       return;
     }
-    // Before the first logger exists, so that logback.xml picks the level up.
-    System.setProperty("arca.log.level", config.logLevel().toUpperCase(Locale.ROOT));
+    // Before the first logger exists, so that logback.xml picks the level and the form up.
+    LogSetup.apply(config.logLevel(), config.observability().logFormat());
     Logger log = LoggerFactory.getLogger(ArcaServerMain.class);
     try {
       run(config, args, log);
@@ -314,7 +313,8 @@ public final class ArcaServerMain {
         config.storage(),
         config.access(),
         config.hsm(),
-        config.requestBounds());
+        config.requestBounds(),
+        config.observability());
   }
 
   private static String clientToml(ServerConfig config, DevelopmentPki pki) {

@@ -4,6 +4,7 @@ import io.arca.kmip.ObjectType;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditLog;
+import io.arca.server.batch.AnsweredItems;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.OperationRegistry;
@@ -97,6 +98,17 @@ public final class ServerHandlers {
       @Nullable HsmObjects hsm,
       AccessPolicy access,
       AuditLog audit) {
+    return processor(config, store, hsm, access, audit, AnsweredItems.NONE);
+  }
+
+  /** As above, telling {@code observer} of every answered batch item (metrics, operators' logs). */
+  public static KmipRequestProcessor processor(
+      ServerConfig config,
+      ObjectStore store,
+      @Nullable HsmObjects hsm,
+      AccessPolicy access,
+      AuditLog audit,
+      AnsweredItems observer) {
     Clock clock = Clock.systemUTC();
     DecodeLimits limits =
         new DecodeLimits(
@@ -105,7 +117,7 @@ public final class ServerHandlers {
             DecodeLimits.DEFAULTS.maxItemsPerStructure());
     return new KmipRequestProcessor(
         new BatchProcessor(
-            registry(config, store, hsm), clock, access, audit, config.requestBounds()),
+            registry(config, store, hsm), clock, access, audit, config.requestBounds(), observer),
         limits,
         clock);
   }

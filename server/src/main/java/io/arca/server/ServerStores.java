@@ -20,6 +20,8 @@ import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmObjects;
 import io.arca.server.hsm.HsmRoutingStore;
+import io.arca.server.metrics.Readiness;
+import io.arca.server.metrics.ServerMetrics;
 import io.arca.server.store.DatabaseStore;
 import io.arca.server.store.KekRing;
 import io.arca.server.store.KekSource;
@@ -32,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +56,7 @@ public final class ServerStores implements AutoCloseable {
   private final @Nullable HsmObjects hsmObjects;
   private final ObjectStore objects;
   private final AuditWriter audit;
+  private final KeyWrapper kek;
 
   private ServerStores(
       Database database,
@@ -60,7 +64,9 @@ public final class ServerStores implements AutoCloseable {
       DatabaseStore databaseObjects,
       @Nullable HsmModule hsmModule,
       @Nullable HsmObjects hsmObjects,
-      AuditWriter audit) {
+      AuditWriter audit,
+      KeyWrapper kek) {
+    this.kek = kek;
     this.database = database;
     this.repository = repository;
     this.databaseObjects = databaseObjects;
@@ -136,7 +142,7 @@ public final class ServerStores implements AutoCloseable {
         database.close();
         throw e;
       }
-      return new ServerStores(database, repository, objects, hsm, hsmObjects, audit);
+      return new ServerStores(database, repository, objects, hsm, hsmObjects, audit, kek);
     } catch (IOException | RuntimeException e) {
       if (hsm != null) {
         hsm.close();
@@ -263,6 +269,21 @@ public final class ServerStores implements AutoCloseable {
   /** The audit log's writer. */
   public AuditWriter audit() {
     return audit;
+  }
+
+  /** Hands the stores' meters to {@code metrics}: pool, group commits, key cache, HSM, audit. */
+  void watch(ServerMetrics metrics) {
+    metrics.watchDatabase(database, repository);
+    metrics.watchKeyCache(databaseObjects);
+    if (hsmModule != null) {
+      metrics.watchHsm(hsmModule.openSlots());
+    }
+    metrics.watchAudit(audit);
+  }
+
+  /** The checks of {@code /readyz}: the database, every HSM slot, the server KEK. */
+  Readiness readiness() {
+    return new Readiness(database, hsmModule == null ? List.of() : hsmModule.openSlots(), kek);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.arca.server;
 
 import io.arca.server.config.IdentitySource;
+import io.arca.server.config.Observability;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import java.nio.file.Path;
@@ -31,5 +32,24 @@ public final class TestServers {
         "info",
         false,
         ServerConfig.Storage.EMBEDDED);
+  }
+
+  /** {@code config} with {@code observability} instead of its own (none by default). */
+  public static ServerConfig watched(ServerConfig config, Observability observability) {
+    return new ServerConfig(
+        config.bind(),
+        config.port(),
+        config.dataDir(),
+        config.tls(),
+        config.identityFrom(),
+        config.limits(),
+        config.workerThreads(),
+        config.logLevel(),
+        config.interop(),
+        config.storage(),
+        config.access(),
+        config.hsm(),
+        config.requestBounds(),
+        observability);
   }
 }

@@ -122,6 +122,14 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     }
   }
 
+  /**
+   * Journal bytes recorded but not yet in the database's chain: the audit queue's depth, which
+   * grows while the database is slow or down.
+   */
+  public long backlogBytes() {
+    return Math.max(0, journal.published() - applied);
+  }
+
   /** Whether the last append to the database failed. */
   public boolean databaseFailing() {
     return databaseFailing;

@@ -46,6 +46,7 @@ public final class BatchProcessor {
   private final AccessPolicy access;
   private final AuditLog audit;
   private final RequestBounds bounds;
+  private final AnsweredItems observer;
 
   /** A processor where owners alone act on their objects, and nothing is audited. */
   public BatchProcessor(OperationRegistry registry, Clock clock) {
@@ -69,11 +70,23 @@ public final class BatchProcessor {
       AccessPolicy access,
       AuditLog audit,
       RequestBounds bounds) {
+    this(registry, clock, access, audit, bounds, AnsweredItems.NONE);
+  }
+
+  /** As above, telling {@code observer} of every answered item (metrics, operators' logs). */
+  public BatchProcessor(
+      OperationRegistry registry,
+      Clock clock,
+      AccessPolicy access,
+      AuditLog audit,
+      RequestBounds bounds,
+      AnsweredItems observer) {
     this.registry = registry;
     this.clock = clock;
     this.access = access;
     this.audit = audit;
     this.bounds = bounds;
+    this.observer = observer;
   }
 
   /** Answers one request message for this user, from an unknown address. */
@@ -102,6 +115,7 @@ public final class BatchProcessor {
                 item.uniqueBatchItemId(),
                 ResultReason.GENERAL_FAILURE,
                 auditRefusal + ": the operation was not carried out"));
+        observer.answered(user, clientAddress, item, refused.get(refused.size() - 1), 0);
       }
       return new ResponseMessage(ResponseHeader.of(version, now), refused);
     }
@@ -116,6 +130,7 @@ public final class BatchProcessor {
           new RequestContext(
               user, version, now, batch, Operation.byValue(item.operation()), access);
       placeholders.add(batch.idPlaceholder());
+      long started = System.nanoTime();
       ResponseBatchItem answer = checked(item, version);
       if (answer == null) {
         audited.add(item);
@@ -125,6 +140,7 @@ public final class BatchProcessor {
         audited.add(RequestBatchItem.of(item.operation(), EMPTY_PAYLOAD));
       }
       answers.add(answer);
+      observer.answered(user, clientAddress, item, answer, System.nanoTime() - started);
       if (answer.resultStatus() == ResultStatus.SUCCESS
           || onError == BatchErrorContinuationOption.CONTINUE) {
         continue;

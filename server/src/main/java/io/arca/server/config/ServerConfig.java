@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param access who may create and grant creation, and where the audit log is copied
  * @param hsm the PKCS#11 HSM whose keys are {@code hsm::<slot>::<label>} objects, or null for none
  * @param requestBounds what one request field, batch item and message may hold
+ * @param observability the admin listener (metrics, health), the log format and the access log
  */
 public record ServerConfig(
     String bind,
@@ -44,7 +45,42 @@ public record ServerConfig(
     Storage storage,
     Access access,
     @Nullable Hsm hsm,
-    RequestBounds requestBounds) {
+    RequestBounds requestBounds,
+    Observability observability) {
+
+  /**
+   * Settings without an admin listener, logging text (servers built in code: tests, benchmarks).
+   */
+  public ServerConfig(
+      String bind,
+      int port,
+      Path dataDir,
+      @Nullable Tls tls,
+      IdentitySource identityFrom,
+      Limits limits,
+      int workerThreads,
+      String logLevel,
+      boolean interop,
+      Storage storage,
+      Access access,
+      @Nullable Hsm hsm,
+      RequestBounds requestBounds) {
+    this(
+        bind,
+        port,
+        dataDir,
+        tls,
+        identityFrom,
+        limits,
+        workerThreads,
+        logLevel,
+        interop,
+        storage,
+        access,
+        hsm,
+        requestBounds,
+        Observability.OFF);
+  }
 
   /** Settings with the default request bounds. */
   public ServerConfig(
@@ -111,6 +147,7 @@ public record ServerConfig(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(requestBounds, "requestBounds");
+    Objects.requireNonNull(observability, "observability");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
     }

@@ -383,6 +383,10 @@ public final class ServerOptions {
 
   @Mixin HsmOptions hsm = new HsmOptions();
 
+  // ---- Watching it: admin listener, logs -------------------------------------------------------
+
+  @Mixin ObservabilityOptions observability = new ObservabilityOptions();
+
   /** Reads a password argument into a wipeable {@link Password}. */
   static final class PasswordConverter implements CommandLine.ITypeConverter<Password> {
     @Override
@@ -460,7 +464,8 @@ public final class ServerOptions {
             auditFsync,
             auditRequireDatabase),
         hsm.settings(),
-        requestBounds());
+        requestBounds(),
+        observability.settings());
   }
 
   private ServerConfig.Revocation revocation() {

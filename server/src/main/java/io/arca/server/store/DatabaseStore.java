@@ -1,6 +1,7 @@
 package io.arca.server.store;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmModule;
 import io.arca.kmip.CryptographicAlgorithm;
@@ -250,6 +251,16 @@ public final class DatabaseStore implements ObjectStore {
       criteria = criteria.withAttribute(match.name(), match.text());
     }
     return repository.locate(criteria);
+  }
+
+  /** The key cache's hits, misses and evictions since start, and its size now. */
+  public CacheStats cacheStats() {
+    return cache.stats();
+  }
+
+  /** Objects in the key cache now (an estimate). */
+  public long cachedObjects() {
+    return cache.size();
   }
 
   /** Drops and wipes every cached key (at shutdown). */

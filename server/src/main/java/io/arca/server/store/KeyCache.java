@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.arca.kmip.ttlv.ByteString;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -81,6 +82,8 @@ final class KeyCache {
             .maximumSize(settings.maxEntries())
             .expireAfterAccess(settings.idleTimeout())
             .ticker(ticker)
+            // Hits, misses and evictions for the metrics endpoint: a few LongAdder increments.
+            .recordStats()
             // Notifications run on the thread that removed the entry, so the wipe is done by the
             // time invalidate() returns.
             .executor(Runnable::run)
@@ -141,6 +144,11 @@ final class KeyCache {
   /** Runs pending maintenance (evictions) now. */
   void cleanUp() {
     cache.cleanUp();
+  }
+
+  /** Hits, misses and evictions since start. */
+  CacheStats stats() {
+    return cache.stats();
   }
 
   long size() {

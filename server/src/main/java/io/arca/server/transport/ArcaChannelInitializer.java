@@ -49,6 +49,7 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
 
   @Override
   protected void initChannel(SocketChannel channel) {
+    long accepted = System.nanoTime();
     Duration handshakeTimeout = limiter.admit(channel);
     if (handshakeTimeout == null) {
       return;
@@ -60,6 +61,11 @@ public final class ArcaChannelInitializer extends ChannelInitializer<SocketChann
         .handshakeFuture()
         .addListener(
             handshake -> {
+              refusals
+                  .events()
+                  .handshake(
+                      handshake.isSuccess() ? null : handshake.cause(),
+                      System.nanoTime() - accepted);
               if (handshake.isSuccess()) {
                 limiter.handshakeDone(channel);
                 deadline.handshakeDone();

@@ -29,13 +29,25 @@ public final class RefusalLog {
   private final Duration interval;
   private final Map<Object, Tally> tallies = new ConcurrentHashMap<>();
   private final Tally others = new Tally();
+  private final TransportEvents events;
 
   /** A log that writes at most one line per source per {@code interval}. */
   public RefusalLog(Duration interval) {
+    this(interval, TransportEvents.NONE);
+  }
+
+  /** As above, telling {@code events} of every refusal (metrics) and every handshake's end. */
+  public RefusalLog(Duration interval, TransportEvents events) {
+    this.events = events;
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval: " + interval + " (expected: > 0)");
     }
     this.interval = interval;
+  }
+
+  /** Who is told of refusals and handshakes besides the log. */
+  TransportEvents events() {
+    return events;
   }
 
   /** How often {@link #flush} is meant to run. */
@@ -48,6 +60,7 @@ public final class RefusalLog {
    * else counted for the next {@link #flush}.
    */
   public void refused(SocketAddress peer, Refusal reason, String detail) {
+    events.refused(reason);
     Object source = sourceOf(peer);
     Tally tally;
     boolean first;

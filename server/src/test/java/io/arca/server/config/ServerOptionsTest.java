@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arca.hsm.HsmProfile;
 import io.arca.kmip.message.RequestBounds;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,37 @@ class ServerOptionsTest {
     assertThat(config.access().auditFile()).isEqualTo(Path.of("/var/log/audit.log"));
     assertThatThrownBy(() -> parse(Map.of(), "--privileged-users", "*"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theAdminListenerIsOnLoopbackByDefaultAndSetFromEveryLayer() throws Exception {
+    Observability defaults = parse(Map.of()).observability();
+    assertThat(defaults.adminBind())
+        .isEqualTo(InetSocketAddress.createUnresolved("127.0.0.1", 9696));
+    assertThat(defaults.logFormat()).isEqualTo(Observability.LogFormat.TEXT);
+    assertThat(defaults.accessLog()).isFalse();
+    assertThat(parse(Map.of(), "--admin-bind", "off").observability().adminBind()).isNull();
+    assertThat(parse(Map.of("ARCA_ADMIN_BIND", "[::1]:9000")).observability().adminBind())
+        .isEqualTo(InetSocketAddress.createUnresolved("::1", 9000));
+    Path toml = dir.resolve("admin.toml");
+    Files.writeString(
+        toml,
+        """
+        log-format = "json"
+        access-log = true
+        [admin]
+        bind = "0.0.0.0:9100"
+        """);
+    Observability fromFile = parse(Map.of(), "--config", toml.toString()).observability();
+    assertThat(fromFile.adminBind()).isEqualTo(InetSocketAddress.createUnresolved("0.0.0.0", 9100));
+    assertThat(fromFile.logFormat()).isEqualTo(Observability.LogFormat.JSON);
+    assertThat(fromFile.accessLog()).isTrue();
+    assertThatThrownBy(() -> parse(Map.of(), "--admin-bind", "9696"))
+        .hasMessageContaining("admin-bind: 9696 (expected: host:port");
+    assertThatThrownBy(() -> parse(Map.of(), "--log-format", "xml"))
+        .hasMessageContaining("log-format: xml (expected: text or json)");
+    assertThatThrownBy(() -> parse(Map.of("ARCA_ADMIN_BIN", "off")))
+        .hasMessageContaining("did you mean ARCA_ADMIN_BIND?");
   }
 
   @Test
