@@ -57,7 +57,8 @@ public final class Arca implements AutoCloseable {
               stores.grants(),
               config.access().privilegedUsers(),
               config.hsm() == null ? null : config.hsm().admin(),
-              config.storage().keyCacheRecheck());
+              config.storage().keyCacheRecheck(),
+              config.access().namesMayRepeat());
       return new Arca(
           stores,
           ArcaServer.start(
