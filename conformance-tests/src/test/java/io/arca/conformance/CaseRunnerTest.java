@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.client.ClientTls;
 import io.arca.client.KmipConnection;
+import io.arca.kmip.Operation;
 import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.io.PrintWriter;
@@ -98,6 +100,42 @@ class CaseRunnerTest {
         .startsWith("PASS ARCA-M-1-21")
         .endsWith("1 passed, 1 failed");
     assertThat(exit).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedCaseStillDestroysWhatItMadeSoTheNextCaseDoesNotFindIt() throws Exception {
+    Path cases = Path.of("src/test/resources/runner-cases-destroy");
+    CaseRunner runner = runner();
+
+    CaseResult failed = runner.run(CaseFile.of(cases.resolve("a case that fails midway.xml")));
+    CaseResult next = runner.run(CaseFile.of(cases.resolve("nothing left behind.xml")));
+
+    assertThat(failed.outcome()).isEqualTo(CaseResult.Outcome.FAIL);
+    assertThat(failed.detail()).startsWith("request 1: ");
+    assertThat(next.outcome()).as(next.detail()).isEqualTo(CaseResult.Outcome.PASS);
+  }
+
+  @Test
+  void onlyRequestsMadeOfDestroysAreSentAfterADifference() {
+    TtlvStructure destroy =
+        TtlvStructure.of(
+            Tag.REQUEST_MESSAGE.code(),
+            TtlvStructure.of(
+                Tag.BATCH_ITEM.code(),
+                new TtlvEnumeration(Tag.OPERATION.code(), Operation.DESTROY.value())));
+    TtlvStructure revokeAndDestroy =
+        TtlvStructure.of(
+            Tag.REQUEST_MESSAGE.code(),
+            TtlvStructure.of(
+                Tag.BATCH_ITEM.code(),
+                new TtlvEnumeration(Tag.OPERATION.code(), Operation.REVOKE.value())),
+            TtlvStructure.of(
+                Tag.BATCH_ITEM.code(),
+                new TtlvEnumeration(Tag.OPERATION.code(), Operation.DESTROY.value())));
+
+    assertThat(CaseRunner.onlyDestroys(destroy)).isTrue();
+    assertThat(CaseRunner.onlyDestroys(revokeAndDestroy)).isFalse();
+    assertThat(CaseRunner.onlyDestroys(TtlvStructure.of(Tag.REQUEST_MESSAGE.code()))).isFalse();
   }
 
   @Test

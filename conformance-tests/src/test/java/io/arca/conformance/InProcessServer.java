@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +42,15 @@ final class InProcessServer implements AutoCloseable {
   }
 
   static InProcessServer start(Path dataDir) throws Exception {
+    return start(dataDir, false);
+  }
+
+  /** A server whose users' objects may share a Name ({@code --allow-duplicate-names}). */
+  static InProcessServer startAllowingDuplicateNames(Path dataDir) throws Exception {
+    return start(dataDir, true);
+  }
+
+  private static InProcessServer start(Path dataDir, boolean namesMayRepeat) throws Exception {
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dataDir.resolve("pki"));
     ServerConfig.Tls tls =
         new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
@@ -55,7 +65,15 @@ final class InProcessServer implements AutoCloseable {
             8,
             "info",
             true,
-            ServerConfig.Storage.EMBEDDED);
+            ServerConfig.Storage.EMBEDDED,
+            new ServerConfig.Access(
+                Set.of(),
+                null,
+                ServerConfig.Access.AUDIT_JOURNAL_MAX_BYTES,
+                false,
+                false,
+                namesMayRepeat),
+            null);
     return new InProcessServer(pki, Arca.start(config, TlsContexts.server(tls)));
   }
 

@@ -80,7 +80,8 @@ public final class Arca implements AutoCloseable {
               stores.grants(),
               config.access().privilegedUsers(),
               config.hsm() == null ? null : config.hsm().admin(),
-              config.storage().keyCacheRecheck());
+              config.storage().keyCacheRecheck(),
+              config.access().namesMayRepeat());
       AnsweredItems observer = new OperationLog(watching.accessLog());
       if (metrics != null) {
         stores.watch(metrics);

@@ -55,6 +55,7 @@ public final class AccessPolicy {
   private final Set<String> privilegedUsers;
   private final @Nullable String hsmAdmin;
   private final Cache<String, Map<String, Set<Operation>>> rights;
+  private final boolean namesMayRepeat;
 
   /**
    * A policy over these grants.
@@ -67,10 +68,31 @@ public final class AccessPolicy {
    */
   public AccessPolicy(
       GrantStore grants, Set<String> privilegedUsers, @Nullable String hsmAdmin, Duration recheck) {
+    this(grants, privilegedUsers, hsmAdmin, recheck, false);
+  }
+
+  /**
+   * A policy over these grants that may let one user's objects share a Name.
+   *
+   * @param namesMayRepeat whether a user may give a Name to several of its live objects (KMIP says
+   *     no; clients that reuse names need yes)
+   */
+  public AccessPolicy(
+      GrantStore grants,
+      Set<String> privilegedUsers,
+      @Nullable String hsmAdmin,
+      Duration recheck,
+      boolean namesMayRepeat) {
+    this.namesMayRepeat = namesMayRepeat;
     this.grants = grants;
     this.privilegedUsers = Set.copyOf(privilegedUsers);
     this.hsmAdmin = hsmAdmin;
     this.rights = Caffeine.newBuilder().expireAfterWrite(recheck).maximumSize(10_000).build();
+  }
+
+  /** Whether one user's live objects may share a Name ({@code --allow-duplicate-names}). */
+  public boolean namesMayRepeat() {
+    return namesMayRepeat;
   }
 
   /** Owners only: no grants, no privileged users, no HSM administrator. */

@@ -384,22 +384,25 @@ public record ServerConfig(
    * @param auditSync whether each audit record is forced to the disk before its answer (power loss)
    * @param auditRequireDatabase whether operations are refused while the audit log's database
    *     cannot be written, rather than journaled until it can
+   * @param namesMayRepeat whether one user's live objects may share a Name (KMIP makes Names unique
+   *     per owner; some clients' suites reuse one)
    */
   public record Access(
       Set<String> privilegedUsers,
       @Nullable Path auditFile,
       long auditJournalMaxBytes,
       boolean auditSync,
-      boolean auditRequireDatabase) {
+      boolean auditRequireDatabase,
+      boolean namesMayRepeat) {
     /** The audit journal's default maximum: 256 MiB, about a million records. */
     public static final long AUDIT_JOURNAL_MAX_BYTES = 256L << 20;
 
     /** No privileged users, no audit file. */
     public static final Access DEFAULTS = new Access(Set.of(), null);
 
-    /** These users and file, with the audit journal's defaults. */
+    /** These users and file, with the audit journal's defaults and Names unique per owner. */
     public Access(Set<String> privilegedUsers, @Nullable Path auditFile) {
-      this(privilegedUsers, auditFile, AUDIT_JOURNAL_MAX_BYTES, false, false);
+      this(privilegedUsers, auditFile, AUDIT_JOURNAL_MAX_BYTES, false, false, false);
     }
 
     public Access {

@@ -344,6 +344,13 @@ public final class ServerOptions {
               + " keeping their records in the journal until it can.")
   boolean auditRequireDatabase;
 
+  @Option(
+      names = "--allow-duplicate-names",
+      description =
+          "Let one user's live objects share a Name, for clients that reuse names (KMIP makes a"
+              + " Name unique per owner, the default).")
+  boolean allowDuplicateNames;
+
   // ---- Request bounds: what one field, batch item and message may hold -----------------------
 
   @Option(
@@ -462,7 +469,8 @@ public final class ServerOptions {
             auditFile,
             auditJournalMaxMb << 20,
             auditFsync,
-            auditRequireDatabase),
+            auditRequireDatabase,
+            allowDuplicateNames),
         hsm.settings(),
         requestBounds(),
         observability.settings());

@@ -212,6 +212,9 @@ final class NewObjects {
       // Neither comparable nor storable as a Name: the spec's Name always holds a Name Value.
       throw Reasons.invalidValue(context.protocolVersion(), "Name", "it has no Name Value text");
     }
+    if (context.access().namesMayRepeat()) {
+      return false; // the server was told to let a user's Names repeat
+    }
     List<String> holders =
         store.locate(ObjectQuery.all(16).withOwner(context.user()).withAttribute(name));
     for (String uid : holders) {

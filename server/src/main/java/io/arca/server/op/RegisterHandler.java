@@ -15,10 +15,10 @@ import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.OpaqueObject;
 import io.arca.kmip.object.Template;
 import io.arca.kmip.payload.Register;
-import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
@@ -112,32 +112,40 @@ public final class RegisterHandler implements OperationHandler {
     if (object instanceof Certificate certificate) {
       implied.addAll(CertificateAttributes.of(certificate, given));
     }
-    ByteString digested = digestInput(object);
+    byte[] digested = digestInput(object);
     if (digested != null) {
-      byte[] bytes = digested.toByteArray();
       try {
-        implied.add(NewObjects.digest(bytes, block == null ? null : block.keyFormatType()));
+        implied.add(NewObjects.digest(digested, block == null ? null : block.keyFormatType()));
       } finally {
-        Arrays.fill(bytes, (byte) 0);
+        Arrays.fill(digested, (byte) 0);
       }
     }
     return implied;
   }
 
-  /** The bytes the Digest covers: plain key material, a certificate or an opaque value. */
-  private static @Nullable ByteString digestInput(ManagedObject object) {
+  /**
+   * A copy of the bytes the Digest covers (KMIP 1.4 §3.17, 2.1 §4.21), for the caller to wipe:
+   * plain key material as its Byte String or, when it is a structure (a transparent key), as its
+   * TTLV encoding; a certificate's or an opaque object's value. A wrapped key has none.
+   */
+  private static byte @Nullable [] digestInput(ManagedObject object) {
     if (object instanceof Certificate certificate) {
-      return certificate.certificateValue();
+      return certificate.certificateValue().toByteArray();
     }
     if (object instanceof OpaqueObject opaque) {
-      return opaque.opaqueDataValue();
+      return opaque.opaqueDataValue().toByteArray();
     }
     KeyBlock block = object.keyBlock();
-    if (block != null
-        && block.keyWrappingData() == null
-        && block.keyValue() instanceof KeyValue.Plain plain
-        && plain.keyMaterial() instanceof KeyMaterial.Bytes bytes) {
-      return bytes.value();
+    if (block == null
+        || block.keyWrappingData() != null
+        || !(block.keyValue() instanceof KeyValue.Plain plain)) {
+      return null;
+    }
+    if (plain.keyMaterial() instanceof KeyMaterial.Bytes bytes) {
+      return bytes.value().toByteArray();
+    }
+    if (plain.keyMaterial() instanceof KeyMaterial.Structured structured) {
+      return TtlvWriter.toBytes(structured.value());
     }
     return null;
   }

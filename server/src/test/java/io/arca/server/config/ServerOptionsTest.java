@@ -147,6 +147,17 @@ class ServerOptionsTest {
   }
 
   @Test
+  void namesAreUniquePerOwnerUnlessTheFlagTheVariableOrTheTomlKeyLetsThemRepeat() throws Exception {
+    assertThat(parse(Map.of()).access().namesMayRepeat()).isFalse();
+    assertThat(parse(Map.of(), "--allow-duplicate-names").access().namesMayRepeat()).isTrue();
+    assertThat(parse(Map.of("ARCA_ALLOW_DUPLICATE_NAMES", "true")).access().namesMayRepeat())
+        .isTrue();
+    Path toml = dir.resolve("arca.toml");
+    Files.writeString(toml, "allow-duplicate-names = true\n");
+    assertThat(parse(Map.of(), "--config", toml.toString()).access().namesMayRepeat()).isTrue();
+  }
+
+  @Test
   void configFileCanComeFromTheEnvironment() throws Exception {
     Path toml = dir.resolve("arca.toml");
     Files.writeString(toml, "idle-timeout = \"PT30S\"\nidentity-from = \"san-email\"\n");
