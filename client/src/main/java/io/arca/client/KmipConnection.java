@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 
 /** One mutual-TLS connection to a KMIP server, exchanging binary TTLV messages in turn. */
 public final class KmipConnection implements AutoCloseable {
@@ -44,10 +45,41 @@ public final class KmipConnection implements AutoCloseable {
     }
   }
 
-  /** Sends a request and reads the one response. */
+  /**
+   * Sends a request and reads the one response. A server refuses a request larger than its limit by
+   * answering an error and closing the connection while the request is still being written: the
+   * write then fails ("Broken pipe"), which says nothing of the cause, so the server's answer is
+   * read if it arrived and otherwise the size is named.
+   */
   public Ttlv exchange(Ttlv request) throws IOException {
-    out.write(TtlvWriter.toBytes(request));
-    out.flush();
+    byte[] bytes = TtlvWriter.toBytes(request);
+    try {
+      out.write(bytes);
+      out.flush();
+    } catch (IOException writeFailed) {
+      Ttlv answer = answerAfterFailedWrite();
+      if (answer != null) {
+        return answer;
+      }
+      throw new RequestRefusedException(
+          "the server closed the connection while a request of "
+              + bytes.length
+              + " bytes was being sent: it is most likely larger than the server accepts"
+              + " (max-message-bytes, 1 MiB by default)",
+          writeFailed);
+    }
+    return read();
+  }
+
+  private @Nullable Ttlv answerAfterFailedWrite() {
+    try {
+      return read();
+    } catch (IOException | RuntimeException nothingArrived) {
+      return null;
+    }
+  }
+
+  private Ttlv read() throws IOException {
     byte[] header = new byte[HEADER_BYTES];
     in.readFully(header);
     long length =
@@ -62,6 +94,15 @@ public final class KmipConnection implements AutoCloseable {
     System.arraycopy(header, 0, message, 0, HEADER_BYTES);
     in.readFully(message, HEADER_BYTES, (int) length);
     return TtlvReader.read(message, limits);
+  }
+
+  /** The server refused a request before answering it: most likely, it was too large. */
+  public static final class RequestRefusedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RequestRefusedException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   @Override

@@ -7,38 +7,72 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * How commands that talk to a server find it: {@code --conf FILE} (default {@code $ARCA_CONF}, then
  * {@code ~/.config/arca/arca.toml}), each of whose entries a flag overrides, so a command also
- * works with flags alone.
+ * works with flags alone; and {@code --json}. These are global options: declared once on {@code
+ * arca} and inherited by every subcommand, so they may stand before or after the subcommand ({@code
+ * arca --conf c.toml sym ...} and {@code arca sym ... --conf c.toml} are the same), and every
+ * command reads the one instance the root holds.
  */
 public final class ConnectionOptions {
-  @Option(names = "--conf", paramLabel = "FILE", description = "Client settings (TOML).")
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print the result, or the error, as one JSON object on standard output.")
+  boolean json;
+
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--conf",
+      paramLabel = "FILE",
+      description = "Client settings (TOML).")
   @Nullable Path conf;
 
-  @Option(names = "--host", description = "Server host (default: localhost).")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--host",
+      description = "Server host (default: localhost).")
   @Nullable String host;
 
-  @Option(names = "--port", description = "Server port (default: 5696).")
+  @Option(scope = ScopeType.INHERIT, names = "--port", description = "Server port (default: 5696).")
   @Nullable Integer port;
 
-  @Option(names = "--ca", paramLabel = "FILE", description = "CA of the server certificate (PEM).")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--ca",
+      paramLabel = "FILE",
+      description = "CA of the server certificate (PEM).")
   @Nullable Path ca;
 
-  @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate (PEM).")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--cert",
+      paramLabel = "FILE",
+      description = "Client certificate (PEM).")
   @Nullable Path cert;
 
-  @Option(names = "--key", paramLabel = "FILE", description = "Client private key (PEM).")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--key",
+      paramLabel = "FILE",
+      description = "Client private key (PEM).")
   @Nullable Path key;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--p12",
       paramLabel = "FILE",
       description = "Client key and certificate (PKCS#12).")
   @Nullable Path p12;
 
-  @Option(names = "--p12-password", paramLabel = "PASSWORD", description = "PKCS#12 password.")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--p12-password",
+      paramLabel = "PASSWORD",
+      description = "PKCS#12 password.")
   @Nullable String p12Password;
 
   /** The settings: the configuration file, if any, overridden by the flags given. */

@@ -3,9 +3,7 @@ package io.arca.client.cli;
 import io.arca.client.KmipClient;
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -14,10 +12,6 @@ import picocli.CommandLine.Spec;
  */
 abstract class ServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection = new ConnectionOptions();
-
-  @Option(names = "--json", description = "Print the result as one JSON object.")
-  boolean json;
 
   /** The exit code once the output is printed: a command whose answer is "no" sets it. */
   int exitCode = ArcaCli.EXIT_OK;
@@ -28,10 +22,11 @@ abstract class ServerCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws IOException {
     Output output;
+    ConnectionOptions connection = ArcaCli.globalOptions(spec);
     try (KmipClient client = KmipClient.create(connection.config(System.getenv()), 1)) {
       output = run(client);
     }
-    output.print(spec.commandLine().getOut(), json);
+    output.print(spec.commandLine().getOut(), connection.json);
     return exitCode;
   }
 }

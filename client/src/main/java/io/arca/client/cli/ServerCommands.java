@@ -1,12 +1,11 @@
 package io.arca.client.cli;
 
 import io.arca.client.KmipClient;
-import io.arca.kmip.KmipException;
+import io.arca.client.KmipOperationException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.QueryFunction;
-import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
 import io.arca.kmip.Tag;
 import io.arca.kmip.message.RequestBatchItem;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,19 +44,13 @@ final class ServerCommands {
                     operation.value(), TtlvStructure.of(Tag.REQUEST_PAYLOAD.code(), payload))));
     try (KmipClient client = KmipClient.create(connection.config(System.getenv()), 1)) {
       ResponseBatchItem item = client.send(request).batchItems().get(0);
-      if (item.resultStatus() != ResultStatus.SUCCESS || item.responsePayload() == null) {
-        throw new KmipException(
-            ResultReason.GENERAL_FAILURE, operation.xmlName() + " failed: " + describe(item));
+      TtlvStructure response = item.responsePayload();
+      if (item.resultStatus() != ResultStatus.SUCCESS || response == null) {
+        throw new KmipOperationException(
+            operation.xmlName(), item.resultReason(), item.resultMessage());
       }
-      return item.responsePayload();
+      return response;
     }
-  }
-
-  private static String describe(ResponseBatchItem item) {
-    Integer reason = item.resultReason();
-    ResultReason known = reason == null ? null : ResultReason.byValue(reason);
-    return (known == null ? String.valueOf(reason) : known.xmlName())
-        + (item.resultMessage() == null ? "" : " (" + item.resultMessage() + ")");
   }
 
   static ProtocolVersion parse(String version) {
@@ -76,7 +68,6 @@ final class ServerCommands {
       description = "List the KMIP versions the server speaks, most preferred first.")
   static final class DiscoverVersionsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--kmip-version", defaultValue = "2.1", description = "Version to ask in.")
     String version = "2.1";
@@ -85,7 +76,7 @@ final class ServerCommands {
     public Integer call() throws IOException {
       DiscoverVersions.Response response =
           DiscoverVersions.Response.decode(
-              invoke(connection, parse(version), Operation.DISCOVER_VERSIONS));
+              invoke(ArcaCli.globalOptions(spec), parse(version), Operation.DISCOVER_VERSIONS));
       PrintWriter out = spec.commandLine().getOut();
       for (ProtocolVersion supported : response.versions()) {
         out.println(supported);
@@ -102,7 +93,6 @@ final class ServerCommands {
       description = "Ask the server which operations and object types it supports.")
   static final class QueryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--kmip-version", defaultValue = "2.1", description = "Version to ask in.")
     String version = "2.1";
@@ -119,7 +109,11 @@ final class ServerCommands {
       }
       Query.Response response =
           Query.Response.decode(
-              invoke(connection, parse(version), Operation.QUERY, functions.toArray(new Ttlv[0])));
+              invoke(
+                  ArcaCli.globalOptions(spec),
+                  parse(version),
+                  Operation.QUERY,
+                  functions.toArray(new Ttlv[0])));
       PrintWriter out = spec.commandLine().getOut();
       out.println("Vendor: " + response.vendorIdentification());
       for (int operation : response.operations()) {
@@ -145,14 +139,13 @@ final class ServerCommands {
       description = "Print the server's vendor and version (Query Server Information).")
   static final class ServerVersionCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection = new ConnectionOptions();
 
     @Override
     public Integer call() throws IOException {
       Query.Response response =
           Query.Response.decode(
               invoke(
-                  connection,
+                  ArcaCli.globalOptions(spec),
                   ProtocolVersion.V2_1,
                   Operation.QUERY,
                   new TtlvEnumeration(

@@ -10,7 +10,6 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Decrypt;
-import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
@@ -30,8 +29,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code arca sym}: symmetric keys and the data they encrypt.
  *
- * <p>The file {@code sym encrypt} writes for AES-GCM is the 12-byte IV, then the ciphertext, then
- * the 16-byte authentication tag (IV || ciphertext || tag); {@code sym decrypt} reads that layout.
+ * <p>{@code sym encrypt} writes a file of AES-GCM segments, one request each, so files of any size
+ * go through ({@link SegmentedFile} gives the layout); {@code sym decrypt} reads it, and also the
+ * single-message layout of earlier versions (12-byte IV || ciphertext || 16-byte tag).
  */
 @Command(
     name = "sym",
@@ -206,8 +206,8 @@ final class SymCommands extends CommandGroup {
       name = "encrypt",
       mixinStandardHelpOptions = true,
       description =
-          "Encrypt a file with a symmetric key. The output (default: FILE with extension .enc)"
-              + " is IV (12 bytes) || ciphertext || tag (16 bytes).")
+          "Encrypt a file of any size with a symmetric key, in AES-GCM segments of 256 KiB (one"
+              + " request each). The output defaults to FILE with extension .enc.")
   static final class EncryptFile extends ServerCommand {
     @Option(
         names = {"--key-id", "-k"},
@@ -235,32 +235,8 @@ final class SymCommands extends CommandGroup {
     Output run(KmipClient client) throws IOException {
       checkGcm(algorithm);
       Path out = output != null ? output : Files2.withExtension(file, "enc");
-      ByteString plaintext = ByteString.copyOf(Files.readAllBytes(file));
-      Encrypt.Response sealed;
-      try {
-        sealed =
-            client.encrypt(
-                new Encrypt.Request(keyId, gcm(), plaintext, null, null, null, null, null));
-      } finally {
-        plaintext.wipe();
-      }
-      ByteString iv = sealed.ivCounterNonce();
-      ByteString tag = sealed.tag();
-      ByteString ciphertext = sealed.data();
-      if (iv == null
-          || iv.length() != GCM_IV_BYTES
-          || tag == null
-          || tag.length() != GCM_TAG_BYTES
-          || ciphertext == null) {
-        throw new IOException(
-            "the server's AES-GCM answer does not fit the file layout (12-byte IV, 16-byte tag)");
-      }
-      byte[] written = new byte[GCM_IV_BYTES + ciphertext.length() + GCM_TAG_BYTES];
-      System.arraycopy(iv.toByteArray(), 0, written, 0, GCM_IV_BYTES);
-      System.arraycopy(ciphertext.toByteArray(), 0, written, GCM_IV_BYTES, ciphertext.length());
-      System.arraycopy(
-          tag.toByteArray(), 0, written, GCM_IV_BYTES + ciphertext.length(), GCM_TAG_BYTES);
-      Files.write(out, written);
+      new SegmentedFile(client, keyId, gcm())
+          .encrypt(file, out, Progress.of("encrypt", Files.size(file)));
       return new Output()
           .line("The encrypted file is available at \"" + out + "\"")
           .field("output_file", out.toString());
@@ -300,6 +276,14 @@ final class SymCommands extends CommandGroup {
     Output run(KmipClient client) throws IOException {
       checkGcm(algorithm);
       Path out = output != null ? output : Files2.withExtension(file, "plain");
+      if (SegmentedFile.isSegmented(file)) {
+        new SegmentedFile(client, keyId, gcm())
+            .decrypt(file, out, Progress.of("decrypt", Files.size(file)));
+        return new Output()
+            .line("The decrypted file is available at \"" + out + "\"")
+            .field("output_file", out.toString());
+      }
+      // A file written before files were segmented: one GCM message, IV || ciphertext || tag.
       byte[] sealed = Files.readAllBytes(file);
       if (sealed.length < GCM_IV_BYTES + GCM_TAG_BYTES) {
         throw new IllegalArgumentException(

@@ -122,7 +122,7 @@ class KeyCommandsEndToEndTest {
     assertThat(encrypted.out())
         .isEqualTo(
             "The encrypted file is available at \"" + sealed + "\"" + System.lineSeparator());
-    assertThat(Files.size(sealed)).isEqualTo(12 + 15 + 16);
+    assertThat(Files.size(sealed)).isEqualTo(SegmentedFile.MAGIC.length + 4 + 12 + 15 + 16);
 
     Run decrypted = arcaOnServer("sym", "decrypt", "--key-id", key, sealed.toString());
     assertThat(decrypted.exitCode()).as(decrypted.err()).isZero();
