@@ -20,6 +20,7 @@ import io.arca.server.op.DiscoverVersionsHandler;
 import io.arca.server.store.NonBlocking;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
+import io.arca.server.transport.InlineAttempt;
 import io.arca.server.transport.MalformedFrame;
 import io.arca.server.transport.RequestProcessor;
 import io.netty.buffer.ByteBuf;
@@ -74,35 +75,37 @@ public final class KmipRequestProcessor implements RequestProcessor {
   }
 
   /**
-   * The largest request tried on the event loop. A request of an inline operation that is not
-   * served there is decoded twice (here, then on a worker); a large one (a Register, a big Encrypt)
-   * would hold the event loop's other connections meanwhile, and is not what the caches speed up.
+   * The largest request tried on the event loop. A large one (a Register, a big Encrypt) would hold
+   * the event loop's other connections while it is decoded, and is not what the caches speed up.
    */
   private static final int INLINE_MAX_BYTES = 16 * 1024;
 
   @Override
-  public @Nullable Answer tryInline(
-      ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
-    // Judged from the frame's first bytes: a request the event loop will not answer is decoded
-    // once, on a worker.
+  public InlineAttempt tryInline(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
+    // Judged from the frame's first bytes: a request the event loop will not answer is decoded on
+    // a worker alone.
     if (frame.readableBytes() > INLINE_MAX_BYTES || !inlineOperation(InlinePeek.operation(frame))) {
-      return null;
+      return InlineAttempt.toWorkers(() -> process(frame, connection, allocator));
     }
     long started = System.nanoTime();
     RequestMessage request;
     try {
       request = decode(frame);
     } catch (KmipException e) {
-      return null; // the worker pool answers it, as every undecodable request
+      // The worker pool answers it, as every undecodable request, without reading it again.
+      return InlineAttempt.toWorkers(() -> undecodable(frame, e, allocator));
     }
+    // From here on a worker continues from the decoded message: the frame is read once.
+    InlineAttempt.Work rest = () -> answer(request, connection, allocator, started);
     if (!inlineCandidate(request)) {
-      return null;
+      return InlineAttempt.toWorkers(rest);
     }
     try {
-      return NonBlocking.call(() -> answer(request, connection, allocator, started));
+      return InlineAttempt.answered(
+          NonBlocking.call(() -> answer(request, connection, allocator, started)));
     } catch (NonBlocking.WouldBlock e) {
       log.trace("{}: to the worker pool: {}", connection.remoteAddress(), e.getMessage());
-      return null;
+      return InlineAttempt.toWorkers(rest);
     }
   }
 
@@ -136,12 +139,19 @@ public final class KmipRequestProcessor implements RequestProcessor {
     try {
       request = decode(frame);
     } catch (KmipException e) {
-      ProtocolVersion version = RequestMessage.peekProtocolVersion(frame).orElse(null);
-      return Answer.refused(
-          encode(failure(version, e.reason(), e.getMessage()), allocator),
-          "undecodable request: " + e.getMessage());
+      return undecodable(frame, e, allocator);
     }
     return answer(request, connection, allocator, started);
+  }
+
+  /**
+   * The one answer to a request that could not be decoded, in its version when that is readable.
+   */
+  private Answer undecodable(ByteBuf frame, KmipException e, ByteBufAllocator allocator) {
+    ProtocolVersion version = RequestMessage.peekProtocolVersion(frame).orElse(null);
+    return Answer.refused(
+        encode(failure(version, e.reason(), e.getMessage()), allocator),
+        "undecodable request: " + e.getMessage());
   }
 
   private RequestMessage decode(ByteBuf frame) {

@@ -6,7 +6,6 @@ import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.batch.AnsweredItems;
 import io.arca.server.batch.BatchProcessor;
-import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.OperationRegistry;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.crypto.ClientRandom;
@@ -50,6 +49,7 @@ import io.arca.server.op.ModifyAttributeHandler;
 import io.arca.server.op.ObjectAccess;
 import io.arca.server.op.ObjectFormats;
 import io.arca.server.op.ObtainLeaseHandler;
+import io.arca.server.op.PayloadCodecs;
 import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReKeyHandler;
 import io.arca.server.op.ReKeyKeyPairHandler;
@@ -65,7 +65,6 @@ import io.arca.server.op.StoredKeyBacking;
 import io.arca.server.store.ObjectStore;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -136,9 +135,10 @@ public final class ServerHandlers {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
     SecureRandom random = ServerRandom.create();
-    List<OperationHandler> handlers = new ArrayList<>();
-    handlers.add(new DiscoverVersionsHandler());
+    OperationRegistry.Builder handlers = OperationRegistry.builder();
+    handlers.add(PayloadCodecs.DISCOVER_VERSIONS, new DiscoverVersionsHandler());
     handlers.add(
+        PayloadCodecs.QUERY,
         new QueryHandler(
             registry::get,
             List.of(
@@ -163,49 +163,51 @@ public final class ServerHandlers {
         new KeyBackings(
             new StoredKeyBacking(store, maker, ciphers, asymmetricKeys, rsa),
             hsm == null ? null : new HsmKeyBacking(hsm));
-    handlers.add(new CreateHandler(store, keys));
-    handlers.add(new CreateKeyPairHandler(store, keys));
-    handlers.add(new RegisterHandler(store));
+    handlers.add(PayloadCodecs.CREATE, new CreateHandler(store, keys));
+    handlers.add(PayloadCodecs.CREATE_KEY_PAIR, new CreateKeyPairHandler(store, keys));
+    handlers.add(PayloadCodecs.REGISTER, new RegisterHandler(store));
     GetHandler get = new GetHandler(objects, new ObjectFormats());
-    handlers.add(get);
-    handlers.add(new ExportHandler(get));
-    handlers.add(new ImportHandler(objects));
-    handlers.add(new ReKeyHandler(objects, maker));
-    handlers.add(new ReKeyKeyPairHandler(objects, maker));
-    handlers.add(new GetAttributesHandler(objects));
-    handlers.add(new GetAttributeListHandler(objects));
-    handlers.add(new AddAttributeHandler(objects));
-    handlers.add(new ModifyAttributeHandler(objects));
-    handlers.add(new DeleteAttributeHandler(objects));
-    handlers.add(new SetAttributeHandler(objects));
-    handlers.add(new LocateHandler(store));
-    handlers.add(new ActivateHandler(objects));
-    handlers.add(new RevokeHandler(objects));
-    handlers.add(new DestroyHandler(objects, keys));
-    handlers.add(new CheckHandler(objects));
-    handlers.add(new ObtainLeaseHandler(objects));
-    handlers.add(new GetUsageAllocationHandler(objects));
-    handlers.add(new LogHandler());
+    handlers.add(PayloadCodecs.GET, get);
+    handlers.add(PayloadCodecs.EXPORT, new ExportHandler(get));
+    handlers.add(PayloadCodecs.IMPORT, new ImportHandler(objects));
+    handlers.add(PayloadCodecs.RE_KEY, new ReKeyHandler(objects, maker));
+    handlers.add(PayloadCodecs.RE_KEY_KEY_PAIR, new ReKeyKeyPairHandler(objects, maker));
+    handlers.add(PayloadCodecs.GET_ATTRIBUTES, new GetAttributesHandler(objects));
+    handlers.add(PayloadCodecs.GET_ATTRIBUTE_LIST, new GetAttributeListHandler(objects));
+    handlers.add(PayloadCodecs.ADD_ATTRIBUTE, new AddAttributeHandler(objects));
+    handlers.add(PayloadCodecs.MODIFY_ATTRIBUTE, new ModifyAttributeHandler(objects));
+    handlers.add(PayloadCodecs.DELETE_ATTRIBUTE, new DeleteAttributeHandler(objects));
+    handlers.add(PayloadCodecs.SET_ATTRIBUTE, new SetAttributeHandler(objects));
+    handlers.add(PayloadCodecs.LOCATE, new LocateHandler(store));
+    handlers.add(PayloadCodecs.ACTIVATE, new ActivateHandler(objects));
+    handlers.add(PayloadCodecs.REVOKE, new RevokeHandler(objects));
+    handlers.add(PayloadCodecs.DESTROY, new DestroyHandler(objects, keys));
+    handlers.add(PayloadCodecs.CHECK, new CheckHandler(objects));
+    handlers.add(PayloadCodecs.OBTAIN_LEASE, new ObtainLeaseHandler(objects));
+    handlers.add(PayloadCodecs.GET_USAGE_ALLOCATION, new GetUsageAllocationHandler(objects));
+    handlers.add(PayloadCodecs.LOG, new LogHandler());
     CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
-    handlers.add(new EncryptHandler(objects, keys, streams));
-    handlers.add(new DecryptHandler(objects, keys, streams));
+    handlers.add(PayloadCodecs.ENCRYPT, new EncryptHandler(objects, keys, streams));
+    handlers.add(PayloadCodecs.DECRYPT, new DecryptHandler(objects, keys, streams));
     Signatures signatures = new Signatures(random);
-    handlers.add(new SignHandler(objects, asymmetricKeys, signatures));
-    handlers.add(new SignatureVerifyHandler(objects, asymmetricKeys, signatures));
-    handlers.add(new MacHandler(objects, streams));
-    handlers.add(new MacVerifyHandler(objects, streams));
-    handlers.add(new HashHandler(streams));
-    handlers.add(new DeriveKeyHandler(objects, ciphers));
+    handlers.add(PayloadCodecs.SIGN, new SignHandler(objects, asymmetricKeys, signatures));
+    handlers.add(
+        PayloadCodecs.SIGNATURE_VERIFY,
+        new SignatureVerifyHandler(objects, asymmetricKeys, signatures));
+    handlers.add(PayloadCodecs.MAC, new MacHandler(objects, streams));
+    handlers.add(PayloadCodecs.MAC_VERIFY, new MacVerifyHandler(objects, streams));
+    handlers.add(PayloadCodecs.HASH, new HashHandler(streams));
+    handlers.add(PayloadCodecs.DERIVE_KEY, new DeriveKeyHandler(objects, ciphers));
     ClientRandom clientRandom = new ClientRandom();
-    handlers.add(new RngRetrieveHandler(clientRandom));
-    handlers.add(new RngSeedHandler(clientRandom));
-    handlers.add(new GrantAccessHandler(objects));
-    handlers.add(new RevokeAccessHandler(objects));
-    handlers.add(new ListAccessHandler(objects));
+    handlers.add(PayloadCodecs.RNG_RETRIEVE, new RngRetrieveHandler(clientRandom));
+    handlers.add(PayloadCodecs.RNG_SEED, new RngSeedHandler(clientRandom));
+    handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));
+    handlers.add(PayloadCodecs.REVOKE_ACCESS, new RevokeAccessHandler(objects));
+    handlers.add(PayloadCodecs.LIST_ACCESS, new ListAccessHandler(objects));
     if (config.interop()) {
-      handlers.add(new InteropHandler());
+      handlers.add(PayloadCodecs.INTEROP, new InteropHandler());
     }
-    OperationRegistry operations = OperationRegistry.of(handlers);
+    OperationRegistry operations = handlers.build();
     registry.set(operations);
     return operations;
   }

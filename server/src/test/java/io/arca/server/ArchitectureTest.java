@@ -3,6 +3,7 @@ package io.arca.server;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -33,6 +34,27 @@ class ArchitectureTest {
           .because(
               "handlers talk to ports (ObjectStore, KeyBacking, AccessPolicy); the adapters"
                   + " (store, hsm, transport) hold JDBC, PKCS#11 and Netty");
+
+  @ArchTest
+  static final ArchRule handlersNeitherDecodeNorEncodeTheirPayloads =
+      noClasses()
+          .that()
+          .resideInAPackage("io.arca.server.op..")
+          .and()
+          .doNotHaveSimpleName("PayloadCodecs")
+          .should()
+          .callMethodWhere(
+              DescribedPredicate.describe(
+                  "a payload class's Request.decode or Response.encode",
+                  call ->
+                      call.getTargetOwner().getPackageName().equals("io.arca.kmip.payload")
+                          && ((call.getTargetOwner().getSimpleName().equals("Request")
+                                  && call.getName().equals("decode"))
+                              || (call.getTargetOwner().getSimpleName().equals("Response")
+                                  && call.getName().equals("encode")))))
+          .because(
+              "the batch decodes each payload once and encodes each answer once, with the codec"
+                  + " registered for the operation (op.PayloadCodecs)");
 
   @ArchTest
   static final ArchRule serverPackagesAreFreeOfCycles =

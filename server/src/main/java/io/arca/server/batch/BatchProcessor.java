@@ -198,8 +198,8 @@ public final class BatchProcessor {
 
   private ResponseBatchItem run(RequestBatchItem item, RequestContext context) {
     Operation operation = Operation.byValue(item.operation());
-    OperationHandler handler = operation == null ? null : registry.handler(operation);
-    if (handler == null) {
+    OperationRegistry.Entry<?, ?> entry = operation == null ? null : registry.entry(operation);
+    if (entry == null) {
       return ResponseBatchItem.failure(
           item.operation(),
           item.uniqueBatchItemId(),
@@ -208,7 +208,7 @@ public final class BatchProcessor {
               + " is not supported by this server (Query lists what is)");
     }
     try {
-      TtlvStructure payload = handler.handle(item.requestPayload(), context);
+      TtlvStructure payload = call(entry, item.requestPayload(), context);
       return ResponseBatchItem.success(item.operation(), item.uniqueBatchItemId(), payload);
     } catch (KmipException e) {
       // A reason the client's version does not define would be an unknown enumeration to it.
@@ -225,7 +225,7 @@ public final class BatchProcessor {
       String reference = UUID.randomUUID().toString();
       log.error(
           "{} failed for {} (reference {})",
-          handler.operation().xmlName(),
+          entry.operation().xmlName(),
           context.user(),
           reference,
           e);
@@ -235,6 +235,17 @@ public final class BatchProcessor {
           ResultReason.GENERAL_FAILURE,
           "internal error, reference " + reference);
     }
+  }
+
+  /**
+   * The payload decoded once, handled, and its answer encoded once; a payload that cannot be read
+   * fails as the handler's own errors do.
+   */
+  private static <Q, R> TtlvStructure call(
+      OperationRegistry.Entry<Q, R> entry, TtlvStructure payload, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    Q request = entry.codec().decode(payload, version);
+    return entry.codec().encode(entry.handler().handle(request, context), version);
   }
 
   private static void markUndone(List<ResponseBatchItem> answers) {

@@ -1,18 +1,17 @@
 package io.arca.server.batch;
 
 import io.arca.kmip.Operation;
-import io.arca.kmip.ttlv.TtlvStructure;
 
 /**
- * Carries out one KMIP operation. A handler decodes its request payload with the operation's
- * payload class, does the work through the server's ports, and returns the response payload; it
- * reports failure by throwing {@link io.arca.kmip.KmipException}. Handlers run on the worker pool
- * and may block; they know nothing of the wire.
+ * Carries out one KMIP operation on its decoded request payload {@code Q} and returns its response
+ * payload {@code R}; the {@link PayloadCodec} registered with it in the {@link OperationRegistry}
+ * reads and writes the wire, so a handler knows nothing of TTLV. It reports failure by throwing
+ * {@link io.arca.kmip.KmipException}. Handlers run on the worker pool and may block there.
  */
-public interface OperationHandler {
+public interface OperationHandler<Q, R> {
   /** The operation this handler carries out. */
   Operation operation();
 
   /** Carries out one batch item and returns its response payload. */
-  TtlvStructure handle(TtlvStructure requestPayload, RequestContext context);
+  R handle(Q request, RequestContext context);
 }

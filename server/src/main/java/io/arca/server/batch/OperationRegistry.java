@@ -3,48 +3,73 @@ package io.arca.server.batch;
 import io.arca.kmip.Operation;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operations this server carries out, one handler each. Query's list of operations comes from
- * here, so the server never advertises an operation it cannot run; registering two handlers for one
- * operation fails at start.
+ * The operations this server carries out, one handler each with the codec of its payloads. Query's
+ * list of operations comes from here, so the server never advertises an operation it cannot run;
+ * registering two handlers for one operation fails at start.
  */
 public final class OperationRegistry {
-  private final Map<Operation, OperationHandler> handlers;
+  private final Map<Operation, Entry<?, ?>> entries;
 
-  private OperationRegistry(Map<Operation, OperationHandler> handlers) {
-    this.handlers = handlers;
+  private OperationRegistry(Map<Operation, Entry<?, ?>> entries) {
+    this.entries = entries;
   }
 
-  /** A registry of these handlers; a duplicate operation is a programming error caught at start. */
-  public static OperationRegistry of(List<OperationHandler> handlers) {
-    Map<Operation, OperationHandler> byOperation = new EnumMap<>(Operation.class);
-    for (OperationHandler handler : handlers) {
-      OperationHandler previous = byOperation.putIfAbsent(handler.operation(), handler);
+  /**
+   * One operation: its handler and the codec of its payloads, of the same types, so that a handler
+   * is never given a request of another operation.
+   */
+  public record Entry<Q, R>(OperationHandler<Q, R> handler, PayloadCodec<Q, R> codec) {
+    /** The operation of the handler. */
+    public Operation operation() {
+      return handler.operation();
+    }
+  }
+
+  /** A registry being filled at start. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the entries; a duplicate operation is a programming error caught at start. */
+  public static final class Builder {
+    private final Map<Operation, Entry<?, ?>> byOperation = new EnumMap<>(Operation.class);
+
+    private Builder() {}
+
+    /** Registers {@code handler}, whose payloads {@code codec} reads and writes. */
+    public <Q, R> Builder add(PayloadCodec<Q, R> codec, OperationHandler<Q, R> handler) {
+      Entry<?, ?> previous =
+          byOperation.putIfAbsent(handler.operation(), new Entry<>(handler, codec));
       if (previous != null) {
         throw new IllegalStateException(
             "two handlers for "
                 + handler.operation()
                 + ": "
-                + previous.getClass().getSimpleName()
+                + previous.handler().getClass().getSimpleName()
                 + " and "
                 + handler.getClass().getSimpleName());
       }
+      return this;
     }
-    return new OperationRegistry(Collections.unmodifiableMap(byOperation));
+
+    /** The registry of everything added. */
+    public OperationRegistry build() {
+      return new OperationRegistry(Collections.unmodifiableMap(new EnumMap<>(byOperation)));
+    }
   }
 
-  /** The handler for this operation, or null when the server does not carry it out. */
-  public @Nullable OperationHandler handler(Operation operation) {
-    return handlers.get(operation);
+  /** The handler and codec of this operation, or null when the server does not carry it out. */
+  public @Nullable Entry<?, ?> entry(Operation operation) {
+    return entries.get(operation);
   }
 
   /** Every operation served, in the order of their KMIP values. */
   public Set<Operation> operations() {
-    return handlers.keySet();
+    return entries.keySet();
   }
 }

@@ -6,7 +6,6 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.ttlv.TtlvDateTime;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 
@@ -14,7 +13,8 @@ import io.arca.server.batch.RequestContext;
  * Activate (KMIP 1.4 §4.19, 2.1 §6.1.1): a Pre-Active object becomes Active, and its Activation
  * Date becomes the time of the request.
  */
-public final class ActivateHandler implements OperationHandler {
+public final class ActivateHandler
+    implements OperationHandler<Activate.Request, Activate.Response> {
   private final ObjectAccess objects;
 
   /** A handler acting on {@code objects}. */
@@ -28,8 +28,7 @@ public final class ActivateHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    Activate.Request request = Activate.Request.decode(requestPayload, context.protocolVersion());
+  public Activate.Response handle(Activate.Request request, RequestContext context) {
     String uid = objects.resolve(request.uniqueIdentifier(), context).uid();
     objects.change(
         uid,
@@ -46,6 +45,6 @@ public final class ActivateHandler implements OperationHandler {
               .withState(State.ACTIVE, context.now());
         },
         context);
-    return new Activate.Response(uid).encode(context.protocolVersion());
+    return new Activate.Response(uid);
   }
 }

@@ -6,7 +6,6 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.payload.AddAttribute;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.op.AttributeEdits.Edit;
@@ -19,7 +18,8 @@ import java.util.List;
  * instance gets the index after the highest in use (1.x indices never change), and 1.x clients are
  * answered with it.
  */
-public final class AddAttributeHandler implements OperationHandler {
+public final class AddAttributeHandler
+    implements OperationHandler<AddAttribute.Request, AddAttribute.Response> {
   private final ObjectAccess objects;
 
   /** A handler changing {@code objects}. */
@@ -33,9 +33,8 @@ public final class AddAttributeHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public AddAttribute.Response handle(AddAttribute.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    AddAttribute.Request request = AddAttribute.Request.decode(requestPayload, version);
     Attribute given = request.attribute();
     AttributeReference reference = given.reference();
     String uid = objects.resolve(request.uniqueIdentifier(), context).uid();
@@ -58,6 +57,6 @@ public final class AddAttributeHandler implements OperationHandler {
                   given.withIndex(AttributeEdits.nextIndex(current.attributes(), reference)));
             });
     List<Attribute> instances = after.attributes().all(reference);
-    return new AddAttribute.Response(uid, instances.get(instances.size() - 1)).encode(version);
+    return new AddAttribute.Response(uid, instances.get(instances.size() - 1));
   }
 }

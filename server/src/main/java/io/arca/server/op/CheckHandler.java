@@ -6,7 +6,6 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Check;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
@@ -16,7 +15,7 @@ import io.arca.server.store.ObjectRecord;
  * Cryptographic Usage Mask asked for must be within the object's; Usage Limits and leases are not
  * kept by this server, so a count or lease time asked for is granted as long as the object exists.
  */
-public final class CheckHandler implements OperationHandler {
+public final class CheckHandler implements OperationHandler<Check.Request, Check.Response> {
   private final ObjectAccess objects;
 
   /** A handler reading {@code objects}. */
@@ -30,9 +29,8 @@ public final class CheckHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public Check.Response handle(Check.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    Check.Request request = Check.Request.decode(requestPayload, version);
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     Integer asked = request.cryptographicUsageMask();
     if (asked != null) {
@@ -45,6 +43,6 @@ public final class CheckHandler implements OperationHandler {
             "Check: the object's Cryptographic Usage Mask does not allow what was asked");
       }
     }
-    return new Check.Response(record.uid(), null, null, null).encode(version);
+    return new Check.Response(record.uid(), null, null, null);
   }
 }

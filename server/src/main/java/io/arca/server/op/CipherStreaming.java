@@ -10,7 +10,6 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.store.ObjectRecord;
@@ -68,7 +67,7 @@ final class CipherStreaming {
     }
   }
 
-  TtlvStructure encrypt(Encrypt.Request request, RequestContext context) {
+  Encrypt.Response encrypt(Encrypt.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     byte[] data = SymmetricCrypto.bytes(request.data());
     ByteString correlation = request.correlationValue();
@@ -87,12 +86,11 @@ final class CipherStreaming {
       ByteString opened = streams.open(context, Operation.ENCRYPT, stream);
       byte[] iv = request.ivCounterNonce() == null ? started.iv() : null;
       return new Encrypt.Response(
-              key.uid(),
-              ByteString.copyOf(out),
-              iv == null ? null : ByteString.copyOf(iv),
-              opened,
-              null)
-          .encode(version);
+          key.uid(),
+          ByteString.copyOf(out),
+          iv == null ? null : ByteString.copyOf(iv),
+          opened,
+          null);
     }
     CipherStream stream =
         streams.claim(context, Operation.ENCRYPT, correlation, CipherStream.class);
@@ -108,8 +106,7 @@ final class CipherStreaming {
     }
     if (!last) {
       streams.release(context, Operation.ENCRYPT, correlation, stream);
-      return new Encrypt.Response(stream.uid(), ByteString.copyOf(out), null, correlation, null)
-          .encode(version);
+      return new Encrypt.Response(stream.uid(), ByteString.copyOf(out), null, correlation, null);
     }
     int tagBytes = stream.cipher().tagBytes();
     stream.close();
@@ -119,15 +116,14 @@ final class CipherStreaming {
       out = Arrays.copyOf(out, out.length - tagBytes);
     }
     return new Encrypt.Response(
-            stream.uid(),
-            ByteString.copyOf(out),
-            null,
-            null,
-            tag == null ? null : ByteString.copyOf(tag))
-        .encode(version);
+        stream.uid(),
+        ByteString.copyOf(out),
+        null,
+        null,
+        tag == null ? null : ByteString.copyOf(tag));
   }
 
-  TtlvStructure decrypt(Decrypt.Request request, RequestContext context) {
+  Decrypt.Response decrypt(Decrypt.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     byte[] data = SymmetricCrypto.bytes(request.data());
     ByteString correlation = request.correlationValue();
@@ -145,7 +141,7 @@ final class CipherStreaming {
                   version));
       byte[] out = step(stream, data, false);
       ByteString opened = streams.open(context, Operation.DECRYPT, stream);
-      return plaintext(key.uid(), out, opened, version);
+      return plaintext(key.uid(), out, opened);
     }
     CipherStream stream =
         streams.claim(context, Operation.DECRYPT, correlation, CipherStream.class);
@@ -172,17 +168,17 @@ final class CipherStreaming {
     }
     if (last) {
       stream.close();
-      return plaintext(stream.uid(), out, null, version);
+      return plaintext(stream.uid(), out, null);
     }
     streams.release(context, Operation.DECRYPT, correlation, stream);
-    return plaintext(stream.uid(), out, correlation, version);
+    return plaintext(stream.uid(), out, correlation);
   }
 
-  private static TtlvStructure plaintext(
-      String uid, byte[] out, @Nullable ByteString correlation, ProtocolVersion version) {
+  private static Decrypt.Response plaintext(
+      String uid, byte[] out, @Nullable ByteString correlation) {
     ByteString data = ByteString.copyOf(out);
     Arrays.fill(out, (byte) 0);
-    return new Decrypt.Response(uid, data, correlation).encode(version);
+    return new Decrypt.Response(uid, data, correlation);
   }
 
   private ObjectRecord checkedKey(

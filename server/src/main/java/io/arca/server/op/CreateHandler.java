@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.Create;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectStore;
@@ -13,7 +12,7 @@ import io.arca.server.store.ObjectStore;
  * chose puts it ({@link KeyBackings#forNew}): stored wrapped by the server, or in the HSM. The new
  * identifier becomes the ID Placeholder; Undo removes the key.
  */
-public final class CreateHandler implements OperationHandler {
+public final class CreateHandler implements OperationHandler<Create.Request, Create.Response> {
   private final ObjectStore store;
   private final KeyBackings keys;
 
@@ -34,12 +33,10 @@ public final class CreateHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    Create.Request request = Create.Request.decode(requestPayload, context.protocolVersion());
+  public Create.Response handle(Create.Request request, RequestContext context) {
     String uid = keys.forNew(request.attributes()).create(request, context);
     context.batch().setIdPlaceholder(uid);
     context.batch().onUndo(() -> store.delete(uid));
-    return Create.Response.of(ObjectType.SYMMETRIC_KEY.value(), uid)
-        .encode(context.protocolVersion());
+    return Create.Response.of(ObjectType.SYMMETRIC_KEY.value(), uid);
   }
 }

@@ -4,7 +4,6 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.CreateKeyPair;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectStore;
@@ -15,7 +14,8 @@ import io.arca.server.store.ObjectStore;
  * in the HSM. The ID Placeholder becomes the private key's identifier, as the spec says; Undo
  * removes both halves.
  */
-public final class CreateKeyPairHandler implements OperationHandler {
+public final class CreateKeyPairHandler
+    implements OperationHandler<CreateKeyPair.Request, CreateKeyPair.Response> {
   private final ObjectStore store;
   private final KeyBackings keys;
 
@@ -36,9 +36,7 @@ public final class CreateKeyPairHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    CreateKeyPair.Request request =
-        CreateKeyPair.Request.decode(requestPayload, context.protocolVersion());
+  public CreateKeyPair.Response handle(CreateKeyPair.Request request, RequestContext context) {
     KeyBacking backing =
         keys.forNew(
             StoredKeyPairs.merge(request.commonAttributes(), request.privateKeyAttributes()));
@@ -61,6 +59,6 @@ public final class CreateKeyPairHandler implements OperationHandler {
               store.delete(publicUid);
               store.delete(privateUid);
             });
-    return made.encode(context.protocolVersion());
+    return made;
   }
 }

@@ -8,7 +8,6 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.RsaCipher;
@@ -25,7 +24,7 @@ import java.util.Arrays;
  * on the tag is the Authenticated Encryption Tag field alone, whatever the key's backing. Streaming
  * requests go to {@link CipherStreaming}.
  */
-public final class DecryptHandler implements OperationHandler {
+public final class DecryptHandler implements OperationHandler<Decrypt.Request, Decrypt.Response> {
   private final ObjectAccess objects;
   private final KeyBackings keys;
   private final CipherStreaming streaming;
@@ -58,9 +57,8 @@ public final class DecryptHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public Decrypt.Response handle(Decrypt.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    Decrypt.Request request = Decrypt.Request.decode(requestPayload, version);
     if (SymmetricCrypto.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return streaming.decrypt(request, context);
@@ -94,6 +92,6 @@ public final class DecryptHandler implements OperationHandler {
             request.additionalData(),
             tag,
             context);
-    return new Decrypt.Response(key.uid(), plaintext, null).encode(version);
+    return new Decrypt.Response(key.uid(), plaintext, null);
   }
 }

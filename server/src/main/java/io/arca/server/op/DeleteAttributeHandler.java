@@ -7,7 +7,6 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.payload.DeleteAttribute;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.op.AttributeEdits.Edit;
@@ -21,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * delete. 1.x names one instance by name and index (0 when omitted) and is answered with it; 2.x
  * names one by its value (Current Attribute) or all of them by an Attribute Reference.
  */
-public final class DeleteAttributeHandler implements OperationHandler {
+public final class DeleteAttributeHandler
+    implements OperationHandler<DeleteAttribute.Request, DeleteAttribute.Response> {
   private final ObjectAccess objects;
 
   /** A handler changing {@code objects}. */
@@ -35,9 +35,8 @@ public final class DeleteAttributeHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public DeleteAttribute.Response handle(DeleteAttribute.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    DeleteAttribute.Request request = DeleteAttribute.Request.decode(requestPayload, version);
     Attribute byValue = request.currentAttribute();
     AttributeReference reference = byValue != null ? byValue.reference() : request.reference();
     if (reference == null) {
@@ -56,7 +55,7 @@ public final class DeleteAttributeHandler implements OperationHandler {
           deleted.set(gone.get(0));
           return AttributeEdits.without(current.attributes(), gone);
         });
-    return new DeleteAttribute.Response(uid, deleted.get()).encode(version);
+    return new DeleteAttribute.Response(uid, deleted.get());
   }
 
   private static List<Attribute> targets(

@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * identifier (a 2.x client's choice, {@link ChosenIdentifiers}). The other methods answer Feature
  * Not Supported, naming the method.
  */
-public final class DeriveKeyHandler implements OperationHandler {
+public final class DeriveKeyHandler
+    implements OperationHandler<DeriveKey.Request, DeriveKey.Response> {
   private final ObjectAccess objects;
   private final SymmetricCipher ciphers;
 
@@ -58,9 +59,8 @@ public final class DeriveKeyHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public DeriveKey.Response handle(DeriveKey.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    DeriveKey.Request request = DeriveKey.Request.decode(requestPayload, version);
     if (request.objectType() != ObjectType.SYMMETRIC_KEY.value()) {
       throw new KmipException(
           ResultReason.FEATURE_NOT_SUPPORTED,
@@ -127,7 +127,7 @@ public final class DeriveKeyHandler implements OperationHandler {
     }
     context.batch().setIdPlaceholder(uid);
     context.batch().onUndo(() -> objects.store().delete(uid));
-    return new DeriveKey.Response(uid, null).encode(version);
+    return new DeriveKey.Response(uid, null);
   }
 
   private byte[] derive(DeriveKey.Request request, ObjectRecord base, byte[] key, int length) {

@@ -4,7 +4,6 @@ import io.arca.kmip.LinkType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.Destroy;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
@@ -16,7 +15,7 @@ import io.arca.server.store.ObjectRecord;
  * key that still wraps stored objects (a wrapping key a client chose, or the server's KEK) is not
  * destroyed, whichever backing holds it.
  */
-public final class DestroyHandler implements OperationHandler {
+public final class DestroyHandler implements OperationHandler<Destroy.Request, Destroy.Response> {
   private final ObjectAccess objects;
   private final KeyBackings keys;
 
@@ -37,8 +36,7 @@ public final class DestroyHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    Destroy.Request request = Destroy.Request.decode(requestPayload, context.protocolVersion());
+  public Destroy.Response handle(Destroy.Request request, RequestContext context) {
     ObjectRecord object = objects.resolve(request.uniqueIdentifier(), context);
     long wrapped = objects.store().wrappedBy(object.uid());
     // What a public key wraps, its private key unwraps: that is lost with either half.
@@ -50,6 +48,6 @@ public final class DestroyHandler implements OperationHandler {
       throw Reasons.stillWraps(context.protocolVersion(), object.uid(), wrapped);
     }
     keys.of(object.uid()).destroy(object, context);
-    return new Destroy.Response(object.uid()).encode(context.protocolVersion());
+    return new Destroy.Response(object.uid());
   }
 }

@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.payload.DiscoverVersions;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import java.util.ArrayList;
@@ -13,7 +12,8 @@ import java.util.List;
  * Discover Versions: the versions this server speaks that the client also named, in the server's
  * order.
  */
-public final class DiscoverVersionsHandler implements OperationHandler {
+public final class DiscoverVersionsHandler
+    implements OperationHandler<DiscoverVersions.Request, DiscoverVersions.Response> {
   /** Every protocol version served, most preferred first. */
   public static final List<ProtocolVersion> SUPPORTED =
       List.of(
@@ -26,7 +26,7 @@ public final class DiscoverVersionsHandler implements OperationHandler {
           ProtocolVersion.V1_0);
 
   /** The answer to a client that names no versions: immutable, so built once. */
-  private static final TtlvStructure ALL = new DiscoverVersions.Response(SUPPORTED).encode();
+  private static final DiscoverVersions.Response ALL = new DiscoverVersions.Response(SUPPORTED);
 
   @Override
   public Operation operation() {
@@ -34,8 +34,9 @@ public final class DiscoverVersionsHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    List<ProtocolVersion> asked = DiscoverVersions.Request.decode(requestPayload).versions();
+  public DiscoverVersions.Response handle(
+      DiscoverVersions.Request request, RequestContext context) {
+    List<ProtocolVersion> asked = request.versions();
     if (asked.isEmpty()) {
       return ALL;
     }
@@ -45,6 +46,6 @@ public final class DiscoverVersionsHandler implements OperationHandler {
         shared.add(version);
       }
     }
-    return new DiscoverVersions.Response(shared).encode();
+    return new DiscoverVersions.Response(shared);
   }
 }

@@ -8,7 +8,6 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
@@ -27,7 +26,7 @@ import java.util.Arrays;
  * tag of a client before KMIP 1.4, which travels after the ciphertext. Streaming requests go to
  * {@link CipherStreaming}.
  */
-public final class EncryptHandler implements OperationHandler {
+public final class EncryptHandler implements OperationHandler<Encrypt.Request, Encrypt.Response> {
   private final ObjectAccess objects;
   private final KeyBackings keys;
   private final CipherStreaming streaming;
@@ -60,9 +59,8 @@ public final class EncryptHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public Encrypt.Response handle(Encrypt.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    Encrypt.Request request = Encrypt.Request.decode(requestPayload, version);
     if (SymmetricCrypto.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return streaming.encrypt(request, context);
@@ -88,11 +86,10 @@ public final class EncryptHandler implements OperationHandler {
     }
     byte[] iv = request.ivCounterNonce() == null ? result.iv() : null;
     return new Encrypt.Response(
-            key.uid(),
-            ByteString.copyOf(out),
-            iv == null ? null : ByteString.copyOf(iv),
-            null,
-            tag == null ? null : ByteString.copyOf(tag))
-        .encode(version);
+        key.uid(),
+        ByteString.copyOf(out),
+        iv == null ? null : ByteString.copyOf(iv),
+        null,
+        tag == null ? null : ByteString.copyOf(tag));
   }
 }

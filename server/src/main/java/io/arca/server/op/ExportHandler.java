@@ -1,12 +1,8 @@
 package io.arca.server.op;
 
-import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
-import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.Export;
 import io.arca.kmip.payload.Get;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 
@@ -15,7 +11,7 @@ import io.arca.server.batch.RequestContext;
  * (format conversion, wrapping, sensitive and extractable), together with every attribute of the
  * object, so that another server can Import it under the same identifier.
  */
-public final class ExportHandler implements OperationHandler {
+public final class ExportHandler implements OperationHandler<Export.Request, Export.Response> {
   private final GetHandler get;
 
   /** A handler answering through {@code get}'s rules. */
@@ -29,13 +25,8 @@ public final class ExportHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-      throw new KmipException(
-          ResultReason.OPERATION_NOT_SUPPORTED, "Export exists from KMIP 2.0 on");
-    }
-    Export.Request request = Export.Request.decode(requestPayload, version);
+  public Export.Response handle(Export.Request request, RequestContext context) {
+    // Export exists from KMIP 2.0 on: its codec refuses older versions before this runs.
     Get.Request asGet =
         new Get.Request(
             request.uniqueIdentifier(),
@@ -48,7 +39,6 @@ public final class ExportHandler implements OperationHandler {
         context,
         (record, object) ->
             new Export.Response(
-                    object.objectType(), record.uid(), ObjectAttributes.of(record), object)
-                .encode(version));
+                object.objectType(), record.uid(), ObjectAttributes.of(record), object));
   }
 }

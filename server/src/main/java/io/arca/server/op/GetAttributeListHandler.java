@@ -5,7 +5,6 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.payload.GetAttributeList;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
@@ -17,7 +16,8 @@ import java.util.Set;
  * Get Attribute List (KMIP 1.4 §4.13, 2.1 §6.1.21): which attributes the object has, once each, as
  * 1.x Attribute Names or 2.x Attribute References, limited to those the client's version defines.
  */
-public final class GetAttributeListHandler implements OperationHandler {
+public final class GetAttributeListHandler
+    implements OperationHandler<GetAttributeList.Request, GetAttributeList.Response> {
   private final ObjectAccess objects;
 
   /** A handler reading {@code objects}. */
@@ -31,15 +31,15 @@ public final class GetAttributeListHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public GetAttributeList.Response handle(
+      GetAttributeList.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    GetAttributeList.Request request = GetAttributeList.Request.decode(requestPayload, version);
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     Set<AttributeReference> references = new LinkedHashSet<>();
     for (Attribute attribute :
         ObjectAttributes.forVersion(ObjectAttributes.of(record), version).items()) {
       references.add(attribute.reference());
     }
-    return new GetAttributeList.Response(record.uid(), List.copyOf(references)).encode(version);
+    return new GetAttributeList.Response(record.uid(), List.copyOf(references));
   }
 }

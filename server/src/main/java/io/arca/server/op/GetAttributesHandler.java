@@ -2,7 +2,6 @@ package io.arca.server.op;
 
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.GetAttributes;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
@@ -12,7 +11,8 @@ import io.arca.server.store.ObjectRecord;
  * named), in the form of the client's protocol version and limited to the attributes that version
  * defines.
  */
-public final class GetAttributesHandler implements OperationHandler {
+public final class GetAttributesHandler
+    implements OperationHandler<GetAttributes.Request, GetAttributes.Response> {
   private final ObjectAccess objects;
 
   /** A handler reading {@code objects}. */
@@ -26,14 +26,11 @@ public final class GetAttributesHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    GetAttributes.Request request =
-        GetAttributes.Request.decode(requestPayload, context.protocolVersion());
+  public GetAttributes.Response handle(GetAttributes.Request request, RequestContext context) {
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     return new GetAttributes.Response(
-            record.uid(),
-            ObjectAttributes.forVersion(
-                ObjectAttributes.select(record, request.references()), context.protocolVersion()))
-        .encode(context.protocolVersion());
+        record.uid(),
+        ObjectAttributes.forVersion(
+            ObjectAttributes.select(record, request.references()), context.protocolVersion()));
   }
 }

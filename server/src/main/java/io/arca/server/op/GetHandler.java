@@ -31,7 +31,7 @@ import io.arca.server.store.ObjectRecord;
  * A key registered wrapped comes back as registered, or unwrapped on Key Wrap Type Not Wrapped when
  * the caller may use its wrapping key.
  */
-public final class GetHandler implements OperationHandler {
+public final class GetHandler implements OperationHandler<Get.Request, Get.Response> {
   private final ObjectAccess objects;
   private final ObjectFormats formats;
 
@@ -51,25 +51,20 @@ public final class GetHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    Get.Request request = Get.Request.decode(requestPayload, version);
-    return answer(
-        request,
-        context,
-        (record, object) -> Get.Response.of(record.uid(), object).encode(version));
+  public Get.Response handle(Get.Request request, RequestContext context) {
+    return answer(request, context, (record, object) -> Get.Response.of(record.uid(), object));
   }
 
   /** How a response is made from the object in the form asked for (Get, Export). */
-  interface Responder {
-    TtlvStructure respond(ObjectRecord record, ManagedObject object);
+  interface Responder<R> {
+    R respond(ObjectRecord record, ManagedObject object);
   }
 
   /**
    * The object {@code request} names, in the form it asks for, handed to {@code responder}; the
-   * response is copied so that it shares no byte string with the content, which is wiped after.
+   * object shares no byte string with the content, which is wiped before the response is encoded.
    */
-  TtlvStructure answer(Get.Request request, RequestContext context, Responder responder) {
+  <R> R answer(Get.Request request, RequestContext context, Responder<R> responder) {
     ProtocolVersion version = context.protocolVersion();
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     if (!record.hasContent()) {
@@ -107,8 +102,7 @@ public final class GetHandler implements OperationHandler {
       if (!version.isAtLeast(ProtocolVersion.V2_0)) {
         object = withoutKeyValueAttributes(object);
       }
-      // The response must not share byte strings with the content, which closing wipes.
-      TtlvStructure response = ObjectContent.detachedCopy(responder.respond(record, object));
+      R response = responder.respond(record, object);
       markServed(record, context);
       return response;
     }
@@ -134,15 +128,17 @@ public final class GetHandler implements OperationHandler {
   /** The stored object; a 1.x Template is kept in its own form, and 2.x clients cannot see one. */
   private static ManagedObject stored(
       ObjectRecord record, ObjectContent content, ProtocolVersion version) {
+    // The response is encoded after the content is closed, which wipes it: a copy of its own.
+    TtlvStructure own = ObjectContent.detachedCopy(content.structure());
     if (record.objectType() != ObjectType.TEMPLATE) {
-      return ManagedObject.decode(content.structure(), StoredForm.VERSION);
+      return ManagedObject.decode(own, StoredForm.VERSION);
     }
     if (version.isAtLeast(ProtocolVersion.V2_0)) {
       throw new KmipException(
           ResultReason.INVALID_OBJECT_TYPE,
           record.uid() + " is a KMIP 1.x Template, which KMIP 2.x does not define");
     }
-    return new Template(Templates.attributesOf(content));
+    return new Template(Templates.attributesOf(new ObjectContent(own)));
   }
 
   /**

@@ -4,7 +4,6 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.GetUsageAllocation;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
@@ -14,7 +13,8 @@ import io.arca.server.store.ObjectRecord;
  * a client that will count them itself; they are taken from the key's Usage Limits Count at once,
  * so no other client can spend them.
  */
-public final class GetUsageAllocationHandler implements OperationHandler {
+public final class GetUsageAllocationHandler
+    implements OperationHandler<GetUsageAllocation.Request, GetUsageAllocation.Response> {
   private final ObjectAccess objects;
 
   /** A handler acting on {@code objects}. */
@@ -28,9 +28,8 @@ public final class GetUsageAllocationHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    GetUsageAllocation.Request request =
-        GetUsageAllocation.Request.decode(requestPayload, context.protocolVersion());
+  public GetUsageAllocation.Response handle(
+      GetUsageAllocation.Request request, RequestContext context) {
     Long amount = request.usageLimitsCount();
     if (amount == null || amount <= 0) {
       throw new KmipException(
@@ -38,6 +37,6 @@ public final class GetUsageAllocationHandler implements OperationHandler {
     }
     ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
     KeyUse.reserveUsage(objects, key, amount, context);
-    return new GetUsageAllocation.Response(key.uid()).encode(context.protocolVersion());
+    return new GetUsageAllocation.Response(key.uid());
   }
 }

@@ -5,7 +5,6 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.GrantAccess;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.auth.UserNames;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
@@ -16,7 +15,8 @@ import io.arca.server.batch.RequestContext;
  * from the next request on, on every connection of this server. Like Destroy, it is not undone by a
  * later failing batch item under Undo.
  */
-public final class GrantAccessHandler implements OperationHandler {
+public final class GrantAccessHandler
+    implements OperationHandler<GrantAccess.Request, GrantAccess.Response> {
   private final ObjectAccess objects;
 
   /** A handler granting access to the objects of {@code objects}. */
@@ -30,13 +30,12 @@ public final class GrantAccessHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    AccessGrant grant =
-        GrantAccess.Request.decode(requestPayload, context.protocolVersion()).grant();
+  public GrantAccess.Response handle(GrantAccess.Request request, RequestContext context) {
+    AccessGrant grant = request.grant();
     checkGrantee(grant.user());
     GrantChanges.checkMayChange(grant, objects, context);
     context.access().grant(grant);
-    return new GrantAccess.Response(grant.uniqueIdentifier()).encode(context.protocolVersion());
+    return new GrantAccess.Response(grant.uniqueIdentifier());
   }
 
   /**

@@ -1,10 +1,8 @@
 package io.arca.server.op;
 
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.payload.Hash;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.Digests;
@@ -18,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * may hash. The data may come in parts; the digest is answered with the last. The algorithm of a
  * stream is the first request's.
  */
-public final class HashHandler implements OperationHandler {
+public final class HashHandler implements OperationHandler<Hash.Request, Hash.Response> {
   private final CryptoStreams streams;
 
   /** A handler keeping its streams in {@code streams}. */
@@ -50,9 +48,7 @@ public final class HashHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    Hash.Request request = Hash.Request.decode(requestPayload, version);
+  public Hash.Response handle(Hash.Request request, RequestContext context) {
     boolean streaming =
         SymmetricCrypto.streaming(
             request.correlationValue(), request.initIndicator(), request.finalIndicator());
@@ -61,21 +57,20 @@ public final class HashHandler implements OperationHandler {
     if (correlation == null) {
       String algorithm = Digests.jcaName(request.parameters().hashingAlgorithm());
       if (!streaming) {
-        return new Hash.Response(ByteString.copyOf(Digests.digest(algorithm, data)), null)
-            .encode(version);
+        return new Hash.Response(ByteString.copyOf(Digests.digest(algorithm, data)), null);
       }
       HashStream stream = new HashStream(Digests.newDigest(algorithm));
       stream.digest().update(data);
-      return new Hash.Response(null, streams.open(context, Operation.HASH, stream)).encode(version);
+      return new Hash.Response(null, streams.open(context, Operation.HASH, stream));
     }
     HashStream stream = streams.claim(context, Operation.HASH, correlation, HashStream.class);
     stream.digest().update(data);
     if (Boolean.TRUE.equals(request.finalIndicator())) {
       byte[] digest = stream.digest().digest();
       stream.close();
-      return new Hash.Response(ByteString.copyOf(digest), null).encode(version);
+      return new Hash.Response(ByteString.copyOf(digest), null);
     }
     streams.release(context, Operation.HASH, correlation, stream);
-    return new Hash.Response(null, correlation).encode(version);
+    return new Hash.Response(null, correlation);
   }
 }

@@ -4,7 +4,6 @@ import io.arca.kmip.KeyWrapType;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
@@ -31,7 +30,7 @@ import java.util.Optional;
  * Identifier, Object Type, Initial and Last Change Date) come from the import itself; State is kept
  * when given. Key Wrap Type Not Wrapped unwraps the key first, as on Get.
  */
-public final class ImportHandler implements OperationHandler {
+public final class ImportHandler implements OperationHandler<Import.Request, Import.Response> {
   private final ObjectAccess objects;
 
   /** A handler importing into the store behind {@code objects}. */
@@ -45,13 +44,7 @@ public final class ImportHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-      throw new KmipException(
-          ResultReason.OPERATION_NOT_SUPPORTED, "Import exists from KMIP 2.0 on");
-    }
-    Import.Request request = Import.Request.decode(requestPayload, version);
+  public Import.Response handle(Import.Request request, RequestContext context) {
     ManagedObject object = request.object();
     ObjectType type = ObjectType.byValue(object.objectType());
     if (type == null || object instanceof Template) {
@@ -128,6 +121,6 @@ public final class ImportHandler implements OperationHandler {
     if (existing.isEmpty()) {
       context.batch().onUndo(() -> objects.store().delete(uid));
     }
-    return new Import.Response(uid).encode(version);
+    return new Import.Response(uid);
   }
 }

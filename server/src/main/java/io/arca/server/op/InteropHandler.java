@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * it on a production server, so it is registered only in development mode or when asked for; it
  * logs the case and does nothing else.
  */
-public final class InteropHandler implements OperationHandler {
+public final class InteropHandler implements OperationHandler<Interop.Request, TtlvStructure> {
   private static final Logger log = LoggerFactory.getLogger(InteropHandler.class);
 
   @Override
@@ -25,8 +25,7 @@ public final class InteropHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    Interop.Request request = Interop.Request.decode(requestPayload);
+  public TtlvStructure handle(Interop.Request request, RequestContext context) {
     InteropFunction function = InteropFunction.byValue(request.function());
     if (function == null) {
       throw new KmipException(

@@ -4,7 +4,6 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.ListAccess;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectQuery;
@@ -16,7 +15,8 @@ import java.util.List;
  * the grants on it, for whoever manages them. Without: the grants the caller holds (theirs and
  * those to {@code *}) and the objects the caller owns.
  */
-public final class ListAccessHandler implements OperationHandler {
+public final class ListAccessHandler
+    implements OperationHandler<ListAccess.Request, ListAccess.Response> {
   /** The most owned objects one answer lists. */
   static final int MAX_OWNED = 10_000;
 
@@ -33,9 +33,7 @@ public final class ListAccessHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ListAccess.Request request =
-        ListAccess.Request.decode(requestPayload, context.protocolVersion());
+  public ListAccess.Response handle(ListAccess.Request request, RequestContext context) {
     String uid = request.uniqueIdentifier();
     ListAccess.Response response;
     if (uid != null) {
@@ -53,6 +51,6 @@ public final class ListAccessHandler implements OperationHandler {
       }
       response = new ListAccess.Response(null, context.access().grantsTo(context.user()), owned);
     }
-    return response.encode(context.protocolVersion());
+    return response;
   }
 }

@@ -9,7 +9,6 @@ import io.arca.kmip.State;
 import io.arca.kmip.StorageStatusMask;
 import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Locate;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectQuery;
@@ -33,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * most recently created match. Located Items (1.3+) is sent when the client pages with Maximum
  * Items or Offset Items.
  */
-public final class LocateHandler implements OperationHandler {
+public final class LocateHandler implements OperationHandler<Locate.Request, Locate.Response> {
   /** Candidate identifiers read per store query. */
   static final int PAGE = 256;
 
@@ -58,9 +57,8 @@ public final class LocateHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public Locate.Response handle(Locate.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    Locate.Request request = Locate.Request.decode(requestPayload, version);
     int offset = nonNegative(request.offsetItems(), "OffsetItems");
     Integer maximum = request.maximumItems();
     if (maximum != null) {
@@ -88,7 +86,7 @@ public final class LocateHandler implements OperationHandler {
     boolean paging = maximum != null || request.offsetItems() != null;
     Integer located =
         paging && Tag.LOCATED_ITEMS.isDefinedIn(version) ? Integer.valueOf(found.size()) : null;
-    return new Locate.Response(located, window).encode(version);
+    return new Locate.Response(located, window);
   }
 
   /** Every object of the caller's that matches, read page by page up to the bound. */

@@ -2,7 +2,6 @@ package io.arca.server.op;
 
 import io.arca.kmip.Operation;
 import io.arca.kmip.Tag;
-import io.arca.kmip.ttlv.Fields;
 import io.arca.kmip.ttlv.StructureBuilder;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * message is the client's text, so it is cut to a bounded length and its control characters are
  * replaced, so that it cannot forge log lines.
  */
-public final class LogHandler implements OperationHandler {
+public final class LogHandler implements OperationHandler<String, TtlvStructure> {
   private static final Logger log = LoggerFactory.getLogger(LogHandler.class);
   private static final int MAX_CHARS = 1024;
 
@@ -25,10 +24,7 @@ public final class LogHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    Fields fields = Fields.of(requestPayload, "Log");
-    String message = fields.requiredText(Tag.LOG_MESSAGE);
-    fields.finish();
+  public TtlvStructure handle(String message, RequestContext context) {
     log.info("client log from {}: {}", context.user(), printable(message));
     return StructureBuilder.of(Tag.RESPONSE_PAYLOAD).build();
   }

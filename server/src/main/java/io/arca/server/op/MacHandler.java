@@ -1,10 +1,8 @@
 package io.arca.server.op;
 
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import java.util.Arrays;
@@ -14,7 +12,7 @@ import java.util.Arrays;
  * allows MAC Generate. The data may come in parts (Init Indicator, Correlation Value, Final
  * Indicator); the MAC is answered with the last.
  */
-public final class MacHandler implements OperationHandler {
+public final class MacHandler implements OperationHandler<Mac.Request, Mac.Response> {
   private final ObjectAccess objects;
   private final CryptoStreams streams;
 
@@ -30,9 +28,7 @@ public final class MacHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    Mac.Request request = Mac.Request.decode(requestPayload, version);
+  public Mac.Response handle(Mac.Request request, RequestContext context) {
     boolean streaming =
         SymmetricCrypto.streaming(
             request.correlationValue(), request.initIndicator(), request.finalIndicator());
@@ -50,12 +46,11 @@ public final class MacHandler implements OperationHandler {
                 context);
         String uid = checked.key().uid();
         if (!streaming) {
-          return response(uid, MacKeys.compute(objects, checked, data, context), version);
+          return response(uid, MacKeys.compute(objects, checked, data, context));
         }
         MacKeys.MacStream stream = MacKeys.start(objects, checked, context);
         stream.mac().update(data);
-        return new Mac.Response(uid, null, streams.open(context, Operation.MAC, stream))
-            .encode(version);
+        return new Mac.Response(uid, null, streams.open(context, Operation.MAC, stream));
       }
       MacKeys.MacStream stream =
           streams.claim(context, Operation.MAC, correlation, MacKeys.MacStream.class);
@@ -74,16 +69,16 @@ public final class MacHandler implements OperationHandler {
       }
       if (mac != null) {
         stream.close();
-        return response(stream.uid(), mac, version);
+        return response(stream.uid(), mac);
       }
       streams.release(context, Operation.MAC, correlation, stream);
-      return new Mac.Response(stream.uid(), null, correlation).encode(version);
+      return new Mac.Response(stream.uid(), null, correlation);
     } finally {
       Arrays.fill(data, (byte) 0);
     }
   }
 
-  private static TtlvStructure response(String uid, byte[] mac, ProtocolVersion version) {
-    return new Mac.Response(uid, ByteString.copyOf(mac), null).encode(version);
+  private static Mac.Response response(String uid, byte[] mac) {
+    return new Mac.Response(uid, ByteString.copyOf(mac), null);
   }
 }

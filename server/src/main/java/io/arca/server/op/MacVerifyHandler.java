@@ -2,12 +2,10 @@ package io.arca.server.op;
 
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ValidityIndicator;
 import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import java.security.MessageDigest;
@@ -20,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * (a MAC that does not match is a successful answer, not an error). The data may come in parts; the
  * MAC Data comes with the last.
  */
-public final class MacVerifyHandler implements OperationHandler {
+public final class MacVerifyHandler
+    implements OperationHandler<MacVerify.Request, MacVerify.Response> {
   private final ObjectAccess objects;
   private final CryptoStreams streams;
 
@@ -36,9 +35,7 @@ public final class MacVerifyHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    MacVerify.Request request = MacVerify.Request.decode(requestPayload, version);
+  public MacVerify.Response handle(MacVerify.Request request, RequestContext context) {
     boolean streaming =
         SymmetricCrypto.streaming(
             request.correlationValue(), request.initIndicator(), request.finalIndicator());
@@ -52,13 +49,12 @@ public final class MacVerifyHandler implements OperationHandler {
         String uid = checked.key().uid();
         if (!streaming) {
           byte[] expected = required(request.macData());
-          return verdict(uid, MacKeys.compute(objects, checked, data, context), expected, version);
+          return verdict(uid, MacKeys.compute(objects, checked, data, context), expected);
         }
         MacKeys.MacStream stream = MacKeys.start(objects, checked, context);
         stream.mac().update(data);
         return new MacVerify.Response(
-                uid, null, streams.open(context, Operation.MAC_VERIFY, stream))
-            .encode(version);
+            uid, null, streams.open(context, Operation.MAC_VERIFY, stream));
       }
       MacKeys.MacStream stream =
           streams.claim(context, Operation.MAC_VERIFY, correlation, MacKeys.MacStream.class);
@@ -79,10 +75,10 @@ public final class MacVerifyHandler implements OperationHandler {
       }
       if (computed != null && expected != null) {
         stream.close();
-        return verdict(stream.uid(), computed, expected, version);
+        return verdict(stream.uid(), computed, expected);
       }
       streams.release(context, Operation.MAC_VERIFY, correlation, stream);
-      return new MacVerify.Response(stream.uid(), null, correlation).encode(version);
+      return new MacVerify.Response(stream.uid(), null, correlation);
     } finally {
       Arrays.fill(data, (byte) 0);
     }
@@ -96,10 +92,9 @@ public final class MacVerifyHandler implements OperationHandler {
     return macData.toByteArray();
   }
 
-  private static TtlvStructure verdict(
-      String uid, byte[] computed, byte[] expected, ProtocolVersion version) {
+  private static MacVerify.Response verdict(String uid, byte[] computed, byte[] expected) {
     boolean valid = MessageDigest.isEqual(computed, expected);
     ValidityIndicator indicator = valid ? ValidityIndicator.VALID : ValidityIndicator.INVALID;
-    return new MacVerify.Response(uid, indicator.value(), null).encode(version);
+    return new MacVerify.Response(uid, indicator.value(), null);
   }
 }

@@ -8,7 +8,6 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.payload.ModifyAttribute;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.op.AttributeEdits.Edit;
@@ -21,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * attribute the client may modify, chosen by its index in 1.x and by its current value in 2.x (or
  * the only instance). Changing a date that drives the lifecycle may change the state at once.
  */
-public final class ModifyAttributeHandler implements OperationHandler {
+public final class ModifyAttributeHandler
+    implements OperationHandler<ModifyAttribute.Request, ModifyAttribute.Response> {
   private final ObjectAccess objects;
 
   /** A handler changing {@code objects}. */
@@ -35,9 +35,8 @@ public final class ModifyAttributeHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public ModifyAttribute.Response handle(ModifyAttribute.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    ModifyAttribute.Request request = ModifyAttribute.Request.decode(requestPayload, version);
     Attribute wanted = request.newAttribute();
     AttributeReference reference = wanted.reference();
     Attribute currentValue = request.currentAttribute();
@@ -67,7 +66,7 @@ public final class ModifyAttributeHandler implements OperationHandler {
         modified = attribute;
       }
     }
-    return new ModifyAttribute.Response(uid, modified).encode(version);
+    return new ModifyAttribute.Response(uid, modified);
   }
 
   /** The instance to change: by index in 1.x, by value or as the only one in 2.x. */

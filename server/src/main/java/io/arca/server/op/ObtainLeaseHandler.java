@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.Operation;
 import io.arca.kmip.State;
 import io.arca.kmip.payload.ObtainLease;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
@@ -13,7 +12,8 @@ import io.arca.server.store.ObjectRecord;
  * asking again, and when the object last changed, so that a client holding a copy knows whether its
  * copy is current. Only an Active object is leased.
  */
-public final class ObtainLeaseHandler implements OperationHandler {
+public final class ObtainLeaseHandler
+    implements OperationHandler<ObtainLease.Request, ObtainLease.Response> {
   private final ObjectAccess objects;
 
   /** A handler acting on {@code objects}. */
@@ -27,15 +27,12 @@ public final class ObtainLeaseHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ObtainLease.Request request =
-        ObtainLease.Request.decode(requestPayload, context.protocolVersion());
+  public ObtainLease.Response handle(ObtainLease.Request request, RequestContext context) {
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     if (record.state() != State.ACTIVE) {
       throw Reasons.wrongState(context.protocolVersion(), "ObtainLease", record.state());
     }
     return new ObtainLease.Response(
-            record.uid(), ServerAttributes.LEASE.toSeconds(), record.updatedAt().getEpochSecond())
-        .encode(context.protocolVersion());
+        record.uid(), ServerAttributes.LEASE.toSeconds(), record.updatedAt().getEpochSecond());
   }
 }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * does not work. Query Functions the server has nothing to say about get empty answers, as the
  * specification allows.
  */
-public final class QueryHandler implements OperationHandler {
+public final class QueryHandler implements OperationHandler<Query.Request, Query.Response> {
   /** The Vendor Identification this server reports. */
   public static final String VENDOR = "Arca";
 
@@ -48,8 +48,8 @@ public final class QueryHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    List<Integer> functions = Query.Request.decode(requestPayload).functions();
+  public Query.Response handle(Query.Request request, RequestContext context) {
+    List<Integer> functions = request.functions();
     List<Integer> operations = new ArrayList<>();
     List<Integer> objects = new ArrayList<>();
     String vendor = null;
@@ -77,8 +77,7 @@ public final class QueryHandler implements OperationHandler {
         serverInformation = serverInformation(context);
       }
     }
-    return new Query.Response(operations, objects, vendor, serverInformation, List.of(), List.of())
-        .encode();
+    return new Query.Response(operations, objects, vendor, serverInformation, List.of(), List.of());
   }
 
   /**

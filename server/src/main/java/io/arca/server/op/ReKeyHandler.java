@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * old key's Names move to the new key. Undo deletes the new key and restores the old one's
  * attributes.
  */
-public final class ReKeyHandler implements OperationHandler {
+public final class ReKeyHandler implements OperationHandler<ReKey.Request, ReKey.Response> {
   /**
    * What the new key never inherits: the server sets these afresh, or they describe the old key.
    */
@@ -85,9 +85,8 @@ public final class ReKeyHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public ReKey.Response handle(ReKey.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    ReKey.Request request = ReKey.Request.decode(requestPayload, version);
     ObjectRecord old = objects.resolve(request.uniqueIdentifier(), context);
     if (old.objectType() != ObjectType.SYMMETRIC_KEY) {
       throw new KmipException(
@@ -135,7 +134,7 @@ public final class ReKeyHandler implements OperationHandler {
     objects.change(
         old.uid(), r -> r.withAttributes(replaced(r.attributes(), uid), context.now()), context);
     context.batch().setIdPlaceholder(uid);
-    return new ReKey.Response(uid, null).encode(version);
+    return new ReKey.Response(uid, null);
   }
 
   /** The old key's attributes the new one inherits, the client's taking precedence. */

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * the other new half and to the half it replaces (whose Names move over). The ID Placeholder is the
  * new private key. Undo deletes the new pair and restores the old halves' attributes.
  */
-public final class ReKeyKeyPairHandler implements OperationHandler {
+public final class ReKeyKeyPairHandler
+    implements OperationHandler<ReKeyKeyPair.Request, ReKeyKeyPair.Response> {
   private final ObjectAccess objects;
   private final KeyMaker maker;
 
@@ -53,9 +54,8 @@ public final class ReKeyKeyPairHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public ReKeyKeyPair.Response handle(ReKeyKeyPair.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    ReKeyKeyPair.Request request = ReKeyKeyPair.Request.decode(requestPayload, version);
     ObjectRecord oldPrivate = objects.resolve(request.privateKeyUniqueIdentifier(), context);
     if (oldPrivate.objectType() != ObjectType.PRIVATE_KEY) {
       throw new KmipException(
@@ -134,7 +134,7 @@ public final class ReKeyKeyPairHandler implements OperationHandler {
         r -> r.withAttributes(ReKeyHandler.replaced(r.attributes(), publicUid), context.now()),
         context);
     context.batch().setIdPlaceholder(privateUid);
-    return new ReKeyKeyPair.Response(privateUid, publicUid, null, null).encode(version);
+    return new ReKeyKeyPair.Response(privateUid, publicUid, null, null);
   }
 
   private void store(

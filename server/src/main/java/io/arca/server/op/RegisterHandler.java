@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * them, and the Digest is taken over the key material or value as registered. A 2.x client may
  * choose the identifier ({@link ChosenIdentifiers}).
  */
-public final class RegisterHandler implements OperationHandler {
+public final class RegisterHandler
+    implements OperationHandler<Register.Request, Register.Response> {
   private final ObjectStore store;
 
   /** A handler registering into {@code store}. */
@@ -50,8 +51,7 @@ public final class RegisterHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    Register.Request request = Register.Request.decode(requestPayload, context.protocolVersion());
+  public Register.Response handle(Register.Request request, RequestContext context) {
     NewObjects.checkMayCreate(context);
     ManagedObject object = request.object();
     ObjectType type = ObjectType.byValue(object.objectType());
@@ -74,7 +74,7 @@ public final class RegisterHandler implements OperationHandler {
     }
     context.batch().setIdPlaceholder(uid);
     context.batch().onUndo(() -> store.delete(uid));
-    return new Register.Response(uid, null).encode(context.protocolVersion());
+    return new Register.Response(uid, null);
   }
 
   /** A template whose attributes a client could set on an object; others are refused. */

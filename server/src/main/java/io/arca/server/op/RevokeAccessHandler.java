@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.RevokeAccess;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 
@@ -11,7 +10,8 @@ import io.arca.server.batch.RequestContext;
  * Arca's Revoke Access extension (docs/ACCESS.md): takes granted operations away. The next request
  * on any connection of this server is decided without them.
  */
-public final class RevokeAccessHandler implements OperationHandler {
+public final class RevokeAccessHandler
+    implements OperationHandler<RevokeAccess.Request, RevokeAccess.Response> {
   private final ObjectAccess objects;
 
   /** A handler revoking access to the objects of {@code objects}. */
@@ -25,11 +25,10 @@ public final class RevokeAccessHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    AccessGrant grant =
-        RevokeAccess.Request.decode(requestPayload, context.protocolVersion()).grant();
+  public RevokeAccess.Response handle(RevokeAccess.Request request, RequestContext context) {
+    AccessGrant grant = request.grant();
     GrantChanges.checkMayChange(grant, objects, context);
     context.access().revoke(grant);
-    return new RevokeAccess.Response(grant.uniqueIdentifier()).encode(context.protocolVersion());
+    return new RevokeAccess.Response(grant.uniqueIdentifier());
   }
 }

@@ -8,7 +8,6 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.ttlv.TtlvDateTime;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import java.time.Instant;
  * Compromise Occurrence Date; with any other reason an Active object becomes Deactivated, with its
  * Deactivation Date. The Revocation Reason is kept as an attribute.
  */
-public final class RevokeHandler implements OperationHandler {
+public final class RevokeHandler implements OperationHandler<Revoke.Request, Revoke.Response> {
   private final ObjectAccess objects;
 
   /** A handler acting on {@code objects}. */
@@ -33,8 +32,7 @@ public final class RevokeHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    Revoke.Request request = Revoke.Request.decode(requestPayload, context.protocolVersion());
+  public Revoke.Response handle(Revoke.Request request, RequestContext context) {
     String uid = objects.resolve(request.uniqueIdentifier(), context).uid();
     int code = request.revocationReason().revocationReasonCode();
     boolean compromise =
@@ -67,7 +65,7 @@ public final class RevokeHandler implements OperationHandler {
           return r.withAttributes(attributes, now).withState(State.DEACTIVATED, now);
         },
         context);
-    return new Revoke.Response(uid).encode(context.protocolVersion());
+    return new Revoke.Response(uid);
   }
 
   private static Attribute date(Tag tag, Instant instant) {

@@ -2,11 +2,9 @@ package io.arca.server.op;
 
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.RngRetrieve;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.ClientRandom;
@@ -16,7 +14,8 @@ import io.arca.server.crypto.ClientRandom;
  * at most {@link #MAX_BYTES} per request so that one request cannot make the server build a huge
  * response (a client wanting more asks again).
  */
-public final class RngRetrieveHandler implements OperationHandler {
+public final class RngRetrieveHandler
+    implements OperationHandler<RngRetrieve.Request, RngRetrieve.Response> {
   /** The most bytes one request may ask for. */
   public static final int MAX_BYTES = 65_536;
 
@@ -33,9 +32,8 @@ public final class RngRetrieveHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    int length = RngRetrieve.Request.decode(requestPayload, version).dataLength();
+  public RngRetrieve.Response handle(RngRetrieve.Request request, RequestContext context) {
+    int length = request.dataLength();
     if (length <= 0 || length > MAX_BYTES) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
@@ -45,6 +43,6 @@ public final class RngRetrieveHandler implements OperationHandler {
               + MAX_BYTES
               + ", the server's limit per RNG Retrieve request)");
     }
-    return new RngRetrieve.Response(ByteString.copyOf(random.next(length))).encode(version);
+    return new RngRetrieve.Response(ByteString.copyOf(random.next(length)));
   }
 }

@@ -2,10 +2,8 @@ package io.arca.server.op;
 
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.RngSeed;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.ClientRandom;
@@ -17,7 +15,7 @@ import java.util.Arrays;
  * number of bytes used: all of them, up to {@link #MAX_BYTES}; a longer seed is refused rather than
  * silently cut.
  */
-public final class RngSeedHandler implements OperationHandler {
+public final class RngSeedHandler implements OperationHandler<RngSeed.Request, RngSeed.Response> {
   /** The most seed bytes one request may give. */
   public static final int MAX_BYTES = 4096;
 
@@ -34,9 +32,8 @@ public final class RngSeedHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    byte[] seed = RngSeed.Request.decode(requestPayload, version).data().toByteArray();
+  public RngSeed.Response handle(RngSeed.Request request, RequestContext context) {
+    byte[] seed = request.data().toByteArray();
     try {
       if (seed.length > MAX_BYTES) {
         throw new KmipException(
@@ -48,7 +45,7 @@ public final class RngSeedHandler implements OperationHandler {
                 + ", the server's limit per RNG Seed request)");
       }
       random.reseed(seed);
-      return new RngSeed.Response(seed.length).encode(version);
+      return new RngSeed.Response(seed.length);
     } finally {
       Arrays.fill(seed, (byte) 0);
     }

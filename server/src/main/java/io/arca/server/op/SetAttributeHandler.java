@@ -8,7 +8,6 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.payload.SetAttribute;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.op.AttributeEdits.Edit;
@@ -19,7 +18,8 @@ import java.util.List;
  * changes its only instance; an object with several instances is refused. The rules are Add
  * Attribute's for a new value and Modify Attribute's for a changed one.
  */
-public final class SetAttributeHandler implements OperationHandler {
+public final class SetAttributeHandler
+    implements OperationHandler<SetAttribute.Request, SetAttribute.Response> {
   private final ObjectAccess objects;
 
   /** A handler changing {@code objects}. */
@@ -33,13 +33,8 @@ public final class SetAttributeHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public SetAttribute.Response handle(SetAttribute.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-      throw new KmipException(
-          ResultReason.OPERATION_NOT_SUPPORTED, "Set Attribute is a KMIP 2.0 operation");
-    }
-    SetAttribute.Request request = SetAttribute.Request.decode(requestPayload, version);
     Attribute wanted = request.newAttribute();
     AttributeReference reference = wanted.reference();
     String uid = objects.resolve(request.uniqueIdentifier(), context).uid();
@@ -69,6 +64,6 @@ public final class SetAttributeHandler implements OperationHandler {
           return AttributeEdits.replaceInstance(
               current.attributes(), only, wanted.withIndex(only.index()));
         });
-    return new SetAttribute.Response(uid).encode(version);
+    return new SetAttribute.Response(uid);
   }
 }

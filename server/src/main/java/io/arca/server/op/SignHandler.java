@@ -7,7 +7,6 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.Signatures;
@@ -20,7 +19,7 @@ import java.util.Arrays;
  * defaults {@link Signatures} documents. Signing protects, so the key must be Active, before its
  * Protect Stop Date, with Sign in its usage mask.
  */
-public final class SignHandler implements OperationHandler {
+public final class SignHandler implements OperationHandler<Sign.Request, Sign.Response> {
   private final ObjectAccess objects;
   private final AsymmetricKeys keys;
   private final Signatures signatures;
@@ -38,9 +37,8 @@ public final class SignHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public Sign.Response handle(Sign.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    Sign.Request request = Sign.Request.decode(requestPayload, version);
     SymmetricCrypto.refuseStreaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator());
     ByteString input = SignatureInput.of(request.data(), request.digestedData());
@@ -57,7 +55,7 @@ public final class SignHandler implements OperationHandler {
               parameters,
               bytes,
               request.digestedData() != null);
-      return new Sign.Response(key.uid(), ByteString.copyOf(signature), null).encode(version);
+      return new Sign.Response(key.uid(), ByteString.copyOf(signature), null);
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }

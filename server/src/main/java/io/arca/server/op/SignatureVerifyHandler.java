@@ -10,7 +10,6 @@ import io.arca.kmip.ValidityIndicator;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.SignatureVerify;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.Signatures;
@@ -22,7 +21,8 @@ import io.arca.server.store.ObjectRecord;
  * OASIS cases CS-AC-M-2 and -3 expect); failures are kept for what the request or key cannot do.
  * Verifying processes protected data, so a Deactivated or Compromised key may still verify.
  */
-public final class SignatureVerifyHandler implements OperationHandler {
+public final class SignatureVerifyHandler
+    implements OperationHandler<SignatureVerify.Request, SignatureVerify.Response> {
   private final ObjectAccess objects;
   private final AsymmetricKeys keys;
   private final Signatures signatures;
@@ -40,9 +40,8 @@ public final class SignatureVerifyHandler implements OperationHandler {
   }
 
   @Override
-  public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
+  public SignatureVerify.Response handle(SignatureVerify.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    SignatureVerify.Request request = SignatureVerify.Request.decode(requestPayload, version);
     SymmetricCrypto.refuseStreaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator());
     ByteString input = SignatureInput.of(request.data(), request.digestedData());
@@ -63,6 +62,6 @@ public final class SignatureVerifyHandler implements OperationHandler {
             request.digestedData() != null,
             signature.toByteArray());
     ValidityIndicator verdict = valid ? ValidityIndicator.VALID : ValidityIndicator.INVALID;
-    return new SignatureVerify.Response(key.uid(), verdict.value(), null, null).encode(version);
+    return new SignatureVerify.Response(key.uid(), verdict.value(), null, null);
   }
 }

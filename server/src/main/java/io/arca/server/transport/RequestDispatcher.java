@@ -172,13 +172,15 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
           });
     } else if (message instanceof ByteBuf frame) {
       log.trace("{}: request of {} bytes", current.remoteAddress(), frame.readableBytes());
-      Answer inline = answerInline(frame, current, ctx);
-      if (inline != null) {
+      InlineAttempt attempt = attemptInline(frame, current, ctx);
+      if (attempt instanceof InlineAttempt.Answered answered) {
+        wipe(frame);
         inFlight.started();
-        respond(ctx, inline);
+        respond(ctx, answered.answer());
         return;
       }
-      submit(ctx, () -> answer(frame, current, ctx));
+      InlineAttempt.Work rest = ((InlineAttempt.Deferred) attempt).rest();
+      submit(ctx, () -> finish(rest, frame));
     } else {
       ReferenceCountUtil.release(message);
     }
@@ -244,26 +246,21 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
   /**
    * The answer given here on the event loop, saving two thread hand-offs, when the request needs
-   * nothing that blocks; null to run it on the worker pool.
+   * nothing that blocks; else the rest of the work, for the worker pool.
    */
-  private @Nullable Answer answerInline(
+  private InlineAttempt attemptInline(
       ByteBuf frame, Connection current, ChannelHandlerContext ctx) {
-    Answer answer;
     try {
-      answer = processor.tryInline(frame, current, ctx.alloc());
+      return processor.tryInline(frame, current, ctx.alloc());
     } catch (RuntimeException e) {
       log.warn("{}: request failed outside KMIP error handling", current.remoteAddress(), e);
-      answer = null;
+      return InlineAttempt.toWorkers(() -> processor.process(frame, current, ctx.alloc()));
     }
-    if (answer != null) {
-      wipe(frame);
-    }
-    return answer;
   }
 
-  private Answer answer(ByteBuf frame, Connection current, ChannelHandlerContext ctx) {
+  private static Answer finish(InlineAttempt.Work rest, ByteBuf frame) {
     try {
-      return processor.process(frame, current, ctx.alloc());
+      return rest.run();
     } finally {
       wipe(frame);
     }

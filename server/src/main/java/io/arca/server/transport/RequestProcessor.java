@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
 public interface RequestProcessor {
   /**
    * Answers one request on the event loop when that needs no blocking call (a warm key, a request
-   * that reads no store), or returns null and leaves the frame as it was, to be given to {@link
-   * #process} on the worker pool. The caller releases the frame after an answer.
+   * that reads no store), or hands back the rest of the work for the worker pool, which continues
+   * from what was read here. The caller releases the frame after the answer, or after the rest has
+   * run. By default everything goes to {@link #process}.
    */
-  default @Nullable Answer tryInline(
+  default InlineAttempt tryInline(
       ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
-    return null;
+    return InlineAttempt.toWorkers(() -> process(frame, connection, allocator));
   }
 
   /**

@@ -174,7 +174,8 @@ class AsymmetricRoundTripTest extends AsymmetricTestBase {
     byte[] signature = sign(uids[0], null, MESSAGE);
     RevokeHandler revoke = new RevokeHandler(fixture.objects());
     for (String uid : uids) {
-      revoke.handle(
+      Wire.handle(
+          revoke,
           new Revoke.Request(
                   uid,
                   new Revoke.RevocationReason(

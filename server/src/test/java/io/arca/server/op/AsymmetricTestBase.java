@@ -129,14 +129,16 @@ abstract class AsymmetricTestBase {
             Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_USAGE_MASK.code(), usage.value())));
     String uid =
         Register.Response.decode(
-                new RegisterHandler(fixture.store())
-                    .handle(
-                        Register.Request.of(object, attributes).encode(ProtocolVersion.V2_1),
-                        context),
+                Wire.handle(
+                    new RegisterHandler(fixture.store()),
+                    Register.Request.of(object, attributes).encode(ProtocolVersion.V2_1),
+                    context),
                 ProtocolVersion.V2_1)
             .uniqueIdentifier();
-    new ActivateHandler(fixture.objects())
-        .handle(new Activate.Request(uid).encode(ProtocolVersion.V2_1), context);
+    Wire.handle(
+        new ActivateHandler(fixture.objects()),
+        new Activate.Request(uid).encode(ProtocolVersion.V2_1),
+        context);
     return uid;
   }
 
@@ -217,7 +219,8 @@ abstract class AsymmetricTestBase {
             uid, parameters, digested ? null : bytes, digested ? bytes : null, null, null, null);
     return Objects.requireNonNull(
             Sign.Response.decode(
-                    sign.handle(request.encode(version), HandlerFixture.context("alice", version)),
+                    Wire.handle(
+                        sign, request.encode(version), HandlerFixture.context("alice", version)),
                     version)
                 .signatureData())
         .toByteArray();
@@ -248,7 +251,7 @@ abstract class AsymmetricTestBase {
             null);
     Integer verdict =
         SignatureVerify.Response.decode(
-                verify.handle(request.encode(ProtocolVersion.V2_1), HandlerFixture.alice()),
+                Wire.handle(verify, request.encode(ProtocolVersion.V2_1), HandlerFixture.alice()),
                 ProtocolVersion.V2_1)
             .validityIndicator();
     return Objects.requireNonNull(ValidityIndicator.byValue(Objects.requireNonNull(verdict)));
@@ -259,7 +262,8 @@ abstract class AsymmetricTestBase {
         new Encrypt.Request(uid, parameters, ByteString.copyOf(data), null, null, null, null, null);
     return Objects.requireNonNull(
             Encrypt.Response.decode(
-                    encrypt.handle(request.encode(ProtocolVersion.V2_1), HandlerFixture.alice()),
+                    Wire.handle(
+                        encrypt, request.encode(ProtocolVersion.V2_1), HandlerFixture.alice()),
                     ProtocolVersion.V2_1)
                 .data())
         .toByteArray();
@@ -271,7 +275,8 @@ abstract class AsymmetricTestBase {
             uid, parameters, ByteString.copyOf(data), null, null, null, null, null, null);
     return Objects.requireNonNull(
             Decrypt.Response.decode(
-                    decrypt.handle(request.encode(ProtocolVersion.V2_1), HandlerFixture.alice()),
+                    Wire.handle(
+                        decrypt, request.encode(ProtocolVersion.V2_1), HandlerFixture.alice()),
                     ProtocolVersion.V2_1)
                 .data())
         .toByteArray();

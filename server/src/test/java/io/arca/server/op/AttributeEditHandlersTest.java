@@ -26,24 +26,27 @@ class AttributeEditHandlersTest extends AttributeTestBase {
 
   private AddAttribute.Response add(ProtocolVersion v, String uid, Attribute attribute) {
     TtlvStructure payload = new AddAttribute.Request(uid, attribute).encode(v);
-    return AddAttribute.Response.decode(new AddAttributeHandler(objects).handle(payload, as(v)), v);
+    return AddAttribute.Response.decode(
+        Wire.handle(new AddAttributeHandler(objects), payload, as(v)), v);
   }
 
   private ModifyAttribute.Response modify(
       ProtocolVersion v, String uid, @Nullable Attribute current, Attribute wanted) {
     TtlvStructure payload = new ModifyAttribute.Request(uid, current, wanted).encode(v);
     return ModifyAttribute.Response.decode(
-        new ModifyAttributeHandler(objects).handle(payload, as(v)), v);
+        Wire.handle(new ModifyAttributeHandler(objects), payload, as(v)), v);
   }
 
   private DeleteAttribute.Response delete(ProtocolVersion v, DeleteAttribute.Request request) {
     return DeleteAttribute.Response.decode(
-        new DeleteAttributeHandler(objects).handle(request.encode(v), as(v)), v);
+        Wire.handle(new DeleteAttributeHandler(objects), request.encode(v), as(v)), v);
   }
 
   private void set(ProtocolVersion v, String uid, Attribute attribute) {
-    new SetAttributeHandler(objects)
-        .handle(new SetAttribute.Request(uid, attribute).encode(v), as(v));
+    Wire.handle(
+        new SetAttributeHandler(objects),
+        new SetAttribute.Request(uid, attribute).encode(v),
+        as(v));
   }
 
   private static final Attribute AES =
@@ -227,10 +230,10 @@ class AttributeEditHandlersTest extends AttributeTestBase {
     assertFails(
         ResultReason.OBJECT_NOT_FOUND,
         () ->
-            new AddAttributeHandler(objects)
-                .handle(
-                    new AddAttribute.Request(bobs, text(Tag.DESCRIPTION, "mine")).encode(V2_1),
-                    alice));
+            Wire.handle(
+                new AddAttributeHandler(objects),
+                new AddAttribute.Request(bobs, text(Tag.DESCRIPTION, "mine")).encode(V2_1),
+                alice));
     assertThat(record(bobs).attributes().all(Tag.DESCRIPTION.code())).isEmpty();
   }
 
@@ -238,8 +241,10 @@ class AttributeEditHandlersTest extends AttributeTestBase {
   void aChangeIsUndoneWithItsBatch() throws Exception {
     String uid = createKey("k");
     RequestContext context = as(V2_1);
-    new AddAttributeHandler(objects)
-        .handle(new AddAttribute.Request(uid, text(Tag.DESCRIPTION, "d")).encode(V2_1), context);
+    Wire.handle(
+        new AddAttributeHandler(objects),
+        new AddAttribute.Request(uid, text(Tag.DESCRIPTION, "d")).encode(V2_1),
+        context);
     assertThat(record(uid).attributes().all(Tag.DESCRIPTION.code())).hasSize(1);
 
     var undoAll = context.batch().getClass().getDeclaredMethod("undoAll");

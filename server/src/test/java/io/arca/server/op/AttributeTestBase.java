@@ -91,7 +91,7 @@ abstract class AttributeTestBase {
     TtlvStructure request =
         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), new Attributes(items, List.of()))
             .encode(V2_1);
-    TtlvStructure response = new CreateHandler(store).handle(request, as(user, V2_1));
+    TtlvStructure response = Wire.handle(new CreateHandler(store), request, as(user, V2_1));
     return Create.Response.decode(response, V2_1).uniqueIdentifier();
   }
 

@@ -111,7 +111,8 @@ class ChosenIdentifierHandlersTest {
   private String createAes(RequestContext context, Attribute... more) {
     ProtocolVersion version = context.protocolVersion();
     TtlvStructure response =
-        create.handle(
+        Wire.handle(
+            create,
             Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes(more)).encode(version),
             context);
     return Create.Response.decode(response, version).uniqueIdentifier();
@@ -121,7 +122,8 @@ class ChosenIdentifierHandlersTest {
       Attributes common, Attributes privateKey, Attributes publicKey) {
     RequestContext context = alice();
     TtlvStructure response =
-        createKeyPair.handle(
+        Wire.handle(
+            createKeyPair,
             new CreateKeyPair.Request(
                     common, privateKey, publicKey, CreateKeyPair.KeyPairMasks.NONE)
                 .encode(context.protocolVersion()),
@@ -268,7 +270,8 @@ class ChosenIdentifierHandlersTest {
                 256));
     String uid =
         Register.Response.decode(
-                register.handle(
+                Wire.handle(
+                    register,
                     Register.Request.of(object, Attributes.of(uid("imported-2026")))
                         .encode(context.protocolVersion()),
                     context),
@@ -283,8 +286,10 @@ class ChosenIdentifierHandlersTest {
   @Test
   void deriveKeyStoresTheNewKeyUnderTheChosenIdentifier() {
     String base = createAes(alice(), uid("base"));
-    new ActivateHandler(fixture.objects())
-        .handle(new Activate.Request(base).encode(ProtocolVersion.V2_1), alice());
+    Wire.handle(
+        new ActivateHandler(fixture.objects()),
+        new Activate.Request(base).encode(ProtocolVersion.V2_1),
+        alice());
     DeriveKeyHandler derive =
         new DeriveKeyHandler(fixture.objects(), new SymmetricCipher(new SecureRandom()));
     RequestContext context = alice();
@@ -298,7 +303,8 @@ class ChosenIdentifierHandlersTest {
 
     String derived =
         DeriveKey.Response.decode(
-                derive.handle(
+                Wire.handle(
+                    derive,
                     new DeriveKey.Request(
                             ObjectType.SYMMETRIC_KEY.value(),
                             List.of(base),
@@ -347,8 +353,10 @@ class ChosenIdentifierHandlersTest {
   @Test
   void aDestroyedObjectKeepsItsIdentifier() {
     createAes(alice(), uid("gone"));
-    new DestroyHandler(fixture.objects())
-        .handle(new Destroy.Request("gone").encode(ProtocolVersion.V2_1), alice());
+    Wire.handle(
+        new DestroyHandler(fixture.objects()),
+        new Destroy.Request("gone").encode(ProtocolVersion.V2_1),
+        alice());
     assertThat(stored("gone").state()).isEqualTo(State.DESTROYED);
 
     assertThatThrownBy(() -> createAes(alice(), uid("gone")))
@@ -437,12 +445,15 @@ class ChosenIdentifierHandlersTest {
   @Test
   void reKeyStillChoosesTheReplacementsIdentifierItself() {
     String old = createAes(alice(), uid("rotating"));
-    new ActivateHandler(fixture.objects())
-        .handle(new Activate.Request(old).encode(ProtocolVersion.V2_1), alice());
+    Wire.handle(
+        new ActivateHandler(fixture.objects()),
+        new Activate.Request(old).encode(ProtocolVersion.V2_1),
+        alice());
     ReKeyHandler reKey = new ReKeyHandler(fixture.objects(), new KeyMaker(new SecureRandom()));
     assertThatThrownBy(
             () ->
-                reKey.handle(
+                Wire.handle(
+                    reKey,
                     new ReKey.Request(old, null, Attributes.of(uid("rotating-2")), List.of())
                         .encode(ProtocolVersion.V2_1),
                     alice()))

@@ -98,7 +98,8 @@ class DeriveKeyHandlerTest {
     ProtocolVersion version = context.protocolVersion();
     String uid =
         DeriveKey.Response.decode(
-                derive.handle(
+                Wire.handle(
+                    derive,
                     new DeriveKey.Request(
                             ObjectType.SYMMETRIC_KEY.value(),
                             List.of(base),

@@ -76,22 +76,25 @@ class EncryptDecryptHandlersTest {
     Attributes attributes = new Attributes(items, java.util.List.of());
     String uid =
         Create.Response.decode(
-                new CreateHandler(fixture.store())
-                    .handle(
-                        Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes)
-                            .encode(ProtocolVersion.V2_1),
-                        context),
+                Wire.handle(
+                    new CreateHandler(fixture.store()),
+                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes)
+                        .encode(ProtocolVersion.V2_1),
+                    context),
                 ProtocolVersion.V2_1)
             .uniqueIdentifier();
-    new ActivateHandler(fixture.objects())
-        .handle(new Activate.Request(uid).encode(ProtocolVersion.V2_1), context);
+    Wire.handle(
+        new ActivateHandler(fixture.objects()),
+        new Activate.Request(uid).encode(ProtocolVersion.V2_1),
+        context);
     return uid;
   }
 
   private Encrypt.Response encrypt(String uid, ProtocolVersion version) {
     Encrypt.Request request = new Encrypt.Request(uid, null, SECRET, null, null, null, null, null);
     return Encrypt.Response.decode(
-        encrypt.handle(request.encode(version), HandlerFixture.context("alice", version)), version);
+        Wire.handle(encrypt, request.encode(version), HandlerFixture.context("alice", version)),
+        version);
   }
 
   private ByteString decrypt(String uid, Encrypt.Response sealed, ProtocolVersion version) {
@@ -108,7 +111,8 @@ class EncryptDecryptHandlersTest {
             sealed.tag());
     return java.util.Objects.requireNonNull(
         Decrypt.Response.decode(
-                decrypt.handle(request.encode(version), HandlerFixture.context("alice", version)),
+                Wire.handle(
+                    decrypt, request.encode(version), HandlerFixture.context("alice", version)),
                 version)
             .data());
   }
@@ -150,15 +154,15 @@ class EncryptDecryptHandlersTest {
     String uid = activeKey(both());
     Encrypt.Response sealed = encrypt(uid, ProtocolVersion.V2_1);
 
-    new RevokeHandler(fixture.objects())
-        .handle(
-            new Revoke.Request(
-                    uid,
-                    new Revoke.RevocationReason(
-                        RevocationReasonCode.CESSATION_OF_OPERATION.value(), null),
-                    null)
-                .encode(ProtocolVersion.V2_1),
-            HandlerFixture.alice());
+    Wire.handle(
+        new RevokeHandler(fixture.objects()),
+        new Revoke.Request(
+                uid,
+                new Revoke.RevocationReason(
+                    RevocationReasonCode.CESSATION_OF_OPERATION.value(), null),
+                null)
+            .encode(ProtocolVersion.V2_1),
+        HandlerFixture.alice());
 
     assertThat(decrypt(uid, sealed, ProtocolVersion.V2_1)).isEqualTo(SECRET);
     assertThatThrownBy(() -> encrypt(uid, ProtocolVersion.V2_1))

@@ -58,7 +58,8 @@ class ExportImportTest {
   private String createAes() {
     RequestContext context = alice();
     return Create.Response.decode(
-            create.handle(
+            Wire.handle(
+                create,
                 Create.Request.of(
                         ObjectType.SYMMETRIC_KEY.value(),
                         Attributes.of(algorithm(CryptographicAlgorithm.AES), length(256)))
@@ -71,7 +72,8 @@ class ExportImportTest {
   private Export.Response export(String uid) {
     RequestContext context = alice();
     return Export.Response.decode(
-        export.handle(
+        Wire.handle(
+            export,
             new Export.Request(uid, null, null, null, null).encode(context.protocolVersion()),
             context),
         context.protocolVersion());
@@ -80,7 +82,8 @@ class ExportImportTest {
   private String importAs(String uid, @Nullable Boolean replace, Export.Response exported) {
     RequestContext context = alice();
     return Import.Response.decode(
-            importer.handle(
+            Wire.handle(
+                importer,
                 new Import.Request(
                         uid,
                         exported.objectType(),
@@ -98,7 +101,7 @@ class ExportImportTest {
     RequestContext context = alice();
     ManagedObject object =
         Get.Response.decode(
-                get.handle(Get.Request.of(uid).encode(context.protocolVersion()), context),
+                Wire.handle(get, Get.Request.of(uid).encode(context.protocolVersion()), context),
                 context.protocolVersion())
             .object();
     KeyValue.Plain plain =
@@ -154,8 +157,10 @@ class ExportImportTest {
   void anImportedNameMustBeFreeUnlessItsHolderIsReplaced() {
     String named = createAes();
     Attribute name = AttributeTestBase.name("imported-name");
-    new AddAttributeHandler(fixture.objects())
-        .handle(new AddAttribute.Request(named, name).encode(ProtocolVersion.V2_1), alice());
+    Wire.handle(
+        new AddAttributeHandler(fixture.objects()),
+        new AddAttribute.Request(named, name).encode(ProtocolVersion.V2_1),
+        alice());
     Export.Response exported = export(named);
 
     assertThatThrownBy(() -> importAs("imported-2", null, exported))
@@ -171,7 +176,8 @@ class ExportImportTest {
     RequestContext old = HandlerFixture.context("alice", ProtocolVersion.V1_4);
     assertThatThrownBy(
             () ->
-                export.handle(
+                Wire.handle(
+                    export,
                     new Export.Request(uid, null, null, null, null).encode(ProtocolVersion.V2_1),
                     old))
         .isInstanceOfSatisfying(

@@ -17,8 +17,10 @@ class GetAttributeListHandlerTest extends AttributeTestBase {
 
   private List<AttributeReference> list(ProtocolVersion v, String uid) {
     return GetAttributeList.Response.decode(
-            new GetAttributeListHandler(objects)
-                .handle(new GetAttributeList.Request(uid).encode(v), as(v)),
+            Wire.handle(
+                new GetAttributeListHandler(objects),
+                new GetAttributeList.Request(uid).encode(v),
+                as(v)),
             v)
         .references();
   }
@@ -59,10 +61,10 @@ class GetAttributeListHandlerTest extends AttributeTestBase {
 
     Attributes got =
         GetAttributes.Response.decode(
-                new GetAttributesHandler(objects)
-                    .handle(
-                        new GetAttributes.Request(uid, List.of()).encode(ProtocolVersion.V1_0),
-                        as(ProtocolVersion.V1_0)),
+                Wire.handle(
+                    new GetAttributesHandler(objects),
+                    new GetAttributes.Request(uid, List.of()).encode(ProtocolVersion.V1_0),
+                    as(ProtocolVersion.V1_0)),
                 ProtocolVersion.V1_0)
             .attributes();
     assertThat(got.first(Tag.FRESH.code())).isNull();

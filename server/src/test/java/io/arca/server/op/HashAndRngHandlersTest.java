@@ -57,7 +57,7 @@ class HashAndRngHandlersTest {
   private Hash.Response hash(Hash.Request request) {
     RequestContext context = HandlerFixture.alice();
     ProtocolVersion version = context.protocolVersion();
-    return Hash.Response.decode(hash.handle(request.encode(version), context), version);
+    return Hash.Response.decode(Wire.handle(hash, request.encode(version), context), version);
   }
 
   private String digestHex(HashingAlgorithm algorithm, ByteString data) {
@@ -125,17 +125,19 @@ class HashAndRngHandlersTest {
     ProtocolVersion version = context.protocolVersion();
     ByteString first =
         RngRetrieve.Response.decode(
-                retrieve.handle(new RngRetrieve.Request(32).encode(version), context), version)
+                Wire.handle(retrieve, new RngRetrieve.Request(32).encode(version), context),
+                version)
             .data();
     ByteString second =
         RngRetrieve.Response.decode(
-                retrieve.handle(new RngRetrieve.Request(32).encode(version), context), version)
+                Wire.handle(retrieve, new RngRetrieve.Request(32).encode(version), context),
+                version)
             .data();
     assertThat(first.length()).isEqualTo(32);
     assertThat(first).isNotEqualTo(second);
     for (int length : new int[] {0, -1, RngRetrieveHandler.MAX_BYTES + 1}) {
       assertThatThrownBy(
-              () -> retrieve.handle(new RngRetrieve.Request(length).encode(version), context))
+              () -> Wire.handle(retrieve, new RngRetrieve.Request(length).encode(version), context))
           .satisfies(reason(ResultReason.INVALID_FIELD))
           .hasMessageContaining(String.valueOf(RngRetrieveHandler.MAX_BYTES));
     }
@@ -148,14 +150,17 @@ class HashAndRngHandlersTest {
     ProtocolVersion version = context.protocolVersion();
     int accepted =
         RngSeed.Response.decode(
-                seed.handle(
-                    new RngSeed.Request(ByteString.copyOf(new byte[32])).encode(version), context),
+                Wire.handle(
+                    seed,
+                    new RngSeed.Request(ByteString.copyOf(new byte[32])).encode(version),
+                    context),
                 version)
             .dataLength();
     assertThat(accepted).isEqualTo(32);
     assertThatThrownBy(
             () ->
-                seed.handle(
+                Wire.handle(
+                    seed,
                     new RngSeed.Request(ByteString.copyOf(new byte[RngSeedHandler.MAX_BYTES + 1]))
                         .encode(version),
                     context))

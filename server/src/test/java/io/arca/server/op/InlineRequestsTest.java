@@ -37,6 +37,8 @@ import io.arca.server.store.DatabaseStore;
 import io.arca.server.store.NonBlocking;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
+import io.arca.server.transport.InlineAttempt;
+import io.arca.server.transport.InlineAttempts;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -89,10 +91,11 @@ class InlineRequestsTest {
   @Test
   void discoverVersionsIsAnsweredOnTheEventLoop() {
     Answer answer =
-        processor.tryInline(
-            frame(Operation.DISCOVER_VERSIONS, TtlvStructure.of(Tag.REQUEST_PAYLOAD.code())),
-            ALICE,
-            ByteBufAllocator.DEFAULT);
+        InlineAttempts.answer(
+            processor.tryInline(
+                frame(Operation.DISCOVER_VERSIONS, TtlvStructure.of(Tag.REQUEST_PAYLOAD.code())),
+                ALICE,
+                ByteBufAllocator.DEFAULT));
 
     assertThat(answer).isNotNull();
     assertThat(status(Objects.requireNonNull(answer))).isEqualTo(ResultStatus.SUCCESS);
@@ -103,12 +106,13 @@ class InlineRequestsTest {
   void writesAreNeverTried() {
     int before = audited.size();
     Answer answer =
-        processor.tryInline(
-            frame(
-                Operation.CREATE,
-                Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes()).encode(V)),
-            ALICE,
-            ByteBufAllocator.DEFAULT);
+        InlineAttempts.answer(
+            processor.tryInline(
+                frame(
+                    Operation.CREATE,
+                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes()).encode(V)),
+                ALICE,
+                ByteBufAllocator.DEFAULT));
 
     assertThat(answer).isNull();
     assertThat(audited).hasSize(before);
@@ -121,7 +125,8 @@ class InlineRequestsTest {
     int before = audited.size();
     ByteBuf encrypt = frame(Operation.ENCRYPT, encrypt(key));
 
-    assertThat(processor.tryInline(encrypt, ALICE, ByteBufAllocator.DEFAULT)).isNull();
+    assertThat(InlineAttempts.answer(processor.tryInline(encrypt, ALICE, ByteBufAllocator.DEFAULT)))
+        .isNull();
     assertThat(audited).as("nothing recorded for the attempt").hasSize(before);
     assertThat(encrypt.readerIndex()).as("the frame is left for the worker").isZero();
 
@@ -129,12 +134,27 @@ class InlineRequestsTest {
     assertThat(status(processor.process(encrypt, ALICE, ByteBufAllocator.DEFAULT)))
         .isEqualTo(ResultStatus.SUCCESS);
     Answer warm =
-        processor.tryInline(
-            frame(Operation.ENCRYPT, encrypt(key)), ALICE, ByteBufAllocator.DEFAULT);
+        InlineAttempts.answer(
+            processor.tryInline(
+                frame(Operation.ENCRYPT, encrypt(key)), ALICE, ByteBufAllocator.DEFAULT));
 
     assertThat(warm).isNotNull();
     assertThat(status(Objects.requireNonNull(warm))).isEqualTo(ResultStatus.SUCCESS);
     assertThat(audited).hasSize(before + 2);
+  }
+
+  @Test
+  void aWorkerFinishesADeferredRequestFromWhatTheEventLoopDecoded() {
+    String key = activeKey();
+    ((DatabaseStore) fixture.store()).clearCache();
+    ByteBuf encrypt = frame(Operation.ENCRYPT, encrypt(key));
+
+    InlineAttempt attempt = processor.tryInline(encrypt, ALICE, alloc());
+
+    assertThat(attempt).isInstanceOf(InlineAttempt.Deferred.class);
+    // Were the frame read again, the zeroed bytes would be answered as an undecodable request.
+    encrypt.setZero(0, encrypt.capacity());
+    assertThat(status(InlineAttempts.finish(attempt))).isEqualTo(ResultStatus.SUCCESS);
   }
 
   @Test
@@ -143,7 +163,8 @@ class InlineRequestsTest {
     processor.process(frame(Operation.ENCRYPT, encrypt(key)), ALICE, ByteBufAllocator.DEFAULT);
     ByteBuf get = frame(Operation.GET, new Get.Request(key, null, null, null, null).encode(V));
 
-    assertThat(processor.tryInline(get, ALICE, ByteBufAllocator.DEFAULT)).isNull();
+    assertThat(InlineAttempts.answer(processor.tryInline(get, ALICE, ByteBufAllocator.DEFAULT)))
+        .isNull();
     assertThat(fresh(key)).as("the attempt changed nothing").isTrue();
 
     assertThat(status(processor.process(get, ALICE, ByteBufAllocator.DEFAULT)))
@@ -151,10 +172,11 @@ class InlineRequestsTest {
     assertThat(fresh(key)).isFalse();
     processor.process(frame(Operation.ENCRYPT, encrypt(key)), ALICE, ByteBufAllocator.DEFAULT);
     Answer again =
-        processor.tryInline(
-            frame(Operation.GET, new Get.Request(key, null, null, null, null).encode(V)),
-            ALICE,
-            ByteBufAllocator.DEFAULT);
+        InlineAttempts.answer(
+            processor.tryInline(
+                frame(Operation.GET, new Get.Request(key, null, null, null, null).encode(V)),
+                ALICE,
+                ByteBufAllocator.DEFAULT));
     assertThat(again).as("a later Get of the warm key writes nothing").isNotNull();
   }
 
@@ -167,7 +189,10 @@ class InlineRequestsTest {
     items.add(new TtlvBoolean(Tag.INIT_INDICATOR.code(), true));
     TtlvStructure streaming = new TtlvStructure(plain.tag(), items);
 
-    assertThat(processor.tryInline(frame(Operation.ENCRYPT, streaming), ALICE, alloc())).isNull();
+    assertThat(
+            InlineAttempts.answer(
+                processor.tryInline(frame(Operation.ENCRYPT, streaming), ALICE, alloc())))
+        .isNull();
     RequestMessage twoItems =
         new RequestMessage(
             RequestHeader.of(V),
@@ -175,8 +200,9 @@ class InlineRequestsTest {
                 new RequestBatchItem(Operation.ENCRYPT.value(), null, null, plain, List.of()),
                 new RequestBatchItem(Operation.ENCRYPT.value(), null, null, plain, List.of())));
     assertThat(
-            processor.tryInline(
-                Unpooled.wrappedBuffer(TtlvWriter.toBytes(twoItems.encode())), ALICE, alloc()))
+            InlineAttempts.answer(
+                processor.tryInline(
+                    Unpooled.wrappedBuffer(TtlvWriter.toBytes(twoItems.encode())), ALICE, alloc())))
         .isNull();
   }
 
@@ -189,9 +215,14 @@ class InlineRequestsTest {
                 key, null, ByteString.copyOf(new byte[32 * 1024]), null, null, null, null, null)
             .encode(V);
 
-    assertThat(processor.tryInline(frame(Operation.ENCRYPT, encrypt(key)), ALICE, alloc()))
+    assertThat(
+            InlineAttempts.answer(
+                processor.tryInline(frame(Operation.ENCRYPT, encrypt(key)), ALICE, alloc())))
         .isNotNull();
-    assertThat(processor.tryInline(frame(Operation.ENCRYPT, large), ALICE, alloc())).isNull();
+    assertThat(
+            InlineAttempts.answer(
+                processor.tryInline(frame(Operation.ENCRYPT, large), ALICE, alloc())))
+        .isNull();
     assertThat(status(processor.process(frame(Operation.ENCRYPT, large), ALICE, alloc())))
         .isEqualTo(ResultStatus.SUCCESS);
   }

@@ -86,7 +86,8 @@ class KeyPairHandlersTest {
       @Nullable Attributes publicKey) {
     ProtocolVersion version = context.protocolVersion();
     TtlvStructure response =
-        handler.handle(
+        Wire.handle(
+            handler,
             new CreateKeyPair.Request(
                     common, privateKey, publicKey, CreateKeyPair.KeyPairMasks.NONE)
                 .encode(version),
@@ -106,7 +107,8 @@ class KeyPairHandlersTest {
   private KeyBlock getBlock(String uid, @Nullable KeyFormatType format, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
     TtlvStructure response =
-        get.handle(
+        Wire.handle(
+            get,
             new Get.Request(uid, format == null ? null : format.value(), null, null, null)
                 .encode(version),
             context);

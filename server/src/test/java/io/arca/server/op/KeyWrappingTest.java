@@ -97,7 +97,8 @@ class KeyWrappingTest {
     items.addAll(Arrays.asList(extra));
     RequestContext context = alice();
     return Create.Response.decode(
-            create.handle(
+            Wire.handle(
+                create,
                 Create.Request.of(
                         ObjectType.SYMMETRIC_KEY.value(), new Attributes(items, List.of()))
                     .encode(context.protocolVersion()),
@@ -110,7 +111,8 @@ class KeyWrappingTest {
       String uid, @Nullable Integer wrapType, @Nullable KeyWrappingSpecification specification) {
     RequestContext context = alice();
     return Get.Response.decode(
-            get.handle(
+            Wire.handle(
+                get,
                 new Get.Request(uid, null, wrapType, null, specification)
                     .encode(context.protocolVersion()),
                 context),
@@ -221,7 +223,8 @@ class KeyWrappingTest {
     RequestContext pkcs8 = alice();
     ManagedObject privateKey =
         Get.Response.decode(
-                get.handle(
+                Wire.handle(
+                    get,
                     new Get.Request(
                             pair.privateKeyUniqueIdentifier(),
                             KeyFormatType.PKCS_8.value(),
@@ -312,7 +315,8 @@ class KeyWrappingTest {
     RequestContext context = alice();
     String uid =
         Register.Response.decode(
-                register.handle(
+                Wire.handle(
+                    register,
                     Register.Request.of(registered, Attributes.EMPTY)
                         .encode(context.protocolVersion()),
                     context),

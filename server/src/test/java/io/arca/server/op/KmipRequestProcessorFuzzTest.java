@@ -15,6 +15,7 @@ import io.arca.server.KmipRequestProcessor;
 import io.arca.server.ServerHandlers;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
+import io.arca.server.transport.InlineAttempts;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -84,10 +85,8 @@ class KmipRequestProcessorFuzzTest {
     // a finding would not replay on its own.
     Objects.requireNonNull(fixture).empty();
     ByteBuf frame = Unpooled.wrappedBuffer(input);
-    Answer answer = requests.tryInline(frame, CLIENT, ByteBufAllocator.DEFAULT);
-    if (answer == null) {
-      answer = requests.process(frame, CLIENT, ByteBufAllocator.DEFAULT);
-    }
+    Answer answer =
+        InlineAttempts.finish(requests.tryInline(frame, CLIENT, ByteBufAllocator.DEFAULT));
     try {
       check(ByteBufUtil.getBytes(answer.bytes()));
     } finally {

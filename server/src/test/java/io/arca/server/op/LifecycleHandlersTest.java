@@ -80,7 +80,8 @@ class LifecycleHandlersTest {
 
   private String createAes(RequestContext context) {
     TtlvStructure response =
-        create.handle(
+        Wire.handle(
+            create,
             Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes(256))
                 .encode(context.protocolVersion()),
             context);
@@ -104,7 +105,7 @@ class LifecycleHandlersTest {
     assertThat(context.batch().idPlaceholder()).isEqualTo(uid);
     Get.Response got =
         Get.Response.decode(
-            get.handle(Get.Request.of(uid).encode(ProtocolVersion.V2_1), alice()),
+            Wire.handle(get, Get.Request.of(uid).encode(ProtocolVersion.V2_1), alice()),
             ProtocolVersion.V2_1);
     assertThat(java.util.Objects.requireNonNull(got.object().keyBlock()).cryptographicLength())
         .isEqualTo(256);
@@ -128,13 +129,16 @@ class LifecycleHandlersTest {
                   128));
       String uid =
           Register.Response.decode(
-                  register.handle(
-                      Register.Request.of(object, Attributes.EMPTY).encode(version), context),
+                  Wire.handle(
+                      register,
+                      Register.Request.of(object, Attributes.EMPTY).encode(version),
+                      context),
                   version)
               .uniqueIdentifier();
 
       // Encoded to bytes as the transport does, after the handler returned.
-      byte[] wire = TtlvWriter.toBytes(get.handle(Get.Request.of(uid).encode(version), context));
+      byte[] wire =
+          TtlvWriter.toBytes(Wire.handle(get, Get.Request.of(uid).encode(version), context));
       Get.Response got =
           Get.Response.decode(
               (TtlvStructure) TtlvReader.read(wire, DecodeLimits.DEFAULTS), version);
@@ -163,7 +167,8 @@ class LifecycleHandlersTest {
 
     String uid =
         Create.Response.decode(
-                create.handle(
+                Wire.handle(
+                    create,
                     Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), wrapped)
                         .encode(ProtocolVersion.V2_1),
                     alice()),
@@ -174,7 +179,8 @@ class LifecycleHandlersTest {
     assertThat(fixture.store().content(uid)).isPresent();
     assertThatThrownBy(
             () ->
-                create.handle(
+                Wire.handle(
+                    create,
                     Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), wrapped)
                         .encode(ProtocolVersion.V2_1),
                     HandlerFixture.context("mallory", ProtocolVersion.V2_1)))
@@ -187,7 +193,8 @@ class LifecycleHandlersTest {
 
     assertThatThrownBy(
             () ->
-                get.handle(
+                Wire.handle(
+                    get,
                     Get.Request.of(uid).encode(ProtocolVersion.V2_1),
                     HandlerFixture.context("mallory", ProtocolVersion.V2_1)))
         .satisfies(reason(ResultReason.OBJECT_NOT_FOUND));
@@ -197,7 +204,8 @@ class LifecycleHandlersTest {
   void createRefusesLengthsAndAlgorithmsItCannotMake() {
     assertThatThrownBy(
             () ->
-                create.handle(
+                Wire.handle(
+                    create,
                     Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), aes(100))
                         .encode(ProtocolVersion.V2_1),
                     alice()))
@@ -208,20 +216,24 @@ class LifecycleHandlersTest {
   @Test
   void anActiveKeyCannotBeDestroyedUntilRevoked() {
     String uid = createAes(alice());
-    activate.handle(new Activate.Request(uid).encode(ProtocolVersion.V2_1), alice());
+    Wire.handle(activate, new Activate.Request(uid).encode(ProtocolVersion.V2_1), alice());
     assertThat(stateOf(uid)).isEqualTo(State.ACTIVE);
 
     assertThatThrownBy(
-            () -> destroy.handle(new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice()))
+            () ->
+                Wire.handle(
+                    destroy, new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice()))
         .satisfies(reason(ResultReason.WRONG_KEY_LIFECYCLE_STATE));
     assertThatThrownBy(
             () ->
-                destroy.handle(
+                Wire.handle(
+                    destroy,
                     new Destroy.Request(uid).encode(ProtocolVersion.V1_4),
                     HandlerFixture.context("alice", ProtocolVersion.V1_4)))
         .satisfies(reason(ResultReason.PERMISSION_DENIED));
 
-    revoke.handle(
+    Wire.handle(
+        revoke,
         new Revoke.Request(
                 uid,
                 new Revoke.RevocationReason(
@@ -230,11 +242,12 @@ class LifecycleHandlersTest {
             .encode(ProtocolVersion.V2_1),
         alice());
     assertThat(stateOf(uid)).isEqualTo(State.DEACTIVATED);
-    destroy.handle(new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice());
+    Wire.handle(destroy, new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice());
 
     assertThat(stateOf(uid)).isEqualTo(State.DESTROYED);
     assertThat(fixture.store().content(uid)).isEmpty();
-    assertThatThrownBy(() -> get.handle(Get.Request.of(uid).encode(ProtocolVersion.V2_1), alice()))
+    assertThatThrownBy(
+            () -> Wire.handle(get, Get.Request.of(uid).encode(ProtocolVersion.V2_1), alice()))
         .satisfies(reason(ResultReason.OBJECT_DESTROYED));
   }
 
@@ -242,7 +255,8 @@ class LifecycleHandlersTest {
   void compromiseMovesAnyLiveStateToCompromised() {
     String uid = createAes(alice());
 
-    revoke.handle(
+    Wire.handle(
+        revoke,
         new Revoke.Request(
                 uid,
                 new Revoke.RevocationReason(RevocationReasonCode.KEY_COMPROMISE.value(), "x"),
@@ -251,7 +265,7 @@ class LifecycleHandlersTest {
         alice());
 
     assertThat(stateOf(uid)).isEqualTo(State.COMPROMISED);
-    destroy.handle(new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice());
+    Wire.handle(destroy, new Destroy.Request(uid).encode(ProtocolVersion.V2_1), alice());
     assertThat(stateOf(uid)).isEqualTo(State.DESTROYED_COMPROMISED);
   }
 
@@ -261,7 +275,8 @@ class LifecycleHandlersTest {
 
     GetAttributes.Response response =
         GetAttributes.Response.decode(
-            getAttributes.handle(
+            Wire.handle(
+                getAttributes,
                 new GetAttributes.Request(
                         uid,
                         List.of(

@@ -38,7 +38,8 @@ class LocateHandlerTest extends AttributeTestBase {
 
   private Locate.Response locate(RequestContext context, Locate.Request request) {
     ProtocolVersion v = context.protocolVersion();
-    return Locate.Response.decode(new LocateHandler(store).handle(request.encode(v), context), v);
+    return Locate.Response.decode(
+        Wire.handle(new LocateHandler(store), request.encode(v), context), v);
   }
 
   private List<String> ids(Attribute... criteria) {
@@ -165,7 +166,7 @@ class LocateHandlerTest extends AttributeTestBase {
   void destroyedObjectsOnlyWithDestroyedStorage() {
     String kept = createKey("kept");
     String gone = createKey("gone");
-    new DestroyHandler(objects).handle(new Destroy.Request(gone).encode(V2_1), as(V2_1));
+    Wire.handle(new DestroyHandler(objects), new Destroy.Request(gone).encode(V2_1), as(V2_1));
 
     assertThat(ids()).containsExactly(kept);
     int both =

@@ -11,12 +11,12 @@ class LogHandlerTest {
   @Test
   void aMessageIsAnsweredWithAnEmptyPayload() {
     TtlvStructure response =
-        new LogHandler()
-            .handle(
-                TtlvStructure.of(
-                    Tag.REQUEST_PAYLOAD.code(),
-                    new TtlvTextString(Tag.LOG_MESSAGE.code(), "Registered a symmetric key.")),
-                HandlerFixture.alice());
+        Wire.handle(
+            new LogHandler(),
+            TtlvStructure.of(
+                Tag.REQUEST_PAYLOAD.code(),
+                new TtlvTextString(Tag.LOG_MESSAGE.code(), "Registered a symmetric key.")),
+            HandlerFixture.alice());
 
     assertThat(response).isEqualTo(TtlvStructure.of(Tag.RESPONSE_PAYLOAD.code()));
   }

@@ -65,7 +65,7 @@ class MacHandlersTest {
 
   private Mac.Response mac(Mac.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    return Mac.Response.decode(mac.handle(request.encode(version), context), version);
+    return Mac.Response.decode(Wire.handle(mac, request.encode(version), context), version);
   }
 
   private String macHex(String uid, @Nullable CryptographicParameters parameters, ByteString data) {
@@ -77,7 +77,8 @@ class MacHandlersTest {
   private @Nullable Integer verify(String uid, ByteString data, ByteString macData) {
     RequestContext context = HandlerFixture.alice();
     return MacVerify.Response.decode(
-            verify.handle(
+            Wire.handle(
+                verify,
                 new MacVerify.Request(uid, null, data, macData, null, null, null)
                     .encode(context.protocolVersion()),
                 context),

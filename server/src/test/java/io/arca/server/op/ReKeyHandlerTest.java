@@ -67,7 +67,8 @@ class ReKeyHandlerTest {
         new java.util.ArrayList<>(List.of(algorithm(CryptographicAlgorithm.AES), length(128)));
     items.addAll(List.of(extra));
     return Create.Response.decode(
-            create.handle(
+            Wire.handle(
+                create,
                 Create.Request.of(
                         ObjectType.SYMMETRIC_KEY.value(), new Attributes(items, List.of()))
                     .encode(context.protocolVersion()),
@@ -80,7 +81,8 @@ class ReKeyHandlerTest {
     RequestContext context = alice();
     String newUid =
         ReKey.Response.decode(
-                reKey.handle(
+                Wire.handle(
+                    reKey,
                     new ReKey.Request(uid, offset, null, List.of())
                         .encode(context.protocolVersion()),
                     context),

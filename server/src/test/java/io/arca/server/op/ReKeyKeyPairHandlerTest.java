@@ -79,7 +79,8 @@ class ReKeyKeyPairHandlerTest {
     RequestContext reKeyContext = alice();
     ReKeyKeyPair.Response fresh =
         ReKeyKeyPair.Response.decode(
-            reKeyKeyPair.handle(
+            Wire.handle(
+                reKeyKeyPair,
                 new ReKeyKeyPair.Request(
                         old.privateKeyUniqueIdentifier(),
                         null,

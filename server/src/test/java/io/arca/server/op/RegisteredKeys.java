@@ -50,15 +50,15 @@ final class RegisteredKeys {
     }
     String uid =
         Register.Response.decode(
-                new RegisterHandler(fixture.store())
-                    .handle(
-                        Register.Request.of(object, new Attributes(attributes, List.of()))
-                            .encode(version),
-                        context),
+                Wire.handle(
+                    new RegisterHandler(fixture.store()),
+                    Register.Request.of(object, new Attributes(attributes, List.of()))
+                        .encode(version),
+                    context),
                 version)
             .uniqueIdentifier();
-    new ActivateHandler(fixture.objects())
-        .handle(new Activate.Request(uid).encode(version), context);
+    Wire.handle(
+        new ActivateHandler(fixture.objects()), new Activate.Request(uid).encode(version), context);
     return uid;
   }
 

@@ -63,11 +63,11 @@ class ServerAttributesTest extends AttributeTestBase {
   }
 
   private void set(String uid, Tag tag, boolean value) {
-    new SetAttributeHandler(objects)
-        .handle(
-            new SetAttribute.Request(uid, Attribute.of(new TtlvBoolean(tag.code(), value)))
-                .encode(V2_1),
-            as(V2_1));
+    Wire.handle(
+        new SetAttributeHandler(objects),
+        new SetAttribute.Request(uid, Attribute.of(new TtlvBoolean(tag.code(), value)))
+            .encode(V2_1),
+        as(V2_1));
   }
 
   @Test
@@ -139,7 +139,8 @@ class ServerAttributesTest extends AttributeTestBase {
     String uid = createKey("fresh");
     assertThat(flag(attributes(uid, V2_1), Tag.FRESH)).isTrue();
 
-    new GetHandler(objects, new ObjectFormats()).handle(Get.Request.of(uid).encode(V2_1), as(V2_1));
+    Wire.handle(
+        new GetHandler(objects, new ObjectFormats()), Get.Request.of(uid).encode(V2_1), as(V2_1));
 
     assertThat(flag(attributes(uid, V2_1), Tag.FRESH)).isFalse();
   }
@@ -161,7 +162,8 @@ class ServerAttributesTest extends AttributeTestBase {
                 null));
     String uid =
         Register.Response.decode(
-                register.handle(
+                Wire.handle(
+                    register,
                     Register.Request.of(secret, Attributes.of(name("secret"))).encode(V2_1),
                     as(V2_1)),
                 V2_1)
@@ -178,8 +180,10 @@ class ServerAttributesTest extends AttributeTestBase {
                 text(Tag.OBJECT_GROUP, "from-template"),
                 Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 128)),
                 custom("x-kind", "tape")));
-    new RegisterHandler(store)
-        .handle(Register.Request.of(template, Attributes.of(name("tpl"))).encode(V1_4), as(V1_4));
+    Wire.handle(
+        new RegisterHandler(store),
+        Register.Request.of(template, Attributes.of(name("tpl"))).encode(V1_4),
+        as(V1_4));
 
     Attributes given =
         new Attributes(
@@ -191,10 +195,10 @@ class ServerAttributesTest extends AttributeTestBase {
             List.of((TtlvStructure) name("tpl").value()));
     String uid =
         Create.Response.decode(
-                new CreateHandler(store)
-                    .handle(
-                        Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
-                        as(V1_4)),
+                Wire.handle(
+                    new CreateHandler(store),
+                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
+                    as(V1_4)),
                 V1_4)
             .uniqueIdentifier();
 
@@ -213,10 +217,10 @@ class ServerAttributesTest extends AttributeTestBase {
     assertFails(
         ResultReason.ITEM_NOT_FOUND,
         () ->
-            new CreateHandler(store)
-                .handle(
-                    Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
-                    as(V1_4)));
+            Wire.handle(
+                new CreateHandler(store),
+                Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), given).encode(V1_4),
+                as(V1_4)));
   }
 
   @Test
@@ -225,12 +229,12 @@ class ServerAttributesTest extends AttributeTestBase {
     ObtainLeaseHandler lease = new ObtainLeaseHandler(objects);
     assertFails(
         ResultReason.PERMISSION_DENIED,
-        () -> lease.handle(new ObtainLease.Request(uid).encode(V1_4), as(V1_4)));
+        () -> Wire.handle(lease, new ObtainLease.Request(uid).encode(V1_4), as(V1_4)));
 
-    new ActivateHandler(objects).handle(new Activate.Request(uid).encode(V1_4), as(V1_4));
+    Wire.handle(new ActivateHandler(objects), new Activate.Request(uid).encode(V1_4), as(V1_4));
     ObtainLease.Response response =
         ObtainLease.Response.decode(
-            lease.handle(new ObtainLease.Request(uid).encode(V1_4), as(V1_4)), V1_4);
+            Wire.handle(lease, new ObtainLease.Request(uid).encode(V1_4), as(V1_4)), V1_4);
 
     assertThat(response.leaseTime()).isEqualTo(ServerAttributes.LEASE.toSeconds());
     assertThat(response.lastChangeDate()).isEqualTo(record(uid).updatedAt().getEpochSecond());
@@ -248,17 +252,20 @@ class ServerAttributesTest extends AttributeTestBase {
     String unlimited = createKey("unlimited");
     GetUsageAllocationHandler allocate = new GetUsageAllocationHandler(objects);
 
-    allocate.handle(new GetUsageAllocation.Request(limited, 7L).encode(V1_4), as(V1_4));
+    Wire.handle(allocate, new GetUsageAllocation.Request(limited, 7L).encode(V1_4), as(V1_4));
 
     TtlvStructure left = (TtlvStructure) value(record(limited).attributes(), Tag.USAGE_LIMITS);
     assertThat(left.first(Tag.USAGE_LIMITS_COUNT.code()))
         .isEqualTo(new TtlvLongInteger(Tag.USAGE_LIMITS_COUNT.code(), 3));
     assertFails(
         ResultReason.PERMISSION_DENIED,
-        () -> allocate.handle(new GetUsageAllocation.Request(limited, 4L).encode(V1_4), as(V1_4)));
+        () ->
+            Wire.handle(
+                allocate, new GetUsageAllocation.Request(limited, 4L).encode(V1_4), as(V1_4)));
     assertFails(
         ResultReason.ILLEGAL_OPERATION,
         () ->
-            allocate.handle(new GetUsageAllocation.Request(unlimited, 1L).encode(V1_4), as(V1_4)));
+            Wire.handle(
+                allocate, new GetUsageAllocation.Request(unlimited, 1L).encode(V1_4), as(V1_4)));
   }
 }

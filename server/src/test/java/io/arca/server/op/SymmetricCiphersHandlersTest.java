@@ -104,12 +104,12 @@ class SymmetricCiphersHandlersTest {
 
   private Encrypt.Response encrypt(Encrypt.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    return Encrypt.Response.decode(encrypt.handle(request.encode(version), context), version);
+    return Encrypt.Response.decode(Wire.handle(encrypt, request.encode(version), context), version);
   }
 
   private Decrypt.Response decrypt(Decrypt.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    return Decrypt.Response.decode(decrypt.handle(request.encode(version), context), version);
+    return Decrypt.Response.decode(Wire.handle(decrypt, request.encode(version), context), version);
   }
 
   @Test

@@ -28,6 +28,7 @@ import io.arca.server.audit.AuditLog;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
+import io.arca.server.transport.InlineAttempts;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -134,7 +135,8 @@ class NotFoundPathTest {
   }
 
   private @Nullable Answer inline(String user, String uid) {
-    return processor.tryInline(request(uid), connection(user), ByteBufAllocator.DEFAULT);
+    return InlineAttempts.answer(
+        processor.tryInline(request(uid), connection(user), ByteBufAllocator.DEFAULT));
   }
 
   private ResponseBatchItem get(String user, String uid) {
