@@ -1,9 +1,7 @@
 package io.arca.server.op;
 
-import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
-import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.Export;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -31,10 +29,6 @@ public final class ExportHandler implements OperationHandler {
   @Override
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-      throw new KmipException(
-          ResultReason.OPERATION_NOT_SUPPORTED, "Export exists from KMIP 2.0 on");
-    }
     Export.Request request = Export.Request.decode(requestPayload, version);
     Get.Request asGet =
         new Get.Request(

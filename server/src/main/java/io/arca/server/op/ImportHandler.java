@@ -47,10 +47,6 @@ public final class ImportHandler implements OperationHandler {
   @Override
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-      throw new KmipException(
-          ResultReason.OPERATION_NOT_SUPPORTED, "Import exists from KMIP 2.0 on");
-    }
     Import.Request request = Import.Request.decode(requestPayload, version);
     ManagedObject object = request.object();
     ObjectType type = ObjectType.byValue(object.objectType());

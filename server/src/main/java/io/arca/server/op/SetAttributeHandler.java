@@ -35,10 +35,6 @@ public final class SetAttributeHandler implements OperationHandler {
   @Override
   public TtlvStructure handle(TtlvStructure requestPayload, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-      throw new KmipException(
-          ResultReason.OPERATION_NOT_SUPPORTED, "Set Attribute is a KMIP 2.0 operation");
-    }
     SetAttribute.Request request = SetAttribute.Request.decode(requestPayload, version);
     Attribute wanted = request.newAttribute();
     AttributeReference reference = wanted.reference();
