@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  *   <li>1.0-1.3 are not read: the 1.4 text contains them. First versions inside 1.x come from the
  *       tag numbering (tags are assigned in order, see TAG_SINCE) and, for enumeration values, from
  *       the first version of the enumeration's own tag; that is exact for tags and a lower bound
- *       for values added to an existing enumeration in 1.1-1.4.
+ *       for values added to an existing enumeration in 1.1-1.4, except for Operation and Result
+ *       Reason, whose values have boundaries of their own (VALUE_SINCE).
  * </ul>
  */
 public final class KmipSpecExtract {
@@ -53,6 +54,20 @@ public final class KmipSpecExtract {
   private static final int[][] TAG_SINCE = {
     {0x4200A1, 10}, {0x4200B7, 11}, {0x4200D3, 12}, {0x4200F7, 13}, {0x420124, 14}
   };
+
+  /**
+   * Last value of each 1.x version for the enumerations whose 1.x growth decides what a request may
+   * ask and what an answer may say: operations (an operation a version lacks is Operation Not
+   * Supported) and result reasons (a reason a version lacks must not reach its clients). Like tags,
+   * their values are numbered in the order they were added; the boundaries follow the KMIP 1.0-1.3
+   * tables as PyKMIP's per-version enumerations list them and agree with the first versions of the
+   * tags each value came with (Encoding Option 1.1, Attestation Type 1.2, Sensitive 1.4). Values
+   * past the last boundary (General Failure, 0x100) keep the enumeration tag's first version.
+   */
+  private static final Map<String, int[][]> VALUE_SINCE =
+      Map.of(
+          "Operation", new int[][] {{0x1C, 10}, {0x1E, 11}, {0x29, 12}, {0x2B, 14}},
+          "ResultReason", new int[][] {{0x11, 10}, {0x12, 11}, {0x15, 12}, {0x18, 14}});
 
   /**
    * Tag-to-enumeration links the 2.x tables do not state with a section reference and that do not
@@ -371,6 +386,16 @@ public final class KmipSpecExtract {
     return 20;
   }
 
+  /** The first 1.x version of an enumeration value, or {@code fallback} when no boundary says. */
+  static int valueSince(String enumeration, int value, int fallback) {
+    for (int[] b : VALUE_SINCE.getOrDefault(enumeration, new int[0][])) {
+      if (value <= b[0]) {
+        return b[1];
+      }
+    }
+    return fallback;
+  }
+
   static Object[][] spellingFixes() {
     return SPELLING_FIXES;
   }
@@ -542,7 +567,8 @@ public final class KmipSpecExtract {
             throw new IllegalStateException("duplicate code name " + e.getKey() + "." + code);
           }
           String since = v.byVersion.containsKey("1.4")
-              ? version(tag == null ? 10 : tagSince(tag)) : first(v);
+              ? version(valueSince(e.getKey(), v.value, tag == null ? 10 : tagSince(tag)))
+              : first(v);
           out.add(row(kind, e.getKey(), code, spec, xmlName(spec), hex(v.value), "", "", since,
               v.until(), v.aliases(), v.source()));
         }

@@ -69,36 +69,36 @@ public enum Operation implements KmipEnumeration {
   NOTIFY(0x0000001B, "Notify", 10, 0),
   /** Put (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
   PUT(0x0000001C, "Put", 10, 0),
-  /** Re-key Key Pair (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RE_KEY_KEY_PAIR(0x0000001D, "ReKeyKeyPair", 10, 0),
-  /** Discover Versions (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  DISCOVER_VERSIONS(0x0000001E, "DiscoverVersions", 10, 0),
-  /** Encrypt (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  ENCRYPT(0x0000001F, "Encrypt", 10, 0),
-  /** Decrypt (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  DECRYPT(0x00000020, "Decrypt", 10, 0),
-  /** Sign (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  SIGN(0x00000021, "Sign", 10, 0),
-  /** Signature Verify (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  SIGNATURE_VERIFY(0x00000022, "SignatureVerify", 10, 0),
-  /** MAC (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  MAC(0x00000023, "MAC", 10, 0),
-  /** MAC Verify (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  MAC_VERIFY(0x00000024, "MACVerify", 10, 0),
-  /** RNG Retrieve (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RNG_RETRIEVE(0x00000025, "RNGRetrieve", 10, 0),
-  /** RNG Seed (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  RNG_SEED(0x00000026, "RNGSeed", 10, 0),
-  /** Hash (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  HASH(0x00000027, "Hash", 10, 0),
-  /** Create Split Key (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  CREATE_SPLIT_KEY(0x00000028, "CreateSplitKey", 10, 0),
-  /** Join Split Key (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  JOIN_SPLIT_KEY(0x00000029, "JoinSplitKey", 10, 0),
-  /** Import (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  IMPORT(0x0000002A, "Import", 10, 0),
-  /** Export (KMIP 1.0+; KMIP 2.1 §11.36 Table 470). */
-  EXPORT(0x0000002B, "Export", 10, 0),
+  /** Re-key Key Pair (KMIP 1.1+; KMIP 2.1 §11.36 Table 470). */
+  RE_KEY_KEY_PAIR(0x0000001D, "ReKeyKeyPair", 11, 0),
+  /** Discover Versions (KMIP 1.1+; KMIP 2.1 §11.36 Table 470). */
+  DISCOVER_VERSIONS(0x0000001E, "DiscoverVersions", 11, 0),
+  /** Encrypt (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  ENCRYPT(0x0000001F, "Encrypt", 12, 0),
+  /** Decrypt (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  DECRYPT(0x00000020, "Decrypt", 12, 0),
+  /** Sign (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  SIGN(0x00000021, "Sign", 12, 0),
+  /** Signature Verify (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  SIGNATURE_VERIFY(0x00000022, "SignatureVerify", 12, 0),
+  /** MAC (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  MAC(0x00000023, "MAC", 12, 0),
+  /** MAC Verify (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  MAC_VERIFY(0x00000024, "MACVerify", 12, 0),
+  /** RNG Retrieve (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  RNG_RETRIEVE(0x00000025, "RNGRetrieve", 12, 0),
+  /** RNG Seed (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  RNG_SEED(0x00000026, "RNGSeed", 12, 0),
+  /** Hash (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  HASH(0x00000027, "Hash", 12, 0),
+  /** Create Split Key (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  CREATE_SPLIT_KEY(0x00000028, "CreateSplitKey", 12, 0),
+  /** Join Split Key (KMIP 1.2+; KMIP 2.1 §11.36 Table 470). */
+  JOIN_SPLIT_KEY(0x00000029, "JoinSplitKey", 12, 0),
+  /** Import (KMIP 1.4+; KMIP 2.1 §11.36 Table 470). */
+  IMPORT(0x0000002A, "Import", 14, 0),
+  /** Export (KMIP 1.4+; KMIP 2.1 §11.36 Table 470). */
+  EXPORT(0x0000002B, "Export", 14, 0),
   /** Log (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */
   LOG(0x0000002C, "Log", 20, 0),
   /** Login (KMIP 2.0+; KMIP 2.1 §11.36 Table 470). */

@@ -47,20 +47,20 @@ public enum ResultReason implements KmipEnumeration {
   KEY_FORMAT_TYPE_NOT_SUPPORTED(0x00000010, "KeyFormatTypeNotSupported", 10, 0),
   /** Key Compression Type Not Supported (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
   KEY_COMPRESSION_TYPE_NOT_SUPPORTED(0x00000011, "KeyCompressionTypeNotSupported", 10, 0),
-  /** Encoding Option Error (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
-  ENCODING_OPTION_ERROR(0x00000012, "EncodingOptionError", 10, 0),
-  /** Key Value Not Present (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
-  KEY_VALUE_NOT_PRESENT(0x00000013, "KeyValueNotPresent", 10, 0),
-  /** Attestation Required (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
-  ATTESTATION_REQUIRED(0x00000014, "AttestationRequired", 10, 0),
-  /** Attestation Failed (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
-  ATTESTATION_FAILED(0x00000015, "AttestationFailed", 10, 0),
-  /** Sensitive (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
-  SENSITIVE(0x00000016, "Sensitive", 10, 0),
-  /** Not Extractable (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
-  NOT_EXTRACTABLE(0x00000017, "NotExtractable", 10, 0),
-  /** Object Already Exists (KMIP 1.0+; KMIP 2.1 §11.46 Table 479). */
-  OBJECT_ALREADY_EXISTS(0x00000018, "ObjectAlreadyExists", 10, 0),
+  /** Encoding Option Error (KMIP 1.1+; KMIP 2.1 §11.46 Table 479). */
+  ENCODING_OPTION_ERROR(0x00000012, "EncodingOptionError", 11, 0),
+  /** Key Value Not Present (KMIP 1.2+; KMIP 2.1 §11.46 Table 479). */
+  KEY_VALUE_NOT_PRESENT(0x00000013, "KeyValueNotPresent", 12, 0),
+  /** Attestation Required (KMIP 1.2+; KMIP 2.1 §11.46 Table 479). */
+  ATTESTATION_REQUIRED(0x00000014, "AttestationRequired", 12, 0),
+  /** Attestation Failed (KMIP 1.2+; KMIP 2.1 §11.46 Table 479). */
+  ATTESTATION_FAILED(0x00000015, "AttestationFailed", 12, 0),
+  /** Sensitive (KMIP 1.4+; KMIP 2.1 §11.46 Table 479). */
+  SENSITIVE(0x00000016, "Sensitive", 14, 0),
+  /** Not Extractable (KMIP 1.4+; KMIP 2.1 §11.46 Table 479). */
+  NOT_EXTRACTABLE(0x00000017, "NotExtractable", 14, 0),
+  /** Object Already Exists (KMIP 1.4+; KMIP 2.1 §11.46 Table 479). */
+  OBJECT_ALREADY_EXISTS(0x00000018, "ObjectAlreadyExists", 14, 0),
   /** Invalid Ticket (KMIP 2.0+; KMIP 2.1 §11.46 Table 479). */
   INVALID_TICKET(0x00000019, "InvalidTicket", 20, 0),
   /** Usage Limit Exceeded (KMIP 2.0+; KMIP 2.1 §11.46 Table 479). */

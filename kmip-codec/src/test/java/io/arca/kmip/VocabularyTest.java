@@ -121,6 +121,26 @@ class VocabularyTest {
   }
 
   @Test
+  void operationsAndResultReasonsKnowTheirFirstVersionInsideOneX() {
+    // Numbered in the order they were added: 1.1 Re-key Key Pair and Discover Versions, 1.2 the
+    // cryptographic services, 1.4 Import and Export; 1.1 Encoding Option Error, 1.2 the
+    // attestation reasons, 1.4 Sensitive, Not Extractable and Object Already Exists.
+    assertThat(Operation.PUT.since()).isEqualTo(ProtocolVersion.V1_0);
+    assertThat(Operation.DISCOVER_VERSIONS.since()).isEqualTo(ProtocolVersion.V1_1);
+    assertThat(Operation.RE_KEY_KEY_PAIR.since()).isEqualTo(ProtocolVersion.V1_1);
+    assertThat(Operation.ENCRYPT.since()).isEqualTo(ProtocolVersion.V1_2);
+    assertThat(Operation.JOIN_SPLIT_KEY.since()).isEqualTo(ProtocolVersion.V1_2);
+    assertThat(Operation.EXPORT.since()).isEqualTo(ProtocolVersion.V1_4);
+    assertThat(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED.since())
+        .isEqualTo(ProtocolVersion.V1_0);
+    assertThat(ResultReason.ENCODING_OPTION_ERROR.since()).isEqualTo(ProtocolVersion.V1_1);
+    assertThat(ResultReason.ATTESTATION_FAILED.since()).isEqualTo(ProtocolVersion.V1_2);
+    assertThat(ResultReason.SENSITIVE.since()).isEqualTo(ProtocolVersion.V1_4);
+    assertThat(ResultReason.NOT_EXTRACTABLE.isDefinedIn(ProtocolVersion.V1_3)).isFalse();
+    assertThat(ResultReason.GENERAL_FAILURE.since()).isEqualTo(ProtocolVersion.V1_0);
+  }
+
+  @Test
   void enumerationValuesKnowTheVersionsThatDefineThem() {
     // KMIP 2.1 Table 470 adds Ping; 2.0 Table 432 adds Log; 2.0 drops the Template object type.
     assertThat(Operation.PING.since()).isEqualTo(ProtocolVersion.V2_1);

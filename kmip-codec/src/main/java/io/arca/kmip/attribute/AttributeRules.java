@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +23,11 @@ import java.util.function.Predicate;
  * Which attributes a client may set, modify and delete, how many instances an object may hold and
  * which object types they apply to, per protocol version: the attribute rules tables of KMIP 1.4 §3
  * and KMIP 2.0/2.1 §4, read once from attribute-rules.tsv (written by
- * tools/kmip-spec-extract/AttributeRulesExtract.java). 1.x versions use the 1.4 tables, 2.0 its
- * own, 2.1 and later the 2.1 tables.
+ * tools/kmip-spec-extract/AttributeRulesExtract.java). 2.0 uses its own tables, 2.1 and later the
+ * 2.1 tables, 1.4 its own. KMIP 1.0-1.3 differ from 1.4 in the attributes they lack rather than in
+ * the rules of those they share, so their tables are the 1.4 rows whose tag the version defines
+ * (the tag's first version in vocabulary.tsv): Fresh from 1.1, Key Value Location and Original
+ * Creation Date from 1.2, Random Number Generator from 1.3, Sensitive and Extractable from 1.4.
  *
  * <p>Custom ("x-"/"y-") and vendor attributes, by name or by a vendor tag (0x54xxxx), follow {@link
  * AttributeRule#customDefault}. A standard tag (0x42xxxx) without a table in that version is no
@@ -171,6 +175,34 @@ public final class AttributeRules {
     return byVersion.keySet();
   }
 
+  /** The protocol versions that have a table of their own, derived ones (1.0-1.3) included. */
+  public static final List<ProtocolVersion> VERSIONS =
+      List.of(
+          ProtocolVersion.V1_0,
+          ProtocolVersion.V1_1,
+          ProtocolVersion.V1_2,
+          ProtocolVersion.V1_3,
+          ProtocolVersion.V1_4,
+          ProtocolVersion.V2_0,
+          ProtocolVersion.V2_1);
+
+  /**
+   * Every row of the table that governs {@code version}, ordered by tag: for 1.0-1.3 the 1.4 rows
+   * whose tag that version defines.
+   */
+  public List<AttributeRule> table(ProtocolVersion version) {
+    return rulesOf(tableFor(version)).values().stream()
+        .filter(r -> definedIn(r, version))
+        .sorted(Comparator.comparingInt(r -> r.tag() == null ? 0 : r.tag().code()))
+        .toList();
+  }
+
+  /** Whether a row's tag exists in {@code version} (always, for a version its table is from). */
+  private static boolean definedIn(AttributeRule rule, ProtocolVersion version) {
+    Tag tag = rule.tag();
+    return tag != null && tag.isDefinedIn(version);
+  }
+
   /** Every rule of one spec version, by tag code. */
   Map<Integer, AttributeRule> rulesOf(ProtocolVersion specVersion) {
     return byVersion.getOrDefault(specVersion, Map.of());
@@ -178,13 +210,15 @@ public final class AttributeRules {
 
   /**
    * The rule of a tag in a protocol version: its table's row for a standard tag (empty when that
-   * version has no such attribute), the custom default for a vendor tag, empty for anything else.
+   * version has no such attribute, in 1.0-1.3 also when the tag came later), the custom default for
+   * a vendor tag, empty for anything else.
    */
   public Optional<AttributeRule> rule(int tag, ProtocolVersion version) {
     ProtocolVersion table = tableFor(version);
     return switch (tag >>> 16) {
       case VENDOR_TAG_PREFIX -> Optional.of(AttributeRule.customDefault(table));
-      case STANDARD_TAG_PREFIX -> Optional.ofNullable(rulesOf(table).get(tag));
+      case STANDARD_TAG_PREFIX ->
+          Optional.ofNullable(rulesOf(table).get(tag)).filter(r -> definedIn(r, version));
       default -> Optional.empty();
     };
   }

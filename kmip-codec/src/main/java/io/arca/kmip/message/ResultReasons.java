@@ -9,9 +9,9 @@ import io.arca.kmip.ResultReason;
  * sent to a 1.x client or 1.x's Illegal Operation sent to a 2.x client, becomes General Failure,
  * which every version defines.
  *
- * <p>The first versions come from vocabulary.tsv, which is exact from 2.0 on but only a lower bound
- * inside 1.x: a value added in 1.1-1.4 (Object Already Exists came with 1.4) still reaches a 1.0
- * client unchanged.
+ * <p>The first versions come from vocabulary.tsv, which numbers the reasons 1.1-1.4 added by their
+ * own version (Encoding Option Error 1.1, the attestation reasons 1.2, Sensitive, Not Extractable
+ * and Object Already Exists 1.4), so none of them reaches an older client.
  */
 public final class ResultReasons {
   private ResultReasons() {}

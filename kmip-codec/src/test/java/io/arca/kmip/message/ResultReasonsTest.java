@@ -17,6 +17,18 @@ class ResultReasonsTest {
   }
 
   @Test
+  void reasonsThatCameWithALater1xVersionBecomeGeneralFailureBeforeIt() {
+    assertThat(ResultReasons.forVersion(ResultReason.SENSITIVE, ProtocolVersion.V1_3))
+        .isEqualTo(ResultReason.GENERAL_FAILURE);
+    assertThat(ResultReasons.forVersion(ResultReason.SENSITIVE, ProtocolVersion.V1_4))
+        .isEqualTo(ResultReason.SENSITIVE);
+    assertThat(ResultReasons.forVersion(ResultReason.ENCODING_OPTION_ERROR, ProtocolVersion.V1_0))
+        .isEqualTo(ResultReason.GENERAL_FAILURE);
+    assertThat(ResultReasons.forVersion(ResultReason.ENCODING_OPTION_ERROR, ProtocolVersion.V1_1))
+        .isEqualTo(ResultReason.ENCODING_OPTION_ERROR);
+  }
+
+  @Test
   void reasonsThatCameWith2xReach2xClientsUnchanged() {
     assertThat(ResultReasons.forVersion(ResultReason.READ_ONLY_ATTRIBUTE, ProtocolVersion.V2_0))
         .isEqualTo(ResultReason.READ_ONLY_ATTRIBUTE);

@@ -198,6 +198,20 @@ public final class BatchProcessor {
 
   private ResponseBatchItem run(RequestBatchItem item, RequestContext context) {
     Operation operation = Operation.byValue(item.operation());
+    if (operation != null && !operation.isDefinedIn(context.protocolVersion())) {
+      // The version gate: what the request's version does not define is not served in it, as
+      // vocabulary.tsv dates every operation (Discover Versions 1.1, Encrypt 1.2, Ping 2.1).
+      return ResponseBatchItem.failure(
+          item.operation(),
+          item.uniqueBatchItemId(),
+          ResultReason.OPERATION_NOT_SUPPORTED,
+          operation.xmlName()
+              + " is not a KMIP "
+              + context.protocolVersion()
+              + " operation (it came with "
+              + operation.since()
+              + ")");
+    }
     OperationRegistry.Entry<?, ?> entry = operation == null ? null : registry.entry(operation);
     if (entry == null) {
       return ResponseBatchItem.failure(

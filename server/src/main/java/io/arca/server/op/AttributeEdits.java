@@ -1,5 +1,6 @@
 package io.arca.server.op;
 
+import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
@@ -13,6 +14,8 @@ import io.arca.server.store.ObjectRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Add, Modify, Delete and Set Attribute share: the attribute rules tables (through {@link
@@ -49,14 +52,10 @@ final class AttributeEdits {
       Instant now,
       ProtocolVersion version) {
     String name = ObjectAttributes.nameOf(reference);
-    if (ObjectAttributes.isRecordField(reference) || NewObjects.isServerOnly(reference)) {
+    if (ObjectAttributes.isRecordField(reference)) {
       throw Reasons.readOnlyChange(version, name, edit.verb);
     }
-    AttributeRule rule =
-        RULES
-            .rule(reference, version)
-            .filter(r -> ObjectAttributes.isDefinedIn(reference, version))
-            .orElseThrow(() -> Reasons.notApplicable(version, name, "KMIP " + version));
+    AttributeRule rule = ruleIn(reference, version);
     boolean allowed =
         switch (edit) {
           case ADD -> rule.initiallySetByClient() || rule.modifiableByClient();
@@ -66,12 +65,71 @@ final class AttributeEdits {
     if (!allowed) {
       throw Reasons.readOnlyChange(version, name, edit.verb);
     }
-    if (!rule.appliesTo(record.objectType())) {
+    if (!appliesTo(rule, record.objectType())) {
       throw Reasons.notApplicable(version, name, record.objectType().xmlName() + " objects");
     }
     if (edit != Edit.DELETE) {
       checkState(reference, record, now, version);
     }
+  }
+
+  /**
+   * Refuses an attribute a client gives for a new object (Create, Create Key Pair, Register, Derive
+   * Key, Re-key and their templates) unless its version's table lets the client set it initially,
+   * or the operation's own section has the request state it ({@link #STATED_BY_REQUEST}), and it
+   * applies to {@code type} (null: not known yet, as for a 1.x Template's attributes).
+   */
+  static void checkAtCreation(
+      AttributeReference reference, @Nullable ObjectType type, ProtocolVersion version) {
+    String name = ObjectAttributes.nameOf(reference);
+    if (ObjectAttributes.isRecordField(reference)) {
+      throw Reasons.readOnly(version, name);
+    }
+    AttributeRule rule = ruleIn(reference, version);
+    boolean stated =
+        reference instanceof AttributeReference.Tagged tagged
+            && STATED_BY_REQUEST.contains(tagged.tag());
+    if (!rule.initiallySetByClient() && !stated) {
+      throw Reasons.readOnly(version, name);
+    }
+    if (type != null && !appliesTo(rule, type)) {
+      throw Reasons.notApplicable(version, name, type.xmlName() + " objects");
+    }
+  }
+
+  /**
+   * Server-set attributes that the request of a new object nevertheless states: Create and Create
+   * Key Pair take Cryptographic Algorithm and Length from the template (KMIP 1.4 §4.1-4.2, 2.1
+   * §6.1.8-6.1.9), and Register takes them and the Certificate Type as descriptions of the object
+   * it carries, which the server checks against the object (1.4 §4.3, 2.1 §6.1.45). The tables'
+   * "initially set by: Server" rows mean the server gives the value, from the request if need be.
+   */
+  private static final Set<Integer> STATED_BY_REQUEST =
+      Set.of(
+          Tag.CRYPTOGRAPHIC_ALGORITHM.code(),
+          Tag.CRYPTOGRAPHIC_LENGTH.code(),
+          Tag.CERTIFICATE_TYPE.code());
+
+  /**
+   * Whether the row lets the attribute be on an object of {@code type}. A qualified cell (1.4's
+   * Process Start and Protect Stop Date name key types with conditions on their use) is not
+   * enforced: the table's flag leaves the condition out, and the OASIS cases register private keys
+   * with both dates (CS-AC-M-8-14).
+   */
+  private static boolean appliesTo(AttributeRule rule, ObjectType type) {
+    return rule.appliesTo(type) || rule.isQualified("applies_to");
+  }
+
+  /**
+   * The rule of the attribute in the version's table; an attribute the version does not define (the
+   * tag came later, ended earlier, or is no attribute there) is refused as the version says.
+   */
+  private static AttributeRule ruleIn(AttributeReference reference, ProtocolVersion version) {
+    String name = ObjectAttributes.nameOf(reference);
+    return RULES
+        .rule(reference, version)
+        .filter(r -> ObjectAttributes.isDefinedIn(reference, version))
+        .orElseThrow(() -> Reasons.notApplicable(version, name, "KMIP " + version));
   }
 
   /**

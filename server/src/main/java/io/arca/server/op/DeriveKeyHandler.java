@@ -74,7 +74,8 @@ public final class DeriveKeyHandler
               + ")");
     }
     Attributes attributes =
-        NewObjects.clientAttributesBesidesUid(request.attributes(), objects.store(), context);
+        NewObjects.clientAttributesBesidesUid(
+            request.attributes(), ObjectType.SYMMETRIC_KEY, objects.store(), context);
     Integer algorithm = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
     Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
     if (algorithm == null || bits == null) {

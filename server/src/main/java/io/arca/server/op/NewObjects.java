@@ -8,7 +8,6 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
-import io.arca.kmip.TagNames;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,29 +38,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class NewObjects {
   private NewObjects() {}
-
-  /**
-   * Attributes only the server sets; a client that sends one is refused, except the Unique
-   * Identifier a 2.x client chooses for a new object ({@link ChosenIdentifiers}).
-   */
-  private static final Set<Integer> SERVER_ONLY =
-      Set.of(
-          Tag.UNIQUE_IDENTIFIER.code(),
-          Tag.OBJECT_TYPE.code(),
-          Tag.STATE.code(),
-          Tag.INITIAL_DATE.code(),
-          Tag.LAST_CHANGE_DATE.code(),
-          Tag.DIGEST.code(),
-          Tag.ORIGINAL_CREATION_DATE.code(),
-          Tag.ALWAYS_SENSITIVE.code(),
-          Tag.NEVER_EXTRACTABLE.code(),
-          Tag.KEY_VALUE_PRESENT.code(),
-          Tag.KEY_VALUE_LOCATION.code(),
-          Tag.LEASE_TIME.code(),
-          Tag.ARCHIVE_DATE.code(),
-          Tag.DESTROY_DATE.code(),
-          Tag.COMPROMISE_DATE.code(),
-          Tag.REVOCATION_REASON.code());
 
   /**
    * Refuses a new object in the database unless the caller may create it with the request's
@@ -84,28 +59,36 @@ final class NewObjects {
   }
 
   /**
-   * The client's attributes, with those of the templates it names (1.x), checked and with each
-   * attribute's instances numbered from 0.
+   * The client's attributes for a new object of {@code type}, with those of the templates it names
+   * (1.x), checked against the version's attribute rules ({@link AttributeEdits#checkAtCreation})
+   * and with each attribute's instances numbered from 0.
    *
-   * @throws KmipException for an unknown template, server-only attributes, or a duplicate Name
+   * @throws KmipException for an unknown template, an attribute the client may not set on such an
+   *     object, or a duplicate Name
    */
-  static Attributes clientAttributes(Attributes given, ObjectStore store, RequestContext context) {
-    return clientAttributes(given, store, context, false);
+  static Attributes clientAttributes(
+      Attributes given, ObjectType type, ObjectStore store, RequestContext context) {
+    return clientAttributes(given, type, store, context, false);
   }
 
   /**
-   * The client's attributes as {@link #clientAttributes(Attributes, ObjectStore, RequestContext)}
-   * checks them, for an operation whose new object a client may name: a 2.x client's Unique
-   * Identifier is left out, since it names the object ({@link ChosenIdentifiers#chosen} checks it)
-   * rather than being one of its attributes. 1.x requests have no such attribute and are refused.
+   * The client's attributes as {@link #clientAttributes(Attributes, ObjectType, ObjectStore,
+   * RequestContext)} checks them, for an operation whose new object a client may name: a 2.x
+   * client's Unique Identifier is left out, since it names the object ({@link
+   * ChosenIdentifiers#chosen} checks it) rather than being one of its attributes. 1.x requests have
+   * no such attribute and are refused.
    */
   static Attributes clientAttributesBesidesUid(
-      Attributes given, ObjectStore store, RequestContext context) {
-    return clientAttributes(given, store, context, true);
+      Attributes given, ObjectType type, ObjectStore store, RequestContext context) {
+    return clientAttributes(given, type, store, context, true);
   }
 
   private static Attributes clientAttributes(
-      Attributes given, ObjectStore store, RequestContext context, boolean uidMayBeChosen) {
+      Attributes given,
+      ObjectType type,
+      ObjectStore store,
+      RequestContext context,
+      boolean uidMayBeChosen) {
     ProtocolVersion version = context.protocolVersion();
     Map<AttributeReference, Integer> counts = new HashMap<>();
     List<Attribute> checked = new ArrayList<>();
@@ -117,10 +100,7 @@ final class NewObjects {
         // The object's own identifier, not one of its attributes: ChosenIdentifiers takes it.
         continue;
       }
-      if (attribute.reference() instanceof AttributeReference.Tagged tagged
-          && SERVER_ONLY.contains(tagged.tag())) {
-        throw Reasons.readOnly(version, TagNames.of(tagged.tag()));
-      }
+      AttributeEdits.checkAtCreation(attribute.reference(), type, version);
       int index = counts.merge(attribute.reference(), 1, Integer::sum) - 1;
       checked.add(attribute.withIndex(index));
     }
@@ -226,12 +206,6 @@ final class NewObjects {
     return false;
   }
 
-  /** Whether only the server may set the attribute. */
-  static boolean isServerOnly(AttributeReference reference) {
-    return reference instanceof AttributeReference.Tagged tagged
-        && SERVER_ONLY.contains(tagged.tag());
-  }
-
   private static String nameValue(Attribute name) {
     if (name.value() instanceof TtlvStructure structure
         && structure.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString text) {
@@ -273,7 +247,10 @@ final class NewObjects {
     if (format != null) {
       items.add(Attribute.of(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), format)));
     }
-    items.add(Attribute.of(TtlvDateTime.of(Tag.ORIGINAL_CREATION_DATE.code(), context.now())));
+    if (clientAttributes.first(Tag.ORIGINAL_CREATION_DATE.code()) == null) {
+      // A registered object may come with its own (the tables let the client set it initially).
+      items.add(Attribute.of(TtlvDateTime.of(Tag.ORIGINAL_CREATION_DATE.code(), context.now())));
+    }
     if (clientAttributes.first(Tag.FRESH.code()) == null) {
       items.add(Attribute.of(new TtlvBoolean(Tag.FRESH.code(), true)));
     }

@@ -35,7 +35,7 @@ final class ObjectAttributes {
     List<Attribute> kept = new ArrayList<>();
     boolean changed = false;
     for (Attribute attribute : attributes.items()) {
-      if (isDefinedIn(attribute.reference(), version)) {
+      if (isDefinedIn(attribute.reference(), version) && !isUnlistedIn(attribute, version)) {
         Attribute shown = withFieldsOf(attribute, version);
         changed |= !shown.equals(attribute);
         kept.add(shown);
@@ -44,6 +44,17 @@ final class ObjectAttributes {
       }
     }
     return changed ? new Attributes(kept, attributes.templateNames()) : attributes;
+  }
+
+  /**
+   * Whether an attribute the version defines is still left out of what it is told: the Random
+   * Number Generator attribute exists from 1.3 (a client may set it), but only 1.4 made the server
+   * set it on what it creates, and the 1.3 test cases (SKFF-M-9-13, TL-M-3-13 ...) list none on a
+   * created key.
+   */
+  private static boolean isUnlistedIn(Attribute attribute, ProtocolVersion version) {
+    return attribute.reference().equals(AttributeReference.tag(Tag.RANDOM_NUMBER_GENERATOR.code()))
+        && !version.isAtLeast(ProtocolVersion.V1_4);
   }
 
   /**
@@ -75,11 +86,6 @@ final class ObjectAttributes {
     if (reference instanceof AttributeReference.Tagged tagged) {
       Tag known = Tag.byCode(tagged.tag());
       // Vendor tags (0x54xxxx) have no version; they pass as they came.
-      if (known == Tag.RANDOM_NUMBER_GENERATOR && !version.isAtLeast(ProtocolVersion.V1_4)) {
-        // KMIP 1.4 made the server's generator mandatory on what it creates; the 1.3 test cases
-        // (SKFF-M-9-13 ...) list no such attribute on a created key, so 1.3 clients do not see it.
-        return false;
-      }
       return known == null
           ? (tagged.tag() >>> 16) == 0x54
           : known.isDefinedIn(version) && RULES.isAttribute(reference, version);

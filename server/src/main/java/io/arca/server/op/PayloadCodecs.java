@@ -74,20 +74,16 @@ public final class PayloadCodecs {
   public static final PayloadCodec<String, TtlvStructure> LOG =
       new PayloadCodec<>(PayloadCodecs::logMessage, (response, version) -> response);
 
-  /** Export: from KMIP 2.0 on. */
+  // The versions an operation exists in are the batch's version gate's to decide, from the
+  // vocabulary's dates (Export and Import from 1.4, Set Attribute from 2.0), before any codec runs.
   public static final PayloadCodec<Export.Request, Export.Response> EXPORT =
-      since2(Export.Request::decode, Export.Response::encode, "Export exists from KMIP 2.0 on");
+      new PayloadCodec<>(Export.Request::decode, Export.Response::encode);
 
-  /** Import: from KMIP 2.0 on. */
   public static final PayloadCodec<Import.Request, Import.Response> IMPORT =
-      since2(Import.Request::decode, Import.Response::encode, "Import exists from KMIP 2.0 on");
+      new PayloadCodec<>(Import.Request::decode, Import.Response::encode);
 
-  /** Set Attribute: from KMIP 2.0 on. */
   public static final PayloadCodec<SetAttribute.Request, SetAttribute.Response> SET_ATTRIBUTE =
-      since2(
-          SetAttribute.Request::decode,
-          SetAttribute.Response::encode,
-          "Set Attribute is a KMIP 2.0 operation");
+      new PayloadCodec<>(SetAttribute.Request::decode, SetAttribute.Response::encode);
 
   public static final PayloadCodec<Activate.Request, Activate.Response> ACTIVATE =
       new PayloadCodec<>(Activate.Request::decode, Activate.Response::encode);
@@ -197,19 +193,4 @@ public final class PayloadCodecs {
     return message;
   }
 
-  /**
-   * The codec of an operation KMIP 2.0 added: an older client is told so (Operation Not Supported)
-   * before its payload is read, which its version does not define.
-   */
-  private static <Q, R> PayloadCodec<Q, R> since2(
-      PayloadCodec.Decoder<Q> decoder, PayloadCodec.Encoder<R> encoder, String refusal) {
-    return new PayloadCodec<>(
-        (payload, version) -> {
-          if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-            throw new KmipException(ResultReason.OPERATION_NOT_SUPPORTED, refusal);
-          }
-          return decoder.decode(payload, version);
-        },
-        encoder);
-  }
 }

@@ -108,7 +108,8 @@ public final class ReKeyHandler implements OperationHandler<ReKey.Request, ReKey
     Attributes given =
         request.attributes() == null
             ? Attributes.EMPTY
-            : NewObjects.clientAttributes(request.attributes(), objects.store(), context);
+            : NewObjects.clientAttributes(
+                request.attributes(), ObjectType.SYMMETRIC_KEY, objects.store(), context);
     String uid = ObjectAccess.newUid();
     List<Attribute> attributes = carried(old, given, request.offset(), context.now());
     try (ClearKey key = maker.symmetricKey(algorithm, length)) {

@@ -85,11 +85,13 @@ public final class ReKeyKeyPairHandler
     Attributes privateGiven =
         NewObjects.clientAttributes(
             StoredKeyPairs.merge(request.commonAttributes(), request.privateKeyAttributes()),
+            ObjectType.PRIVATE_KEY,
             objects.store(),
             context);
     Attributes publicGiven =
         NewObjects.clientAttributes(
             StoredKeyPairs.merge(request.commonAttributes(), request.publicKeyAttributes()),
+            ObjectType.PUBLIC_KEY,
             objects.store(),
             context);
     String privateUid = ObjectAccess.newUid();

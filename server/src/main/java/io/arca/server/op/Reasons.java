@@ -76,9 +76,11 @@ final class Reasons {
 
   /** The key may not leave the server in the clear. */
   static KmipException sensitive(ProtocolVersion version, String uid, boolean sensitive) {
-    ResultReason v2 = sensitive ? ResultReason.SENSITIVE : ResultReason.NOT_EXTRACTABLE;
+    // Sensitive and Not Extractable came with 1.4, with the attributes; earlier clients get the
+    // Permission Denied that stood for them.
+    ResultReason precise = sensitive ? ResultReason.SENSITIVE : ResultReason.NOT_EXTRACTABLE;
     return new KmipException(
-        isV2(version) ? v2 : ResultReason.PERMISSION_DENIED,
+        precise.isDefinedIn(version) ? precise : ResultReason.PERMISSION_DENIED,
         uid
             + (sensitive ? " is sensitive" : " is not extractable")
             + ": it is never returned in clear");

@@ -59,7 +59,7 @@ public final class RegisterHandler
       throw new KmipException(ResultReason.INVALID_FIELD, "ObjectType: unknown");
     }
     Attributes attributes =
-        NewObjects.clientAttributesBesidesUid(request.attributes(), store, context);
+        NewObjects.clientAttributesBesidesUid(request.attributes(), type, store, context);
     String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
     ObjectRecord draft =
         NewObjects.draft(uid, type, attributes, implied(object, attributes), context, false);
@@ -80,10 +80,8 @@ public final class RegisterHandler
   /** A template whose attributes a client could set on an object; others are refused. */
   private static Template checked(Template template, RequestContext context) {
     for (Attribute attribute : template.attributes().items()) {
-      if (NewObjects.isServerOnly(attribute.reference())) {
-        throw Reasons.readOnly(
-            context.protocolVersion(), ObjectAttributes.nameOf(attribute.reference()));
-      }
+      // For the objects made with it, whose type the template does not fix.
+      AttributeEdits.checkAtCreation(attribute.reference(), null, context.protocolVersion());
     }
     return template;
   }

@@ -96,7 +96,8 @@ public final class StoredKeyBacking implements KeyBacking {
           "ObjectType: Create makes symmetric keys (use Create Key Pair or Register for others)");
     }
     Attributes attributes =
-        NewObjects.clientAttributesBesidesUid(request.attributes(), store, context);
+        NewObjects.clientAttributesBesidesUid(
+            request.attributes(), ObjectType.SYMMETRIC_KEY, store, context);
     String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
     CryptographicAlgorithm algorithm = algorithm(attributes);
     Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);

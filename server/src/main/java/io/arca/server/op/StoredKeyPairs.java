@@ -56,10 +56,13 @@ final class StoredKeyPairs {
     NewObjects.checkMayCreate(context);
     Attributes privateGiven = merge(request.commonAttributes(), request.privateKeyAttributes());
     Attributes privateAttributes =
-        NewObjects.clientAttributesBesidesUid(privateGiven, store, context);
+        NewObjects.clientAttributesBesidesUid(privateGiven, ObjectType.PRIVATE_KEY, store, context);
     Attributes publicAttributes =
         NewObjects.clientAttributesBesidesUid(
-            merge(request.commonAttributes(), request.publicKeyAttributes()), store, context);
+            merge(request.commonAttributes(), request.publicKeyAttributes()),
+            ObjectType.PUBLIC_KEY,
+            store,
+            context);
     checkNamesDiffer(privateAttributes, publicAttributes);
     CryptographicAlgorithm algorithm = algorithm(privateAttributes, publicAttributes);
     Integer length = NewObjects.intValue(privateAttributes, Tag.CRYPTOGRAPHIC_LENGTH);

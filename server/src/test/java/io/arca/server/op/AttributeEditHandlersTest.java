@@ -219,8 +219,6 @@ class AttributeEditHandlersTest extends AttributeTestBase {
         .containsExactly(text(Tag.DESCRIPTION, "two"));
     assertFails(ResultReason.MULTI_VALUED_ATTRIBUTE, () -> set(V2_1, uid, custom("Many", "3")));
     assertFails(ResultReason.ATTRIBUTE_READ_ONLY, () -> set(V2_1, uid, AES));
-    assertFails(
-        ResultReason.OPERATION_NOT_SUPPORTED, () -> set(V1_4, uid, text(Tag.DESCRIPTION, "x")));
   }
 
   @Test

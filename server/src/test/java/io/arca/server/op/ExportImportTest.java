@@ -171,17 +171,17 @@ class ExportImportTest {
   }
 
   @Test
-  void exportIsRefusedToOneDotXClients() {
+  void exportServesOneDotFourClients() {
+    // KMIP 1.4 added Export (and Import); the version gate refuses it only before 1.4.
     String uid = createAes();
-    RequestContext old = HandlerFixture.context("alice", ProtocolVersion.V1_4);
-    assertThatThrownBy(
-            () ->
-                Wire.handle(
-                    export,
-                    new Export.Request(uid, null, null, null, null).encode(ProtocolVersion.V2_1),
-                    old))
-        .isInstanceOfSatisfying(
-            KmipException.class,
-            e -> assertThat(e.reason()).isEqualTo(ResultReason.OPERATION_NOT_SUPPORTED));
+    RequestContext v14 = HandlerFixture.context("alice", ProtocolVersion.V1_4);
+    Export.Response response =
+        Export.Response.decode(
+            Wire.handle(
+                export,
+                new Export.Request(uid, null, null, null, null).encode(ProtocolVersion.V1_4),
+                v14),
+            ProtocolVersion.V1_4);
+    assertThat(response.uniqueIdentifier()).isEqualTo(uid);
   }
 }
