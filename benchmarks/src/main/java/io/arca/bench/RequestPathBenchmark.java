@@ -30,6 +30,7 @@ import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
+import io.arca.server.transport.InlineAttempt;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -141,10 +142,11 @@ public class RequestPathBenchmark {
    * key is confirmed against the database once).
    */
   private int inline(ByteBuf frame) {
-    Answer answer = processor.tryInline(frame, USER, ALLOCATOR);
-    if (answer == null) {
-      answer = processor.process(frame, USER, ALLOCATOR);
-    }
+    InlineAttempt attempt = processor.tryInline(frame, USER, ALLOCATOR);
+    Answer answer =
+        attempt instanceof InlineAttempt.Answered answered
+            ? answered.answer()
+            : ((InlineAttempt.Deferred) attempt).rest().run();
     int size = answer.bytes().readableBytes();
     answer.bytes().release();
     return size;

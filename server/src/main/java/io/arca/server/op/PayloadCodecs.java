@@ -1,8 +1,6 @@
 package io.arca.server.op;
 
-import io.arca.kmip.KmipException;
 import io.arca.kmip.ProtocolVersion;
-import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
@@ -192,5 +190,4 @@ public final class PayloadCodecs {
     fields.finish();
     return message;
   }
-
 }

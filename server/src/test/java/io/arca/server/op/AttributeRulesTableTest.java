@@ -80,8 +80,10 @@ class AttributeRulesTableTest extends AttributeTestBase {
     ResultReason addRefusal = addRefusal(v, tag, rule, present);
     Executable add =
         () ->
-            new AddAttributeHandler(objects)
-                .handle(new AddAttribute.Request(uid, value).encode(v), as(v));
+            Wire.handle(
+                new AddAttributeHandler(objects),
+                new AddAttribute.Request(uid, value).encode(v),
+                as(v));
     if (addRefusal != null) {
       assertRefused(addRefusal, add);
       assertThat(record(uid).attributes()).isEqualTo(before);
@@ -99,11 +101,11 @@ class AttributeRulesTableTest extends AttributeTestBase {
     ResultReason ruleRefusal = editRefusal(v, tag, rule, rule.modifiableByClient());
     Executable modify =
         () ->
-            new ModifyAttributeHandler(objects)
-                .handle(
-                    new ModifyAttribute.Request(uid, null, instance == null ? value : instance)
-                        .encode(v),
-                    as(v));
+            Wire.handle(
+                new ModifyAttributeHandler(objects),
+                new ModifyAttribute.Request(uid, null, instance == null ? value : instance)
+                    .encode(v),
+                as(v));
     if (ruleRefusal != null) {
       assertRefused(ruleRefusal, modify);
       assertThat(record(uid).attributes()).isEqualTo(held);
@@ -115,10 +117,10 @@ class AttributeRulesTableTest extends AttributeTestBase {
     ResultReason deleteRefusal = editRefusal(v, tag, rule, rule.deletableByClient());
     Executable delete =
         () ->
-            new DeleteAttributeHandler(objects)
-                .handle(
-                    new DeleteAttribute.Request(uid, value.reference(), null, null).encode(v),
-                    as(v));
+            Wire.handle(
+                new DeleteAttributeHandler(objects),
+                new DeleteAttribute.Request(uid, value.reference(), null, null).encode(v),
+                as(v));
     if (deleteRefusal != null) {
       assertRefused(deleteRefusal, delete);
       assertThat(record(uid).attributes()).isEqualTo(held);
@@ -146,7 +148,7 @@ class AttributeRulesTableTest extends AttributeTestBase {
         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), new Attributes(items, List.of()))
             .encode(v);
     int objectsBefore = store.locate(ObjectQuery.all(1000)).size();
-    Executable create = () -> new CreateHandler(store).handle(request, as(v));
+    Executable create = () -> Wire.handle(new CreateHandler(store), request, as(v));
 
     ResultReason refusal = null;
     if (RECORD_FIELDS.contains(tag)
