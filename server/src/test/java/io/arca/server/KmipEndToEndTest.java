@@ -122,6 +122,11 @@ class KmipEndToEndTest {
 
     assertThat(response.protocolVersion()).isEqualTo(version);
     ResponseBatchItem answer = response.batchItems().get(0);
+    if (!version.isAtLeast(ProtocolVersion.V1_1)) {
+      // KMIP 1.1 added Discover Versions: a 1.0 request is not served it.
+      assertThat(answer.resultReason()).isEqualTo(ResultReason.OPERATION_NOT_SUPPORTED.value());
+      return;
+    }
     assertThat(answer.resultStatus()).isEqualTo(ResultStatus.SUCCESS);
     assertThat(payloadOf(answer).all(Tag.PROTOCOL_VERSION.code())).hasSize(7);
   }
@@ -140,13 +145,15 @@ class KmipEndToEndTest {
       operations.add(((TtlvEnumeration) op).value());
     }
     assertThat(operations)
-        .contains(
-            Operation.DISCOVER_VERSIONS.value(),
-            Operation.QUERY.value(),
-            Operation.CREATE.value(),
-            Operation.GET.value())
+        .contains(Operation.QUERY.value(), Operation.CREATE.value(), Operation.GET.value())
         .doesNotContain(Operation.CANCEL.value())
         .doesNotHaveDuplicates();
+    // Listed exactly in the versions that define it (1.1 on).
+    if (version(text).isAtLeast(ProtocolVersion.V1_1)) {
+      assertThat(operations).contains(Operation.DISCOVER_VERSIONS.value());
+    } else {
+      assertThat(operations).doesNotContain(Operation.DISCOVER_VERSIONS.value());
+    }
     if (!version(text).isAtLeast(ProtocolVersion.V2_0)) {
       assertThat(operations).doesNotContain(Operation.SET_ATTRIBUTE.value());
     } else {
