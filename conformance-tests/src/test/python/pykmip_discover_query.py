@@ -43,7 +43,11 @@ def main(host, port, ca, cert, key, version):
     )
     proxy.open()
     try:
-        discovered = proxy.discover_versions()
+        try:
+            discovered = proxy.discover_versions()
+        except Exception as e:  # a 1.0 server does not serve Discover Versions (KMIP 1.1 added it)
+            discovered = None
+            refused = type(e).__name__
         query = proxy.query(
             query_functions=[
                 enums.QueryFunction.QUERY_OPERATIONS,
@@ -54,9 +58,12 @@ def main(host, port, ca, cert, key, version):
     finally:
         proxy.close()
     return {
-        "discover_status": discovered.result_status.value.name,
+        "discover_status": (
+            discovered.result_status.value.name if discovered else "REFUSED " + refused
+        ),
         "versions": [
-            "%d.%d" % (v.major, v.minor) for v in (discovered.protocol_versions or [])
+            "%d.%d" % (v.major, v.minor)
+            for v in ((discovered.protocol_versions if discovered else None) or [])
         ],
         "query_status": query.result_status.value.name,
         "operations": sorted(name(op.value, enums.Operation) for op in (query.operations or [])),
