@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,6 @@ public final class Database implements AutoCloseable {
 
   private final SqlDialect dialect;
   private final BasicDataSource pool;
-  private final AtomicLong retries = new AtomicLong();
   private volatile boolean galera;
 
   private Database(SqlDialect dialect, BasicDataSource pool) {
@@ -137,7 +135,6 @@ public final class Database implements AutoCloseable {
         if (attempt >= ATTEMPTS || !dialect.isRetryable(e)) {
           throw e;
         }
-        retries.incrementAndGet();
         log.debug("transaction rolled back by the database ({}); attempt {}", e, attempt + 1);
         pause(attempt);
       }
@@ -195,11 +192,6 @@ public final class Database implements AutoCloseable {
   /** Whether this database is a node of a Galera cluster, whose reads may lag other nodes. */
   public boolean galera() {
     return galera;
-  }
-
-  /** How many transactions ran again after the database rolled them back (since open). */
-  public long retries() {
-    return retries.get();
   }
 
   private boolean detectGalera() {

@@ -257,11 +257,7 @@ public final class JdbcKekRepository {
     }
   }
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T read(Work<T> work) {
+  private <T> T read(Database.Work<T> work) {
     try (Connection c = database.connection()) {
       c.setAutoCommit(true);
       return work.run(c);
@@ -270,16 +266,10 @@ public final class JdbcKekRepository {
     }
   }
 
-  private <T> T write(Work<T> work) {
-    try (Connection c = database.connection()) {
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+  // Database.transaction: a rotation batch that loses a Galera certification runs again whole.
+  private <T> T write(Database.Work<T> work) {
+    try {
+      return database.transaction(work);
     } catch (SQLException e) {
       throw new PersistenceException("writing the KEKs failed", e);
     }
