@@ -114,7 +114,10 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     return null;
   }
 
-  /** Waits until everything recorded before this call is in the database (tests, shutdown). */
+  /**
+   * Waits until everything recorded before this call is in the database and the audit file (tests,
+   * shutdown).
+   */
   public void flush() throws InterruptedException {
     long target = journal.published();
     while (applied < target && thread.isAlive()) {
@@ -161,7 +164,6 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
           List<AuditRecord> written =
               repository.append(
                   read.entries(), new JdbcAuditRepository.JournalMark(journal.id(), read.end()));
-          applied = read.end();
           if (databaseFailing) {
             log.info(
                 "the audit log's database takes records again after {} ms",
@@ -169,6 +171,8 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
           }
           databaseFailing = false;
           writeFile(written);
+          // After the file: flush() returns once both hold what was recorded before it.
+          applied = read.end();
           journal.release(applied);
         } catch (RuntimeException e) {
           if (!databaseFailing) {
