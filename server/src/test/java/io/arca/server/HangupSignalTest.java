@@ -90,6 +90,10 @@ class HangupSignalTest {
                     toml.toString(),
                     "--port",
                     "0",
+                    // Not the default 127.0.0.1:9696, which another process on the machine may
+                    // hold.
+                    "--admin-bind",
+                    "off",
                     "--data-dir",
                     dir.resolve("data").toString()))
             .redirectErrorStream(true)
