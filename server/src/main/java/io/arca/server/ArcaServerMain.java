@@ -3,6 +3,7 @@ package io.arca.server;
 import io.arca.server.audit.AuditShow;
 import io.arca.server.audit.AuditVerifier;
 import io.arca.server.config.AuditCommand;
+import io.arca.server.config.BackupCommand;
 import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
@@ -19,6 +20,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,12 @@ public final class ArcaServerMain {
       parsed = commandLine.parseArgs(args);
       if (parsed.hasSubcommand() && parsed.subcommand().commandSpec().name().equals("kek")) {
         System.exit(kek(parsed, options, err));
+        return;
+      }
+      if (parsed.hasSubcommand()
+          && (parsed.subcommand().commandSpec().userObject() instanceof BackupCommand.Backup
+              || parsed.subcommand().commandSpec().userObject() instanceof BackupCommand.Restore)) {
+        System.exit(backup(parsed, options, err));
         return;
       }
       if (parsed.hasSubcommand()) {
@@ -182,6 +190,30 @@ public final class ArcaServerMain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("arca-server kek: interrupted; run it again to resume");
+      return 1;
+    }
+  }
+
+  /** {@code backup} and {@code restore}: 0 when done, 1 when refused or failed, 2 on usage. */
+  private static int backup(CommandLine.ParseResult parsed, ServerOptions options, PrintWriter err)
+      throws IOException {
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return 0;
+    }
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    ServerConfig config = options.toConfig();
+    System.setProperty("arca.log.level", "WARN");
+    Object command = parsed.subcommand().commandSpec().userObject();
+    String name = parsed.subcommand().commandSpec().name();
+    try {
+      return command instanceof BackupCommand.Backup backup
+          ? BackupTool.backup(config, backup.to(), out)
+          : BackupTool.restore(config, ((BackupCommand.Restore) command).from(), out);
+    } catch (BackupTool.Refused e) {
+      err.println("arca-server " + name + ": " + e.getMessage());
+      return 1;
+    } catch (IllegalStateException | SQLException e) {
+      err.println("arca-server " + name + ": failed: " + e.getMessage());
       return 1;
     }
   }

@@ -26,7 +26,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     versionProvider = ServerOptions.Version.class,
-    subcommands = {AuditCommand.class, KekCommand.class},
+    subcommands = {
+      AuditCommand.class,
+      KekCommand.class,
+      BackupCommand.Backup.class,
+      BackupCommand.Restore.class
+    },
     description = {
       "Arca, a KMIP server over mutual TLS.",
       "",
