@@ -3,10 +3,13 @@ package io.arca.client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 
 /**
@@ -15,7 +18,8 @@ import org.tomlj.TomlParseResult;
  * writes a TOML file of this shape for its {@code admin} user ({@code host}, {@code port}, {@code
  * ca}, {@code cert}, {@code key}, or {@code p12} and {@code p12-password}).
  *
- * @param host the server's host name or address
+ * @param host the server's host name or address, or several servers separated by commas, each with
+ *     an optional {@code :port}, tried in order ({@code a,b:5697,[::1]})
  * @param port the KMIP port
  * @param ca the CA bundle (PEM) that the server certificate must chain to
  * @param cert the client certificate (PEM), or null with a PKCS#12 file
@@ -56,6 +60,15 @@ public record ClientConfig(
     Path base = file.toAbsolutePath().getParent();
     Builder builder = new Builder();
     builder.host = toml.getString("host");
+    TomlArray hosts = toml.getArray("hosts");
+    if (hosts != null) {
+      // hosts = ["a", "b:5697"]: the list form of host = "a,b:5697"
+      List<String> list = new ArrayList<>();
+      for (int i = 0; i < hosts.size(); i++) {
+        list.add(hosts.getString(i));
+      }
+      builder.host = String.join(",", list);
+    }
     Long port = toml.getLong("port");
     builder.port = port == null ? null : Math.toIntExact(port);
     builder.ca = path(base, toml.getString("ca"));

@@ -46,9 +46,12 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -57,19 +60,54 @@ import org.jspecify.annotations.Nullable;
  * connections and lends one to each request; a connection that fails is dropped, never reused.
  * Requests and responses are binary TTLV. The typed helpers speak KMIP 2.1 and send one operation
  * per message; a KMIP error comes back as a {@link KmipOperationException}.
+ *
+ * <p>The host may list several servers ({@code a,b:5697,[::1]}): connections go to one until it
+ * cannot be reached, then to the next ({@link ServerList}). A request whose connection fails is
+ * sent again, once, on a new connection (to the next server if need be) only when it cannot have
+ * changed anything: every operation in it only reads or computes ({@link #RETRIED}). Any other is
+ * reported, since the server may have carried it out before the connection broke.
  */
 public final class KmipClient implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How long a server may take to accept a connection and finish the handshake before the next one
+   * is tried: short, so that a node that is gone costs a client a few seconds at most.
+   */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Operations that change nothing on the server, so that sending one twice is harmless. */
+  static final Set<Integer> RETRIED =
+      Stream.of(
+              Operation.DISCOVER_VERSIONS,
+              Operation.QUERY,
+              Operation.GET,
+              Operation.GET_ATTRIBUTES,
+              Operation.GET_ATTRIBUTE_LIST,
+              Operation.LOCATE,
+              Operation.EXPORT,
+              Operation.ENCRYPT,
+              Operation.DECRYPT,
+              Operation.SIGN,
+              Operation.SIGNATURE_VERIFY,
+              Operation.MAC,
+              Operation.MAC_VERIFY,
+              Operation.HASH,
+              Operation.RNG_RETRIEVE,
+              Operation.LIST_ACCESS)
+          .map(Operation::value)
+          .collect(Collectors.toUnmodifiableSet());
+
   private static final ProtocolVersion VERSION = ProtocolVersion.V2_1;
 
-  private final ClientConfig config;
+  private final ServerList servers;
   private final SSLContext tls;
   private final DecodeLimits limits;
   private final Semaphore permits;
   private final BlockingQueue<KmipConnection> idle;
 
   private KmipClient(ClientConfig config, SSLContext tls, int maxConnections) {
-    this.config = config;
+    this.servers = new ServerList(ServerList.parse(config.host(), config.port()));
     this.tls = tls;
     this.limits = DecodeLimits.DEFAULTS;
     this.permits = new Semaphore(maxConnections);
@@ -85,7 +123,9 @@ public final class KmipClient implements AutoCloseable {
 
   /** Sends one request message and returns the server's response message. */
   public ResponseMessage send(RequestMessage request) throws IOException {
-    Ttlv response = exchange(request.encode());
+    boolean retried =
+        request.batchItems().stream().allMatch(item -> RETRIED.contains(item.operation()));
+    Ttlv response = exchange(request.encode(), retried);
     if (!(response instanceof TtlvStructure structure)) {
       throw new KmipException(ResultReason.INVALID_MESSAGE, "the response is not a structure");
     }
@@ -97,24 +137,61 @@ public final class KmipClient implements AutoCloseable {
    * are given.
    */
   public Ttlv exchange(Ttlv request) throws IOException {
+    return exchange(request, false);
+  }
+
+  private Ttlv exchange(Ttlv request, boolean retried) throws IOException {
     permits.acquireUninterruptibly();
-    KmipConnection connection = idle.poll();
     try {
+      KmipConnection connection = idle.poll();
       if (connection == null) {
-        connection = KmipConnection.open(tls, config.host(), config.port(), TIMEOUT, limits);
+        connection = servers.open(tls, CONNECT_TIMEOUT, TIMEOUT, limits);
       }
+      try {
+        return exchangeOn(connection, request);
+      } catch (KmipConnection.RequestRefusedException e) {
+        throw e; // the server answered: too large for it, and for any other node too
+      } catch (IOException e) {
+        if (!retried) {
+          throw e;
+        }
+        try {
+          return exchangeOn(servers.open(tls, CONNECT_TIMEOUT, TIMEOUT, limits), request);
+        } catch (IOException again) {
+          again.addSuppressed(e);
+          throw again;
+        }
+      }
+    } finally {
+      permits.release();
+    }
+  }
+
+  /**
+   * One exchange; the connection goes back to the pool after it, or is closed when it failed, with
+   * the idle ones, which most likely lead to the same server.
+   */
+  private Ttlv exchangeOn(KmipConnection connection, Ttlv request) throws IOException {
+    try {
       Ttlv response = connection.exchange(request);
       if (!idle.offer(connection)) {
         connection.close();
       }
-      connection = null;
       return response;
-    } finally {
-      if (connection != null) {
-        closeQuietly(connection);
-      }
-      permits.release();
+    } catch (IOException e) {
+      closeQuietly(connection);
+      servers.failed(connection.server());
+      dropIdle();
+      throw e;
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
     }
+  }
+
+  /** The server new connections go to ({@code host:port}): the first that answered. */
+  public String serverInUse() {
+    return servers.inUse().toString();
   }
 
   /**
@@ -334,6 +411,10 @@ public final class KmipClient implements AutoCloseable {
 
   @Override
   public void close() {
+    dropIdle();
+  }
+
+  private void dropIdle() {
     KmipConnection connection;
     while ((connection = idle.poll()) != null) {
       closeQuietly(connection);

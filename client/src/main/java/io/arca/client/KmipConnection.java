@@ -18,12 +18,15 @@ public final class KmipConnection implements AutoCloseable {
   private static final int HEADER_BYTES = 8;
 
   private final SSLSocket socket;
+  private final ServerList.Server server;
   private final DataInputStream in;
   private final OutputStream out;
   private final DecodeLimits limits;
 
-  private KmipConnection(SSLSocket socket, DecodeLimits limits) throws IOException {
+  private KmipConnection(SSLSocket socket, ServerList.Server server, DecodeLimits limits)
+      throws IOException {
     this.socket = socket;
+    this.server = server;
     this.in = new DataInputStream(socket.getInputStream());
     this.out = socket.getOutputStream();
     this.limits = limits;
@@ -33,12 +36,30 @@ public final class KmipConnection implements AutoCloseable {
   public static KmipConnection open(
       SSLContext tls, String host, int port, Duration timeout, DecodeLimits limits)
       throws IOException {
+    return open(tls, new ServerList.Server(host, port), timeout, timeout, limits);
+  }
+
+  /**
+   * Connects within {@code connectTimeout} and completes the TLS handshake; then each read waits at
+   * most {@code timeout}.
+   */
+  static KmipConnection open(
+      SSLContext tls,
+      ServerList.Server server,
+      Duration connectTimeout,
+      Duration timeout,
+      DecodeLimits limits)
+      throws IOException {
     SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
     try {
-      socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-      socket.setSoTimeout((int) timeout.toMillis());
+      socket.connect(
+          new InetSocketAddress(server.host(), server.port()), (int) connectTimeout.toMillis());
+      // The handshake is part of reaching the server: a node that accepts and then hangs fails
+      // over as fast as one that refuses.
+      socket.setSoTimeout((int) connectTimeout.toMillis());
       socket.startHandshake();
-      return new KmipConnection(socket, limits);
+      socket.setSoTimeout((int) timeout.toMillis());
+      return new KmipConnection(socket, server, limits);
     } catch (IOException e) {
       socket.close();
       throw e;
@@ -103,6 +124,11 @@ public final class KmipConnection implements AutoCloseable {
     RequestRefusedException(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  /** The server at the other end. */
+  ServerList.Server server() {
+    return server;
   }
 
   @Override

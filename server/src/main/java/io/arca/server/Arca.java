@@ -17,6 +17,7 @@ import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * close).
  */
 public final class Arca implements AutoCloseable {
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ServerStores stores;
   private final ArcaServer server;
   private final @Nullable ServerMetrics metrics;
@@ -164,6 +166,9 @@ public final class Arca implements AutoCloseable {
   /** Stops listening, lets requests in flight finish, then closes the stores. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return; // closing twice (a test, a shutdown hook after a failed start) stops it once
+    }
     try {
       if (admin != null) {
         admin.close();

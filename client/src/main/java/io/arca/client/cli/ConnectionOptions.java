@@ -34,7 +34,10 @@ public final class ConnectionOptions {
   @Option(
       scope = ScopeType.INHERIT,
       names = "--host",
-      description = "Server host (default: localhost).")
+      paramLabel = "HOST[,HOST...]",
+      description =
+          "Server host (default: localhost), or several servers, each with an optional :port,"
+              + " tried in order when one cannot be reached (a,b:5697,[::1]).")
   @Nullable String host;
 
   @Option(scope = ScopeType.INHERIT, names = "--port", description = "Server port (default: 5696).")
