@@ -1,11 +1,8 @@
 package io.arca.server;
 
 import io.arca.kmip.KmipException;
-import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
-import io.arca.kmip.message.RequestBatchItem;
 import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseHeader;
@@ -16,8 +13,8 @@ import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.BatchProcessor;
+import io.arca.server.batch.InlineOutcome;
 import io.arca.server.op.DiscoverVersionsHandler;
-import io.arca.server.store.NonBlocking;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
 import io.arca.server.transport.InlineAttempt;
@@ -56,25 +53,6 @@ public final class KmipRequestProcessor implements RequestProcessor {
   }
 
   /**
-   * Whether an operation can be answered from memory when its object is warm. Anything else
-   * (writes, searches, streams, private-key arithmetic) goes to the worker pool at once. A switch
-   * on the raw value: no boxing on the event loop.
-   */
-  static boolean inlineOperation(int operation) {
-    return operation == Operation.DISCOVER_VERSIONS.value()
-        || operation == Operation.QUERY.value()
-        || operation == Operation.GET.value()
-        || operation == Operation.GET_ATTRIBUTES.value()
-        || operation == Operation.GET_ATTRIBUTE_LIST.value()
-        || operation == Operation.ENCRYPT.value()
-        || operation == Operation.DECRYPT.value()
-        || operation == Operation.MAC.value()
-        || operation == Operation.MAC_VERIFY.value()
-        || operation == Operation.HASH.value()
-        || operation == Operation.RNG_RETRIEVE.value();
-  }
-
-  /**
    * The largest request tried on the event loop. A large one (a Register, a big Encrypt) would hold
    * the event loop's other connections while it is decoded, and is not what the caches speed up.
    */
@@ -82,9 +60,10 @@ public final class KmipRequestProcessor implements RequestProcessor {
 
   @Override
   public InlineAttempt tryInline(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
-    // Judged from the frame's first bytes: a request the event loop will not answer is decoded on
-    // a worker alone.
-    if (frame.readableBytes() > INLINE_MAX_BYTES || !inlineOperation(InlinePeek.operation(frame))) {
+    // Judged from the frame's first bytes: a request the event loop will not answer (several
+    // items, an operation without an inline handler) is decoded on a worker alone.
+    if (frame.readableBytes() > INLINE_MAX_BYTES
+        || !batches.servesInline(InlinePeek.operation(frame))) {
       return InlineAttempt.toWorkers(() -> process(frame, connection, allocator));
     }
     long started = System.nanoTime();
@@ -96,40 +75,32 @@ public final class KmipRequestProcessor implements RequestProcessor {
       return InlineAttempt.toWorkers(() -> undecodable(frame, e, allocator));
     }
     // From here on a worker continues from the decoded message: the frame is read once.
-    InlineAttempt.Work rest = () -> answer(request, connection, allocator, started);
-    if (!inlineCandidate(request)) {
-      return InlineAttempt.toWorkers(rest);
+    if (!DiscoverVersionsHandler.SUPPORTED.contains(request.protocolVersion())) {
+      return InlineAttempt.toWorkers(() -> answer(request, connection, allocator, started));
     }
+    InlineOutcome outcome;
     try {
+      outcome = batches.tryInline(request, connection.user(), connection.address());
+    } catch (KmipException e) {
       return InlineAttempt.answered(
-          NonBlocking.call(() -> answer(request, connection, allocator, started)));
-    } catch (NonBlocking.WouldBlock e) {
-      log.trace("{}: to the worker pool: {}", connection.remoteAddress(), e.getMessage());
-      return InlineAttempt.toWorkers(rest);
+          encoded(request, refused(request, e), connection, allocator, started));
     }
+    if (outcome instanceof InlineOutcome.Answered answered) {
+      return InlineAttempt.answered(
+          encoded(request, answered.response(), connection, allocator, started));
+    }
+    InlineOutcome.Rest rest = ((InlineOutcome.Deferred) outcome).rest();
+    return InlineAttempt.toWorkers(
+        () -> encoded(request, finished(request, rest), connection, allocator, started));
   }
 
-  /**
-   * One batch item (so that nothing is half done when a later item would block), of an operation
-   * that can be served from memory, and not part of a stream (a stream's state is taken out of its
-   * table while in use).
-   */
-  private static boolean inlineCandidate(RequestMessage request) {
-    if (request.batchItems().size() != 1
-        || !DiscoverVersionsHandler.SUPPORTED.contains(request.protocolVersion())) {
-      return false;
+  /** The response the worker makes of a deferred request; a whole-message refusal included. */
+  private ResponseMessage finished(RequestMessage request, InlineOutcome.Rest rest) {
+    try {
+      return rest.run();
+    } catch (KmipException e) {
+      return refused(request, e);
     }
-    RequestBatchItem item = request.batchItems().get(0);
-    if (!inlineOperation(item.operation())) {
-      return false;
-    }
-    for (Ttlv field : item.requestPayload().items()) {
-      int tag = field.tag();
-      if (tag == Tag.CORRELATION_VALUE.code() || tag == Tag.INIT_INDICATOR.code()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
@@ -179,11 +150,26 @@ public final class KmipRequestProcessor implements RequestProcessor {
       try {
         response = batches.process(request, connection.user(), connection.address());
       } catch (KmipException e) {
-        // A header option that cannot be honoured: the whole message is refused, the connection
-        // stays.
-        response = failure(request.protocolVersion(), e.reason(), e.getMessage());
+        response = refused(request, e);
       }
     }
+    return encoded(request, response, connection, allocator, started);
+  }
+
+  /**
+   * A header option that cannot be honoured: the whole message is refused, the connection stays.
+   */
+  private ResponseMessage refused(RequestMessage request, KmipException e) {
+    return failure(request.protocolVersion(), e.reason(), e.getMessage());
+  }
+
+  /** The response in bytes, within the request's Maximum Response Size. */
+  private Answer encoded(
+      RequestMessage request,
+      ResponseMessage response,
+      Connection connection,
+      ByteBufAllocator allocator,
+      long started) {
     ByteBuf encoded = encode(response, allocator);
     Integer maximum = request.header().maximumResponseSize();
     if (maximum != null && encoded.readableBytes() > maximum) {

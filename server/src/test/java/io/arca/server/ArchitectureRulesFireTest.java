@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.arca.server.op.SelfDecodingHandler;
+import io.arca.server.op.ThreadMarkingHandler;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@link ArchitectureTest} can fail: each is shown an offender. */
@@ -17,5 +18,15 @@ class ArchitectureRulesFireTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Activate$Request.decode")
         .hasMessageContaining("Activate$Response.encode");
+  }
+
+  @Test
+  void aHandlerThatAsksItsThreadWhereItRunsIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ArchitectureTest.whereARequestRunsIsInItsContextNotItsThread.check(
+                    new ClassFileImporter().importClasses(ThreadMarkingHandler.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ThreadLocal");
   }
 }

@@ -36,6 +36,26 @@ class ArchitectureTest {
                   + " (store, hsm, transport) hold JDBC, PKCS#11 and Netty");
 
   @ArchTest
+  static final ArchRule whereARequestRunsIsInItsContextNotItsThread =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.arca.server.batch..",
+              "io.arca.server.op..",
+              "io.arca.server.store..",
+              "io.arca.server.access..",
+              "io.arca.server.audit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.netty..")
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(ThreadLocal.class)
+          .because(
+              "a handler answers from memory in InlineHandler.tryInline and blocks only in handle;"
+                  + " the mode is RequestContext.mode(), never a mark on the event loop's thread");
+
+  @ArchTest
   static final ArchRule handlersNeitherDecodeNorEncodeTheirPayloads =
       noClasses()
           .that()

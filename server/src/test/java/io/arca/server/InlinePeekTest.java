@@ -61,12 +61,4 @@ class InlinePeekTest {
     hugeHeader[12] = (byte) 0xFF; // a Request Header length past the frame
     assertThat(peek(hugeHeader)).isEqualTo(InlinePeek.UNKNOWN);
   }
-
-  @Test
-  void onlyTheOperationsMemoryCanAnswerAreTriedInline() {
-    assertThat(KmipRequestProcessor.inlineOperation(Operation.ENCRYPT.value())).isTrue();
-    assertThat(KmipRequestProcessor.inlineOperation(Operation.GET.value())).isTrue();
-    assertThat(KmipRequestProcessor.inlineOperation(Operation.CREATE.value())).isFalse();
-    assertThat(KmipRequestProcessor.inlineOperation(InlinePeek.UNKNOWN)).isFalse();
-  }
 }

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.AccessGrant;
-import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectRecord;
 import java.time.Duration;
 import java.util.Collections;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -121,7 +121,27 @@ public final class AccessPolicy {
     if (owns(user, uid, owner)) {
       return Decision.ALLOWED;
     }
-    Set<Operation> granted = rightsOf(user).getOrDefault(uid, Set.of());
+    return decision(rightsOf(user), operation, uid);
+  }
+
+  /**
+   * The same decision if it needs no read of the grants (the caller owns the object, or its grants
+   * are cached), else empty: what the event loop may ask.
+   */
+  public Optional<Decision> decideInMemory(
+      String user, @Nullable Operation operation, ObjectRecord record) {
+    if (owns(user, record.uid(), record.owner())) {
+      return Optional.of(Decision.ALLOWED);
+    }
+    Map<String, Set<Operation>> cached = rights.getIfPresent(user);
+    return cached == null
+        ? Optional.empty()
+        : Optional.of(decision(cached, operation, record.uid()));
+  }
+
+  private static Decision decision(
+      Map<String, Set<Operation>> rights, @Nullable Operation operation, String uid) {
+    Set<Operation> granted = rights.getOrDefault(uid, Set.of());
     if (granted.isEmpty()) {
       return Decision.HIDDEN;
     }
@@ -215,7 +235,6 @@ public final class AccessPolicy {
   }
 
   private Map<String, Set<Operation>> load(String user) {
-    NonBlocking.check("reading grants");
     Map<String, Set<Operation>> byObject = new HashMap<>();
     for (AccessGrant grant : grants.grantsTo(user)) {
       String uid = grant.uniqueIdentifier() == null ? SERVER : grant.uniqueIdentifier();

@@ -17,6 +17,14 @@ public interface AuditLog {
   void record(AuditEntry entry);
 
   /**
+   * Whether {@link #record} returns without waiting for a disk or a database, so that a request may
+   * be answered and recorded on the event loop.
+   */
+  default boolean recordsWithoutBlocking() {
+    return true;
+  }
+
+  /**
    * Why operations must be refused now because their records could not be kept, or null when they
    * may run. Cheap: asked before every request.
    */

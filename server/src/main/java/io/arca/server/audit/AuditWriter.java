@@ -5,7 +5,6 @@ import io.arca.persistence.AuditEntry;
 import io.arca.persistence.AuditRecord;
 import io.arca.persistence.JdbcAuditRepository;
 import io.arca.server.config.PrivateFiles;
-import io.arca.server.store.NonBlocking;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,10 +96,13 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
 
   @Override
   public void record(AuditEntry entry) {
-    if (journal.syncs()) {
-      NonBlocking.check("forcing the audit journal to the disk");
-    }
     journal.append(entry);
+  }
+
+  /** Not when every record is forced to the disk ({@code --audit-sync}) before its answer. */
+  @Override
+  public boolean recordsWithoutBlocking() {
+    return !journal.syncs();
   }
 
   @Override

@@ -19,11 +19,11 @@ import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditEntries;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.audit.AuditUnavailableException;
-import io.arca.server.store.NonBlocking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -101,6 +101,72 @@ public final class BatchProcessor {
    *     (which every answer echoes), a continuation option that cannot be honoured
    */
   public ResponseMessage process(RequestMessage request, String user, String clientAddress) {
+    return Objects.requireNonNull(
+        answer(request, user, clientAddress, ExecutionMode.WORKER, null), "a worker answers");
+  }
+
+  /**
+   * Whether a request of this raw Operation value may be tried on the event loop: its handler has
+   * an inline path. Asked of the peeked operation, before anything is decoded.
+   */
+  public boolean servesInline(int operation) {
+    return registry.servesInline(operation);
+  }
+
+  /**
+   * Answers a request message of one batch item on the event loop if its handler can from memory
+   * ({@link InlineHandler}), else hands it on, decoded, to be finished by {@link
+   * InlineOutcome.Deferred#rest} on a worker. A message of several items, or while the audit
+   * journal forces every record to the disk, is not tried: an item half done when a later one needs
+   * a worker would be undone by nothing.
+   *
+   * @throws KmipException as {@link #process}, for the whole message
+   */
+  public InlineOutcome tryInline(RequestMessage request, String user, String clientAddress) {
+    if (request.batchItems().size() != 1 || !audit.recordsWithoutBlocking()) {
+      return untried(request, user, clientAddress);
+    }
+    RequestBatchItem item = request.batchItems().get(0);
+    ProtocolVersion version = request.protocolVersion();
+    Operation operation = Operation.byValue(item.operation());
+    OperationRegistry.Entry<?, ?> entry =
+        operation == null || !operation.isDefinedIn(version) ? null : registry.entry(operation);
+    if (entry == null || entry.inline() == null || checked(item, version) != null) {
+      // The refusals of the batch rules (version, bounds) are rare: the worker answers them.
+      return untried(request, user, clientAddress);
+    }
+    Decoded<?, ?> decoded;
+    try {
+      decoded = Decoded.of(entry, item.requestPayload(), version);
+    } catch (RuntimeException e) {
+      return untried(request, user, clientAddress);
+    }
+    ResponseMessage response = answer(request, user, clientAddress, ExecutionMode.INLINE, decoded);
+    if (response != null) {
+      return new InlineOutcome.Answered(response);
+    }
+    return new InlineOutcome.Deferred(
+        () ->
+            Objects.requireNonNull(
+                answer(request, user, clientAddress, ExecutionMode.WORKER, decoded),
+                "a worker answers"));
+  }
+
+  private InlineOutcome untried(RequestMessage request, String user, String clientAddress) {
+    return new InlineOutcome.Deferred(() -> process(request, user, clientAddress));
+  }
+
+  /**
+   * The batch run in {@code mode}; null when, {@link ExecutionMode#INLINE}, the item's handler
+   * needs a worker (before anything was recorded). {@code first} is the first item's payload
+   * already decoded and checked against the bounds, or null.
+   */
+  private @Nullable ResponseMessage answer(
+      RequestMessage request,
+      String user,
+      String clientAddress,
+      ExecutionMode mode,
+      @Nullable Decoded<?, ?> first) {
     bounds.checkMessage(request);
     ProtocolVersion version = request.protocolVersion();
     Instant now = clock.instant();
@@ -128,13 +194,17 @@ public final class BatchProcessor {
       // Access is decided per operation, so every handler, whoever wrote it, is covered.
       RequestContext context =
           new RequestContext(
-              user, version, now, batch, Operation.byValue(item.operation()), access);
+              user, version, now, batch, Operation.byValue(item.operation()), access, mode);
+      Decoded<?, ?> decoded = answers.isEmpty() ? first : null;
       placeholders.add(batch.idPlaceholder());
       long started = System.nanoTime();
-      ResponseBatchItem answer = checked(item, version);
+      ResponseBatchItem answer = decoded == null ? checked(item, version) : null;
       if (answer == null) {
+        answer = run(item, context, decoded);
+        if (answer == null) {
+          return null;
+        }
         audited.add(item);
-        answer = run(item, context);
       } else {
         // Nothing of an item out of bounds is recorded beyond its operation.
         audited.add(RequestBatchItem.of(item.operation(), EMPTY_PAYLOAD));
@@ -196,7 +266,12 @@ public final class BatchProcessor {
     return option;
   }
 
-  private ResponseBatchItem run(RequestBatchItem item, RequestContext context) {
+  /**
+   * One item's answer; null when, on the event loop, its handler needs a worker. {@code decoded} is
+   * its payload if already decoded.
+   */
+  private @Nullable ResponseBatchItem run(
+      RequestBatchItem item, RequestContext context, @Nullable Decoded<?, ?> decoded) {
     Operation operation = Operation.byValue(item.operation());
     if (operation != null && !operation.isDefinedIn(context.protocolVersion())) {
       // The version gate: what the request's version does not define is not served in it, as
@@ -222,7 +297,17 @@ public final class BatchProcessor {
               + " is not supported by this server (Query lists what is)");
     }
     try {
-      TtlvStructure payload = call(entry, item.requestPayload(), context);
+      Decoded<?, ?> request =
+          decoded != null
+              ? decoded
+              : Decoded.of(entry, item.requestPayload(), context.protocolVersion());
+      TtlvStructure payload =
+          context.mode() == ExecutionMode.INLINE
+              ? request.tryInline(context)
+              : request.handle(context);
+      if (payload == null) {
+        return null;
+      }
       return ResponseBatchItem.success(item.operation(), item.uniqueBatchItemId(), payload);
     } catch (KmipException e) {
       // A reason the client's version does not define would be an unknown enumeration to it.
@@ -231,9 +316,6 @@ public final class BatchProcessor {
           item.uniqueBatchItemId(),
           ResultReasons.forVersion(e.reason(), context.protocolVersion()),
           e.getMessage());
-    } catch (NonBlocking.WouldBlock e) {
-      // Not a failure: the request is run again on the worker pool.
-      throw e;
     } catch (RuntimeException e) {
       // A bug, not a KMIP error: the client gets a reference to quote, the log gets the cause.
       String reference = UUID.randomUUID().toString();
@@ -252,14 +334,30 @@ public final class BatchProcessor {
   }
 
   /**
-   * The payload decoded once, handled, and its answer encoded once; a payload that cannot be read
-   * fails as the handler's own errors do.
+   * One item's payload decoded once, with the entry that handles it; its answer is encoded once,
+   * whichever path produced it. A payload that cannot be read fails as the handler's own errors do.
    */
-  private static <Q, R> TtlvStructure call(
-      OperationRegistry.Entry<Q, R> entry, TtlvStructure payload, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
-    Q request = entry.codec().decode(payload, version);
-    return entry.codec().encode(entry.handler().handle(request, context), version);
+  private record Decoded<Q, R>(OperationRegistry.Entry<Q, R> entry, Q request) {
+    static <Q, R> Decoded<Q, R> of(
+        OperationRegistry.Entry<Q, R> entry, TtlvStructure payload, ProtocolVersion version) {
+      return new Decoded<>(entry, entry.codec().decode(payload, version));
+    }
+
+    TtlvStructure handle(RequestContext context) {
+      return entry
+          .codec()
+          .encode(entry.handler().handle(request, context), context.protocolVersion());
+    }
+
+    /** The encoded answer from memory, or null when the item needs a worker. */
+    @Nullable TtlvStructure tryInline(RequestContext context) {
+      InlineHandler<Q, R> inline = entry.inline();
+      if (inline == null) {
+        return null;
+      }
+      R response = inline.tryInline(request, context).orElse(null);
+      return response == null ? null : entry.codec().encode(response, context.protocolVersion());
+    }
   }
 
   private static void markUndone(List<ResponseBatchItem> answers) {

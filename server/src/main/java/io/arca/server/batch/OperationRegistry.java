@@ -3,6 +3,7 @@ package io.arca.server.batch;
 import io.arca.kmip.Operation;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OperationRegistry {
   private final Map<Operation, Entry<?, ?>> entries;
+  private final Set<Operation> inline;
 
   private OperationRegistry(Map<Operation, Entry<?, ?>> entries) {
     this.entries = entries;
+    Set<Operation> servedInline = EnumSet.noneOf(Operation.class);
+    for (Entry<?, ?> entry : entries.values()) {
+      if (entry.inline() != null) {
+        servedInline.add(entry.operation());
+      }
+    }
+    this.inline = Collections.unmodifiableSet(servedInline);
   }
 
   /**
@@ -27,6 +36,11 @@ public final class OperationRegistry {
     /** The operation of the handler. */
     public Operation operation() {
       return handler.operation();
+    }
+
+    /** The handler's inline path, or null when its operation always runs on a worker. */
+    public @Nullable InlineHandler<Q, R> inline() {
+      return handler instanceof InlineHandler<Q, R> inline ? inline : null;
     }
   }
 
@@ -66,6 +80,15 @@ public final class OperationRegistry {
   /** The handler and codec of this operation, or null when the server does not carry it out. */
   public @Nullable Entry<?, ?> entry(Operation operation) {
     return entries.get(operation);
+  }
+
+  /**
+   * Whether the handler of this raw Operation value may answer from memory ({@link InlineHandler}):
+   * what the event loop asks of a request's peeked operation before it decodes anything.
+   */
+  public boolean servesInline(int operation) {
+    Operation known = Operation.byValue(operation);
+    return known != null && inline.contains(known);
   }
 
   /** Every operation served, in the order of their KMIP values. */

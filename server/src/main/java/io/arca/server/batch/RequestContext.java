@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param operation the operation of the batch item (the one access is checked for), or null outside
  *     a batch, where only owners are allowed
  * @param access who may do what
+ * @param mode where the item runs: the event loop (memory alone) or a worker
  */
 public record RequestContext(
     String user,
@@ -26,11 +27,23 @@ public record RequestContext(
     Instant now,
     BatchState batch,
     @Nullable Operation operation,
-    AccessPolicy access) {
+    AccessPolicy access,
+    ExecutionMode mode) {
+
+  /** A context on the worker pool. */
+  public RequestContext(
+      String user,
+      ProtocolVersion protocolVersion,
+      Instant now,
+      BatchState batch,
+      @Nullable Operation operation,
+      AccessPolicy access) {
+    this(user, protocolVersion, now, batch, operation, access, ExecutionMode.WORKER);
+  }
 
   /** A context outside any batch item's operation, where owners alone may act on objects. */
   public RequestContext(
       String user, ProtocolVersion protocolVersion, Instant now, BatchState batch) {
-    this(user, protocolVersion, now, batch, null, AccessPolicy.ownersOnly());
+    this(user, protocolVersion, now, batch, null, AccessPolicy.ownersOnly(), ExecutionMode.WORKER);
   }
 }

@@ -33,7 +33,6 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
@@ -75,10 +74,8 @@ public final class HsmObjects implements ObjectStore {
    * The open slot that {@code ref} names.
    *
    * @throws HsmException NO_SUCH_SLOT when the server was not given that slot
-   * @throws NonBlocking.WouldBlock on an event loop: every call to the token passes here, and waits
    */
   HsmSlot slot(HsmKeyRef ref) {
-    NonBlocking.check("an HSM call");
     return hsm.slot(ref.slot());
   }
 
@@ -328,7 +325,6 @@ public final class HsmObjects implements ObjectStore {
       }
     }
     if (named.isEmpty()) {
-      NonBlocking.check("an HSM call");
       try {
         for (HsmSlot slot : hsm.openSlots()) {
           for (String label : slot.labels(MAX_LISTED)) {

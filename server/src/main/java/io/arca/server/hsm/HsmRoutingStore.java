@@ -63,6 +63,12 @@ public final class HsmRoutingStore implements ObjectStore {
     return database.content(uid);
   }
 
+  /** The token's keys are never in memory: every use of one is a call to the token. */
+  @Override
+  public Optional<ObjectContent> contentInMemory(String uid) {
+    return HsmKeyRef.isHsmId(uid) ? Optional.empty() : database.contentInMemory(uid);
+  }
+
   @Override
   public ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change) {
     ObjectStore target = hsmFor(uid);

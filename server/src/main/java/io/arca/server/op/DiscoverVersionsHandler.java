@@ -3,17 +3,18 @@ package io.arca.server.op;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.payload.DiscoverVersions;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Discover Versions: the versions this server speaks that the client also named, in the server's
  * order.
  */
 public final class DiscoverVersionsHandler
-    implements OperationHandler<DiscoverVersions.Request, DiscoverVersions.Response> {
+    implements InlineHandler<DiscoverVersions.Request, DiscoverVersions.Response> {
   /** Every protocol version served, most preferred first. */
   public static final List<ProtocolVersion> SUPPORTED =
       List.of(
@@ -47,5 +48,12 @@ public final class DiscoverVersionsHandler
       }
     }
     return new DiscoverVersions.Response(shared);
+  }
+
+  /** Always from memory: nothing is read but the list of versions. */
+  @Override
+  public Optional<DiscoverVersions.Response> tryInline(
+      DiscoverVersions.Request request, RequestContext context) {
+    return Optional.of(handle(request, context));
   }
 }

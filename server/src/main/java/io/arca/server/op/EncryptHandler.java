@@ -8,7 +8,7 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.RsaCipher;
@@ -17,6 +17,7 @@ import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Encrypt (KMIP 1.4 §4.29, 2.1 §6.1.18) with any key its {@link KeyBacking} can encrypt with: the
@@ -26,7 +27,7 @@ import java.util.Arrays;
  * tag of a client before KMIP 1.4, which travels after the ciphertext. Streaming requests go to
  * {@link CipherStreaming}.
  */
-public final class EncryptHandler implements OperationHandler<Encrypt.Request, Encrypt.Response> {
+public final class EncryptHandler implements InlineHandler<Encrypt.Request, Encrypt.Response> {
   private final ObjectAccess objects;
   private final KeyBackings keys;
   private final CipherStreaming streaming;
@@ -60,23 +61,59 @@ public final class EncryptHandler implements OperationHandler<Encrypt.Request, E
 
   @Override
   public Encrypt.Response handle(Encrypt.Request request, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
     if (SymmetricCrypto.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return streaming.encrypt(request, context);
     }
-    ByteString data = request.data();
-    if (data == null) {
-      throw new KmipException(ResultReason.INVALID_FIELD, "Data: missing (expected: plaintext)");
-    }
+    ByteString data = data(request);
     ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
-    KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
-    CryptographicParameters parameters = KeyUse.parameters(request.parameters(), key);
+    CryptographicParameters parameters = checked(request, key, context);
     KeyUse.consumeUsage(objects, key, data.length(), "Encrypt", context);
     AesCipher.Encrypted result =
         keys.of(key.uid())
             .encrypt(
                 key, parameters, data, request.ivCounterNonce(), request.additionalData(), context);
+    return response(request, key, result, context.protocolVersion());
+  }
+
+  /** The same from a key whose material is in memory, unless its Usage Limits need a write. */
+  @Override
+  public Optional<Encrypt.Response> tryInline(Encrypt.Request request, RequestContext context) {
+    if (SymmetricCrypto.streaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
+      return Optional.empty();
+    }
+    ByteString data = data(request);
+    ObjectRecord key = objects.resolveInMemory(request.uniqueIdentifier(), context).orElse(null);
+    if (key == null || KeyUse.limitsUsage(key)) {
+      return Optional.empty();
+    }
+    CryptographicParameters parameters = checked(request, key, context);
+    return keys.of(key.uid())
+        .encryptInMemory(key, parameters, data, request.ivCounterNonce(), request.additionalData())
+        .map(result -> response(request, key, result, context.protocolVersion()));
+  }
+
+  private static ByteString data(Encrypt.Request request) {
+    ByteString data = request.data();
+    if (data == null) {
+      throw new KmipException(ResultReason.INVALID_FIELD, "Data: missing (expected: plaintext)");
+    }
+    return data;
+  }
+
+  /** The key checked for protecting data, and the parameters to encrypt with. */
+  private static CryptographicParameters checked(
+      Encrypt.Request request, ObjectRecord key, RequestContext context) {
+    KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
+    return KeyUse.parameters(request.parameters(), key);
+  }
+
+  private static Encrypt.Response response(
+      Encrypt.Request request,
+      ObjectRecord key,
+      AesCipher.Encrypted result,
+      ProtocolVersion version) {
     byte[] out = result.data();
     byte[] tag = result.tag();
     if (tag != null && SymmetricCrypto.tagInData(version)) {

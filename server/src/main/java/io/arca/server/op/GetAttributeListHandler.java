@@ -5,11 +5,12 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.payload.GetAttributeList;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Set;
  * 1.x Attribute Names or 2.x Attribute References, limited to those the client's version defines.
  */
 public final class GetAttributeListHandler
-    implements OperationHandler<GetAttributeList.Request, GetAttributeList.Response> {
+    implements InlineHandler<GetAttributeList.Request, GetAttributeList.Response> {
   private final ObjectAccess objects;
 
   /** A handler reading {@code objects}. */
@@ -33,8 +34,20 @@ public final class GetAttributeListHandler
   @Override
   public GetAttributeList.Response handle(
       GetAttributeList.Request request, RequestContext context) {
+    return response(objects.resolve(request.uniqueIdentifier(), context), context);
+  }
+
+  /** The same for an object in memory. */
+  @Override
+  public Optional<GetAttributeList.Response> tryInline(
+      GetAttributeList.Request request, RequestContext context) {
+    return objects
+        .resolveInMemory(request.uniqueIdentifier(), context)
+        .map(record -> response(record, context));
+  }
+
+  private static GetAttributeList.Response response(ObjectRecord record, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     Set<AttributeReference> references = new LinkedHashSet<>();
     for (Attribute attribute :
         ObjectAttributes.forVersion(ObjectAttributes.of(record), version).items()) {

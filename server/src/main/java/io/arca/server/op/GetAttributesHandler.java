@@ -2,9 +2,10 @@ package io.arca.server.op;
 
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.GetAttributes;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
+import java.util.Optional;
 
 /**
  * Get Attributes (KMIP 1.4 §4.12, 2.1 §6.1.24): the attributes asked for (all of them when none is
@@ -12,7 +13,7 @@ import io.arca.server.store.ObjectRecord;
  * defines.
  */
 public final class GetAttributesHandler
-    implements OperationHandler<GetAttributes.Request, GetAttributes.Response> {
+    implements InlineHandler<GetAttributes.Request, GetAttributes.Response> {
   private final ObjectAccess objects;
 
   /** A handler reading {@code objects}. */
@@ -27,7 +28,20 @@ public final class GetAttributesHandler
 
   @Override
   public GetAttributes.Response handle(GetAttributes.Request request, RequestContext context) {
-    ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
+    return response(objects.resolve(request.uniqueIdentifier(), context), request, context);
+  }
+
+  /** The same for an object in memory. */
+  @Override
+  public Optional<GetAttributes.Response> tryInline(
+      GetAttributes.Request request, RequestContext context) {
+    return objects
+        .resolveInMemory(request.uniqueIdentifier(), context)
+        .map(record -> response(record, request, context));
+  }
+
+  private static GetAttributes.Response response(
+      ObjectRecord record, GetAttributes.Request request, RequestContext context) {
     return new GetAttributes.Response(
         record.uid(),
         ObjectAttributes.forVersion(

@@ -18,10 +18,11 @@ import io.arca.kmip.object.Template;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
+import java.util.Optional;
 
 /**
  * Get (KMIP 1.4 §4.11, 2.1 §6.1.22): the object itself, in the form of the client's protocol
@@ -31,7 +32,7 @@ import io.arca.server.store.ObjectRecord;
  * A key registered wrapped comes back as registered, or unwrapped on Key Wrap Type Not Wrapped when
  * the caller may use its wrapping key.
  */
-public final class GetHandler implements OperationHandler<Get.Request, Get.Response> {
+public final class GetHandler implements InlineHandler<Get.Request, Get.Response> {
   private final ObjectAccess objects;
   private final ObjectFormats formats;
 
@@ -52,13 +53,16 @@ public final class GetHandler implements OperationHandler<Get.Request, Get.Respo
 
   @Override
   public Get.Response handle(Get.Request request, RequestContext context) {
-    return answer(request, context, (record, object) -> Get.Response.of(record.uid(), object));
+    return answer(request, context, AS_GET);
   }
 
   /** How a response is made from the object in the form asked for (Get, Export). */
   interface Responder<R> {
     R respond(ObjectRecord record, ManagedObject object);
   }
+
+  private static final Responder<Get.Response> AS_GET =
+      (record, object) -> Get.Response.of(record.uid(), object);
 
   /**
    * The object {@code request} names, in the form it asks for, handed to {@code responder}; the
@@ -67,12 +71,55 @@ public final class GetHandler implements OperationHandler<Get.Request, Get.Respo
   <R> R answer(Get.Request request, RequestContext context, Responder<R> responder) {
     ProtocolVersion version = context.protocolVersion();
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
+    checkMayLeave(record, request, version);
+    try (ObjectContent content =
+        objects
+            .store()
+            .content(record.uid())
+            .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
+      R response = respond(record, content, request, context, responder);
+      markServed(record, context);
+      return response;
+    }
+  }
+
+  /**
+   * The same from memory, for an object served before (the first Get writes Fresh) and asked for
+   * without wrapping, which needs another key.
+   */
+  @Override
+  public Optional<Get.Response> tryInline(Get.Request request, RequestContext context) {
+    Integer wrapType = request.keyWrapType();
+    if (request.keyWrappingSpecification() != null
+        || (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value())) {
+      return Optional.empty();
+    }
+    ObjectRecord record = objects.resolveInMemory(request.uniqueIdentifier(), context).orElse(null);
+    if (record == null || ServerAttributes.flag(record.attributes(), Tag.FRESH, false)) {
+      return Optional.empty();
+    }
+    checkMayLeave(record, request, context.protocolVersion());
+    Optional<ObjectContent> found = objects.store().contentInMemory(record.uid());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    try (ObjectContent content = found.get()) {
+      return Optional.of(respond(record, content, request, context, AS_GET));
+    }
+  }
+
+  /**
+   * Refuses an object that may not leave in the form asked for: destroyed, sensitive and not to be
+   * wrapped, not extractable, or to be compressed.
+   */
+  private static void checkMayLeave(
+      ObjectRecord record, Get.Request request, ProtocolVersion version) {
     if (!record.hasContent()) {
       throw Reasons.destroyed(version, record.uid());
     }
     // A sensitive key may leave wrapped (KMIP 2.1 §4.50); a non-extractable one never leaves.
-    KeyWrappingSpecification wrapping = request.keyWrappingSpecification();
-    if (wrapping == null && ServerAttributes.flag(record.attributes(), Tag.SENSITIVE, false)) {
+    if (request.keyWrappingSpecification() == null
+        && ServerAttributes.flag(record.attributes(), Tag.SENSITIVE, false)) {
       throw Reasons.sensitive(version, record.uid(), true);
     }
     if (!ServerAttributes.flag(record.attributes(), Tag.EXTRACTABLE, true)) {
@@ -83,29 +130,32 @@ public final class GetHandler implements OperationHandler<Get.Request, Get.Respo
           ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
           "KeyCompressionType: keys are returned uncompressed");
     }
-    try (ObjectContent content =
-        objects
-            .store()
-            .content(record.uid())
-            .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
-      ManagedObject object = stored(record, content, version);
-      Integer wrapType = request.keyWrapType();
-      if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
-        object = wrapping().unwrap(object, context);
-      }
-      if (request.keyFormatType() != null) {
-        object = formats.convert(object, request.keyFormatType());
-      }
-      if (wrapping != null) {
-        object = wrapping().wrap(object, wrapping, context);
-      }
-      if (!version.isAtLeast(ProtocolVersion.V2_0)) {
-        object = withoutKeyValueAttributes(object);
-      }
-      R response = responder.respond(record, object);
-      markServed(record, context);
-      return response;
+  }
+
+  /** The object in the form asked for, handed to {@code responder}: what both paths share. */
+  private <R> R respond(
+      ObjectRecord record,
+      ObjectContent content,
+      Get.Request request,
+      RequestContext context,
+      Responder<R> responder) {
+    ProtocolVersion version = context.protocolVersion();
+    ManagedObject object = stored(record, content, version);
+    Integer wrapType = request.keyWrapType();
+    if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
+      object = wrapping().unwrap(object, context);
     }
+    if (request.keyFormatType() != null) {
+      object = formats.convert(object, request.keyFormatType());
+    }
+    KeyWrappingSpecification wrapping = request.keyWrappingSpecification();
+    if (wrapping != null) {
+      object = wrapping().wrap(object, wrapping, context);
+    }
+    if (!version.isAtLeast(ProtocolVersion.V2_0)) {
+      object = withoutKeyValueAttributes(object);
+    }
+    return responder.respond(record, object);
   }
 
   /**

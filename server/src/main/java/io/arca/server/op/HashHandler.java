@@ -3,11 +3,12 @@ package io.arca.server.op;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.Hash;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.Digests;
 import java.security.MessageDigest;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * may hash. The data may come in parts; the digest is answered with the last. The algorithm of a
  * stream is the first request's.
  */
-public final class HashHandler implements OperationHandler<Hash.Request, Hash.Response> {
+public final class HashHandler implements InlineHandler<Hash.Request, Hash.Response> {
   private final CryptoStreams streams;
 
   /** A handler keeping its streams in {@code streams}. */
@@ -72,5 +73,15 @@ public final class HashHandler implements OperationHandler<Hash.Request, Hash.Re
     }
     streams.release(context, Operation.HASH, correlation, stream);
     return new Hash.Response(null, correlation);
+  }
+
+  /** A one-shot digest; a stream's parts go to a worker, which owns the stream table's order. */
+  @Override
+  public Optional<Hash.Response> tryInline(Hash.Request request, RequestContext context) {
+    if (SymmetricCrypto.streaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
+      return Optional.empty();
+    }
+    return Optional.of(handle(request, context));
   }
 }

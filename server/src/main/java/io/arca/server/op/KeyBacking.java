@@ -7,6 +7,7 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.store.ObjectRecord;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,30 @@ public interface KeyBacking {
       @Nullable ByteString additionalData,
       byte @Nullable [] tag,
       RequestContext context);
+
+  /**
+   * {@link #encrypt} from memory alone, on the event loop: empty when the key's material is not in
+   * memory already (always for a token's key, and for key pairs, whose arithmetic is for a worker).
+   */
+  default Optional<AesCipher.Encrypted> encryptInMemory(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      ByteString plaintext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData) {
+    return Optional.empty();
+  }
+
+  /** {@link #decrypt} from memory alone, as {@link #encryptInMemory}. */
+  default Optional<ByteString> decryptInMemory(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] ciphertext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      byte @Nullable [] tag) {
+    return Optional.empty();
+  }
 
   /** Whether Encrypt and Decrypt may run in several requests (Init, Correlation Value, Final). */
   boolean streams();

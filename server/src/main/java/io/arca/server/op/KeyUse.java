@@ -84,10 +84,15 @@ final class KeyUse {
       long bytes,
       String operation,
       RequestContext context) {
-    if (key.attributes().first(Tag.USAGE_LIMITS.code()) == null) {
+    if (!limitsUsage(key)) {
       return;
     }
     consume(objects, key, perObject -> perObject ? 1 : bytes, operation, context);
+  }
+
+  /** Whether using the key counts against Usage Limits, a write that only a worker makes. */
+  static boolean limitsUsage(ObjectRecord key) {
+    return key.attributes().first(Tag.USAGE_LIMITS.code()) != null;
   }
 
   /**

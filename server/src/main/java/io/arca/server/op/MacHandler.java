@@ -3,16 +3,17 @@ package io.arca.server.op;
 import io.arca.kmip.Operation;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * MAC (KMIP 1.4 §4.33, 2.1 §6.1.29): an HMAC or CMAC of data with a symmetric key whose usage mask
  * allows MAC Generate. The data may come in parts (Init Indicator, Correlation Value, Final
  * Indicator); the MAC is answered with the last.
  */
-public final class MacHandler implements OperationHandler<Mac.Request, Mac.Response> {
+public final class MacHandler implements InlineHandler<Mac.Request, Mac.Response> {
   private final ObjectAccess objects;
   private final CryptoStreams streams;
 
@@ -73,6 +74,26 @@ public final class MacHandler implements OperationHandler<Mac.Request, Mac.Respo
       }
       streams.release(context, Operation.MAC, correlation, stream);
       return new Mac.Response(stream.uid(), null, correlation);
+    } finally {
+      Arrays.fill(data, (byte) 0);
+    }
+  }
+
+  /** A one-shot MAC with a key whose material is in memory. */
+  @Override
+  public Optional<Mac.Response> tryInline(Mac.Request request, RequestContext context) {
+    if (SymmetricCrypto.streaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
+      return Optional.empty();
+    }
+    byte[] data = MacKeys.data(request.data(), false);
+    try {
+      return MacKeys.checkInMemory(
+              objects, request.uniqueIdentifier(), request.parameters(), true, context)
+          .flatMap(
+              checked ->
+                  MacKeys.computeInMemory(objects, checked, data)
+                      .map(mac -> response(checked.key().uid(), mac)));
     } finally {
       Arrays.fill(data, (byte) 0);
     }

@@ -12,6 +12,7 @@ import io.arca.server.crypto.MacEngine;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,35 @@ final class MacKeys {
       long dataBytes,
       RequestContext context) {
     ObjectRecord key = objects.resolve(uid, context);
+    Checked checked = checked(key, requested, generate, context);
+    if (generate) {
+      KeyUse.consumeUsage(objects, key, dataBytes, "MAC", context);
+    }
+    return checked;
+  }
+
+  /**
+   * {@link #check} from memory alone: empty when the key is not in memory, or when MAC Generate
+   * would count against its Usage Limits (a write).
+   */
+  static Optional<Checked> checkInMemory(
+      ObjectAccess objects,
+      @Nullable String uid,
+      @Nullable CryptographicParameters requested,
+      boolean generate,
+      RequestContext context) {
+    ObjectRecord key = objects.resolveInMemory(uid, context).orElse(null);
+    if (key == null || (generate && KeyUse.limitsUsage(key))) {
+      return Optional.empty();
+    }
+    return Optional.of(checked(key, requested, generate, context));
+  }
+
+  private static Checked checked(
+      ObjectRecord key,
+      @Nullable CryptographicParameters requested,
+      boolean generate,
+      RequestContext context) {
     if (generate) {
       KeyUse.forProtecting(key, CryptographicUsageMask.MAC_GENERATE, "MAC", context);
     } else {
@@ -44,17 +74,26 @@ final class MacKeys {
     MacEngine.Algorithm algorithm =
         MacEngine.choose(
             parameters, keyAlgorithm == null ? null : CryptographicAlgorithm.byValue(keyAlgorithm));
-    if (generate) {
-      KeyUse.consumeUsage(objects, key, dataBytes, "MAC", context);
-    }
     return new Checked(key, algorithm);
   }
 
   /** The MAC of {@code data} with the checked key. */
   static byte[] compute(
       ObjectAccess objects, Checked checked, byte[] data, RequestContext context) {
-    byte[] keyBytes =
-        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion());
+    return compute(
+        checked,
+        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion()),
+        data);
+  }
+
+  /** {@link #compute} if the key's material is in memory, else empty. */
+  static Optional<byte[]> computeInMemory(ObjectAccess objects, Checked checked, byte[] data) {
+    return SymmetricCrypto.keyBytesInMemory(objects.store(), checked.key())
+        .map(keyBytes -> compute(checked, keyBytes, data));
+  }
+
+  /** The MAC both paths share; wipes {@code keyBytes}. */
+  private static byte[] compute(Checked checked, byte[] keyBytes, byte[] data) {
     try {
       return MacEngine.compute(checked.algorithm(), keyBytes, data);
     } finally {

@@ -6,10 +6,11 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.ValidityIndicator;
 import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * MAC Data comes with the last.
  */
 public final class MacVerifyHandler
-    implements OperationHandler<MacVerify.Request, MacVerify.Response> {
+    implements InlineHandler<MacVerify.Request, MacVerify.Response> {
   private final ObjectAccess objects;
   private final CryptoStreams streams;
 
@@ -79,6 +80,30 @@ public final class MacVerifyHandler
       }
       streams.release(context, Operation.MAC_VERIFY, correlation, stream);
       return new MacVerify.Response(stream.uid(), null, correlation);
+    } finally {
+      Arrays.fill(data, (byte) 0);
+    }
+  }
+
+  /** A one-shot verification with a key whose material is in memory. */
+  @Override
+  public Optional<MacVerify.Response> tryInline(MacVerify.Request request, RequestContext context) {
+    if (SymmetricCrypto.streaming(
+        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
+      return Optional.empty();
+    }
+    byte[] data = MacKeys.data(request.data(), false);
+    try {
+      MacKeys.Checked checked =
+          MacKeys.checkInMemory(
+                  objects, request.uniqueIdentifier(), request.parameters(), false, context)
+              .orElse(null);
+      if (checked == null) {
+        return Optional.empty();
+      }
+      byte[] expected = required(request.macData());
+      return MacKeys.computeInMemory(objects, checked, data)
+          .map(computed -> verdict(checked.key().uid(), computed, expected));
     } finally {
       Arrays.fill(data, (byte) 0);
     }

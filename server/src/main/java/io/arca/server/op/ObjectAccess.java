@@ -96,6 +96,33 @@ public final class ObjectAccess {
   }
 
   /**
+   * The object {@link #resolve} would give, from memory alone: empty when it is not cached and
+   * confirmed, when the caller's grants are not cached, when the caller may not use it (a refusal
+   * costs one read of the store, see {@link #allowedOrConfirmed}) or when its dates changed its
+   * state (a write). Empty changes nothing; the worker's {@link #resolve} then decides.
+   *
+   * @throws KmipException Invalid Field if the request names no object and there is no ID
+   *     Placeholder
+   */
+  public Optional<ObjectRecord> resolveInMemory(
+      @Nullable String requested, RequestContext context) {
+    String uid = uidOf(requested, context);
+    return store
+        .findCached(uid)
+        .filter(
+            record ->
+                context
+                        .access()
+                        .decideInMemory(context.user(), context.operation(), record)
+                        .orElse(AccessPolicy.Decision.HIDDEN)
+                    == AccessPolicy.Decision.ALLOWED)
+        .filter(
+            record ->
+                Lifecycle.stateAt(record.state(), record.attributes(), context.now())
+                    == record.state());
+  }
+
+  /**
    * Applies {@code change} to the object through the store (see {@link ObjectStore#update}) and
    * records how to put its state and attributes back should a later batch item fail under Undo. Key
    * material a change erased cannot come back, so Destroy does not use this.

@@ -8,11 +8,12 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.OperationRegistry;
 import io.arca.server.batch.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * does not work. Query Functions the server has nothing to say about get empty answers, as the
  * specification allows.
  */
-public final class QueryHandler implements OperationHandler<Query.Request, Query.Response> {
+public final class QueryHandler implements InlineHandler<Query.Request, Query.Response> {
   /** The Vendor Identification this server reports. */
   public static final String VENDOR = "Arca";
 
@@ -93,5 +94,11 @@ public final class QueryHandler implements OperationHandler<Query.Request, Query
         new TtlvTextString(Tag.SERVER_NAME.code(), "Arca KMIP server"),
         new TtlvTextString(Tag.SERVER_VERSION.code(), version),
         new TtlvTextString(Tag.PRODUCT_NAME.code(), VENDOR));
+  }
+
+  /** Always from memory: what the server serves is known at start. */
+  @Override
+  public Optional<Query.Response> tryInline(Query.Request request, RequestContext context) {
+    return Optional.of(handle(request, context));
   }
 }

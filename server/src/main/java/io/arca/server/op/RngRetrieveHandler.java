@@ -5,9 +5,10 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.RngRetrieve;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.server.batch.OperationHandler;
+import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.ClientRandom;
+import java.util.Optional;
 
 /**
  * RNG Retrieve (KMIP 1.4 §4.35, 2.1 §6.1.43): Data Length random bytes from {@link ClientRandom},
@@ -15,7 +16,7 @@ import io.arca.server.crypto.ClientRandom;
  * response (a client wanting more asks again).
  */
 public final class RngRetrieveHandler
-    implements OperationHandler<RngRetrieve.Request, RngRetrieve.Response> {
+    implements InlineHandler<RngRetrieve.Request, RngRetrieve.Response> {
   /** The most bytes one request may ask for. */
   public static final int MAX_BYTES = 65_536;
 
@@ -44,5 +45,12 @@ public final class RngRetrieveHandler
               + ", the server's limit per RNG Retrieve request)");
     }
     return new RngRetrieve.Response(ByteString.copyOf(random.next(length)));
+  }
+
+  /** Always from memory: a draw from the client generator, no stored object involved. */
+  @Override
+  public Optional<RngRetrieve.Response> tryInline(
+      RngRetrieve.Request request, RequestContext context) {
+    return Optional.of(handle(request, context));
   }
 }

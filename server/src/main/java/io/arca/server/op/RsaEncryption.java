@@ -8,7 +8,6 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.crypto.RsaCipher;
-import io.arca.server.store.NonBlocking;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
@@ -52,8 +51,6 @@ final class RsaEncryption {
       ByteString data,
       ProtocolVersion version) {
     requireRsa(key, "Decrypt");
-    // About a millisecond of CPU: on the worker pool, not on an event loop other connections share.
-    NonBlocking.check("an RSA private-key operation");
     byte[] plaintext =
         rsa.decrypt(keys.privateKey(key, "Decrypt", version), parameters, data.toByteArray());
     try {

@@ -34,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,7 +173,38 @@ public final class StoredKeyBacking implements KeyBacking {
       return new AesCipher.Encrypted(ciphertext.toByteArray(), null, null);
     }
     CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
-    byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
+    return encrypt(
+        algorithm,
+        SymmetricCrypto.keyBytes(store, key, context.protocolVersion()),
+        parameters,
+        plaintext,
+        iv,
+        additionalData);
+  }
+
+  @Override
+  public Optional<AesCipher.Encrypted> encryptInMemory(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      ByteString plaintext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData) {
+    if (RsaEncryption.handles(key)) {
+      return Optional.empty();
+    }
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    return SymmetricCrypto.keyBytesInMemory(store, key)
+        .map(keyBytes -> encrypt(algorithm, keyBytes, parameters, plaintext, iv, additionalData));
+  }
+
+  /** The symmetric encryption both paths share; wipes {@code keyBytes}. */
+  private AesCipher.Encrypted encrypt(
+      CryptographicAlgorithm algorithm,
+      byte[] keyBytes,
+      CryptographicParameters parameters,
+      ByteString plaintext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData) {
     byte[] data = plaintext.toByteArray();
     try {
       return ciphers.encrypt(
@@ -209,7 +241,44 @@ public final class StoredKeyBacking implements KeyBacking {
       return rsa.decrypt(key, parameters, ByteString.copyOf(ciphertext), context.protocolVersion());
     }
     CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
-    byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
+    return decrypt(
+        algorithm,
+        SymmetricCrypto.keyBytes(store, key, context.protocolVersion()),
+        parameters,
+        ciphertext,
+        iv,
+        additionalData,
+        tag);
+  }
+
+  /** Not for a private key: about a millisecond of CPU, which other connections would wait for. */
+  @Override
+  public Optional<ByteString> decryptInMemory(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] ciphertext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      byte @Nullable [] tag) {
+    if (RsaEncryption.handles(key)) {
+      return Optional.empty();
+    }
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    return SymmetricCrypto.keyBytesInMemory(store, key)
+        .map(
+            keyBytes ->
+                decrypt(algorithm, keyBytes, parameters, ciphertext, iv, additionalData, tag));
+  }
+
+  /** The symmetric decryption both paths share; wipes {@code keyBytes}. */
+  private ByteString decrypt(
+      CryptographicAlgorithm algorithm,
+      byte[] keyBytes,
+      CryptographicParameters parameters,
+      byte[] ciphertext,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      byte @Nullable [] tag) {
     byte[] plaintext;
     try {
       plaintext =

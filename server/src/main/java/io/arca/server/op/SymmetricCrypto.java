@@ -12,6 +12,7 @@ import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
 import io.arca.server.store.SymmetricKeyMaterial;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,14 +47,33 @@ final class SymmetricCrypto {
 
   /** A copy of a symmetric key's bytes; the caller wipes it. */
   static byte[] keyBytes(ObjectStore store, ObjectRecord key, ProtocolVersion version) {
+    requireSymmetric(key);
+    try (ObjectContent content =
+        store.content(key.uid()).orElseThrow(() -> Reasons.destroyed(version, key.uid()))) {
+      return SymmetricKeyMaterial.bytes(content.structure());
+    }
+  }
+
+  /**
+   * A copy of a symmetric key's bytes if they are in memory already ({@link
+   * ObjectStore#contentInMemory}), else empty; the caller wipes it.
+   */
+  static Optional<byte[]> keyBytesInMemory(ObjectStore store, ObjectRecord key) {
+    requireSymmetric(key);
+    Optional<ObjectContent> found = store.contentInMemory(key.uid());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    try (ObjectContent content = found.get()) {
+      return Optional.of(SymmetricKeyMaterial.bytes(content.structure()));
+    }
+  }
+
+  private static void requireSymmetric(ObjectRecord key) {
     if (key.objectType() != ObjectType.SYMMETRIC_KEY) {
       throw new KmipException(
           ResultReason.FEATURE_NOT_SUPPORTED,
           "ObjectType: " + key.objectType().xmlName() + " (expected: SymmetricKey)");
-    }
-    try (ObjectContent content =
-        store.content(key.uid()).orElseThrow(() -> Reasons.destroyed(version, key.uid()))) {
-      return SymmetricKeyMaterial.bytes(content.structure());
     }
   }
 

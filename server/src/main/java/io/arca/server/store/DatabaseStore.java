@@ -100,7 +100,6 @@ public final class DatabaseStore implements ObjectStore {
     if (draft.version() != 0 || !draft.hasContent()) {
       throw new IllegalArgumentException("not a draft: " + draft.uid());
     }
-    NonBlocking.check("a database insert");
     KeyWrapper wrapper = wrapperFor(draft.wrappingKeyId());
     byte[] clear = TtlvWriter.toBytes(content);
     WrappedKey wrapped;
@@ -165,12 +164,7 @@ public final class DatabaseStore implements ObjectStore {
         continue;
       }
       try {
-        Ttlv tree = TtlvReader.read(clear, DecodeLimits.DEFAULTS);
-        if (!(tree instanceof TtlvStructure structure)) {
-          throw new KmipException(
-              ResultReason.GENERAL_FAILURE, "stored content of " + uid + " is not a structure");
-        }
-        return Optional.of(new ObjectContent(structure));
+        return Optional.of(parse(uid, clear));
       } finally {
         Arrays.fill(clear, (byte) 0);
       }
@@ -179,9 +173,34 @@ public final class DatabaseStore implements ObjectStore {
         ResultReason.GENERAL_FAILURE, uid + " is changing too fast to be read; try again");
   }
 
+  private static ObjectContent parse(String uid, byte[] clear) {
+    Ttlv tree = TtlvReader.read(clear, DecodeLimits.DEFAULTS);
+    if (!(tree instanceof TtlvStructure structure)) {
+      throw new KmipException(
+          ResultReason.GENERAL_FAILURE, "stored content of " + uid + " is not a structure");
+    }
+    return new ObjectContent(structure);
+  }
+
+  @Override
+  public Optional<ObjectContent> contentInMemory(String uid) {
+    KeyCache.Entry entry = cache.getIfPresent(uid);
+    if (entry == null || !cache.isConfirmed(entry)) {
+      return Optional.empty();
+    }
+    byte[] clear = entry.plaintextIfUnwrapped();
+    if (clear == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse(uid, clear));
+    } finally {
+      Arrays.fill(clear, (byte) 0);
+    }
+  }
+
   @Override
   public ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change) {
-    NonBlocking.check("a database update");
     try {
       for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
         try {
@@ -220,7 +239,6 @@ public final class DatabaseStore implements ObjectStore {
 
   @Override
   public boolean delete(String uid) {
-    NonBlocking.check("a database delete");
     try {
       return repository.delete(uid);
     } finally {
@@ -230,13 +248,11 @@ public final class DatabaseStore implements ObjectStore {
 
   @Override
   public long wrappedBy(String keyId) {
-    NonBlocking.check("a database read");
     return repository.countWrappedBy(keyId);
   }
 
   @Override
   public List<String> locate(ObjectQuery query) {
-    NonBlocking.check("a database search");
     ObjectCriteria criteria = ObjectCriteria.all(query.limit()).withOffset(query.offset());
     if (query.owner() != null) {
       criteria = criteria.withOwner(query.owner());
@@ -279,7 +295,6 @@ public final class DatabaseStore implements ObjectStore {
       if (!confirm && cache.isConfirmed(entry)) {
         return entry;
       }
-      NonBlocking.check("a database read");
       OptionalLong stored = repository.currentVersion(uid);
       if (stored.isPresent() && stored.getAsLong() == entry.record.version()) {
         cache.confirm(entry);
@@ -291,7 +306,6 @@ public final class DatabaseStore implements ObjectStore {
   }
 
   private KeyCache.@Nullable Entry load(String uid) {
-    NonBlocking.check("a database read");
     return repository
         .find(uid)
         .map(stored -> new KeyCache.Entry(toRecord(stored), wrapped(stored), cache.now()))
@@ -308,7 +322,6 @@ public final class DatabaseStore implements ObjectStore {
   }
 
   private ByteString unwrap(WrappedKey wrapped) {
-    NonBlocking.check("unwrapping a key");
     if (serverKek.opens(wrapped.wrappingKeyId())) {
       return serverKek.unwrap(wrapped);
     }

@@ -25,12 +25,17 @@ final class KeyCache {
   /**
    * One object: its record and wrapped material as stored, and the plaintext once unwrapped. The
    * plaintext is only ever copied out under the entry's lock, so a copy is never taken from a wiped
-   * entry.
+   * entry; that lock is never held while unwrapping.
    */
   static final class Entry {
     final ObjectRecord record;
     final @Nullable WrappedKey wrapped;
     private volatile long confirmedAt;
+
+    /** Held across the unwrap, so that concurrent first readers unwrap once. */
+    private final Object unwrapping = new Object();
+
+    // Guarded by this entry's monitor, which is never held across an unwrap.
     private @Nullable ByteString plaintext;
     private boolean wiped;
 
@@ -44,16 +49,37 @@ final class KeyCache {
      * A copy of the plaintext, unwrapping it first (once, whoever else is waiting) if needed; null
      * if the entry was wiped meanwhile or has no material. The caller wipes the copy.
      */
-    synchronized byte @Nullable [] plaintextCopy(Function<WrappedKey, ByteString> unwrap) {
-      if (wiped || wrapped == null) {
-        return null;
+    byte @Nullable [] plaintextCopy(Function<WrappedKey, ByteString> unwrap) {
+      synchronized (unwrapping) {
+        WrappedKey material;
+        synchronized (this) {
+          if (wiped || wrapped == null) {
+            return null;
+          }
+          if (plaintext != null) {
+            return plaintext.toByteArray();
+          }
+          material = wrapped;
+        }
+        ByteString clear = unwrap.apply(material);
+        synchronized (this) {
+          if (wiped) {
+            // Removed while it was being unwrapped: nothing may keep the plaintext.
+            clear.wipe();
+            return null;
+          }
+          plaintext = clear;
+          return clear.toByteArray();
+        }
       }
-      ByteString clear = plaintext;
-      if (clear == null) {
-        clear = unwrap.apply(wrapped);
-        plaintext = clear;
-      }
-      return clear.toByteArray();
+    }
+
+    /**
+     * A copy of the plaintext if it was unwrapped already, else null; it never unwraps, nor waits
+     * for another reader's unwrap (an HSM call), so the event loop may ask. The caller wipes it.
+     */
+    synchronized byte @Nullable [] plaintextIfUnwrapped() {
+      return wiped || plaintext == null ? null : plaintext.toByteArray();
     }
 
     synchronized void wipe() {

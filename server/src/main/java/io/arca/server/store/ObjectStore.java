@@ -7,8 +7,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The port the operation handlers use for managed objects, whatever holds them. Methods block
- * (database, HSM) and run on the worker pool. Failures a client should see are {@link
- * io.arca.kmip.KmipException}s.
+ * (database, HSM) and run on the worker pool, except {@link #findCached} and {@link
+ * #contentInMemory}, which answer from memory or not at all and may be asked on an event loop.
+ * Failures a client should see are {@link io.arca.kmip.KmipException}s.
  */
 public interface ObjectStore {
 
@@ -44,6 +45,15 @@ public interface ObjectStore {
    * exist or has no content any more (destroyed).
    */
   Optional<ObjectContent> content(String uid);
+
+  /**
+   * The object's plaintext content if it is at hand without blocking (a confirmed cached record
+   * whose key material was unwrapped already), else empty; never reads, unwraps or waits. Empty
+   * says nothing of whether the object exists. The caller closes the copy.
+   */
+  default Optional<ObjectContent> contentInMemory(String uid) {
+    return Optional.empty();
+  }
 
   /**
    * Applies {@code change} to the current record and stores the result, repeating with the newer

@@ -33,8 +33,8 @@ import io.arca.server.KmipRequestProcessor;
 import io.arca.server.ServerHandlers;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.BatchProcessor;
+import io.arca.server.batch.OperationRegistry;
 import io.arca.server.store.DatabaseStore;
-import io.arca.server.store.NonBlocking;
 import io.arca.server.transport.Answer;
 import io.arca.server.transport.Connection;
 import io.arca.server.transport.InlineAttempt;
@@ -100,6 +100,33 @@ class InlineRequestsTest {
     assertThat(answer).isNotNull();
     assertThat(status(Objects.requireNonNull(answer))).isEqualTo(ResultStatus.SUCCESS);
     assertThat(audited).hasSize(1);
+  }
+
+  @Test
+  void exactlyTheOperationsMemoryCanAnswerAreTriedInline() {
+    OperationRegistry registry =
+        ServerHandlers.registry(HandlerFixture.serverConfig(), fixture.store());
+    List<Operation> inline = new ArrayList<>();
+    for (Operation operation : registry.operations()) {
+      if (registry.servesInline(operation.value())) {
+        inline.add(operation);
+      }
+    }
+
+    assertThat(inline)
+        .containsExactlyInAnyOrder(
+            Operation.DISCOVER_VERSIONS,
+            Operation.QUERY,
+            Operation.GET,
+            Operation.GET_ATTRIBUTES,
+            Operation.GET_ATTRIBUTE_LIST,
+            Operation.ENCRYPT,
+            Operation.DECRYPT,
+            Operation.MAC,
+            Operation.MAC_VERIFY,
+            Operation.HASH,
+            Operation.RNG_RETRIEVE);
+    assertThat(registry.servesInline(-1)).as("no single operation could be peeked").isFalse();
   }
 
   @Test
@@ -228,16 +255,21 @@ class InlineRequestsTest {
   }
 
   @Test
-  void blockingIsRefusedOnlyInsideTheMarkedSection() {
+  void theInMemoryReadsNeverLoadWhatIsNotCached() {
     String key = activeKey();
     ((DatabaseStore) fixture.store()).clearCache();
 
+    assertThat(fixture.store().findCached(key)).isEmpty();
+    assertThat(fixture.store().contentInMemory(key)).isEmpty();
+    assertThat(fixture.store().findCached(key)).as("nothing was loaded").isEmpty();
+
     assertThat(fixture.store().find(key)).isPresent();
-    ((DatabaseStore) fixture.store()).clearCache();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> NonBlocking.call(() -> fixture.store().find(key)))
-        .isInstanceOf(NonBlocking.WouldBlock.class);
-    assertThat(fixture.store().find(key)).as("the flag is cleared afterwards").isPresent();
+    assertThat(fixture.store().findCached(key)).isPresent();
+    assertThat(fixture.store().contentInMemory(key)).as("not unwrapped yet").isEmpty();
+    fixture.store().content(key).orElseThrow().close();
+    try (var content = fixture.store().contentInMemory(key).orElseThrow()) {
+      assertThat(content.structure().tag()).isEqualTo(Tag.SYMMETRIC_KEY.code());
+    }
   }
 
   private static ByteBufAllocator alloc() {

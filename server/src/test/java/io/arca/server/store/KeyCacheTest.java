@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.kmip.ttlv.ByteString;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class KeyCacheTest {
@@ -36,6 +43,72 @@ class KeyCacheTest {
     assertThat(zeroed(plaintext)).isTrue();
     assertThat(entry.plaintextCopy(wrapped -> ByteString.copyOf(new byte[] {9}))).isNull();
     assertThat(cache.getIfPresent("a")).isNull();
+  }
+
+  @Test
+  void aReaderFromMemoryNeverWaitsForAnUnwrapInProgress() throws Exception {
+    KeyCache.Entry entry = entry("slow");
+    ByteString plaintext = ByteString.copyOf(TestObjects.keyBytes("slow"));
+    CountDownLatch unwrapping = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    try {
+      Future<byte @Nullable []> first =
+          worker.submit(
+              () -> entry.plaintextCopy(wrapped -> slowly(plaintext, unwrapping, release)));
+      assertThat(unwrapping.await(10, TimeUnit.SECONDS)).isTrue();
+
+      // What the event loop asks while a worker unwraps (an HSM call may take seconds).
+      Future<byte @Nullable []> fromMemory =
+          ForkJoinPool.commonPool().submit(entry::plaintextIfUnwrapped);
+      assertThat(fromMemory.get(5, TimeUnit.SECONDS)).as("not unwrapped yet").isNull();
+
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(TestObjects.keyBytes("slow"));
+      assertThat(entry.plaintextIfUnwrapped()).isEqualTo(TestObjects.keyBytes("slow"));
+    } finally {
+      release.countDown();
+      worker.shutdownNow();
+    }
+  }
+
+  @Test
+  void anEntryRemovedDuringItsUnwrapKeepsNoPlaintext() throws Exception {
+    KeyCache cache = cacheOf(10);
+    KeyCache.Entry entry = entry("gone");
+    cache.get("gone", uid -> entry);
+    ByteString plaintext = ByteString.copyOf(TestObjects.keyBytes("gone"));
+    CountDownLatch unwrapping = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    try {
+      Future<byte @Nullable []> copy =
+          worker.submit(
+              () -> entry.plaintextCopy(wrapped -> slowly(plaintext, unwrapping, release)));
+      assertThat(unwrapping.await(10, TimeUnit.SECONDS)).isTrue();
+
+      cache.invalidate("gone");
+      release.countDown();
+
+      assertThat(copy.get(10, TimeUnit.SECONDS)).as("the reader tries again").isNull();
+      assertThat(zeroed(plaintext)).isTrue();
+      assertThat(entry.plaintextIfUnwrapped()).isNull();
+    } finally {
+      release.countDown();
+      worker.shutdownNow();
+    }
+  }
+
+  /** An unwrap that takes as long as the test says. */
+  private static ByteString slowly(
+      ByteString plaintext, CountDownLatch unwrapping, CountDownLatch release) {
+    unwrapping.countDown();
+    try {
+      assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return plaintext;
   }
 
   private KeyCache cacheOf(long maxEntries) {
