@@ -10,7 +10,6 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.MacEngine;
 import io.arca.server.store.ObjectRecord;
-import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -50,27 +49,18 @@ final class MacKeys {
     return new Checked(key, algorithm);
   }
 
-  /** The MAC of {@code data} with the checked key. */
-  static byte[] compute(
-      ObjectAccess objects, Checked checked, byte[] data, RequestContext context) {
-    byte[] keyBytes =
-        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion());
-    try {
-      return MacEngine.compute(checked.algorithm(), keyBytes, data);
-    } finally {
-      Arrays.fill(keyBytes, (byte) 0);
+  /**
+   * Starts a MAC over parts with the checked key, which only a backing that streams allows (stored
+   * keys: an HSM key would hold a token session across requests).
+   */
+  static MacStream start(KeyBackings keys, Checked checked, RequestContext context) {
+    String uid = checked.key().uid();
+    if (!keys.of(uid).streams()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          uid + " computes MACs in one request (no Init or Final Indicator false)");
     }
-  }
-
-  /** Starts a MAC over parts with the checked key. */
-  static MacStream start(ObjectAccess objects, Checked checked, RequestContext context) {
-    byte[] keyBytes =
-        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion());
-    try {
-      return new MacStream(checked.key().uid(), MacEngine.start(checked.algorithm(), keyBytes));
-    } finally {
-      Arrays.fill(keyBytes, (byte) 0);
-    }
+    return new MacStream(uid, keys.stored().startMac(checked.key(), checked.algorithm(), context));
   }
 
   /** The data of a request, which only a streaming request may leave out. */
