@@ -99,6 +99,16 @@ final class SymCommands extends CommandGroup {
 
     @Override
     Output run(KmipClient client) throws IOException {
+      String id = client.create(ObjectType.SYMMETRIC_KEY, new Attributes(attributes(), List.of()));
+      NewKeyOptions.activate(client, id);
+      return new Output()
+          .line("The symmetric key was successfully generated.")
+          .line("Unique identifier: " + id)
+          .field("unique_identifier", id);
+    }
+
+    /** The new key's attributes: its algorithm, length and the usage that algorithm serves. */
+    List<Attribute> attributes() {
       CryptographicAlgorithm chosen =
           switch (algorithm.toLowerCase(Locale.ROOT)) {
             case "aes" -> CryptographicAlgorithm.AES;
@@ -126,12 +136,7 @@ final class SymCommands extends CommandGroup {
       attributes.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_USAGE_MASK.code(), usage)));
       attributes.addAll(options.common());
       attributes.addAll(options.secret(requestedId));
-      String id = client.create(ObjectType.SYMMETRIC_KEY, new Attributes(attributes, List.of()));
-      NewKeyOptions.activate(client, id);
-      return new Output()
-          .line("The symmetric key was successfully generated.")
-          .line("Unique identifier: " + id)
-          .field("unique_identifier", id);
+      return attributes;
     }
   }
 
