@@ -10,6 +10,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_AES_KEY_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_EC_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_GENERIC_SECRET_KEY_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_ATTRIBUTE_TYPE_INVALID;
 
 import io.arca.hsm.HsmKeyInfo.KeyAlgorithm;
 import io.arca.hsm.HsmKeyInfo.KeyClass;
@@ -144,12 +145,29 @@ final class KeyGeneration {
             .allowedMechanisms(new long[] {hash.hmac()});
     synchronized (slot.generateLock()) {
       slot.refuseExisting(label);
-      slot.caller()
-          .call(
-              HsmCall.GENERATE,
-              false,
-              "generating HMAC key '" + label + "'",
-              () -> slot.token().generateKey(new Mechanism(CKM_GENERIC_SECRET_KEY_GEN), template));
+      try {
+        slot.caller()
+            .call(
+                HsmCall.GENERATE,
+                false,
+                "generating HMAC key '" + label + "'",
+                () ->
+                    slot.token().generateKey(new Mechanism(CKM_GENERIC_SECRET_KEY_GEN), template));
+      } catch (HsmException e) {
+        Long ckr = e.ckr();
+        if (ckr != null && ckr == CKR_ATTRIBUTE_TYPE_INVALID) {
+          // opencryptoki 3.8: without the binding a key would MAC with any hash, so make none.
+          throw new HsmException(
+              HsmException.Kind.UNSUPPORTED,
+              "the token of slot "
+                  + slot.id()
+                  + " does not take CKA_ALLOWED_MECHANISMS, which binds an HMAC key to its hash,"
+                  + " so it makes no HMAC keys here",
+              ckr,
+              e);
+        }
+        throw e;
+      }
     }
     return slot.info(label);
   }

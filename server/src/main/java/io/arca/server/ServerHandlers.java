@@ -161,7 +161,8 @@ public final class ServerHandlers {
     RsaCipher rsa = new RsaCipher(random);
     KeyBackings keys =
         new KeyBackings(
-            new StoredKeyBacking(store, maker, ciphers, asymmetricKeys, rsa),
+            new StoredKeyBacking(
+                store, maker, ciphers, asymmetricKeys, rsa, new Signatures(random)),
             hsm == null ? null : new HsmKeyBacking(hsm));
     handlers.add(PayloadCodecs.CREATE, new CreateHandler(store, keys));
     handlers.add(PayloadCodecs.CREATE_KEY_PAIR, new CreateKeyPairHandler(store, keys));
@@ -189,13 +190,10 @@ public final class ServerHandlers {
     CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
     handlers.add(PayloadCodecs.ENCRYPT, new EncryptHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.DECRYPT, new DecryptHandler(objects, keys, streams));
-    Signatures signatures = new Signatures(random);
-    handlers.add(PayloadCodecs.SIGN, new SignHandler(objects, asymmetricKeys, signatures));
-    handlers.add(
-        PayloadCodecs.SIGNATURE_VERIFY,
-        new SignatureVerifyHandler(objects, asymmetricKeys, signatures));
-    handlers.add(PayloadCodecs.MAC, new MacHandler(objects, streams));
-    handlers.add(PayloadCodecs.MAC_VERIFY, new MacVerifyHandler(objects, streams));
+    handlers.add(PayloadCodecs.SIGN, new SignHandler(objects, keys));
+    handlers.add(PayloadCodecs.SIGNATURE_VERIFY, new SignatureVerifyHandler(objects, keys));
+    handlers.add(PayloadCodecs.MAC, new MacHandler(objects, keys, streams));
+    handlers.add(PayloadCodecs.MAC_VERIFY, new MacVerifyHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.HASH, new HashHandler(streams));
     handlers.add(PayloadCodecs.DERIVE_KEY, new DeriveKeyHandler(objects, ciphers));
     ClientRandom clientRandom = new ClientRandom();

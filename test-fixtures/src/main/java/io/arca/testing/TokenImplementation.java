@@ -5,8 +5,9 @@ import java.nio.file.Path;
 /**
  * The PKCS#11 token implementations the HSM tests run on, each brought up by a script beside the
  * others in {@code scripts/}. They differ in what they implement (SoftHSM2: AES-GCM, AES key wrap
- * with padding, RSA-OAEP with SHA-1 only; opencryptoki: RSA-OAEP with SHA-256, no AES-GCM, no AES
- * key wrap), which is why every HSM test runs on both.
+ * with padding, EC keys and ECDSA, RSA-OAEP with SHA-1 only; opencryptoki: RSA-OAEP with SHA-256,
+ * no AES-GCM, no AES key wrap, no EC, no bound HMAC keys), which is why every HSM test runs on
+ * both.
  */
 public enum TokenImplementation {
   /** SoftHSM2 2.6: two private tokens under the directory of {@code SOFTHSM2_CONF}, made afresh. */
@@ -17,7 +18,9 @@ public enum TokenImplementation {
       "apt-get install softhsm2",
       true,
       true,
-      false),
+      false,
+      true,
+      true),
   /**
    * opencryptoki 3.8's software token: the machine's two test tokens on the system daemon, shared
    * by every run (opencryptoki has no private configuration), so tests name their keys uniquely.
@@ -29,7 +32,9 @@ public enum TokenImplementation {
       "apt-get install opencryptoki, then scripts/opencryptoki-test-tokens once as root",
       false,
       false,
-      true);
+      true,
+      false,
+      false);
 
   private final String model;
   private final String script;
@@ -38,6 +43,8 @@ public enum TokenImplementation {
   private final boolean aesGcm;
   private final boolean aesKeyWrapPad;
   private final boolean rsaOaepSha256;
+  private final boolean ecdsa;
+  private final boolean hmacKeys;
 
   TokenImplementation(
       String model,
@@ -46,7 +53,9 @@ public enum TokenImplementation {
       String install,
       boolean aesGcm,
       boolean aesKeyWrapPad,
-      boolean rsaOaepSha256) {
+      boolean rsaOaepSha256,
+      boolean ecdsa,
+      boolean hmacKeys) {
     this.model = model;
     this.script = script;
     this.library = library;
@@ -54,6 +63,8 @@ public enum TokenImplementation {
     this.aesGcm = aesGcm;
     this.aesKeyWrapPad = aesKeyWrapPad;
     this.rsaOaepSha256 = rsaOaepSha256;
+    this.ecdsa = ecdsa;
+    this.hmacKeys = hmacKeys;
   }
 
   /**
@@ -73,6 +84,19 @@ public enum TokenImplementation {
   /** Whether the token implements RSA-OAEP with SHA-256 (and MGF1 with SHA-256). */
   public boolean rsaOaepSha256() {
     return rsaOaepSha256;
+  }
+
+  /** Whether the token makes EC key pairs on the NIST curves and signs with ECDSA. */
+  public boolean ecdsa() {
+    return ecdsa;
+  }
+
+  /**
+   * Whether the token makes HMAC keys bound to one hash (CKA_ALLOWED_MECHANISMS, which opencryptoki
+   * 3.8 refuses as an unknown attribute).
+   */
+  public boolean hmacKeys() {
+    return hmacKeys;
   }
 
   /** The server's {@code --hsm-model} (and the hsm module's profile name) for this token. */

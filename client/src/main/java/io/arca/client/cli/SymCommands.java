@@ -73,13 +73,17 @@ final class SymCommands extends CommandGroup {
     @Option(
         names = {"--algorithm", "-a"},
         defaultValue = "aes",
-        description = "The algorithm: aes (default).")
+        description =
+            "The algorithm: aes (default), or hmac-sha256, hmac-sha384, hmac-sha512 for a MAC"
+                + " key (at least as long as the hash).")
     String algorithm = "aes";
 
     @Option(
         names = {"--number-of-bits", "-l"},
         defaultValue = "256",
-        description = "The key length in bits: 128, 192 or 256 (default).")
+        description =
+            "The key length in bits: 128, 192 or 256 (default) for AES; for HMAC at least the"
+                + " hash's length.")
     int bits = 256;
 
     @Mixin NewKeyOptions options = new NewKeyOptions();
@@ -95,31 +99,44 @@ final class SymCommands extends CommandGroup {
 
     @Override
     Output run(KmipClient client) throws IOException {
-      if (!algorithm.toLowerCase(Locale.ROOT).equals("aes")) {
-        throw new IllegalArgumentException("--algorithm " + algorithm + ": only aes is supported");
-      }
-      List<Attribute> attributes = new ArrayList<>();
-      attributes.add(
-          Attribute.of(
-              new TtlvEnumeration(
-                  Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())));
-      attributes.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
-      attributes.add(
-          Attribute.of(
-              new TtlvInteger(
-                  Tag.CRYPTOGRAPHIC_USAGE_MASK.code(),
-                  CryptographicUsageMask.ENCRYPT.value()
-                      | CryptographicUsageMask.DECRYPT.value()
-                      | CryptographicUsageMask.WRAP_KEY.value()
-                      | CryptographicUsageMask.UNWRAP_KEY.value())));
-      attributes.addAll(options.common());
-      attributes.addAll(options.secret(requestedId));
-      String id = client.create(ObjectType.SYMMETRIC_KEY, new Attributes(attributes, List.of()));
+      String id = client.create(ObjectType.SYMMETRIC_KEY, new Attributes(attributes(), List.of()));
       NewKeyOptions.activate(client, id);
       return new Output()
           .line("The symmetric key was successfully generated.")
           .line("Unique identifier: " + id)
           .field("unique_identifier", id);
+    }
+
+    /** The new key's attributes: its algorithm, length and the usage that algorithm serves. */
+    List<Attribute> attributes() {
+      CryptographicAlgorithm chosen =
+          switch (algorithm.toLowerCase(Locale.ROOT)) {
+            case "aes" -> CryptographicAlgorithm.AES;
+            case "hmac-sha256" -> CryptographicAlgorithm.HMAC_SHA256;
+            case "hmac-sha384" -> CryptographicAlgorithm.HMAC_SHA384;
+            case "hmac-sha512" -> CryptographicAlgorithm.HMAC_SHA512;
+            default ->
+                throw new IllegalArgumentException(
+                    "--algorithm "
+                        + algorithm
+                        + ": expected aes, hmac-sha256, hmac-sha384 or hmac-sha512");
+          };
+      int usage =
+          chosen == CryptographicAlgorithm.AES
+              ? CryptographicUsageMask.ENCRYPT.value()
+                  | CryptographicUsageMask.DECRYPT.value()
+                  | CryptographicUsageMask.WRAP_KEY.value()
+                  | CryptographicUsageMask.UNWRAP_KEY.value()
+              : CryptographicUsageMask.MAC_GENERATE.value()
+                  | CryptographicUsageMask.MAC_VERIFY.value();
+      List<Attribute> attributes = new ArrayList<>();
+      attributes.add(
+          Attribute.of(new TtlvEnumeration(Tag.CRYPTOGRAPHIC_ALGORITHM.code(), chosen.value())));
+      attributes.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
+      attributes.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_USAGE_MASK.code(), usage)));
+      attributes.addAll(options.common());
+      attributes.addAll(options.secret(requestedId));
+      return attributes;
     }
   }
 

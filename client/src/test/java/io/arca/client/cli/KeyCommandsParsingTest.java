@@ -93,6 +93,31 @@ class KeyCommandsParsingTest {
   }
 
   @Test
+  void symmetricCreateMakesHmacKeysForTheMacOperations() {
+    SymCommands.CreateKey create = new SymCommands.CreateKey();
+    new picocli.CommandLine(create)
+        .parseArgs("--algorithm", "hmac-sha384", "-l", "384", "--sensitive", "hsm::1::mac");
+
+    assertThat(create.attributes())
+        .contains(
+            io.arca.kmip.attribute.Attribute.of(
+                new io.arca.kmip.ttlv.TtlvEnumeration(
+                    io.arca.kmip.Tag.CRYPTOGRAPHIC_ALGORITHM.code(),
+                    io.arca.kmip.CryptographicAlgorithm.HMAC_SHA384.value())),
+            io.arca.kmip.attribute.Attribute.of(
+                new io.arca.kmip.ttlv.TtlvInteger(
+                    io.arca.kmip.Tag.CRYPTOGRAPHIC_USAGE_MASK.code(),
+                    io.arca.kmip.CryptographicUsageMask.MAC_GENERATE.value()
+                        | io.arca.kmip.CryptographicUsageMask.MAC_VERIFY.value())),
+            io.arca.kmip.attribute.Attribute.of(
+                new io.arca.kmip.ttlv.TtlvTextString(
+                    io.arca.kmip.Tag.UNIQUE_IDENTIFIER.code(), "hsm::1::mac")));
+    SymCommands.CreateKey des = new SymCommands.CreateKey();
+    new picocli.CommandLine(des).parseArgs("--algorithm", "des");
+    assertThatThrownBy(des::attributes).hasMessageContaining("hmac-sha256");
+  }
+
+  @Test
   void outputFilesReplaceTheExtensionAsTheGuideShows() {
     assertThat(Files2.withExtension(Path.of("/tmp/secret.txt"), "enc"))
         .isEqualTo(Path.of("/tmp/secret.enc"));

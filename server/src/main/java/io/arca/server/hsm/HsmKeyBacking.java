@@ -1,10 +1,13 @@
 package io.arca.server.hsm;
 
 import io.arca.hsm.AesGcmCiphertext;
+import io.arca.hsm.EcCurve;
+import io.arca.hsm.HashAlgorithm;
 import io.arca.hsm.HsmException;
 import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
 import io.arca.hsm.RsaPadding;
+import io.arca.hsm.SignatureAlgorithm;
 import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.HashingAlgorithm;
@@ -13,6 +16,7 @@ import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.PaddingMethod;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.RecommendedCurve;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.TagNames;
@@ -31,6 +35,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.MacEngine;
 import io.arca.server.op.KeyBacking;
 import io.arca.server.op.KeyBackings;
 import io.arca.server.store.ObjectRecord;
@@ -42,11 +47,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keys of the PKCS#11 token behind the key port: Create makes AES keys and Create Key Pair RSA
- * pairs in the HSM, Encrypt and Decrypt run there (AES-GCM with an IV the token draws; RSA-OAEP or
- * PKCS#1 v1.5), Destroy removes the key from the token (HSM keys are always Active: no Revoke
- * first). Access, state, usage mask and the protocol version's rules are the handlers', as for
- * stored keys; what this class refuses is what the token cannot do.
+ * Keys of the PKCS#11 token behind the key port: Create makes AES and HMAC-SHA-2 keys and Create
+ * Key Pair RSA pairs and EC pairs on P-256, P-384 and P-521 in the HSM; Encrypt and Decrypt run
+ * there (AES-GCM with an IV the token draws, Additional Data and a tag of 12 to 16 bytes; RSA-OAEP
+ * or PKCS#1 v1.5), as do Sign and Signature Verify (RSA PKCS#1 v1.5 and PSS, ECDSA; {@link
+ * HsmAlgorithms}) and MAC and MAC Verify (HMAC-SHA-2); Destroy removes the key from the token (HSM
+ * keys are always Active: no Revoke first). Access, state, usage mask and the protocol version's
+ * rules are the handlers', as for stored keys; what this class refuses is what the token cannot do.
  */
 public final class HsmKeyBacking implements KeyBacking {
   private static final ProtocolVersion V2_0 = ProtocolVersion.V2_0;
@@ -61,6 +68,7 @@ public final class HsmKeyBacking implements KeyBacking {
           Tag.CRYPTOGRAPHIC_LENGTH.code(),
           Tag.CRYPTOGRAPHIC_USAGE_MASK.code(),
           Tag.CRYPTOGRAPHIC_PARAMETERS.code(),
+          Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS.code(),
           Tag.SENSITIVE.code(),
           Tag.EXTRACTABLE.code());
 
@@ -82,12 +90,23 @@ public final class HsmKeyBacking implements KeyBacking {
       throw new KmipException(
           ResultReason.INVALID_FIELD, "ObjectType: Create makes symmetric keys in the HSM");
     }
-    requireAlgorithm(request.attributes(), CryptographicAlgorithm.AES, "AES");
+    CryptographicAlgorithm algorithm = algorithm(request.attributes());
+    HashAlgorithm hmac = algorithm == null ? null : HsmAlgorithms.hmacKey(algorithm);
+    if (algorithm != CryptographicAlgorithm.AES && hmac == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "CryptographicAlgorithm: the HSM makes AES, HMAC_SHA256, HMAC_SHA384 and HMAC_SHA512"
+              + " keys with Create");
+    }
     int bits = length(request.attributes());
     boolean sensitive = sensitive(request.attributes());
     HsmKeyRef ref = parse(uid);
     try {
-      objects.slot(ref).generateAes(ref.label(), bits, sensitive);
+      if (hmac != null) {
+        objects.slot(ref).generateHmac(ref.label(), hmac, bits, sensitive);
+      } else {
+        objects.slot(ref).generateAes(ref.label(), bits, sensitive);
+      }
     } catch (HsmException e) {
       throw creationFailure(e, context.protocolVersion());
     }
@@ -114,12 +133,21 @@ public final class HsmKeyBacking implements KeyBacking {
       }
     }
     checkAttributes(forPublic, context.protocolVersion());
-    requireAlgorithm(all, CryptographicAlgorithm.RSA, "RSA");
-    int bits = length(merged(all, forPublic));
+    Attributes both = merged(all, forPublic);
+    CryptographicAlgorithm algorithm = algorithm(all);
     boolean sensitive = sensitive(all);
     HsmKeyRef ref = parse(uid);
     try {
-      objects.slot(ref).generateRsa(ref.label(), bits, sensitive);
+      if (algorithm == CryptographicAlgorithm.RSA) {
+        objects.slot(ref).generateRsa(ref.label(), length(both), sensitive);
+      } else if (algorithm == CryptographicAlgorithm.EC
+          || algorithm == CryptographicAlgorithm.ECDSA) {
+        objects.slot(ref).generateEc(ref.label(), curve(both), sensitive);
+      } else {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD,
+            "CryptographicAlgorithm: the HSM makes RSA and EC key pairs (expected: RSA or EC)");
+      }
     } catch (HsmException e) {
       throw creationFailure(e, context.protocolVersion());
     }
@@ -197,20 +225,43 @@ public final class HsmKeyBacking implements KeyBacking {
     }
   }
 
-  private static void requireAlgorithm(
-      Attributes attributes, CryptographicAlgorithm expected, String name) {
+  private static @Nullable CryptographicAlgorithm algorithm(Attributes attributes) {
     Attribute algorithm = attributes.first(Tag.CRYPTOGRAPHIC_ALGORITHM.code());
-    if (algorithm == null
-        || !(algorithm.value() instanceof TtlvEnumeration e)
-        || e.value() != expected.value()) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD,
-          "CryptographicAlgorithm: the HSM makes "
-              + name
-              + " keys with this operation (expected: "
-              + name
-              + ")");
+    return algorithm != null && algorithm.value() instanceof TtlvEnumeration e
+        ? CryptographicAlgorithm.byValue(e.value())
+        : null;
+  }
+
+  /**
+   * The curve of an EC pair: the Recommended Curve of the Cryptographic Domain Parameters, else the
+   * NIST curve of the Cryptographic Length (256, 384, 521).
+   */
+  private static EcCurve curve(Attributes attributes) {
+    Attribute parameters = attributes.first(Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS.code());
+    if (parameters != null
+        && parameters.value() instanceof TtlvStructure structure
+        && structure.first(Tag.RECOMMENDED_CURVE.code()) instanceof TtlvEnumeration e) {
+      RecommendedCurve named = RecommendedCurve.byValue(e.value());
+      EcCurve curve = named == null ? null : HsmAlgorithms.curve(named);
+      if (curve == null) {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD,
+            "RecommendedCurve: the HSM makes EC keys on P_256, P_384 and P_521");
+      }
+      return curve;
     }
+    Attribute length = attributes.first(Tag.CRYPTOGRAPHIC_LENGTH.code());
+    int bits = length != null && length.value() instanceof TtlvInteger i ? i.value() : 0;
+    return switch (bits) {
+      case 256 -> EcCurve.P_256;
+      case 384 -> EcCurve.P_384;
+      case 521 -> EcCurve.P_521;
+      default ->
+          throw new KmipException(
+              ResultReason.INVALID_FIELD,
+              "RecommendedCurve: missing (expected: P_256, P_384 or P_521, or a"
+                  + " CryptographicLength of 256, 384 or 521)");
+    };
   }
 
   private static int length(Attributes attributes) {
@@ -261,7 +312,9 @@ public final class HsmKeyBacking implements KeyBacking {
               ResultReason.INVALID_FIELD,
               "IVCounterNonce: the HSM draws the IV of an AES-GCM encryption itself");
         }
-        AesGcmCiphertext out = slot.encryptAesGcm(ref.label(), plaintext, bytes(additionalData));
+        AesGcmCiphertext out =
+            slot.encryptAesGcm(
+                ref.label(), plaintext, bytes(additionalData), gcmTagLength(parameters));
         return new AesCipher.Encrypted(out.ciphertext(), out.iv(), out.tag());
       }
       if (key.objectType() == ObjectType.PUBLIC_KEY) {
@@ -283,7 +336,7 @@ public final class HsmKeyBacking implements KeyBacking {
       return 0;
     }
     checkGcm(parameters);
-    return AesGcmCiphertext.TAG_LENGTH;
+    return gcmTagLength(parameters);
   }
 
   @Override
@@ -331,6 +384,92 @@ public final class HsmKeyBacking implements KeyBacking {
     }
   }
 
+  @Override
+  public byte[] sign(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] input,
+      boolean digested,
+      RequestContext context) {
+    HsmKeyRef ref = parse(key.uid());
+    SignatureAlgorithm algorithm = signatureAlgorithm(key, parameters, context.protocolVersion());
+    try {
+      HsmSlot slot = objects.slot(ref);
+      return digested
+          ? slot.signDigest(ref.label(), algorithm, input)
+          : slot.sign(ref.label(), algorithm, input);
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, context.protocolVersion());
+    }
+  }
+
+  @Override
+  public boolean verify(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] input,
+      boolean digested,
+      byte[] signature,
+      RequestContext context) {
+    HsmKeyRef ref = parse(key.uid());
+    SignatureAlgorithm algorithm = signatureAlgorithm(key, parameters, context.protocolVersion());
+    try {
+      HsmSlot slot = objects.slot(ref);
+      return digested
+          ? slot.verifyDigest(ref.label(), algorithm, input, signature)
+          : slot.verify(ref.label(), algorithm, input, signature);
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, context.protocolVersion());
+    }
+  }
+
+  /** The scheme of an RSA or EC key of the token; any other key cannot sign. */
+  private static SignatureAlgorithm signatureAlgorithm(
+      ObjectRecord key, CryptographicParameters parameters, ProtocolVersion version) {
+    Attribute algorithm = key.attributes().first(Tag.CRYPTOGRAPHIC_ALGORITHM.code());
+    CryptographicAlgorithm keyAlgorithm =
+        algorithm != null && algorithm.value() instanceof TtlvEnumeration e
+            ? CryptographicAlgorithm.byValue(e.value())
+            : null;
+    if (keyAlgorithm != CryptographicAlgorithm.RSA && keyAlgorithm != CryptographicAlgorithm.EC) {
+      throw wrongKey(key.uid(), "sign or verify", "an RSA or EC key", version);
+    }
+    Attribute curve = key.attributes().first(Tag.RECOMMENDED_CURVE.code());
+    RecommendedCurve recommended =
+        curve != null && curve.value() instanceof TtlvEnumeration e
+            ? RecommendedCurve.byValue(e.value())
+            : null;
+    return HsmAlgorithms.signature(keyAlgorithm, recommended, parameters);
+  }
+
+  @Override
+  public byte[] mac(
+      ObjectRecord key, MacEngine.Algorithm algorithm, byte[] data, RequestContext context) {
+    HsmKeyRef ref = parse(key.uid());
+    HashAlgorithm hash = HsmAlgorithms.hmac(algorithm);
+    try {
+      return objects.slot(ref).mac(ref.label(), hash, data);
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, context.protocolVersion());
+    }
+  }
+
+  @Override
+  public boolean macVerify(
+      ObjectRecord key,
+      MacEngine.Algorithm algorithm,
+      byte[] data,
+      byte[] mac,
+      RequestContext context) {
+    HsmKeyRef ref = parse(key.uid());
+    HashAlgorithm hash = HsmAlgorithms.hmac(algorithm);
+    try {
+      return objects.slot(ref).verifyMac(ref.label(), hash, data, mac);
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, context.protocolVersion());
+    }
+  }
+
   /** Multi-part operations would hold a token session across requests: HSM keys do one-shots. */
   @Override
   public boolean streams() {
@@ -369,11 +508,27 @@ public final class HsmKeyBacking implements KeyBacking {
       throw new KmipException(
           ResultReason.FEATURE_NOT_SUPPORTED, "BlockCipherMode: HSM AES keys do AES-GCM only");
     }
-    Integer tagLength = parameters.tagLength();
-    if (tagLength != null && tagLength != AesGcmCiphertext.TAG_LENGTH) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED, "TagLength: HSM AES-GCM tags are 16 bytes");
+    gcmTagLength(parameters);
+  }
+
+  /** The tag length asked for, 16 bytes by default; PKCS#11 tokens make tags of 12 to 16. */
+  private static int gcmTagLength(@Nullable CryptographicParameters parameters) {
+    Integer tagLength = parameters == null ? null : parameters.tagLength();
+    if (tagLength == null) {
+      return AesGcmCiphertext.TAG_LENGTH;
     }
+    if (tagLength < AesGcmCiphertext.MIN_TAG_LENGTH || tagLength > AesGcmCiphertext.TAG_LENGTH) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "TagLength: "
+              + tagLength
+              + " (HSM AES-GCM tags are "
+              + AesGcmCiphertext.MIN_TAG_LENGTH
+              + " to "
+              + AesGcmCiphertext.TAG_LENGTH
+              + " bytes)");
+    }
+    return tagLength;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.arca.hsm.HsmKeyInfo;
 import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmModule;
 import io.arca.hsm.HsmSlot;
+import io.arca.hsm.KeyQuery;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KeyFormatType;
@@ -169,15 +170,45 @@ public final class HsmObjects implements ObjectStore {
     };
   }
 
-  private static int usageMask(HsmKeyInfo info) {
-    int encrypt = CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.WRAP_KEY.value();
-    int decrypt =
-        CryptographicUsageMask.DECRYPT.value() | CryptographicUsageMask.UNWRAP_KEY.value();
+  /**
+   * What the key can do in the token, as the usage mask the handlers check: an AES key encrypts,
+   * decrypts, wraps and unwraps; an HMAC or generic secret makes and verifies MACs; an RSA private
+   * key decrypts, unwraps and signs and its public key the reverse; an EC pair signs and verifies.
+   */
+  static int usageMask(HsmKeyInfo info) {
+    boolean rsa = info.algorithm() == HsmKeyInfo.KeyAlgorithm.RSA;
     return switch (info.keyClass()) {
-      case SECRET -> encrypt | decrypt;
-      case PUBLIC -> encrypt;
-      case PRIVATE -> decrypt;
+      case SECRET ->
+          info.algorithm() == HsmKeyInfo.KeyAlgorithm.AES
+              ? mask(
+                  CryptographicUsageMask.ENCRYPT,
+                  CryptographicUsageMask.DECRYPT,
+                  CryptographicUsageMask.WRAP_KEY,
+                  CryptographicUsageMask.UNWRAP_KEY)
+              : mask(CryptographicUsageMask.MAC_GENERATE, CryptographicUsageMask.MAC_VERIFY);
+      case PUBLIC ->
+          rsa
+              ? mask(
+                  CryptographicUsageMask.ENCRYPT,
+                  CryptographicUsageMask.WRAP_KEY,
+                  CryptographicUsageMask.VERIFY)
+              : mask(CryptographicUsageMask.VERIFY);
+      case PRIVATE ->
+          rsa
+              ? mask(
+                  CryptographicUsageMask.DECRYPT,
+                  CryptographicUsageMask.UNWRAP_KEY,
+                  CryptographicUsageMask.SIGN)
+              : mask(CryptographicUsageMask.SIGN);
     };
+  }
+
+  private static int mask(CryptographicUsageMask... uses) {
+    int mask = 0;
+    for (CryptographicUsageMask use : uses) {
+      mask |= use.value();
+    }
+    return mask;
   }
 
   /** The KMIP algorithm of a token key; null for a generic secret, which has none. */
@@ -306,43 +337,108 @@ public final class HsmObjects implements ObjectStore {
   }
 
   /**
-   * The HSM keys a search may match: those whose Name (their {@code hsm::} identifier) it gives, or
-   * else every key of every open slot (at most {@link #MAX_LISTED} of each class per slot), of the
-   * type and state asked for. Locate tests its other criteria on the records itself.
+   * The HSM keys a search may match, found by the token's own search ({@link HsmSlot#findKeys}):
+   * those whose Name (their {@code hsm::} identifier) it gives, or else the keys of every open slot
+   * of the object type, algorithm and length asked for (at most {@link #MAX_LISTED} per slot).
+   * Locate tests its other criteria on the records itself. Only the HSM admin owns HSM keys; others
+   * find those granted to them by their identifiers, as for stored objects.
    */
   @Override
   public List<String> locate(ObjectQuery query) {
     if (query.owner() != null && !query.owner().equals(admin)) {
       return List.of();
     }
+    if (query.state() != null && query.state() != State.ACTIVE) {
+      return List.of();
+    }
     Set<String> named = new LinkedHashSet<>();
+    KeyQuery search = KeyQuery.upTo(MAX_LISTED);
     for (ObjectQuery.Match match : query.attributes()) {
-      if (match.name().equals("Name")) {
-        if (!HsmKeyRef.isHsmId(match.text())) {
-          return List.of();
+      switch (match.name()) {
+        case "Name" -> {
+          if (!HsmKeyRef.isHsmId(match.text())) {
+            return List.of();
+          }
+          named.add(match.text());
         }
-        named.add(match.text());
+        case "CryptographicAlgorithm" -> {
+          HsmKeyInfo.KeyAlgorithm algorithm = keyAlgorithm(match.text());
+          if (algorithm == null) {
+            return List.of();
+          }
+          search = search.withAlgorithm(algorithm);
+        }
+        case "CryptographicLength" -> {
+          Integer bits = positive(match.text());
+          if (bits == null) {
+            return List.of();
+          }
+          search = search.withLengthBits(bits);
+        }
+        default -> {
+          // tested by the handler on the records
+        }
       }
     }
-    if (named.isEmpty()) {
+    if (query.objectType() != null) {
+      HsmKeyInfo.KeyClass keyClass = keyClass(query.objectType());
+      if (keyClass == null) {
+        return List.of();
+      }
+      search = search.withKeyClass(keyClass);
+    }
+    List<String> out = new ArrayList<>();
+    if (!named.isEmpty()) {
+      for (String uid : named) {
+        find(uid)
+            .filter(r -> query.objectType() == null || r.objectType() == query.objectType())
+            .ifPresent(r -> out.add(uid));
+      }
+    } else {
       try {
         for (HsmSlot slot : hsm.openSlots()) {
-          for (String label : slot.labels(MAX_LISTED)) {
-            named.add(HsmKeyRef.PREFIX + slot.id() + "::" + label);
+          for (HsmKeyInfo key : slot.findKeys(search)) {
+            out.add(HsmKeyRef.PREFIX + slot.id() + "::" + key.label());
           }
         }
       } catch (HsmException e) {
         throw HsmErrors.toKmip(e, STORED);
       }
     }
-    List<String> out = new ArrayList<>();
-    for (String uid : named) {
-      find(uid)
-          .filter(r -> query.objectType() == null || r.objectType() == query.objectType())
-          .filter(r -> query.state() == null || r.state() == query.state())
-          .ifPresent(r -> out.add(uid));
-    }
     int from = Math.min(query.offset(), out.size());
-    return out.subList(from, Math.min(out.size(), from + query.limit()));
+    return out.subList(from, (int) Math.min(out.size(), (long) from + query.limit()));
+  }
+
+  /** The token's algorithm of a searched Cryptographic Algorithm, or null if no HSM key has it. */
+  private static HsmKeyInfo.@Nullable KeyAlgorithm keyAlgorithm(String searched) {
+    Integer value = positive(searched);
+    CryptographicAlgorithm algorithm = value == null ? null : CryptographicAlgorithm.byValue(value);
+    if (algorithm == null) {
+      return null;
+    }
+    for (HsmKeyInfo.KeyAlgorithm candidate : HsmKeyInfo.KeyAlgorithm.values()) {
+      if (algorithmOf(candidate) == algorithm) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static HsmKeyInfo.@Nullable KeyClass keyClass(ObjectType type) {
+    return switch (type) {
+      case SYMMETRIC_KEY -> HsmKeyInfo.KeyClass.SECRET;
+      case PRIVATE_KEY -> HsmKeyInfo.KeyClass.PRIVATE;
+      case PUBLIC_KEY -> HsmKeyInfo.KeyClass.PUBLIC;
+      default -> null;
+    };
+  }
+
+  private static @Nullable Integer positive(String text) {
+    try {
+      int value = Integer.parseInt(text);
+      return value > 0 ? value : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

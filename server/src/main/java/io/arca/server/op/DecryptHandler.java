@@ -11,6 +11,7 @@ import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;
+import io.arca.server.crypto.Signatures;
 import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
@@ -48,7 +49,12 @@ public final class DecryptHandler implements InlineHandler<Decrypt.Request, Decr
         objects,
         KeyBackings.storedOnly(
             new StoredKeyBacking(
-                objects.store(), new KeyMaker(ServerRandom.create()), ciphers, keys, rsa)),
+                objects.store(),
+                new KeyMaker(ServerRandom.create()),
+                ciphers,
+                keys,
+                rsa,
+                new Signatures(ServerRandom.create()))),
         streams);
   }
 

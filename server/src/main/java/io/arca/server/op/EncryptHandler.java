@@ -13,6 +13,7 @@ import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;
+import io.arca.server.crypto.Signatures;
 import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.store.ObjectRecord;
@@ -50,7 +51,12 @@ public final class EncryptHandler implements InlineHandler<Encrypt.Request, Encr
         objects,
         KeyBackings.storedOnly(
             new StoredKeyBacking(
-                objects.store(), new KeyMaker(ServerRandom.create()), ciphers, keys, rsa)),
+                objects.store(),
+                new KeyMaker(ServerRandom.create()),
+                ciphers,
+                keys,
+                rsa,
+                new Signatures(ServerRandom.create()))),
         streams);
   }
 

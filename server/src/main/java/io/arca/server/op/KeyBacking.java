@@ -6,6 +6,7 @@ import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.MacEngine;
 import io.arca.server.store.ObjectRecord;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +84,46 @@ public interface KeyBacking {
     return Optional.empty();
   }
 
-  /** Whether Encrypt and Decrypt may run in several requests (Init, Correlation Value, Final). */
+  /**
+   * Signs {@code input} with the private key {@code key}: the data, or with {@code digested} the
+   * digest of the data the client computed. RSA signatures are the PKCS#1 octet string, ECDSA
+   * signatures DER ({@code ECDSA-Sig-Value}).
+   */
+  byte[] sign(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] input,
+      boolean digested,
+      RequestContext context);
+
+  /**
+   * Whether {@code signature} is a valid signature of {@code input} (the data, or with {@code
+   * digested} its digest) by the public key {@code key}. A malformed signature is not valid; it is
+   * no error.
+   */
+  boolean verify(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] input,
+      boolean digested,
+      byte[] signature,
+      RequestContext context);
+
+  /** The MAC of {@code data} with {@code key}, by the algorithm the handler chose. */
+  byte[] mac(ObjectRecord key, MacEngine.Algorithm algorithm, byte[] data, RequestContext context);
+
+  /** Whether {@code mac} is the MAC of {@code data} with {@code key}, compared in constant time. */
+  boolean macVerify(
+      ObjectRecord key,
+      MacEngine.Algorithm algorithm,
+      byte[] data,
+      byte[] mac,
+      RequestContext context);
+
+  /**
+   * Whether Encrypt, Decrypt, MAC and MAC Verify may run in several requests (Init, Correlation
+   * Value, Final).
+   */
   boolean streams();
 
   /**

@@ -10,17 +10,25 @@ import java.util.Optional;
 
 /**
  * MAC (KMIP 1.4 §4.33, 2.1 §6.1.29): an HMAC or CMAC of data with a symmetric key whose usage mask
- * allows MAC Generate. The data may come in parts (Init Indicator, Correlation Value, Final
+ * allows MAC Generate, by the key's {@link KeyBacking} (a stored key, or an HMAC key of the HSM).
+ * With a stored key the data may come in parts (Init Indicator, Correlation Value, Final
  * Indicator); the MAC is answered with the last.
  */
 public final class MacHandler implements InlineHandler<Mac.Request, Mac.Response> {
   private final ObjectAccess objects;
+  private final KeyBackings keys;
   private final CryptoStreams streams;
 
-  /** A handler computing MACs with the keys of {@code objects}. */
-  public MacHandler(ObjectAccess objects, CryptoStreams streams) {
+  /** A handler computing MACs with the keys {@code objects} resolves, through {@code keys}. */
+  public MacHandler(ObjectAccess objects, KeyBackings keys, CryptoStreams streams) {
     this.objects = objects;
+    this.keys = keys;
     this.streams = streams;
+  }
+
+  /** A handler computing MACs with stored keys alone (tests). */
+  public MacHandler(ObjectAccess objects, CryptoStreams streams) {
+    this(objects, KeyBackings.storedOnly(StoredKeyBacking.of(objects.store())), streams);
   }
 
   @Override
@@ -47,9 +55,9 @@ public final class MacHandler implements InlineHandler<Mac.Request, Mac.Response
                 context);
         String uid = checked.key().uid();
         if (!streaming) {
-          return response(uid, MacKeys.compute(objects, checked, data, context));
+          return response(uid, keys.of(uid).mac(checked.key(), checked.algorithm(), data, context));
         }
-        MacKeys.MacStream stream = MacKeys.start(objects, checked, context);
+        MacKeys.MacStream stream = MacKeys.start(keys, checked, context);
         stream.mac().update(data);
         return new Mac.Response(uid, null, streams.open(context, Operation.MAC, stream));
       }

@@ -77,16 +77,10 @@ final class MacKeys {
     return new Checked(key, algorithm);
   }
 
-  /** The MAC of {@code data} with the checked key. */
-  static byte[] compute(
-      ObjectAccess objects, Checked checked, byte[] data, RequestContext context) {
-    return compute(
-        checked,
-        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion()),
-        data);
-  }
-
-  /** {@link #compute} if the key's material is in memory, else empty. */
+  /**
+   * The MAC of {@code data} with the checked stored key if its material is in memory, else empty:
+   * the event loop's path (an HSM key's MAC is computed by its backing, on a worker).
+   */
   static Optional<byte[]> computeInMemory(ObjectAccess objects, Checked checked, byte[] data) {
     return SymmetricCrypto.keyBytesInMemory(objects.store(), checked.key())
         .map(keyBytes -> compute(checked, keyBytes, data));
@@ -101,15 +95,18 @@ final class MacKeys {
     }
   }
 
-  /** Starts a MAC over parts with the checked key. */
-  static MacStream start(ObjectAccess objects, Checked checked, RequestContext context) {
-    byte[] keyBytes =
-        SymmetricCrypto.keyBytes(objects.store(), checked.key(), context.protocolVersion());
-    try {
-      return new MacStream(checked.key().uid(), MacEngine.start(checked.algorithm(), keyBytes));
-    } finally {
-      Arrays.fill(keyBytes, (byte) 0);
+  /**
+   * Starts a MAC over parts with the checked key, which only a backing that streams allows (stored
+   * keys: an HSM key would hold a token session across requests).
+   */
+  static MacStream start(KeyBackings keys, Checked checked, RequestContext context) {
+    String uid = checked.key().uid();
+    if (!keys.of(uid).streams()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          uid + " computes MACs in one request (no Init or Final Indicator false)");
     }
+    return new MacStream(uid, keys.stored().startMac(checked.key(), checked.algorithm(), context));
   }
 
   /** The data of a request, which only a streaming request may leave out. */

@@ -15,19 +15,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * MAC Verify (KMIP 1.4 §4.34, 2.1 §6.1.30): recomputes the MAC of data with a key whose usage mask
- * allows MAC Verify and compares it in constant time with the one given, answering Valid or Invalid
- * (a MAC that does not match is a successful answer, not an error). The data may come in parts; the
- * MAC Data comes with the last.
+ * allows MAC Verify, by the key's {@link KeyBacking}, and compares it in constant time with the one
+ * given, answering Valid or Invalid (a MAC that does not match is a successful answer, not an
+ * error). With a stored key the data may come in parts; the MAC Data comes with the last.
  */
 public final class MacVerifyHandler
     implements InlineHandler<MacVerify.Request, MacVerify.Response> {
   private final ObjectAccess objects;
+  private final KeyBackings keys;
   private final CryptoStreams streams;
 
-  /** A handler verifying MACs with the keys of {@code objects}. */
-  public MacVerifyHandler(ObjectAccess objects, CryptoStreams streams) {
+  /** A handler verifying MACs with the keys {@code objects} resolves, through {@code keys}. */
+  public MacVerifyHandler(ObjectAccess objects, KeyBackings keys, CryptoStreams streams) {
     this.objects = objects;
+    this.keys = keys;
     this.streams = streams;
+  }
+
+  /** A handler verifying MACs with stored keys alone (tests). */
+  public MacVerifyHandler(ObjectAccess objects, CryptoStreams streams) {
+    this(objects, KeyBackings.storedOnly(StoredKeyBacking.of(objects.store())), streams);
   }
 
   @Override
@@ -50,9 +57,11 @@ public final class MacVerifyHandler
         String uid = checked.key().uid();
         if (!streaming) {
           byte[] expected = required(request.macData());
-          return verdict(uid, MacKeys.compute(objects, checked, data, context), expected);
+          boolean valid =
+              keys.of(uid).macVerify(checked.key(), checked.algorithm(), data, expected, context);
+          return verdict(uid, valid);
         }
-        MacKeys.MacStream stream = MacKeys.start(objects, checked, context);
+        MacKeys.MacStream stream = MacKeys.start(keys, checked, context);
         stream.mac().update(data);
         return new MacVerify.Response(
             uid, null, streams.open(context, Operation.MAC_VERIFY, stream));
@@ -76,7 +85,7 @@ public final class MacVerifyHandler
       }
       if (computed != null && expected != null) {
         stream.close();
-        return verdict(stream.uid(), computed, expected);
+        return verdict(stream.uid(), MessageDigest.isEqual(computed, expected));
       }
       streams.release(context, Operation.MAC_VERIFY, correlation, stream);
       return new MacVerify.Response(stream.uid(), null, correlation);
@@ -103,7 +112,7 @@ public final class MacVerifyHandler
       }
       byte[] expected = required(request.macData());
       return MacKeys.computeInMemory(objects, checked, data)
-          .map(computed -> verdict(checked.key().uid(), computed, expected));
+          .map(computed -> verdict(checked.key().uid(), MessageDigest.isEqual(computed, expected)));
     } finally {
       Arrays.fill(data, (byte) 0);
     }
@@ -117,8 +126,7 @@ public final class MacVerifyHandler
     return macData.toByteArray();
   }
 
-  private static MacVerify.Response verdict(String uid, byte[] computed, byte[] expected) {
-    boolean valid = MessageDigest.isEqual(computed, expected);
+  private static MacVerify.Response verdict(String uid, boolean valid) {
     ValidityIndicator indicator = valid ? ValidityIndicator.VALID : ValidityIndicator.INVALID;
     return new MacVerify.Response(uid, indicator.value(), null);
   }

@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
-import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.ttlv.ByteString;
@@ -14,21 +13,25 @@ import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 
 /**
- * Sign (KMIP 1.4 §4.31, 2.1 §6.1.55) with a managed private key, RSA, EC or Ed25519, over the Data
- * or over the client's Digested Data: the parameters of the request, else the key's, else the
- * defaults {@link Signatures} documents. Signing protects, so the key must be Active, before its
- * Protect Stop Date, with Sign in its usage mask.
+ * Sign (KMIP 1.4 §4.31, 2.1 §6.1.55) with a managed private key, over the Data or over the client's
+ * Digested Data, by the key's {@link KeyBacking}: a stored RSA, EC or Ed25519 key, or an RSA or EC
+ * key of the HSM. The parameters are the request's, else the key's, else the backing's defaults.
+ * Signing protects, so the key must be Active, before its Protect Stop Date, with Sign in its usage
+ * mask.
  */
 public final class SignHandler implements OperationHandler<Sign.Request, Sign.Response> {
   private final ObjectAccess objects;
-  private final AsymmetricKeys keys;
-  private final Signatures signatures;
+  private final KeyBackings keys;
 
-  /** A handler using the keys of {@code objects}. */
-  public SignHandler(ObjectAccess objects, AsymmetricKeys keys, Signatures signatures) {
+  /** A handler signing with the keys {@code objects} resolves, through {@code keys}. */
+  public SignHandler(ObjectAccess objects, KeyBackings keys) {
     this.objects = objects;
     this.keys = keys;
-    this.signatures = signatures;
+  }
+
+  /** A handler signing with stored keys alone (tests). */
+  public SignHandler(ObjectAccess objects, AsymmetricKeys keys, Signatures signatures) {
+    this(objects, StoredKeyBacking.storedOnly(objects.store(), keys, signatures));
   }
 
   @Override
@@ -38,7 +41,6 @@ public final class SignHandler implements OperationHandler<Sign.Request, Sign.Re
 
   @Override
   public Sign.Response handle(Sign.Request request, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
     SymmetricCrypto.refuseStreaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator());
     ByteString input = SignatureInput.of(request.data(), request.digestedData());
@@ -50,11 +52,7 @@ public final class SignHandler implements OperationHandler<Sign.Request, Sign.Re
     byte[] bytes = input.toByteArray();
     try {
       byte[] signature =
-          signatures.sign(
-              keys.privateKey(key, "Sign", version),
-              parameters,
-              bytes,
-              request.digestedData() != null);
+          keys.of(key.uid()).sign(key, parameters, bytes, request.digestedData() != null, context);
       return new Sign.Response(key.uid(), ByteString.copyOf(signature), null);
     } finally {
       Arrays.fill(bytes, (byte) 0);

@@ -21,8 +21,10 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.JcaKeyCache;
+import io.arca.server.crypto.MacEngine;
 import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;
+import io.arca.server.crypto.Signatures;
 import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.keys.ClearKey;
 import io.arca.server.keys.KeyMaker;
@@ -30,6 +32,7 @@ import io.arca.server.keys.KeyMaterial;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,14 +43,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keys whose material the server keeps, wrapped at rest in its {@link ObjectStore}: made by {@link
  * KeyMaker}, used in software (AES, 3DES, ChaCha20, ChaCha20-Poly1305 by {@link SymmetricCipher};
- * RSA by {@link RsaEncryption}) from the key cache's copy, destroyed by erasing the material and
- * keeping the metadata in state Destroyed.
+ * RSA by {@link RsaEncryption}; signatures by {@link Signatures}; MACs by {@link MacEngine}) from
+ * the key cache's copy, destroyed by erasing the material and keeping the metadata in state
+ * Destroyed.
  */
 public final class StoredKeyBacking implements KeyBacking {
   private final ObjectStore store;
   private final KeyMaker maker;
   private final SymmetricCipher ciphers;
+  private final AsymmetricKeys keys;
   private final RsaEncryption rsa;
+  private final Signatures signatures;
   private final StoredKeyPairs pairs;
 
   /** Keys of {@code store}, made by {@code maker}, used with these ciphers. */
@@ -56,11 +62,14 @@ public final class StoredKeyBacking implements KeyBacking {
       KeyMaker maker,
       SymmetricCipher ciphers,
       AsymmetricKeys keys,
-      RsaCipher rsa) {
+      RsaCipher rsa,
+      Signatures signatures) {
     this.store = store;
     this.maker = maker;
     this.ciphers = ciphers;
+    this.keys = keys;
     this.rsa = new RsaEncryption(keys, rsa);
+    this.signatures = signatures;
     this.pairs = new StoredKeyPairs(store, maker);
   }
 
@@ -72,7 +81,24 @@ public final class StoredKeyBacking implements KeyBacking {
         new KeyMaker(random),
         new SymmetricCipher(random),
         new AsymmetricKeys(store, new JcaKeyCache(64, Duration.ofMinutes(1))),
-        new RsaCipher(random));
+        new RsaCipher(random),
+        new Signatures(random));
+  }
+
+  /**
+   * Stored keys alone, with these asymmetric keys and signatures and ciphers of their own (for the
+   * handlers' tests).
+   */
+  static KeyBackings storedOnly(ObjectStore store, AsymmetricKeys keys, Signatures signatures) {
+    SecureRandom random = ServerRandom.create();
+    return KeyBackings.storedOnly(
+        new StoredKeyBacking(
+            store,
+            new KeyMaker(random),
+            new SymmetricCipher(random),
+            keys,
+            new RsaCipher(random),
+            signatures));
   }
 
   /** The ciphers these keys use, which streams share. */
@@ -297,6 +323,74 @@ public final class StoredKeyBacking implements KeyBacking {
       return ByteString.copyOf(plaintext);
     } finally {
       Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * Sign (KMIP 1.4 §4.31, 2.1 §6.1.55) with a stored RSA, EC or Ed25519 private key, with the
+   * defaults {@link Signatures} documents.
+   */
+  @Override
+  public byte[] sign(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] input,
+      boolean digested,
+      RequestContext context) {
+    return signatures.sign(
+        keys.privateKey(key, "Sign", context.protocolVersion()), parameters, input, digested);
+  }
+
+  @Override
+  public boolean verify(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] input,
+      boolean digested,
+      byte[] signature,
+      RequestContext context) {
+    return signatures.verify(
+        keys.publicKey(key, "SignatureVerify", context.protocolVersion()),
+        parameters,
+        input,
+        digested,
+        signature);
+  }
+
+  @Override
+  public byte[] mac(
+      ObjectRecord key, MacEngine.Algorithm algorithm, byte[] data, RequestContext context) {
+    byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
+    try {
+      return MacEngine.compute(algorithm, keyBytes, data);
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
+    }
+  }
+
+  @Override
+  public boolean macVerify(
+      ObjectRecord key,
+      MacEngine.Algorithm algorithm,
+      byte[] data,
+      byte[] mac,
+      RequestContext context) {
+    byte[] computed = mac(key, algorithm, data, context);
+    try {
+      return MessageDigest.isEqual(computed, mac);
+    } finally {
+      Arrays.fill(computed, (byte) 0);
+    }
+  }
+
+  /** Starts a MAC over data given in several requests. */
+  MacEngine.Stream startMac(
+      ObjectRecord key, MacEngine.Algorithm algorithm, RequestContext context) {
+    byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
+    try {
+      return MacEngine.start(algorithm, keyBytes);
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
     }
   }
 
