@@ -171,8 +171,8 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.GET, get);
     handlers.add(PayloadCodecs.EXPORT, new ExportHandler(get));
     handlers.add(PayloadCodecs.IMPORT, new ImportHandler(objects));
-    handlers.add(PayloadCodecs.RE_KEY, new ReKeyHandler(objects, maker));
-    handlers.add(PayloadCodecs.RE_KEY_KEY_PAIR, new ReKeyKeyPairHandler(objects, maker));
+    handlers.add(PayloadCodecs.RE_KEY, new ReKeyHandler(objects, maker, keys));
+    handlers.add(PayloadCodecs.RE_KEY_KEY_PAIR, new ReKeyKeyPairHandler(objects, maker, keys));
     handlers.add(PayloadCodecs.GET_ATTRIBUTES, new GetAttributesHandler(objects));
     handlers.add(PayloadCodecs.GET_ATTRIBUTE_LIST, new GetAttributeListHandler(objects));
     handlers.add(PayloadCodecs.ADD_ATTRIBUTE, new AddAttributeHandler(objects));

@@ -5,6 +5,7 @@ import io.arca.hsm.EcCurve;
 import io.arca.hsm.HashAlgorithm;
 import io.arca.hsm.HsmException;
 import io.arca.hsm.HsmKeyRef;
+import io.arca.hsm.HsmRekey;
 import io.arca.hsm.HsmSlot;
 import io.arca.hsm.RsaPadding;
 import io.arca.hsm.SignatureAlgorithm;
@@ -476,6 +477,24 @@ public final class HsmKeyBacking implements KeyBacking {
     return false;
   }
 
+  /**
+   * The next version of the key's label in its slot (a pair's private key; the public key follows),
+   * of the same algorithm, length or curve and sensitivity. The old version stays, so whatever it
+   * wraps still unwraps; {@link HsmObjects} links the two.
+   */
+  @Override
+  public String rekey(ObjectRecord key, RequestContext context) {
+    HsmKeyRef ref = parse(key.uid());
+    try {
+      HsmRekey made = objects.slot(ref).rekey(ref.label());
+      return new HsmKeyRef(ref.slot(), made.replacement().label()).toString();
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, context.protocolVersion());
+    } finally {
+      objects.forgetSuccessors();
+    }
+  }
+
   @Override
   public void destroy(ObjectRecord object, RequestContext context) {
     HsmKeyRef ref = parse(object.uid());
@@ -483,6 +502,8 @@ public final class HsmKeyBacking implements KeyBacking {
       objects.slot(ref).destroy(ref.label());
     } catch (HsmException e) {
       throw HsmErrors.toKmip(e, context.protocolVersion());
+    } finally {
+      objects.forgetSuccessors();
     }
   }
 

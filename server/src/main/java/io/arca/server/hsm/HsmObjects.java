@@ -1,9 +1,12 @@
 package io.arca.server.hsm;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.arca.hsm.EcCurve;
 import io.arca.hsm.HsmException;
 import io.arca.hsm.HsmKeyInfo;
 import io.arca.hsm.HsmKeyRef;
+import io.arca.hsm.HsmKeyVersion;
 import io.arca.hsm.HsmModule;
 import io.arca.hsm.HsmSlot;
 import io.arca.hsm.KeyQuery;
@@ -38,6 +41,7 @@ import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +68,15 @@ public final class HsmObjects implements ObjectStore {
 
   private final HsmModule hsm;
   private final String admin;
+
+  /**
+   * Whether an HSM key's next label version exists (its Replacement Object Link), by identifier of
+   * that version: every request on an HSM key reads its record, and one more token search each
+   * would cost as much as the request's own. Other servers' re-keys show within a second; this
+   * server's at once ({@link #forgetSuccessors}).
+   */
+  private final Cache<String, Boolean> successors =
+      Caffeine.newBuilder().maximumSize(4096).expireAfterWrite(Duration.ofSeconds(1)).build();
 
   /** The keys of {@code hsm}'s open slots, owned by {@code admin} (the {@code --hsm-admin}). */
   public HsmObjects(HsmModule hsm, String admin) {
@@ -142,13 +155,9 @@ public final class HsmObjects implements ObjectStore {
           info.keyClass() == HsmKeyInfo.KeyClass.PRIVATE
               ? LinkType.PUBLIC_KEY_LINK
               : LinkType.PRIVATE_KEY_LINK;
-      attributes.add(
-          Attribute.of(
-              TtlvStructure.of(
-                  Tag.LINK.code(),
-                  new TtlvEnumeration(Tag.LINK_TYPE.code(), type.value()),
-                  new TtlvTextString(Tag.LINKED_OBJECT_IDENTIFIER.code(), partner))));
+      attributes.add(link(type, partner));
     }
+    attributes.addAll(versionLinks(uid, info));
     return new ObjectRecord(
         uid,
         objectType(info),
@@ -160,6 +169,52 @@ public final class HsmObjects implements ObjectStore {
         Instant.EPOCH,
         Instant.EPOCH,
         1);
+  }
+
+  private static Attribute link(LinkType type, String uid) {
+    return Attribute.of(
+        TtlvStructure.of(
+            Tag.LINK.code(),
+            new TtlvEnumeration(Tag.LINK_TYPE.code(), type.value()),
+            new TtlvTextString(Tag.LINKED_OBJECT_IDENTIFIER.code(), uid)));
+  }
+
+  /**
+   * The Replaced and Replacement Object Links that Re-key gives an HSM key, read from its label's
+   * version ({@link HsmKeyVersion}): version N replaced version N-1 and is replaced by version N+1
+   * when the slot holds it. A pair's public key follows the version of its private key.
+   */
+  private List<Attribute> versionLinks(String uid, HsmKeyInfo info) {
+    HsmKeyRef ref = HsmKeyRef.parse(uid);
+    String suffix =
+        info.keyClass() == HsmKeyInfo.KeyClass.PUBLIC
+                && ref.label().endsWith(HsmSlot.PUBLIC_KEY_SUFFIX)
+            ? HsmSlot.PUBLIC_KEY_SUFFIX
+            : "";
+    HsmKeyVersion version;
+    try {
+      version = HsmKeyVersion.of(ref.label().substring(0, ref.label().length() - suffix.length()));
+    } catch (HsmException e) {
+      return List.of(); // a label no version names (a bare "_pk"): no version links
+    }
+    List<Attribute> links = new ArrayList<>();
+    if (version.version() > 1) {
+      HsmKeyVersion previous = new HsmKeyVersion(version.base(), version.version() - 1);
+      links.add(
+          link(
+              LinkType.REPLACED_OBJECT_LINK,
+              new HsmKeyRef(ref.slot(), previous.label() + suffix).toString()));
+    }
+    String next = new HsmKeyRef(ref.slot(), version.next().label() + suffix).toString();
+    if (Boolean.TRUE.equals(successors.get(next, successor -> info(successor).isPresent()))) {
+      links.add(link(LinkType.REPLACEMENT_OBJECT_LINK, next));
+    }
+    return links;
+  }
+
+  /** Drops what is known of the keys' next versions, after a Re-key or a Destroy. */
+  void forgetSuccessors() {
+    successors.invalidateAll();
   }
 
   static ObjectType objectType(HsmKeyInfo info) {
@@ -327,6 +382,8 @@ public final class HsmObjects implements ObjectStore {
       return true;
     } catch (HsmException e) {
       throw HsmErrors.toKmip(e, STORED);
+    } finally {
+      forgetSuccessors();
     }
   }
 

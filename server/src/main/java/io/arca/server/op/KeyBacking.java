@@ -127,6 +127,14 @@ public interface KeyBacking {
   boolean streams();
 
   /**
+   * Makes the replacement of {@code key} (Re-key, or Re-key Key Pair of a private key) where the
+   * backing keeps its keys whole, and returns the replacement's identifier. The HSM makes the next
+   * version of the key's label in the same slot; stored keys, whose attributes travel with them,
+   * are replaced by the handlers themselves and never come here.
+   */
+  String rekey(ObjectRecord key, RequestContext context);
+
+  /**
    * Destroys the object's key material for good; the handler has checked that nothing stored still
    * needs it.
    */

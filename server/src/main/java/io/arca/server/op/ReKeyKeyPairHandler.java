@@ -19,6 +19,7 @@ import io.arca.kmip.payload.ReKeyKeyPair;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.keys.ClearKey;
@@ -32,20 +33,32 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Re-key Key Pair (KMIP 1.4 §4.5, 2.1 §6.1.44): a new pair of the old private key's algorithm,
- * length and curve, each half carrying over its predecessor's attributes as Re-key does, linked to
- * the other new half and to the half it replaces (whose Names move over). The ID Placeholder is the
- * new private key. Undo deletes the new pair and restores the old halves' attributes.
+ * Re-key Key Pair (KMIP 1.4 §4.5, 2.0 §6.1.43, 2.1 §6.1.47): a new pair of the old private key's
+ * algorithm, length and curve, each half taking over its predecessor's attributes, Names and grants
+ * ({@link Replacements}, with the pair's dates), linked to the other new half and both ways to the
+ * half it replaces. An HSM pair is replaced in its token, by the HSM admin alone. The ID
+ * Placeholder is the new private key. Undo deletes the new pair and restores the old halves'
+ * attributes.
  */
 public final class ReKeyKeyPairHandler
     implements OperationHandler<ReKeyKeyPair.Request, ReKeyKeyPair.Response> {
   private final ObjectAccess objects;
   private final KeyMaker maker;
+  private final KeyBackings keys;
 
-  /** A handler re-keying pairs in the store behind {@code objects} with {@code maker}. */
-  public ReKeyKeyPairHandler(ObjectAccess objects, KeyMaker maker) {
+  /**
+   * A handler re-keying pairs in the store behind {@code objects}, with {@code maker} for stored
+   * keys and through {@code keys} for HSM keys.
+   */
+  public ReKeyKeyPairHandler(ObjectAccess objects, KeyMaker maker, KeyBackings keys) {
     this.objects = objects;
     this.maker = maker;
+    this.keys = keys;
+  }
+
+  /** A handler re-keying stored keys alone (tests). */
+  public ReKeyKeyPairHandler(ObjectAccess objects, KeyMaker maker) {
+    this(objects, maker, KeyBackings.storedOnly(StoredKeyBacking.of(objects.store())));
   }
 
   @Override
@@ -58,15 +71,16 @@ public final class ReKeyKeyPairHandler
     ProtocolVersion version = context.protocolVersion();
     ObjectRecord oldPrivate = objects.resolve(request.privateKeyUniqueIdentifier(), context);
     if (oldPrivate.objectType() != ObjectType.PRIVATE_KEY) {
-      throw new KmipException(
-          ResultReason.INVALID_OBJECT_TYPE,
-          oldPrivate.uid()
-              + " is a "
-              + oldPrivate.objectType().xmlName()
-              + " (expected: a private key)");
+      throw Replacements.wrongType(
+          version,
+          oldPrivate.uid(),
+          "is a " + oldPrivate.objectType().xmlName() + " (expected: the private key of a pair)");
     }
     if (!oldPrivate.hasContent()) {
-      throw Reasons.destroyed(version, oldPrivate.uid());
+      throw Replacements.destroyed(version, oldPrivate.uid());
+    }
+    if (AccessPolicy.isHsm(oldPrivate.uid())) {
+      return inHsm(oldPrivate, request, context);
     }
     String oldPublicUid = linked(oldPrivate, LinkType.PUBLIC_KEY_LINK);
     ObjectRecord oldPublic =
@@ -101,7 +115,9 @@ public final class ReKeyKeyPairHandler
       store(
           pair.privateKey(),
           privateUid,
-          ReKeyHandler.carried(oldPrivate, privateGiven, request.offset(), context.now()),
+          oldPrivate,
+          Replacements.carried(
+              oldPrivate, privateGiven, request.offset(), Replacements.PAIR_DATES, context),
           List.of(
               StoredKeyPairs.link(LinkType.PUBLIC_KEY_LINK, publicUid),
               StoredKeyPairs.link(LinkType.REPLACED_OBJECT_LINK, oldPrivate.uid())),
@@ -110,7 +126,9 @@ public final class ReKeyKeyPairHandler
         store(
             pair.publicKey(),
             publicUid,
-            ReKeyHandler.carried(oldPublic, publicGiven, request.offset(), context.now()),
+            oldPublic,
+            Replacements.carried(
+                oldPublic, publicGiven, request.offset(), Replacements.PAIR_DATES, context),
             List.of(
                 StoredKeyPairs.link(LinkType.PRIVATE_KEY_LINK, privateUid),
                 StoredKeyPairs.link(LinkType.REPLACED_OBJECT_LINK, oldPublic.uid())),
@@ -127,13 +145,15 @@ public final class ReKeyKeyPairHandler
               objects.store().delete(publicUid);
               objects.store().delete(privateUid);
             });
+    Replacements.shareGrants(oldPrivate.uid(), privateUid, context);
+    Replacements.shareGrants(oldPublic.uid(), publicUid, context);
     objects.change(
         oldPrivate.uid(),
-        r -> r.withAttributes(ReKeyHandler.replaced(r.attributes(), privateUid), context.now()),
+        r -> r.withAttributes(Replacements.replaced(r.attributes(), privateUid), context.now()),
         context);
     objects.change(
         oldPublic.uid(),
-        r -> r.withAttributes(ReKeyHandler.replaced(r.attributes(), publicUid), context.now()),
+        r -> r.withAttributes(Replacements.replaced(r.attributes(), publicUid), context.now()),
         context);
     context.batch().setIdPlaceholder(privateUid);
     return new ReKeyKeyPair.Response(privateUid, publicUid, null, null);
@@ -142,6 +162,7 @@ public final class ReKeyKeyPairHandler
   private void store(
       ClearKey key,
       String uid,
+      ObjectRecord old,
       List<Attribute> attributes,
       List<Attribute> links,
       RequestContext context) {
@@ -158,10 +179,36 @@ public final class ReKeyKeyPairHandler
         key.objectType() == ObjectType.PRIVATE_KEY ? new PrivateKey(block) : new PublicKey(block);
     TtlvStructure content = object.encode(StoredForm.VERSION);
     try {
-      objects.store().create(draft, content);
+      objects.store().create(Replacements.ownedAs(draft, old), content);
     } finally {
       ObjectContent.wipe(content);
     }
+  }
+
+  /**
+   * Re-keys an HSM pair in its token; the new private key's record names its public key (its Public
+   * Key Link), as it names every HSM pair's.
+   */
+  private ReKeyKeyPair.Response inHsm(
+      ObjectRecord oldPrivate, ReKeyKeyPair.Request request, RequestContext context) {
+    String privateUid =
+        Replacements.inHsm(
+            oldPrivate,
+            request.offset(),
+            keys,
+            context,
+            request.commonAttributes(),
+            request.privateKeyAttributes(),
+            request.publicKeyAttributes());
+    context.batch().onUndo(() -> objects.store().delete(privateUid));
+    ObjectRecord made =
+        objects
+            .store()
+            .find(privateUid)
+            .orElseThrow(() -> ObjectAccess.notFound(privateUid, context.protocolVersion()));
+    context.batch().setIdPlaceholder(privateUid);
+    return new ReKeyKeyPair.Response(
+        privateUid, linked(made, LinkType.PUBLIC_KEY_LINK), null, null);
   }
 
   private static String linked(ObjectRecord record, LinkType type) {

@@ -399,6 +399,13 @@ public final class StoredKeyBacking implements KeyBacking {
     return true;
   }
 
+  /** Never called: {@link ReKeyHandler} and {@link ReKeyKeyPairHandler} replace stored keys. */
+  @Override
+  public String rekey(ObjectRecord key, RequestContext context) {
+    throw new IllegalStateException(
+        "stored keys are re-keyed by the Re-key handlers: " + key.uid());
+  }
+
   /**
    * Destroy (KMIP 1.4 §4.21, 2.1 §6.1.17): the key material is erased for good; the metadata stays,
    * in state Destroyed (Destroyed Compromised for a compromised object), with its Destroy Date. An
