@@ -161,6 +161,85 @@ def scenario_sign_verify(client):
     key.verify(signature, message, pss, hashes.SHA256())  # raises InvalidSignature
 
 
+def scenario_secret_data(client):
+    secret = objects.SecretData(
+        b"an Arca password", enums.SecretDataType.PASSWORD, name="secret-%s" % uuid.uuid4()
+    )
+    uid = client.register(secret)
+    fetched = client.get(uid)
+    assert isinstance(fetched, objects.SecretData), "got %s" % type(fetched).__name__
+    assert fetched.value == secret.value, "registered and fetched secret differ"
+    assert fetched.data_type == enums.SecretDataType.PASSWORD, "type %s" % fetched.data_type
+
+
+def wrapping_key(client):
+    """An active AES-256 key that may wrap and unwrap, registered with bytes the test knows."""
+    kek = bytes(range(32, 64))
+    uid = client.register(
+        objects.SymmetricKey(
+            AES,
+            256,
+            kek,
+            masks=[enums.CryptographicUsageMask.WRAP_KEY, enums.CryptographicUsageMask.UNWRAP_KEY],
+            name="kek-%s" % uuid.uuid4(),
+        )
+    )
+    client.activate(uid)
+    return uid, kek
+
+
+def wrapping(kek_uid):
+    return {
+        "wrapping_method": enums.WrappingMethod.ENCRYPT,
+        "encryption_key_information": {
+            "unique_identifier": kek_uid,
+            "cryptographic_parameters": {"block_cipher_mode": enums.BlockCipherMode.NIST_KEY_WRAP},
+        },
+        "encoding_option": enums.EncodingOption.NO_ENCODING,
+    }
+
+
+def scenario_get_wrapped(client):
+    """Get with a Key Wrapping Specification (No Encoding): the Key Material is the key wrapped by
+    RFC 3394 under the wrapping key, which pyca/cryptography unwraps to the key Get gives in clear."""
+    from cryptography.hazmat.primitives.keywrap import aes_key_unwrap
+
+    kek_uid, kek = wrapping_key(client)
+    uid = create(client)
+    clear = bytes(client.get(uid).value)
+    wrapped = client.get(uid, key_wrapping_specification=wrapping(kek_uid))
+    assert isinstance(wrapped, objects.SymmetricKey), "got %s" % type(wrapped).__name__
+    data = wrapped.key_wrapping_data
+    assert data and data.get("encoding_option") == enums.EncodingOption.NO_ENCODING, "data %s" % data
+    assert bytes(wrapped.value) != clear, "the key came back in the clear"
+    assert aes_key_unwrap(kek, bytes(wrapped.value)) == clear, "unwrapped bytes differ"
+
+
+def scenario_register_wrapped(client):
+    """A key wrapped by the client (RFC 3394, No Encoding) is registered and comes back as
+    registered, with its Key Wrapping Data."""
+    from cryptography.hazmat.primitives.keywrap import aes_key_wrap
+
+    kek_uid, kek = wrapping_key(client)
+    key = bytes(range(100, 116))
+    wrapped = aes_key_wrap(kek, key)
+    uid = client.register(
+        objects.SymmetricKey(
+            AES,
+            128,
+            wrapped,
+            masks=[enums.CryptographicUsageMask.ENCRYPT],
+            name="wrapped-%s" % uuid.uuid4(),
+            key_wrapping_data=wrapping(kek_uid),
+        )
+    )
+    fetched = client.get(uid)
+    assert bytes(fetched.value) == wrapped, "the registered wrapped key changed"
+    data = fetched.key_wrapping_data
+    assert data and data.get("wrapping_method") == enums.WrappingMethod.ENCRYPT, "data %s" % data
+    assert data.get("encoding_option") == enums.EncodingOption.NO_ENCODING, "data %s" % data
+
+
 SCENARIOS = [
     ("create", scenario_create),
     ("get", scenario_get),
@@ -172,6 +251,9 @@ SCENARIOS = [
     ("register", scenario_register),
     ("encrypt_decrypt", scenario_encrypt_decrypt),
     ("sign_verify", scenario_sign_verify),
+    ("secret_data", scenario_secret_data),
+    ("get_wrapped", scenario_get_wrapped),
+    ("register_wrapped", scenario_register_wrapped),
 ]
 
 

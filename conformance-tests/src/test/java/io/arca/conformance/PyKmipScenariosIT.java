@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PyKMIP's high-level client (Debian's python3-pykmip) runs a scenario per operation (create, get,
- * get attributes, locate, activate, revoke, destroy, register, encrypt/decrypt, sign/verify) at
- * KMIP 1.0, 1.2, 1.4 and 2.0. The same ratchet as the OASIS cases applies, from {@code
- * passing-pykmip-scenarios.txt}; every scenario is a row in {@code target/conformance.md}.
+ * get attributes, locate, activate, revoke, destroy, register, encrypt/decrypt, sign/verify, secret
+ * data, Get with a Key Wrapping Specification, Register of a wrapped key) at KMIP 1.0, 1.2, 1.4 and
+ * 2.0. The same ratchet as the OASIS cases applies, from {@code passing-pykmip-scenarios.txt};
+ * every scenario is a row in {@code target/conformance.md}.
  */
 class PyKmipScenariosIT {
   private static final Logger log = LoggerFactory.getLogger(PyKmipScenariosIT.class);

@@ -50,6 +50,7 @@ import io.arca.server.op.ObjectAccess;
 import io.arca.server.op.ObjectFormats;
 import io.arca.server.op.ObtainLeaseHandler;
 import io.arca.server.op.PayloadCodecs;
+import io.arca.server.op.PingHandler;
 import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReKeyHandler;
 import io.arca.server.op.ReKeyKeyPairHandler;
@@ -164,7 +165,7 @@ public final class ServerHandlers {
             new StoredKeyBacking(
                 store, maker, ciphers, asymmetricKeys, rsa, new Signatures(random)),
             hsm == null ? null : new HsmKeyBacking(hsm));
-    handlers.add(PayloadCodecs.CREATE, new CreateHandler(store, keys));
+    handlers.add(PayloadCodecs.CREATE, new CreateHandler(store, keys, random));
     handlers.add(PayloadCodecs.CREATE_KEY_PAIR, new CreateKeyPairHandler(store, keys));
     handlers.add(PayloadCodecs.REGISTER, new RegisterHandler(store));
     GetHandler get = new GetHandler(objects, new ObjectFormats());
@@ -187,6 +188,7 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.OBTAIN_LEASE, new ObtainLeaseHandler(objects));
     handlers.add(PayloadCodecs.GET_USAGE_ALLOCATION, new GetUsageAllocationHandler(objects));
     handlers.add(PayloadCodecs.LOG, new LogHandler());
+    handlers.add(PayloadCodecs.PING, new PingHandler());
     CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
     handlers.add(PayloadCodecs.ENCRYPT, new EncryptHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.DECRYPT, new DecryptHandler(objects, keys, streams));

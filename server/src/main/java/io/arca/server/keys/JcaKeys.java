@@ -33,7 +33,7 @@ public final class JcaKeys {
   private JcaKeys() {}
 
   /** Bouncy Castle is loaded only when a key needs it. */
-  private static final class Bc {
+  static final class Bc {
     static final Provider PROVIDER = new BouncyCastleProvider();
   }
 

@@ -7,9 +7,10 @@ import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 
 /**
- * Export (KMIP 2.0+, 2.1 §6.1.21): what Get returns, in the same forms and under the same rules
- * (format conversion, wrapping, sensitive and extractable), together with every attribute of the
- * object, so that another server can Import it under the same identifier.
+ * Export (KMIP 1.4 §4.40, 2.1 §6.1.21): what Get returns, in the same forms and under the same
+ * rules (format conversion, wrapping, sensitive and extractable), together with every attribute of
+ * the object, so that another server can Import it under the same identifier; the attributes carry
+ * the Digest of the format returned ({@link KeyDigests}).
  */
 public final class ExportHandler implements OperationHandler<Export.Request, Export.Response> {
   private final GetHandler get;
@@ -39,6 +40,10 @@ public final class ExportHandler implements OperationHandler<Export.Request, Exp
         context,
         (record, object) ->
             new Export.Response(
-                object.objectType(), record.uid(), ObjectAttributes.of(record), object));
+                object.objectType(),
+                record.uid(),
+                // A key exported in a format it has no Digest for carries that format's too.
+                KeyDigests.withDigestOf(object, ObjectAttributes.of(record)),
+                object));
   }
 }

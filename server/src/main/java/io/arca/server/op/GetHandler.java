@@ -1,5 +1,6 @@
 package io.arca.server.op;
 
+import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KeyWrapType;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
@@ -27,10 +28,11 @@ import java.util.Optional;
 /**
  * Get (KMIP 1.4 §4.11, 2.1 §6.1.22): the object itself, in the form of the client's protocol
  * version, in the Key Format Type asked for, and wrapped under another managed key when the Key
- * Wrapping Specification asks. A key stored under the server KEK comes back in the clear (the
- * server's own wrapping is never shown); a sensitive key only wrapped; a non-extractable key never.
- * A key registered wrapped comes back as registered, or unwrapped on Key Wrap Type Not Wrapped when
- * the caller may use its wrapping key.
+ * Wrapping Specification asks; a private key as PKCS#12 with its certificate chain ({@link
+ * Pkcs12Containers}). A key stored under the server KEK comes back in the clear (the server's own
+ * wrapping is never shown); a sensitive key only wrapped; a non-extractable key never. A key
+ * registered wrapped comes back as registered, or unwrapped on Key Wrap Type Not Wrapped when the
+ * caller may use its wrapping key.
  */
 public final class GetHandler implements InlineHandler<Get.Request, Get.Response> {
   private final ObjectAccess objects;
@@ -85,13 +87,15 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
 
   /**
    * The same from memory, for an object served before (the first Get writes Fresh) and asked for
-   * without wrapping, which needs another key.
+   * without wrapping, which needs another key, and not as PKCS#12, which reads linked objects.
    */
   @Override
   public Optional<Get.Response> tryInline(Get.Request request, RequestContext context) {
     Integer wrapType = request.keyWrapType();
+    Integer format = request.keyFormatType();
     if (request.keyWrappingSpecification() != null
-        || (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value())) {
+        || (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value())
+        || (format != null && format == KeyFormatType.PKCS_12.value())) {
       return Optional.empty();
     }
     ObjectRecord record = objects.resolveInMemory(request.uniqueIdentifier(), context).orElse(null);
@@ -145,8 +149,11 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
     if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
       object = wrapping().unwrap(object, context);
     }
-    if (request.keyFormatType() != null) {
-      object = formats.convert(object, request.keyFormatType());
+    Integer format = request.keyFormatType();
+    if (format != null && format == KeyFormatType.PKCS_12.value()) {
+      object = new Pkcs12Containers(objects).container(record, object, context);
+    } else if (format != null) {
+      object = formats.convert(object, format);
     }
     KeyWrappingSpecification wrapping = request.keyWrappingSpecification();
     if (wrapping != null) {

@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Import (KMIP 2.0+, 2.1 §6.1.26): Register under the identifier the client gives, with the
+ * Import (KMIP 1.4 §4.41, 2.1 §6.1.25): Register under the identifier the client gives, with the
  * attributes an Export produced, server-set ones included (the Digest, dates); an existing object
- * of the caller's is replaced only when Replace Existing says so. The record's own fields (Unique
+ * is replaced only when Replace Existing says so, and only by a caller allowed Import on it (its
+ * owner, or one granted Import: docs/ACCESS.md), keeping its owner. The record's own fields (Unique
  * Identifier, Object Type, Initial and Last Change Date) come from the import itself; State is kept
  * when given. Key Wrap Type Not Wrapped unwraps the key first, as on Get.
  */
@@ -51,6 +52,7 @@ public final class ImportHandler implements OperationHandler<Import.Request, Imp
       throw new KmipException(
           ResultReason.INVALID_FIELD, "ObjectType: cannot import this kind of object");
     }
+    RegisterHandler.checkWrappedForm(object);
     Integer wrapType = request.keyWrapType();
     if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
       object = new KeyWrapping(objects).unwrap(object, context);
@@ -103,7 +105,8 @@ public final class ImportHandler implements OperationHandler<Import.Request, Imp
             uid,
             type,
             state == null ? State.PRE_ACTIVE : state,
-            context.user(),
+            // A replaced object stays its owner's, whoever was granted Import on it.
+            existing.map(ObjectRecord::owner).orElse(context.user()),
             new Attributes(kept, List.of()),
             null,
             context.now());

@@ -55,8 +55,11 @@ import org.jspecify.annotations.Nullable;
  * §7.18), and unwraps a key registered wrapped for Key Wrap Type Not Wrapped. AES keys wrap by RFC
  * 3394 (NIST Key Wrap, the default) or RFC 5649 (AES Key Wrap Padding); RSA public keys by OAEP
  * (SHA-1 unless the parameters name another hash, MGF1 with the same hash unless told otherwise).
- * The wrapped bytes are the TTLV encoding of the Key Value unless No Encoding asks for the bare Key
- * Material bytes.
+ * The Encoding Option decides the form (1.4 §2.1.5, 2.1 §11.18): with TTLV Encoding (the default)
+ * the TTLV encoding of the Key Value is wrapped and the Key Value becomes that Byte String; with No
+ * Encoding the bare Key Material bytes are wrapped and the Key Value stays a structure whose Key
+ * Material holds them, as PyKMIP and other clients send and expect. A key registered wrapped is
+ * read in either form.
  */
 final class KeyWrapping {
   private final ObjectAccess objects;
@@ -103,12 +106,16 @@ final class KeyWrapping {
       KeyWrappingData data =
           new KeyWrappingData(
               specification.wrappingMethod(), information, null, null, null, encoding);
+      KeyValue value =
+          isNoEncoding(encoding)
+              ? KeyValue.Plain.of(new KeyMaterial.Bytes(wrapped))
+              : new KeyValue.Wrapped(wrapped);
       return withBlock(
           object,
           new KeyBlock(
               block.keyFormatType(),
               block.keyCompressionType(),
-              new KeyValue.Wrapped(wrapped),
+              value,
               block.cryptographicAlgorithm(),
               block.cryptographicLength(),
               data));
@@ -128,20 +135,17 @@ final class KeyWrapping {
       return object;
     }
     EncryptionKeyInformation information = data.encryptionKeyInformation();
+    ByteString wrapped = checkedWrappedForm(block);
     if (data.wrappingMethod() != WrappingMethod.ENCRYPT.value()
         || information == null
-        || !(block.keyValue() instanceof KeyValue.Wrapped wrapped)) {
+        || wrapped == null) {
       throw new KmipException(
           ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED,
           "KeyWrapType: only keys encrypted under a managed key can be returned unwrapped");
     }
     byte[] clear =
         crypt(
-            false,
-            wrapped.bytes().toByteArray(),
-            information,
-            CryptographicUsageMask.UNWRAP_KEY,
-            context);
+            false, wrapped.toByteArray(), information, CryptographicUsageMask.UNWRAP_KEY, context);
     try {
       KeyValue value = decode(clear, data.encodingOption(), block.keyFormatType(), context);
       return withBlock(
@@ -158,8 +162,50 @@ final class KeyWrapping {
     }
   }
 
+  /**
+   * The wrapped bytes of a key block that says it is wrapped, after checking that its Encoding
+   * Option is one KMIP defines and that its Key Value has the form that option allows (Register,
+   * Import and unwrapping all ask this): the Key Value's Byte String, or the Byte String Key
+   * Material of a Key Value structure without attributes. Null when the block is not wrapped or its
+   * value is not bytes (a key only MACed or signed keeps its value in the clear).
+   */
+  static @Nullable ByteString checkedWrappedForm(KeyBlock block) {
+    KeyWrappingData data = block.keyWrappingData();
+    if (data == null) {
+      return null;
+    }
+    Integer encoding = data.encodingOption();
+    if (encoding != null
+        && !isNoEncoding(encoding)
+        && encoding != EncodingOption.TTLV_ENCODING.value()) {
+      throw new KmipException(
+          ResultReason.ENCODING_OPTION_ERROR,
+          "EncodingOption: 0x"
+              + Integer.toHexString(encoding)
+              + " (expected: NoEncoding or TTLVEncoding)");
+    }
+    if (block.keyValue() instanceof KeyValue.Wrapped wrapped) {
+      return wrapped.bytes();
+    }
+    if (block.keyValue() instanceof KeyValue.Plain plain) {
+      if (isNoEncoding(encoding) && !plain.attributes().isEmpty()) {
+        throw new KmipException(
+            ResultReason.ENCODING_OPTION_ERROR,
+            "KeyValue: attributes beside wrapped Key Material (NoEncoding allows none)");
+      }
+      if (plain.attributes().isEmpty() && plain.keyMaterial() instanceof KeyMaterial.Bytes bytes) {
+        return bytes.value();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNoEncoding(@Nullable Integer encoding) {
+    return encoding != null && encoding == EncodingOption.NO_ENCODING.value();
+  }
+
   private static byte[] encode(KeyValue.Plain plain, @Nullable Integer encoding) {
-    if (encoding != null && encoding == EncodingOption.NO_ENCODING.value()) {
+    if (isNoEncoding(encoding)) {
       if (plain.keyMaterial() instanceof KeyMaterial.Bytes bytes && plain.attributes().isEmpty()) {
         return bytes.value().toByteArray();
       }
@@ -177,7 +223,7 @@ final class KeyWrapping {
 
   private static KeyValue decode(
       byte[] clear, @Nullable Integer encoding, int format, RequestContext context) {
-    if (encoding != null && encoding == EncodingOption.NO_ENCODING.value()) {
+    if (isNoEncoding(encoding)) {
       return KeyValue.Plain.of(new KeyMaterial.Bytes(ByteString.copyOf(clear)));
     }
     Ttlv value = TtlvReader.read(clear, DecodeLimits.DEFAULTS);

@@ -28,6 +28,7 @@ import io.arca.kmip.payload.Mac;
 import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.payload.ModifyAttribute;
 import io.arca.kmip.payload.ObtainLease;
+import io.arca.kmip.payload.Ping;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
@@ -153,6 +154,9 @@ public final class PayloadCodecs {
 
   public static final PayloadCodec<ObtainLease.Request, ObtainLease.Response> OBTAIN_LEASE =
       new PayloadCodec<>(ObtainLease.Request::decode, ObtainLease.Response::encode);
+
+  public static final PayloadCodec<Ping.Request, Ping.Response> PING =
+      new PayloadCodec<>(Ping.Request::decode, Ping.Response::encode);
 
   public static final PayloadCodec<ReKey.Request, ReKey.Response> RE_KEY =
       new PayloadCodec<>(ReKey.Request::decode, ReKey.Response::encode);

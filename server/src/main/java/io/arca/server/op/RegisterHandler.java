@@ -31,10 +31,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Register (KMIP 1.4 §4.3, 2.1 §6.1.45): stores an object the client supplies, of any kind (a 1.x
- * Template too, see {@link Templates}), as given (a key delivered wrapped stays wrapped), under the
- * server KEK. The algorithm and length of a key block become attributes when the client did not set
- * them, and the Digest is taken over the key material or value as registered. A 2.x client may
- * choose the identifier ({@link ChosenIdentifiers}).
+ * Template too, see {@link Templates}), as given (a key delivered wrapped stays wrapped, in either
+ * form its Encoding Option allows: {@link KeyWrapping#checkedWrappedForm}), under the server KEK.
+ * The algorithm and length of a key block become attributes when the client did not set them, and
+ * the Digest is taken over the key material or value as registered. A 2.x client may choose the
+ * identifier ({@link ChosenIdentifiers}).
  */
 public final class RegisterHandler
     implements OperationHandler<Register.Request, Register.Response> {
@@ -58,6 +59,7 @@ public final class RegisterHandler
     if (type == null) {
       throw new KmipException(ResultReason.INVALID_FIELD, "ObjectType: unknown");
     }
+    checkWrappedForm(object);
     Attributes attributes =
         NewObjects.clientAttributesBesidesUid(request.attributes(), type, store, context);
     String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
@@ -75,6 +77,14 @@ public final class RegisterHandler
     context.batch().setIdPlaceholder(uid);
     context.batch().onUndo(() -> store.delete(uid));
     return new Register.Response(uid, null);
+  }
+
+  /** A key delivered wrapped must be in a form its Encoding Option describes, or is refused. */
+  static void checkWrappedForm(ManagedObject object) {
+    KeyBlock block = object.keyBlock();
+    if (block != null) {
+      KeyWrapping.checkedWrappedForm(block);
+    }
   }
 
   /** A template whose attributes a client could set on an object; others are refused. */
@@ -117,6 +127,14 @@ public final class RegisterHandler
       } finally {
         Arrays.fill(digested, (byte) 0);
       }
+      // The mandatory instance is that of the default format (2.1 §4.21), when it came in another.
+      Integer standard = KeyDigests.defaultFormat(object);
+      if (block != null && standard != null && standard != block.keyFormatType()) {
+        Attribute digest = KeyDigests.inFormat(object, standard);
+        if (digest != null) {
+          implied.add(digest.withIndex(1));
+        }
+      }
     }
     return implied;
   }
@@ -126,7 +144,7 @@ public final class RegisterHandler
    * plain key material as its Byte String or, when it is a structure (a transparent key), as its
    * TTLV encoding; a certificate's or an opaque object's value. A wrapped key has none.
    */
-  private static byte @Nullable [] digestInput(ManagedObject object) {
+  static byte @Nullable [] digestInput(ManagedObject object) {
     if (object instanceof Certificate certificate) {
       return certificate.certificateValue().toByteArray();
     }

@@ -101,6 +101,7 @@ class AuthorizationMatrixTest {
           Operation.DISCOVER_VERSIONS,
           Operation.QUERY,
           Operation.LOG,
+          Operation.PING,
           Operation.RNG_RETRIEVE,
           Operation.RNG_SEED,
           Operation.HASH,
