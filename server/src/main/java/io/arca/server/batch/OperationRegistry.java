@@ -1,8 +1,10 @@
 package io.arca.server.batch;
 
 import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +68,21 @@ public final class OperationRegistry {
   /** The handler and codec of this operation, or null when the server does not carry it out. */
   public @Nullable Entry<?, ?> entry(Operation operation) {
     return entries.get(operation);
+  }
+
+  /**
+   * The operations served to a request of {@code version}: those registered that the version
+   * defines (the batch's version gate refuses the rest Operation Not Supported), in the order of
+   * their KMIP values.
+   */
+  public Set<Operation> servedIn(ProtocolVersion version) {
+    Set<Operation> served = EnumSet.noneOf(Operation.class);
+    for (Operation operation : entries.keySet()) {
+      if (operation.isDefinedIn(version)) {
+        served.add(operation);
+      }
+    }
+    return Collections.unmodifiableSet(served);
   }
 
   /** Every operation served, in the order of their KMIP values. */
