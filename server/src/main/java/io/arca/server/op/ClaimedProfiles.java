@@ -3,16 +3,16 @@ package io.arca.server.op;
 import io.arca.kmip.ProfileName;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
-import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvEnumeration;
-import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The server profiles Query Profiles claims, from {@code claimed-profiles.tsv}: those whose
@@ -88,24 +88,24 @@ public final class ClaimedProfiles {
   }
 
   /**
-   * The Profile Information structures for a client of {@code version}: the claims of that version
-   * and earlier ones whose Profile Name the version defines.
+   * The Profile Information structures for a client of {@code version}: the profiles claimed at
+   * that version or an earlier one whose Profile Name the version defines, each once. The 2.x names
+   * no longer carry a KMIP version, and the optional Profile Version is left out: PyKMIP's decoder
+   * (0.10) refuses a Profile Information that holds one.
    */
   public List<TtlvStructure> answer(ProtocolVersion version) {
-    List<TtlvStructure> answer = new ArrayList<>();
+    Set<ProfileName> names = new LinkedHashSet<>();
     for (Claim claim : claims) {
       if (version.isAtLeast(claim.version()) && claim.profile().isDefinedIn(version)) {
-        List<Ttlv> fields = new ArrayList<>();
-        fields.add(new TtlvEnumeration(Tag.PROFILE_NAME.code(), claim.profile().value()));
-        if (Tag.PROFILE_VERSION.isDefinedIn(version)) {
-          fields.add(
-              TtlvStructure.of(
-                  Tag.PROFILE_VERSION.code(),
-                  new TtlvInteger(Tag.PROFILE_VERSION_MAJOR.code(), claim.version().major()),
-                  new TtlvInteger(Tag.PROFILE_VERSION_MINOR.code(), claim.version().minor())));
-        }
-        answer.add(new TtlvStructure(Tag.PROFILE_INFORMATION.code(), fields));
+        names.add(claim.profile());
       }
+    }
+    List<TtlvStructure> answer = new ArrayList<>();
+    for (ProfileName name : names) {
+      answer.add(
+          TtlvStructure.of(
+              Tag.PROFILE_INFORMATION.code(),
+              new TtlvEnumeration(Tag.PROFILE_NAME.code(), name.value())));
     }
     return List.copyOf(answer);
   }

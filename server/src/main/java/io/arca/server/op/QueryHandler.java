@@ -225,7 +225,7 @@ public final class QueryHandler implements OperationHandler<Query.Request, Query
    * Indicator, Correlation Value) for the cryptographic operations; no asynchronous answers and no
    * attestation; batches with Undo and Continue; a key registered wrapped is kept wrapped (Unwrap
    * Mode Not Processed); Destroy erases the key material and keeps the metadata; no shredding; one
-   * generator shared by every client (RNG Mode Shared Instantiation); no quantum-safe claim.
+   * generator shared by every client (RNG Mode Shared Instantiation).
    */
   private static TtlvStructure capabilities(ProtocolVersion v) {
     List<Ttlv> fields = new ArrayList<>();
@@ -247,7 +247,8 @@ public final class QueryHandler implements OperationHandler<Query.Request, Query
             Tag.SHREDDING_ALGORITHM.code(), ShreddingAlgorithm.UNSUPPORTED.value()));
     addIfDefined(
         fields, v, new TtlvEnumeration(Tag.RNG_MODE.code(), RNGMode.SHARED_INSTANTIATION.value()));
-    addIfDefined(fields, v, new TtlvBoolean(Tag.QUANTUM_SAFE_CAPABILITY.code(), false));
+    // Quantum Safe Capability (2.0) is optional and left out rather than answered false: no claim
+    // either way, and PyKMIP's decoder (0.10) refuses a Capability Information that holds it.
     return new TtlvStructure(Tag.CAPABILITY_INFORMATION.code(), fields);
   }
 
