@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,52 @@ class PyKmipDiscoverQueryIT {
     assertThat(answer.get("versions")).startsWith("2.1,2.0,1.4,1.3,1.2,1.1,1.0");
     assertThat(answer.getOrDefault("operations", "").split(",", -1))
         .contains("DISCOVER_VERSIONS", "QUERY");
+  }
+
+  /**
+   * PyKMIP asks in one Query for every function its version defines (and PyKMIP decodes as the
+   * specification does) and its own decoder reads the server's real answers: the vendor tags, the
+   * JDK's Hash_DRBG, the profiles whose OASIS cases pass, streaming; and nothing where the server
+   * has nothing (namespaces, attestation, validations, registration).
+   */
+  @ParameterizedTest(name = "KMIP {0}")
+  @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
+  void pykmipReadsTheAnswerToEveryQueryFunctionOfItsVersion(String version) throws Exception {
+    Map<String, String> answer = run(version);
+
+    assertThat(answer.get("full_status")).as(answer.get("full_reason")).isEqualTo("SUCCESS");
+    assertThat(answer.get("full_operations")).isNotEqualTo("0");
+    assertThat(answer.get("application_namespaces")).isEmpty();
+    assertThat(answer.get("validations")).isEmpty();
+    assertThat(answer.get("client_registration_methods")).isEmpty();
+    assertThat(answer.get("attestation_types")).isEmpty();
+    if (version.equals("1.0")) {
+      assertThat(answer.get("extension_names")).isEmpty(); // not asked: 1.1 added extensions
+      return;
+    }
+    assertThat(answer.get("extension_names"))
+        .isEqualTo("Arca User,Arca Access Grant,Arca Owner,Arca Owned Object");
+    assertThat(answer.get("extension_tags"))
+        .isEqualTo(version.equals("2.0") ? "" : "0x540001,0x540002,0x540003,0x540004");
+    if (version.equals("1.2")) {
+      assertThat(answer).doesNotContainKey("rng_algorithms"); // 1.3 added RNGs and the rest
+      return;
+    }
+    assertThat(answer.get("rng_algorithms")).isEqualTo("DRBG");
+    assertThat(answer.get("drbg_algorithms")).isEqualTo("HASH");
+    assertThat(answer.get("streaming")).isEqualTo("True");
+    assertThat(answer.get("asynchronous")).isEqualTo("False");
+    assertThat(answer.get("unwrap_mode")).isEqualTo("NOT_PROCESSED");
+    List<String> profiles = List.of(answer.getOrDefault("profiles", "").split(",", -1));
+    if (version.equals("1.4")) {
+      assertThat(profiles)
+          .contains("SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIPv10", "BASIC_CRYPTOGRAPHIC_SERVER_KMIPv14")
+          .doesNotContain("TAPE_LIBRARY_SERVER_KMIPv14");
+    } else {
+      assertThat(profiles)
+          .contains("BASIC_CRYPTOGRAPHIC_SERVER", "TAPE_LIBRARY_SERVER")
+          .doesNotContain("QUANTUM_SAFE_SERVER");
+    }
   }
 
   private static Map<String, String> run(String version) throws IOException, InterruptedException {

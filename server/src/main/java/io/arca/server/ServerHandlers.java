@@ -1,6 +1,8 @@
 package io.arca.server;
 
 import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtectionStorageMask;
+import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditLog;
@@ -21,6 +23,7 @@ import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
 import io.arca.server.op.AsymmetricKeys;
 import io.arca.server.op.CheckHandler;
+import io.arca.server.op.ClaimedProfiles;
 import io.arca.server.op.CreateHandler;
 import io.arca.server.op.CreateKeyPairHandler;
 import io.arca.server.op.CryptoStreams;
@@ -138,21 +141,6 @@ public final class ServerHandlers {
     SecureRandom random = ServerRandom.create();
     OperationRegistry.Builder handlers = OperationRegistry.builder();
     handlers.add(PayloadCodecs.DISCOVER_VERSIONS, new DiscoverVersionsHandler());
-    handlers.add(
-        PayloadCodecs.QUERY,
-        new QueryHandler(
-            registry::get,
-            List.of(
-                ObjectType.SYMMETRIC_KEY,
-                ObjectType.PUBLIC_KEY,
-                ObjectType.PRIVATE_KEY,
-                ObjectType.SECRET_DATA,
-                ObjectType.OPAQUE_OBJECT,
-                ObjectType.CERTIFICATE,
-                ObjectType.SPLIT_KEY,
-                ObjectType.PGP_KEY,
-                ObjectType.TEMPLATE),
-            serverVersion()));
     KeyMaker maker = new KeyMaker(random);
     SymmetricCipher ciphers = new SymmetricCipher(random);
     AsymmetricKeys asymmetricKeys =
@@ -199,6 +187,30 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.HASH, new HashHandler(streams));
     handlers.add(PayloadCodecs.DERIVE_KEY, new DeriveKeyHandler(objects, ciphers));
     ClientRandom clientRandom = new ClientRandom();
+    handlers.add(
+        PayloadCodecs.QUERY,
+        new QueryHandler(
+            registry::get,
+            List.of(
+                ObjectType.SYMMETRIC_KEY,
+                ObjectType.PUBLIC_KEY,
+                ObjectType.PRIVATE_KEY,
+                ObjectType.SECRET_DATA,
+                ObjectType.OPAQUE_OBJECT,
+                ObjectType.CERTIFICATE,
+                ObjectType.SPLIT_KEY,
+                ObjectType.PGP_KEY,
+                ObjectType.TEMPLATE),
+            serverVersion(),
+            List.of(
+                ServerRandom.describe(random, Tag.RNG_PARAMETERS.code()),
+                clientRandom.describe(Tag.RNG_PARAMETERS.code())),
+            // The database keeps objects wrapped in software; an HSM's token, in hardware.
+            hsm == null
+                ? List.of(ProtectionStorageMask.SOFTWARE.value())
+                : List.of(
+                    ProtectionStorageMask.SOFTWARE.value(), ProtectionStorageMask.HARDWARE.value()),
+            ClaimedProfiles.standard()));
     handlers.add(PayloadCodecs.RNG_RETRIEVE, new RngRetrieveHandler(clientRandom));
     handlers.add(PayloadCodecs.RNG_SEED, new RngSeedHandler(clientRandom));
     handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));

@@ -1,6 +1,7 @@
 package io.arca.server.batch;
 
 import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -89,6 +90,21 @@ public final class OperationRegistry {
   public boolean servesInline(int operation) {
     Operation known = Operation.byValue(operation);
     return known != null && inline.contains(known);
+  }
+
+  /**
+   * The operations served to a request of {@code version}: those registered that the version
+   * defines (the batch's version gate refuses the rest Operation Not Supported), in the order of
+   * their KMIP values.
+   */
+  public Set<Operation> servedIn(ProtocolVersion version) {
+    Set<Operation> served = EnumSet.noneOf(Operation.class);
+    for (Operation operation : entries.keySet()) {
+      if (operation.isDefinedIn(version)) {
+        served.add(operation);
+      }
+    }
+    return Collections.unmodifiableSet(served);
   }
 
   /** Every operation served, in the order of their KMIP values. */

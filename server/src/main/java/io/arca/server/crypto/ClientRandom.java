@@ -1,5 +1,6 @@
 package io.arca.server.crypto;
 
+import io.arca.kmip.ttlv.TtlvStructure;
 import java.security.DrbgParameters;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -40,6 +41,11 @@ public final class ClientRandom {
     byte[] out = new byte[length];
     drbg.nextBytes(out);
     return out;
+  }
+
+  /** This generator's KMIP RNG Parameters under {@code tag} (see {@link ServerRandom#describe}). */
+  public TtlvStructure describe(int tag) {
+    return ServerRandom.describe(drbg, tag);
   }
 
   /** Reseeds with fresh entropy and {@code seed} as additional input. */

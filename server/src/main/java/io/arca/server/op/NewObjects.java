@@ -12,7 +12,6 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.Ttlv;
-import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvEnumeration;
@@ -229,9 +228,9 @@ final class NewObjects {
 
   /**
    * A draft of a new object of the caller's: its own attributes plus {@code serverSet} and the
-   * {@link ServerAttributes}, with Initial Date and Original Creation Date now, Fresh true, and the
-   * state its Activation Date gives. {@code generatedHere} says whether the server made the key
-   * material (Create, Create Key Pair, Re-key) rather than the client (Register).
+   * {@link ServerAttributes}, with Initial Date and Original Creation Date now, and the state its
+   * Activation Date gives. {@code generatedHere} says whether the server made the key material
+   * (Create, Create Key Pair, Re-key) rather than the client (Register).
    */
   static ObjectRecord draft(
       String uid,
@@ -250,9 +249,6 @@ final class NewObjects {
     if (clientAttributes.first(Tag.ORIGINAL_CREATION_DATE.code()) == null) {
       // A registered object may come with its own (the tables let the client set it initially).
       items.add(Attribute.of(TtlvDateTime.of(Tag.ORIGINAL_CREATION_DATE.code(), context.now())));
-    }
-    if (clientAttributes.first(Tag.FRESH.code()) == null) {
-      items.add(Attribute.of(new TtlvBoolean(Tag.FRESH.code(), true)));
     }
     Attributes attributes = new Attributes(items, List.of());
     State state = Lifecycle.stateAt(State.PRE_ACTIVE, attributes, context.now());

@@ -2,8 +2,10 @@ package io.arca.server.op;
 
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtectionStorageMask;
+import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeRules;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.TtlvBoolean;
 import io.arca.kmip.ttlv.TtlvByteString;
@@ -31,16 +33,21 @@ final class ServerAttributes {
    * revoke leases, so this is the interval after which a careful client re-reads the object's
    * state.
    */
+  private static final AttributeRules RULES = AttributeRules.standard();
+
   static final Duration LEASE = Duration.ofHours(1);
 
   /**
-   * What the server adds to a new object of {@code type} with {@code clientAttributes}: Sensitive
-   * and Extractable always have a value (false and true unless the client chose), and the history
-   * flags start from them.
+   * What the server adds to a new object of {@code type} with {@code clientAttributes}: Fresh (true
+   * unless the client chose), Sensitive and Extractable always have a value (false and true unless
+   * the client chose), and the history flags start from them.
    */
   static List<Attribute> atCreation(
       ObjectType type, Attributes clientAttributes, boolean generatedHere) {
     List<Attribute> added = new ArrayList<>();
+    if (clientAttributes.first(Tag.FRESH.code()) == null) {
+      added.add(Attribute.of(new TtlvBoolean(Tag.FRESH.code(), true)));
+    }
     if (type == ObjectType.TEMPLATE) {
       return added; // a template's attributes are for the objects made with it
     }
@@ -67,6 +74,22 @@ final class ServerAttributes {
       added.add(Attribute.of(ServerRandom.describe(Tag.RANDOM_NUMBER_GENERATOR.code())));
     }
     return added;
+  }
+
+  /**
+   * The values a new object of {@code type} gets for the attributes a client of {@code version} may
+   * set when it makes one but did not (Query Defaults Information): what {@link #atCreation} adds
+   * to a request without attributes, less what only the server sets.
+   */
+  static Attributes defaults(ObjectType type, ProtocolVersion version) {
+    List<Attribute> defaults = new ArrayList<>();
+    for (Attribute attribute : atCreation(type, Attributes.EMPTY, false)) {
+      if (RULES.isClientSettableAtCreation(attribute.reference(), version)
+          && RULES.appliesTo(attribute.reference(), type, version)) {
+        defaults.add(attribute);
+      }
+    }
+    return new Attributes(defaults, List.of());
   }
 
   /**
