@@ -70,10 +70,22 @@ public final class DeriveKeyHandler
     ProtocolVersion version = context.protocolVersion();
     DerivationMethod method = method(request.derivationMethod(), version);
     ObjectType type = outputType(request.objectType());
+    // §4.6 has the client give a Secret Data's length as Cryptographic Length, an attribute 1.x
+    // does not apply to Secret Data: there it sizes the output and is not kept.
+    boolean lengthOnlyAsked =
+        type == ObjectType.SECRET_DATA && !version.isAtLeast(ProtocolVersion.V2_0);
+    Integer asked = NewObjects.intValue(request.attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
     Attributes attributes =
-        NewObjects.clientAttributesBesidesUid(request.attributes(), type, objects.store(), context);
+        NewObjects.clientAttributesBesidesUid(
+            lengthOnlyAsked
+                ? without(request.attributes(), Tag.CRYPTOGRAPHIC_LENGTH)
+                : request.attributes(),
+            type,
+            objects.store(),
+            context);
     Integer algorithm = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
-    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer bits =
+        lengthOnlyAsked ? asked : NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
     if (bits == null || (type == ObjectType.SYMMETRIC_KEY && algorithm == null)) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
@@ -284,6 +296,16 @@ public final class DeriveKeyHandler
           ResultReason.KEY_VALUE_NOT_PRESENT,
           record.uid() + ": its value is wrapped or not a Byte String");
     }
+  }
+
+  private static Attributes without(Attributes attributes, Tag tag) {
+    List<Attribute> kept = new ArrayList<>();
+    for (Attribute attribute : attributes.items()) {
+      if (attribute.value().tag() != tag.code()) {
+        kept.add(attribute);
+      }
+    }
+    return new Attributes(kept, attributes.templateNames());
   }
 
   /** The base's attributes with one more Derived Key Link, to the new object. */

@@ -9,6 +9,7 @@ import io.arca.kmip.DerivationMethod;
 import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.LinkType;
 import io.arca.kmip.ObjectType;
+import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
@@ -331,5 +332,18 @@ class DeriveKeyHandlerTest extends DeriveKeyTestBase {
       }
     }
     return linked;
+  }
+
+  @Test
+  void aKmip14ClientGetsSecretDataOfTheCryptographicLengthItAsks() {
+    assertThat(
+            derivedHex(
+                HandlerFixture.context("alice", ProtocolVersion.V1_4),
+                ObjectType.SECRET_DATA,
+                List.of(hmacSha256Key()),
+                DerivationMethod.NIST800_108_C,
+                data(hash(HashingAlgorithm.SHA_256), FIXED),
+                secretOf(128)))
+        .isEqualTo("513e1384435e5eda032b7f2f0c8bc5ee");
   }
 }
