@@ -8,6 +8,7 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Fields;
 import io.arca.kmip.ttlv.StructureBuilder;
+import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.util.ArrayList;
@@ -28,16 +29,21 @@ public final class DeriveKey {
    *
    * @param parameters Cryptographic Parameters (the hash or cipher of the method)
    * @param initializationVector the IV of the ENCRYPT method
-   * @param derivationData the data to derive from
+   * @param derivationData the data to derive from: one item, or several for a method that takes its
+   *     data in parts (2.x: AWS Signature Version 4's Date, Region and Service)
    * @param salt the PBKDF2 salt
    * @param iterationCount the PBKDF2 iteration count
    */
   public record Parameters(
       @Nullable CryptographicParameters parameters,
       @Nullable ByteString initializationVector,
-      @Nullable ByteString derivationData,
+      List<ByteString> derivationData,
       @Nullable ByteString salt,
       @Nullable Integer iterationCount) {
+    /** Copies the list. */
+    public Parameters {
+      derivationData = List.copyOf(derivationData);
+    }
 
     static Parameters decode(TtlvStructure structure) {
       Fields fields = Fields.of(structure, "DerivationParameters");
@@ -46,21 +52,30 @@ public final class DeriveKey {
           new Parameters(
               parameters == null ? null : CryptographicParameters.decode(parameters),
               fields.bytes(Tag.INITIALIZATION_VECTOR),
-              fields.bytes(Tag.DERIVATION_DATA),
+              derivationData(fields),
               fields.bytes(Tag.SALT),
               fields.integer(Tag.ITERATION_COUNT));
       fields.finish();
       return decoded;
     }
 
+    private static List<ByteString> derivationData(Fields fields) {
+      List<ByteString> data = new ArrayList<>();
+      for (TtlvByteString item : fields.repeated(Tag.DERIVATION_DATA, TtlvByteString.class)) {
+        data.add(item.value());
+      }
+      return data;
+    }
+
     TtlvStructure encode() {
-      return StructureBuilder.of(Tag.DERIVATION_PARAMETERS)
-          .add(parameters == null ? null : parameters.encode())
-          .bytes(Tag.INITIALIZATION_VECTOR, initializationVector)
-          .bytes(Tag.DERIVATION_DATA, derivationData)
-          .bytes(Tag.SALT, salt)
-          .integer(Tag.ITERATION_COUNT, iterationCount)
-          .build();
+      StructureBuilder builder =
+          StructureBuilder.of(Tag.DERIVATION_PARAMETERS)
+              .add(parameters == null ? null : parameters.encode())
+              .bytes(Tag.INITIALIZATION_VECTOR, initializationVector);
+      for (ByteString data : derivationData) {
+        builder.bytes(Tag.DERIVATION_DATA, data);
+      }
+      return builder.bytes(Tag.SALT, salt).integer(Tag.ITERATION_COUNT, iterationCount).build();
     }
   }
 

@@ -190,7 +190,7 @@ class PayloadRoundTripTest {
                 new DeriveKey.Parameters(
                     null,
                     null,
-                    null,
+                    List.of(),
                     ByteString.copyOf("salt".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
                     4096),
                 AES_128),

@@ -5,49 +5,56 @@ import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.DerivationMethod;
 import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KmipException;
+import io.arca.kmip.LinkType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.SecretDataType;
 import io.arca.kmip.Tag;
+import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.SecretData;
 import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.DeriveKey;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.crypto.AesCipher;
-import io.arca.server.crypto.Digests;
-import io.arca.server.crypto.KeyDerivation;
-import io.arca.server.crypto.MacEngine;
 import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Derive Key (KMIP 1.4 §4.6, 2.1 §6.1.12): a new Symmetric Key from one symmetric key whose usage
- * mask allows Derive Key, by PBKDF2 (the key's bytes as the password; Salt and Iteration Count
- * required; the PRF is HMAC with the Hashing Algorithm of the Cryptographic Parameters, from the
- * request or else the key's), HMAC (the HMAC the key's algorithm names, over the Derivation Data)
- * or ENCRYPT (the Derivation Data encrypted with the key, as Encrypt would with these parameters
- * and IV). The new key takes the first Cryptographic Length bits of the output; an output too short
- * is refused. The new key's algorithm and length come from the request's attributes, and so may its
- * identifier (a 2.x client's choice, {@link ChosenIdentifiers}). The other methods answer Feature
- * Not Supported, naming the method.
+ * Derive Key (KMIP 1.4 §4.6, 2.1 §6.1.14): a new Symmetric Key or Secret Data (a Seed) of the
+ * Cryptographic Length asked, by one of the {@link Derivations}, from a derivation key (a Symmetric
+ * Key or Secret Data) and, when the Derivation Data is not in the request, a second object, a
+ * Secret Data holding it (1.4 §2.1.12: one or the other, never both). Every object named must be
+ * Active, the caller's to use with Derive Key, and carry Derive Key in its usage mask; the ID
+ * Placeholder never stands for them (§6.1.14). The new object links to its bases (Derivation Base
+ * Object) and each base to it (Derived Key). Keys in the HSM are refused: deriving from them here
+ * would take their value out of the token.
  */
 public final class DeriveKeyHandler
     implements OperationHandler<DeriveKey.Request, DeriveKey.Response> {
+  /** The longest output: eight 512-bit keys, or keys and IVs, in one Secret Data. */
+  private static final int MAX_BITS = 4096;
+
   private final ObjectAccess objects;
   private final SymmetricCipher ciphers;
 
-  /** A handler deriving from the keys of {@code objects} into their store. */
+  /** A handler deriving from the objects of {@code objects} into their store. */
   public DeriveKeyHandler(ObjectAccess objects, SymmetricCipher ciphers) {
     this.objects = objects;
     this.ciphers = ciphers;
@@ -61,151 +68,251 @@ public final class DeriveKeyHandler
   @Override
   public DeriveKey.Response handle(DeriveKey.Request request, RequestContext context) {
     ProtocolVersion version = context.protocolVersion();
-    if (request.objectType() != ObjectType.SYMMETRIC_KEY.value()) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "ObjectType: Derive Key makes Symmetric Keys only here");
-    }
-    if (request.uniqueIdentifiers().size() > 1) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "UniqueIdentifier: one derivation key only here (got "
-              + request.uniqueIdentifiers().size()
-              + ")");
-    }
+    DerivationMethod method = method(request.derivationMethod(), version);
+    ObjectType type = outputType(request.objectType());
+    // §4.6 has the client give a Secret Data's length as Cryptographic Length, an attribute 1.x
+    // does not apply to Secret Data: there it sizes the output and is not kept.
+    boolean lengthOnlyAsked =
+        type == ObjectType.SECRET_DATA && !version.isAtLeast(ProtocolVersion.V2_0);
+    Integer asked = NewObjects.intValue(request.attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
     Attributes attributes =
         NewObjects.clientAttributesBesidesUid(
-            request.attributes(), ObjectType.SYMMETRIC_KEY, objects.store(), context);
+            lengthOnlyAsked
+                ? without(request.attributes(), Tag.CRYPTOGRAPHIC_LENGTH)
+                : request.attributes(),
+            type,
+            objects.store(),
+            context);
     Integer algorithm = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
-    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
-    if (algorithm == null || bits == null) {
+    Integer bits =
+        lengthOnlyAsked ? asked : NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    if (bits == null || (type == ObjectType.SYMMETRIC_KEY && algorithm == null)) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
-          "Attributes: Cryptographic Algorithm and Cryptographic Length of the new key are"
-              + " required");
+          "Attributes: the Cryptographic Length of the new object is required, and for a key its"
+              + " Cryptographic Algorithm");
     }
-    if (bits <= 0 || bits % 8 != 0 || bits > 4096) {
+    if (bits <= 0 || bits % 8 != 0 || bits > MAX_BITS) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
-          "CryptographicLength: " + bits + " (expected: a multiple of 8, up to 4096)");
+          "CryptographicLength: " + bits + " (expected: a multiple of 8, up to " + MAX_BITS + ")");
     }
     NewObjects.checkMayCreate(context);
     String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), objects.store(), context);
-    ObjectRecord base =
-        objects.resolve(
-            request.uniqueIdentifiers().isEmpty() ? null : request.uniqueIdentifiers().get(0),
-            context);
-    KeyUse.forProtecting(base, CryptographicUsageMask.DERIVE_KEY, "DeriveKey", context);
-    byte[] keyBytes = SymmetricCrypto.keyBytes(objects.store(), base, version);
-    byte[] output;
-    try {
-      output = derive(request, base, keyBytes, bits / 8);
-    } finally {
-      Arrays.fill(keyBytes, (byte) 0);
+    List<ObjectRecord> bases = bases(request, context);
+    ManagedObject object = derived(method, request, bases, type, algorithm, bits / 8, context);
+    List<Attribute> serverSet = new ArrayList<>(RegisterHandler.implied(object, attributes));
+    for (int i = 0; i < bases.size(); i++) {
+      serverSet.add(
+          StoredKeyPairs.link(LinkType.DERIVATION_BASE_OBJECT_LINK, bases.get(i).uid())
+              .withIndex(i));
     }
-    byte[] derived = Arrays.copyOf(output, bits / 8);
-    Arrays.fill(output, (byte) 0);
-    SymmetricKey object =
-        new SymmetricKey(
-            KeyBlock.of(
-                KeyFormatType.RAW.value(),
-                KeyValue.Plain.of(new KeyMaterial.Bytes(ByteString.copyOf(derived))),
-                algorithm,
-                bits));
-    Arrays.fill(derived, (byte) 0);
-    ObjectRecord draft =
-        NewObjects.draft(
-            uid,
-            ObjectType.SYMMETRIC_KEY,
-            attributes,
-            RegisterHandler.implied(object, attributes),
-            context);
+    ObjectRecord draft = NewObjects.draft(uid, type, attributes, serverSet, context);
     TtlvStructure content = object.encode(StoredForm.VERSION);
     try {
       objects.store().create(draft, content);
     } finally {
       ObjectContent.wipe(content);
     }
-    context.batch().setIdPlaceholder(uid);
     context.batch().onUndo(() -> objects.store().delete(uid));
+    try {
+      for (ObjectRecord base : bases) {
+        objects.change(base.uid(), r -> r.withAttributes(linked(r, uid), context.now()), context);
+      }
+    } catch (RuntimeException e) {
+      objects.store().delete(uid);
+      throw e;
+    }
+    context.batch().setIdPlaceholder(uid);
     return new DeriveKey.Response(uid, null);
   }
 
-  private byte[] derive(DeriveKey.Request request, ObjectRecord base, byte[] key, int length) {
-    DeriveKey.Parameters given = request.derivationParameters();
-    DerivationMethod method = DerivationMethod.byValue(request.derivationMethod());
-    if (method == DerivationMethod.PBKDF2) {
-      CryptographicParameters parameters = KeyUse.parameters(given.parameters(), base);
-      String hash = Digests.jcaName(parameters.hashingAlgorithm());
-      return KeyDerivation.pbkdf2(
-          "Hmac" + hash.replace("-", "").replace("SHA3", "SHA3-"),
-          key,
-          required(given.salt(), "Salt"),
-          requiredCount(given.iterationCount()),
-          length);
-    }
-    if (method == DerivationMethod.HMAC) {
-      Integer keyAlgorithm = NewObjects.intValue(base.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
-      MacEngine.Algorithm hmac =
-          MacEngine.choose(
-              CryptographicParameters.NONE,
-              keyAlgorithm == null ? null : CryptographicAlgorithm.byValue(keyAlgorithm));
-      if (hmac.hmac() == null) {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD,
-            "CryptographicAlgorithm: HMAC derivation needs an HMAC key (this is "
-                + hmac.name()
-                + ")");
-      }
-      return enough(
-          MacEngine.compute(hmac, key, required(given.derivationData(), "DerivationData")), length);
-    }
-    if (method == DerivationMethod.ENCRYPT) {
-      CryptographicParameters parameters = KeyUse.parameters(given.parameters(), base);
-      byte[] data = required(given.derivationData(), "DerivationData");
-      byte[] iv =
-          given.initializationVector() == null ? null : given.initializationVector().toByteArray();
-      AesCipher.Encrypted encrypted =
-          ciphers.encrypt(SymmetricCrypto.cipherAlgorithm(base), key, parameters, data, iv, null);
-      Arrays.fill(data, (byte) 0);
-      return enough(encrypted.data(), length);
-    }
-    throw new KmipException(
-        ResultReason.FEATURE_NOT_SUPPORTED,
-        "DerivationMethod: "
-            + (method == null
-                ? "0x" + Integer.toHexString(request.derivationMethod())
-                : method.xmlName())
-            + " is not supported (supported: PBKDF2, HMAC, ENCRYPT)");
-  }
-
-  private static byte[] enough(byte[] output, int length) {
-    if (output.length < length) {
-      Arrays.fill(output, (byte) 0);
+  /**
+   * The method, if the request's version defines it and it is served here.
+   *
+   * @throws KmipException Invalid Field for a value the version does not define
+   */
+  private static DerivationMethod method(int value, ProtocolVersion version) {
+    DerivationMethod method = DerivationMethod.byValue(value);
+    if (method == null || !version.isAtLeast(method.since())) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
-          "CryptographicLength: "
-              + length * 8
-              + " bits is more than the method gives ("
-              + output.length * 8
-              + " bits)");
+          "DerivationMethod: 0x"
+              + Integer.toHexString(value)
+              + " is not a Derivation Method of KMIP "
+              + version);
     }
-    return output;
+    return method;
   }
 
-  private static byte[] required(@Nullable ByteString value, String field) {
-    if (value == null) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD, "DerivationParameters/" + field + ": missing");
+  private static ObjectType outputType(int value) {
+    if (value == ObjectType.SYMMETRIC_KEY.value()) {
+      return ObjectType.SYMMETRIC_KEY;
     }
-    return value.toByteArray();
+    if (value == ObjectType.SECRET_DATA.value()) {
+      return ObjectType.SECRET_DATA;
+    }
+    throw new KmipException(
+        ResultReason.INVALID_FIELD,
+        "ObjectType: 0x"
+            + Integer.toHexString(value)
+            + " (expected: SymmetricKey or SecretData, what Derive Key makes)");
   }
 
-  private static int requiredCount(@Nullable Integer count) {
-    if (count == null) {
+  /**
+   * The derivation key and, if named, the Secret Data holding the Derivation Data, each checked for
+   * the caller, its state and its usage mask.
+   */
+  private List<ObjectRecord> bases(DeriveKey.Request request, RequestContext context) {
+    List<String> uids = request.uniqueIdentifiers();
+    if (uids.isEmpty() || uids.size() > 2) {
       throw new KmipException(
-          ResultReason.INVALID_FIELD, "DerivationParameters/IterationCount: missing");
+          ResultReason.INVALID_FIELD,
+          "UniqueIdentifier: "
+              + uids.size()
+              + " (expected: the derivation key, and optionally a Secret Data holding the"
+              + " Derivation Data; the ID Placeholder does not stand for them)");
     }
-    return count;
+    List<ObjectRecord> bases = new ArrayList<>();
+    for (int i = 0; i < uids.size(); i++) {
+      ObjectRecord base = objects.resolve(uids.get(i), context);
+      boolean dataObject = i == 1;
+      if (base.objectType() != ObjectType.SECRET_DATA
+          && (dataObject || base.objectType() != ObjectType.SYMMETRIC_KEY)) {
+        throw new KmipException(
+            ResultReason.INVALID_OBJECT_TYPE,
+            base.uid()
+                + " is a "
+                + base.objectType().xmlName()
+                + (dataObject
+                    ? " (expected: a SecretData holding the Derivation Data)"
+                    : " (expected: a SymmetricKey or SecretData to derive from)"));
+      }
+      if (AccessPolicy.isHsm(base.uid())) {
+        throw new KmipException(
+            ResultReason.FEATURE_NOT_SUPPORTED,
+            base.uid() + ": Derive Key does not take keys in the HSM, whose value stays there");
+      }
+      KeyUse.forProtecting(base, CryptographicUsageMask.DERIVE_KEY, "DeriveKey", context);
+      bases.add(base);
+    }
+    if (bases.size() == 2 && !request.derivationParameters().derivationData().isEmpty()) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "DerivationData: given in the request and as Secret Data "
+              + bases.get(1).uid()
+              + " (expected: one or the other)");
+    }
+    return bases;
+  }
+
+  private ManagedObject derived(
+      DerivationMethod method,
+      DeriveKey.Request request,
+      List<ObjectRecord> bases,
+      ObjectType type,
+      @Nullable Integer algorithm,
+      int length,
+      RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
+    ObjectRecord base = bases.get(0);
+    DeriveKey.Parameters given = request.derivationParameters();
+    List<byte[]> data = new ArrayList<>();
+    if (bases.size() == 2) {
+      data.add(material(bases.get(1), version));
+    } else {
+      given.derivationData().forEach(item -> data.add(item.toByteArray()));
+    }
+    byte[] key = material(base, version);
+    byte[] output = null;
+    try {
+      Integer keyAlgorithm = NewObjects.intValue(base.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+      CryptographicParameters parameters = KeyUse.parameters(given.parameters(), base);
+      Derivations.Input input =
+          new Derivations.Input(
+              key,
+              keyAlgorithm == null ? null : CryptographicAlgorithm.byValue(keyAlgorithm),
+              data,
+              given,
+              parameters);
+      output = Derivations.derive(method, input, length, encryptInput(base, key, input));
+      ByteString bytes = ByteString.copyOf(output);
+      KeyValue value = KeyValue.Plain.of(new KeyMaterial.Bytes(bytes));
+      return type == ObjectType.SYMMETRIC_KEY
+          ? new SymmetricKey(
+              KeyBlock.of(
+                  KeyFormatType.RAW.value(),
+                  value,
+                  Objects.requireNonNull(algorithm, "a key's algorithm is checked first"),
+                  length * 8))
+          : new SecretData(
+              SecretDataType.SEED.value(),
+              new KeyBlock(KeyFormatType.OPAQUE.value(), null, value, null, null, null));
+    } finally {
+      Arrays.fill(key, (byte) 0);
+      data.forEach(item -> Arrays.fill(item, (byte) 0));
+      if (output != null) {
+        Arrays.fill(output, (byte) 0);
+      }
+    }
+  }
+
+  /** The ENCRYPT method's cipher; asked for only by that method, so other keys may be anything. */
+  private Derivations.EncryptInput encryptInput(
+      ObjectRecord base, byte[] key, Derivations.Input input) {
+    return data -> {
+      if (base.objectType() != ObjectType.SYMMETRIC_KEY) {
+        throw new KmipException(
+            ResultReason.INVALID_OBJECT_TYPE,
+            base.uid() + " is a SecretData (the ENCRYPT method needs a SymmetricKey)");
+      }
+      ByteString iv = input.given().initializationVector();
+      return Derivations.encryptWith(
+              ciphers,
+              SymmetricCrypto.cipherAlgorithm(base),
+              key,
+              input.parameters(),
+              iv == null ? null : iv.toByteArray())
+          .encrypt(data);
+    };
+  }
+
+  /** A copy of the bytes of a Symmetric Key or a Secret Data, for the caller to wipe. */
+  private byte[] material(ObjectRecord record, ProtocolVersion version) {
+    if (record.objectType() == ObjectType.SYMMETRIC_KEY) {
+      return SymmetricCrypto.keyBytes(objects.store(), record, version);
+    }
+    try (ObjectContent content =
+        objects
+            .store()
+            .content(record.uid())
+            .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
+      KeyBlock block = SecretData.decode(content.structure(), StoredForm.VERSION).keyBlock();
+      if (block.keyValue() instanceof KeyValue.Plain plain
+          && plain.keyMaterial() instanceof KeyMaterial.Bytes bytes) {
+        return bytes.value().toByteArray();
+      }
+      throw new KmipException(
+          ResultReason.KEY_VALUE_NOT_PRESENT,
+          record.uid() + ": its value is wrapped or not a Byte String");
+    }
+  }
+
+  private static Attributes without(Attributes attributes, Tag tag) {
+    List<Attribute> kept = new ArrayList<>();
+    for (Attribute attribute : attributes.items()) {
+      if (attribute.value().tag() != tag.code()) {
+        kept.add(attribute);
+      }
+    }
+    return new Attributes(kept, attributes.templateNames());
+  }
+
+  /** The base's attributes with one more Derived Key Link, to the new object. */
+  private static Attributes linked(ObjectRecord base, String derivedUid) {
+    int links = base.attributes().all(Tag.LINK.code()).size();
+    List<Attribute> items = new ArrayList<>(base.attributes().items());
+    items.add(StoredKeyPairs.link(LinkType.DERIVED_KEY_LINK, derivedUid).withIndex(links));
+    return new Attributes(items, List.of());
   }
 }

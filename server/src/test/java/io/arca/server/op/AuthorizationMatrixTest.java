@@ -183,7 +183,7 @@ class AuthorizationMatrixTest {
                     ObjectType.SYMMETRIC_KEY.value(),
                     List.of(uid),
                     DerivationMethod.HMAC.value(),
-                    new DeriveKey.Parameters(null, null, DATA, null, null),
+                    new DeriveKey.Parameters(null, null, List.of(DATA), null, null),
                     Attributes.of(
                         Attribute.of(
                             new TtlvEnumeration(

@@ -297,7 +297,7 @@ class ChosenIdentifierHandlersTest {
         new DeriveKey.Parameters(
             null,
             null,
-            ByteString.copyOf("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)),
+            List.of(ByteString.copyOf("0123456789abcdef".getBytes(StandardCharsets.US_ASCII))),
             null,
             null);
 
