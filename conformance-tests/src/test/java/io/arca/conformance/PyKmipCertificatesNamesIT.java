@@ -1,20 +1,11 @@
 package io.arca.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,40 +32,6 @@ class PyKmipCertificatesNamesIT {
 
   @TestFactory
   Stream<DynamicNode> certificatesAndRepeatedNames() {
-    return VERSIONS.stream()
-        .map(version -> DynamicContainer.dynamicContainer("KMIP " + version, scenarios(version)));
-  }
-
-  private static Stream<DynamicTest> scenarios(String version) {
-    Map<String, String> results;
-    try {
-      results = run(version);
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException("PyKMIP did not run at KMIP " + version, e);
-    }
-    List<DynamicTest> tests = new ArrayList<>();
-    results.forEach(
-        (scenario, outcome) ->
-            tests.add(
-                DynamicTest.dynamicTest(
-                    scenario,
-                    () -> assertThat(outcome).as(version + " " + scenario).isEqualTo("PASS"))));
-    return tests.stream();
-  }
-
-  private static Map<String, String> run(String version) throws IOException, InterruptedException {
-    PyKmip.Result result =
-        PyKmip.run("pykmip_certificates_names.py", server, version, Duration.ofMinutes(3));
-    Map<String, String> results = new LinkedHashMap<>();
-    for (String line : result.output().split("\n", -1)) {
-      String[] parts = line.split(" ", 3);
-      if (parts.length >= 3 && parts[0].equals("SCENARIO")) {
-        results.put(parts[1], parts[2]);
-      }
-    }
-    if (results.isEmpty() || result.exitValue() != 0) {
-      results.put("script", "FAIL " + result.output().strip().replace('\n', ' '));
-    }
-    return results;
+    return PyKmip.scenarioTests("pykmip_certificates_names.py", server, VERSIONS);
   }
 }
