@@ -79,6 +79,9 @@ final class BackupTool {
       }
     }
     PrivateFiles.directory(to);
+    for (String table : DatabaseDump.TABLES) {
+      PrivateFiles.file(DatabaseDump.fileOf(to, table)); // mode 0600 before a row is written
+    }
     AtomicLong lastSeq = new AtomicLong();
     List<DatabaseDump.Table> tables;
     Properties manifest = new Properties();
@@ -88,7 +91,6 @@ final class BackupTool {
       manifest.setProperty("schema", Integer.toString(DatabaseDump.schemaVersion(database)));
     }
     for (DatabaseDump.Table table : tables) {
-      PrivateFiles.file(DatabaseDump.fileOf(to, table.name()));
       manifest.setProperty("table." + table.name() + ".rows", Long.toString(table.rows()));
       manifest.setProperty("table." + table.name() + ".sha256", table.sha256());
     }

@@ -37,6 +37,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -190,6 +191,9 @@ abstract class BackupRestoreContract {
     try (var files = Files.list(backup)) {
       for (Path file : files.toList()) {
         assertThat(indexOf(Files.readAllBytes(file), key)).as("%s", file).isEqualTo(-1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+            .as("%s", file)
+            .isEqualTo("rw-------");
       }
     }
     int cells = 0;
