@@ -2,6 +2,7 @@ package io.arca.kmip.message;
 
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
+import io.arca.kmip.ttlv.ProtocolVersionStructures;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import java.util.List;
@@ -37,9 +38,6 @@ final class Versions {
   }
 
   static TtlvStructure encode(ProtocolVersion version) {
-    return TtlvStructure.of(
-        Tag.PROTOCOL_VERSION.code(),
-        new TtlvInteger(Tag.PROTOCOL_VERSION_MAJOR.code(), version.major()),
-        new TtlvInteger(Tag.PROTOCOL_VERSION_MINOR.code(), version.minor()));
+    return ProtocolVersionStructures.of(version);
   }
 }

@@ -11,6 +11,7 @@ import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.ttlv.Fields;
+import io.arca.kmip.ttlv.ProtocolVersionStructures;
 import io.arca.kmip.ttlv.StructureBuilder;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvException;
@@ -18,6 +19,7 @@ import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -44,15 +46,15 @@ final class Payloads {
 
   /** The items with this tag, each of which must be of {@code type}. */
   static <T extends Ttlv> List<T> all(TtlvStructure payload, Tag tag, Class<T> type) {
-    return payload.all(tag.code()).stream()
-        .map(
-            item -> {
-              if (!type.isInstance(item)) {
-                throw invalid(tag.xmlName() + ": wrong item type " + item.type().xmlName());
-              }
-              return type.cast(item);
-            })
-        .toList();
+    List<Ttlv> items = payload.all(tag.code());
+    for (Ttlv item : items) {
+      if (!type.isInstance(item)) {
+        throw invalid(tag.xmlName() + ": wrong item type " + item.type().xmlName());
+      }
+    }
+    @SuppressWarnings("unchecked") // every item was checked to be a T just above
+    List<T> checked = (List<T>) items;
+    return Collections.unmodifiableList(checked);
   }
 
   /** The single item with this tag, which must be present and of {@code type}. */
@@ -74,10 +76,7 @@ final class Payloads {
   }
 
   static TtlvStructure protocolVersion(ProtocolVersion version) {
-    return TtlvStructure.of(
-        Tag.PROTOCOL_VERSION.code(),
-        new TtlvInteger(Tag.PROTOCOL_VERSION_MAJOR.code(), version.major()),
-        new TtlvInteger(Tag.PROTOCOL_VERSION_MINOR.code(), version.minor()));
+    return ProtocolVersionStructures.of(version);
   }
 
   static TtlvException invalid(String message) {
