@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arca.kmip.Operation;
@@ -71,6 +73,26 @@ class LogFormatTest {
     configurator.setContext(context);
     URL url = Objects.requireNonNull(LogFormatTest.class.getResource(resource), resource);
     configurator.doConfigure(url);
+  }
+
+  /**
+   * A warning in Logback's own status makes it print its whole configuration status at every start
+   * (an appender left unreferenced did): in either form, the configuration must leave none.
+   */
+  @Test
+  void eitherFormConfiguresWithoutAWarning() throws Exception {
+    for (Observability.LogFormat format : Observability.LogFormat.values()) {
+      LogSetup.apply("info", format);
+      LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+      context.getStatusManager().clear();
+      configure("/logback.xml");
+      StatusUtil status = new StatusUtil(context);
+      assertThat(status.getHighestLevel(0))
+          .as(
+              "Logback's status with %s: %s",
+              format, context.getStatusManager().getCopyOfStatusList())
+          .isLessThan(Status.WARN);
+    }
   }
 
   @Test
