@@ -2,10 +2,13 @@ package io.arca.persistence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a database holds, as bytes, for tests that scan for sentinel patterns: the SQLite file
@@ -59,5 +62,25 @@ public final class DatabaseDumps {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * The label of the first 8-byte window of {@code windows} (a window's bytes as a big-endian long,
+   * mapped to what it is part of) that occurs anywhere in {@code haystack}, or null: one pass over
+   * the haystack whatever the number of windows, where {@link #indexOf} per window would take one
+   * pass each.
+   */
+  public static @Nullable String firstWindowFound(byte[] haystack, Map<Long, String> windows) {
+    if (haystack.length < Long.BYTES) {
+      return null;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(haystack);
+    for (int i = 0; i + Long.BYTES <= haystack.length; i++) {
+      String found = windows.get(bytes.getLong(i));
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 }
