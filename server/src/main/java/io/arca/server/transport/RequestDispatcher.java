@@ -333,8 +333,9 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Has the worker pool drop what the connection left open (streams), which may take a token call
-   * and so does not run here. If the pool is gone (shutdown), it is done here.
+   * Has the worker pool drop what the connection left open (streams): that takes the stream table's
+   * lock, which workers hold, so it does not run on the event loop. If the pool is gone (shutdown),
+   * it is done here.
    */
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
