@@ -25,6 +25,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,27 @@ public final class KmipRequestProcessor implements RequestProcessor {
   private final BatchProcessor batches;
   private final DecodeLimits limits;
   private final Clock clock;
+  private final LongConsumer connectionClosed;
 
   /**
    * A processor that runs batches through {@code batches} and reads requests within {@code limits}.
    */
   public KmipRequestProcessor(BatchProcessor batches, DecodeLimits limits, Clock clock) {
+    this(batches, limits, clock, connection -> {});
+  }
+
+  /** As above, telling {@code connectionClosed} the number of each connection that closed. */
+  public KmipRequestProcessor(
+      BatchProcessor batches, DecodeLimits limits, Clock clock, LongConsumer connectionClosed) {
     this.batches = batches;
     this.limits = limits;
     this.clock = clock;
+    this.connectionClosed = connectionClosed;
+  }
+
+  @Override
+  public void closed(Connection connection) {
+    connectionClosed.accept(connection.id());
   }
 
   /**
@@ -80,7 +94,8 @@ public final class KmipRequestProcessor implements RequestProcessor {
     }
     InlineOutcome outcome;
     try {
-      outcome = batches.tryInline(request, connection.user(), connection.address());
+      outcome =
+          batches.tryInline(request, connection.user(), connection.address(), connection.id());
     } catch (KmipException e) {
       return InlineAttempt.answered(
           encoded(request, refused(request, e), connection, allocator, started));
@@ -148,7 +163,8 @@ public final class KmipRequestProcessor implements RequestProcessor {
                   + ")");
     } else {
       try {
-        response = batches.process(request, connection.user(), connection.address());
+        response =
+            batches.process(request, connection.user(), connection.address(), connection.id());
       } catch (KmipException e) {
         response = refused(request, e);
       }

@@ -118,11 +118,19 @@ public final class ServerHandlers {
             config.limits().maxMessageBytes(),
             DecodeLimits.DEFAULTS.maxDepth(),
             DecodeLimits.DEFAULTS.maxItemsPerStructure());
+    // One stream table for the server: bounded as a whole, each stream bound to its connection.
+    CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create());
     return new KmipRequestProcessor(
         new BatchProcessor(
-            registry(config, store, hsm), clock, access, audit, config.requestBounds(), observer),
+            registry(config, store, hsm, streams),
+            clock,
+            access,
+            audit,
+            config.requestBounds(),
+            observer),
         limits,
-        clock);
+        clock,
+        streams::closeConnection);
   }
 
   /** Every handler this server has, over {@code store} (Interop when the settings ask for it). */
@@ -136,6 +144,12 @@ public final class ServerHandlers {
    */
   public static OperationRegistry registry(
       ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm) {
+    return registry(
+        config, store, hsm, new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create()));
+  }
+
+  private static OperationRegistry registry(
+      ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm, CryptoStreams streams) {
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
     SecureRandom random = ServerRandom.create();
@@ -177,11 +191,11 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.GET_USAGE_ALLOCATION, new GetUsageAllocationHandler(objects));
     handlers.add(PayloadCodecs.LOG, new LogHandler());
     handlers.add(PayloadCodecs.PING, new PingHandler());
-    CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, random);
     handlers.add(PayloadCodecs.ENCRYPT, new EncryptHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.DECRYPT, new DecryptHandler(objects, keys, streams));
-    handlers.add(PayloadCodecs.SIGN, new SignHandler(objects, keys));
-    handlers.add(PayloadCodecs.SIGNATURE_VERIFY, new SignatureVerifyHandler(objects, keys));
+    handlers.add(PayloadCodecs.SIGN, new SignHandler(objects, keys, streams));
+    handlers.add(
+        PayloadCodecs.SIGNATURE_VERIFY, new SignatureVerifyHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.MAC, new MacHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.MAC_VERIFY, new MacVerifyHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.HASH, new HashHandler(streams));

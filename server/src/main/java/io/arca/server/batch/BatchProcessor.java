@@ -101,8 +101,15 @@ public final class BatchProcessor {
    *     (which every answer echoes), a continuation option that cannot be honoured
    */
   public ResponseMessage process(RequestMessage request, String user, String clientAddress) {
+    return process(request, user, clientAddress, 0);
+  }
+
+  /** As above, for a request that came on client connection number {@code connection}. */
+  public ResponseMessage process(
+      RequestMessage request, String user, String clientAddress, long connection) {
     return Objects.requireNonNull(
-        answer(request, user, clientAddress, ExecutionMode.WORKER, null), "a worker answers");
+        answer(request, user, clientAddress, connection, ExecutionMode.WORKER, null),
+        "a worker answers");
   }
 
   /**
@@ -122,9 +129,10 @@ public final class BatchProcessor {
    *
    * @throws KmipException as {@link #process}, for the whole message
    */
-  public InlineOutcome tryInline(RequestMessage request, String user, String clientAddress) {
+  public InlineOutcome tryInline(
+      RequestMessage request, String user, String clientAddress, long connection) {
     if (request.batchItems().size() != 1 || !audit.recordsWithoutBlocking()) {
-      return untried(request, user, clientAddress);
+      return untried(request, user, clientAddress, connection);
     }
     RequestBatchItem item = request.batchItems().get(0);
     ProtocolVersion version = request.protocolVersion();
@@ -133,27 +141,29 @@ public final class BatchProcessor {
         operation == null || !operation.isDefinedIn(version) ? null : registry.entry(operation);
     if (entry == null || entry.inline() == null || checked(item, version) != null) {
       // The refusals of the batch rules (version, bounds) are rare: the worker answers them.
-      return untried(request, user, clientAddress);
+      return untried(request, user, clientAddress, connection);
     }
     Decoded<?, ?> decoded;
     try {
       decoded = Decoded.of(entry, item.requestPayload(), version);
     } catch (RuntimeException e) {
-      return untried(request, user, clientAddress);
+      return untried(request, user, clientAddress, connection);
     }
-    ResponseMessage response = answer(request, user, clientAddress, ExecutionMode.INLINE, decoded);
+    ResponseMessage response =
+        answer(request, user, clientAddress, connection, ExecutionMode.INLINE, decoded);
     if (response != null) {
       return new InlineOutcome.Answered(response);
     }
     return new InlineOutcome.Deferred(
         () ->
             Objects.requireNonNull(
-                answer(request, user, clientAddress, ExecutionMode.WORKER, decoded),
+                answer(request, user, clientAddress, connection, ExecutionMode.WORKER, decoded),
                 "a worker answers"));
   }
 
-  private InlineOutcome untried(RequestMessage request, String user, String clientAddress) {
-    return new InlineOutcome.Deferred(() -> process(request, user, clientAddress));
+  private InlineOutcome untried(
+      RequestMessage request, String user, String clientAddress, long connection) {
+    return new InlineOutcome.Deferred(() -> process(request, user, clientAddress, connection));
   }
 
   /**
@@ -165,6 +175,7 @@ public final class BatchProcessor {
       RequestMessage request,
       String user,
       String clientAddress,
+      long connection,
       ExecutionMode mode,
       @Nullable Decoded<?, ?> first) {
     bounds.checkMessage(request);
@@ -194,7 +205,14 @@ public final class BatchProcessor {
       // Access is decided per operation, so every handler, whoever wrote it, is covered.
       RequestContext context =
           new RequestContext(
-              user, version, now, batch, Operation.byValue(item.operation()), access, mode);
+              user,
+              version,
+              now,
+              batch,
+              Operation.byValue(item.operation()),
+              access,
+              mode,
+              connection);
       Decoded<?, ?> decoded = answers.isEmpty() ? first : null;
       placeholders.add(batch.idPlaceholder());
       long started = System.nanoTime();

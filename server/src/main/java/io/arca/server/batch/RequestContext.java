@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *     a batch, where only owners are allowed
  * @param access who may do what
  * @param mode where the item runs: the event loop (memory alone) or a worker
+ * @param connection the number of the client connection the request came on (0 outside one): what a
+ *     request leaves open for the next (a stream) belongs to it
  */
 public record RequestContext(
     String user,
@@ -28,7 +30,20 @@ public record RequestContext(
     BatchState batch,
     @Nullable Operation operation,
     AccessPolicy access,
-    ExecutionMode mode) {
+    ExecutionMode mode,
+    long connection) {
+
+  /** A context outside any client connection. */
+  public RequestContext(
+      String user,
+      ProtocolVersion protocolVersion,
+      Instant now,
+      BatchState batch,
+      @Nullable Operation operation,
+      AccessPolicy access,
+      ExecutionMode mode) {
+    this(user, protocolVersion, now, batch, operation, access, mode, 0);
+  }
 
   /** A context on the worker pool. */
   public RequestContext(

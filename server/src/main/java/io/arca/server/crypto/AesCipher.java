@@ -134,19 +134,32 @@ public final class AesCipher {
             additionalData,
             false);
     int tagBytes = mode.block == BlockCipherMode.GCM ? tagBytes(parameters) : 0;
-    return new Started(cipher, chosenIv, tagBytes);
+    return new Started(cipher, chosenIv, tagBytes, 0, tagBytes > 0 && !encrypt);
   }
 
-  /** A cipher in the middle of a multi-part operation. Not a record: it holds an array. */
+  /**
+   * A cipher in the middle of a multi-part operation, of any algorithm ({@link SymmetricCipher}).
+   * Not a record: it holds an array.
+   */
   public static final class Started {
     private final Cipher cipher;
     private final byte @Nullable [] iv;
     private final int tagBytes;
+    private final int droppedTagBytes;
+    private final boolean buffers;
 
-    Started(Cipher cipher, byte @Nullable [] iv, int tagBytes) {
+    /**
+     * {@code droppedTagBytes}: how much shorter than the cipher's tag the client's is (a truncated
+     * tag is the full tag's first bytes); {@code buffers}: whether the cipher holds its input until
+     * the last part (AEAD decryption, which checks the tag before it lets plaintext out).
+     */
+    Started(
+        Cipher cipher, byte @Nullable [] iv, int tagBytes, int droppedTagBytes, boolean buffers) {
       this.cipher = cipher;
       this.iv = iv;
       this.tagBytes = tagBytes;
+      this.droppedTagBytes = droppedTagBytes;
+      this.buffers = buffers;
     }
 
     /** The IV, counter or nonce in use, or null for ECB. */
@@ -154,9 +167,14 @@ public final class AesCipher {
       return iv;
     }
 
-    /** The GCM tag length in bytes, or 0 for modes without a tag. */
+    /** The tag length in bytes, or 0 for modes without a tag. */
     public int tagBytes() {
       return tagBytes;
+    }
+
+    /** Whether the cipher holds all its input until the last part. */
+    public boolean buffers() {
+      return buffers;
     }
 
     /** Processes one middle part; the output may be shorter or longer than the input. */
@@ -165,9 +183,15 @@ public final class AesCipher {
       return out == null ? new byte[0] : out;
     }
 
-    /** Processes the last part; for GCM encryption the output ends with the tag. */
+    /** Processes the last part; for AEAD encryption the output ends with the tag. */
     public byte[] doFinal(byte[] input) {
-      return run(cipher, input);
+      byte[] out = run(cipher, input);
+      if (droppedTagBytes == 0) {
+        return out;
+      }
+      byte[] kept = java.util.Arrays.copyOf(out, out.length - droppedTagBytes);
+      java.util.Arrays.fill(out, (byte) 0);
+      return kept;
     }
   }
 

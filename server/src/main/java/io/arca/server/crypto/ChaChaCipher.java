@@ -119,6 +119,86 @@ public final class ChaChaCipher {
     return plaintext;
   }
 
+  /**
+   * A ChaCha20 (no {@code aead}) or ChaCha20-Poly1305 cipher for a multi-part operation; {@code
+   * nonce} null means the server draws one when encrypting. ChaCha20-Poly1305 decryption holds the
+   * ciphertext until the last part and checks a full 16-byte tag there: a shorter one cannot be
+   * checked by the JDK's cipher, so it is refused, as Feature Not Supported, before anything runs.
+   */
+  public AesCipher.Started start(
+      boolean encrypt,
+      boolean aead,
+      byte[] key,
+      CryptographicParameters parameters,
+      byte @Nullable [] nonce,
+      byte @Nullable [] additionalData) {
+    if (nonce == null && !encrypt) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "IVCounterNonce: missing (expected: the nonce used to encrypt)");
+    }
+    byte[] chosen = nonce == null ? drawNonce() : nonce;
+    int direction = encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
+    checkKey(key);
+    if (!aead) {
+      noModeFor(parameters, "ChaCha20");
+      Integer counter = parameters.initialCounterValue();
+      if (counter != null && counter < 0) {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD,
+            "InitialCounterValue: " + counter + " (expected: 0 or more)");
+      }
+      Cipher cipher =
+          init(direction, key, "ChaCha20", chacha20Spec(chosen, counter == null ? 0 : counter));
+      return new AesCipher.Started(cipher, chosen, 0, 0, false);
+    }
+    aeadModeOnly(parameters);
+    int tagBytes = tagBytes(parameters);
+    if (!encrypt && tagBytes != FULL_TAG_BYTES) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "TagLength: "
+              + tagBytes
+              + " (a ChaCha20-Poly1305 stream decrypts with 16-byte tags; send a shorter tag's"
+              + " data in one request)");
+    }
+    if (chosen.length != NONCE_BYTES) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "IVCounterNonce: " + chosen.length + " bytes (expected: 12 for ChaCha20-Poly1305)");
+    }
+    Cipher cipher = init(direction, key, "ChaCha20-Poly1305", new IvParameterSpec(chosen));
+    if (additionalData != null) {
+      cipher.updateAAD(additionalData);
+    }
+    return new AesCipher.Started(cipher, chosen, tagBytes, FULL_TAG_BYTES - tagBytes, !encrypt);
+  }
+
+  private static Cipher init(
+      int direction, byte[] key, String algorithm, java.security.spec.AlgorithmParameterSpec spec) {
+    try {
+      Cipher cipher = Cipher.getInstance(algorithm);
+      cipher.init(direction, new SecretKeySpec(key, "ChaCha20"), spec);
+      return cipher;
+    } catch (GeneralSecurityException e) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, algorithm + " is not available");
+    }
+  }
+
+  private static ChaCha20ParameterSpec chacha20Spec(byte[] nonce, int counter) {
+    if (nonce.length == NONCE_BYTES) {
+      return new ChaCha20ParameterSpec(nonce, counter);
+    }
+    if (nonce.length == ORIGINAL_NONCE_BYTES) {
+      byte[] ietfNonce = new byte[NONCE_BYTES];
+      System.arraycopy(nonce, 0, ietfNonce, NONCE_BYTES - ORIGINAL_NONCE_BYTES, nonce.length);
+      return new ChaCha20ParameterSpec(ietfNonce, counter);
+    }
+    throw new KmipException(
+        ResultReason.INVALID_FIELD,
+        "IVCounterNonce: " + nonce.length + " bytes (expected: 12, or 8 for original ChaCha20)");
+  }
+
   private byte[] drawNonce() {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);

@@ -26,9 +26,30 @@ public final class SymmetricCipher {
     this.chaCha = new ChaChaCipher(random);
   }
 
-  /** The AES cipher, which alone serves streaming requests. */
-  public AesCipher aes() {
-    return aes;
+  /**
+   * A cipher of {@code algorithm} set up for a multi-part operation (KMIP streaming), with the IV
+   * or nonce the server drew when encrypting without one.
+   */
+  public AesCipher.Started start(
+      CryptographicAlgorithm algorithm,
+      boolean encrypt,
+      byte[] key,
+      CryptographicParameters parameters,
+      byte @Nullable [] iv,
+      byte @Nullable [] additionalData) {
+    return switch (algorithm) {
+      case AES -> aes.start(encrypt, key, parameters, iv, additionalData);
+      case DES3 -> {
+        noAdditionalData(new byte[0], additionalData, algorithm);
+        yield tripleDes.start(encrypt, key, parameters, iv);
+      }
+      case CHACHA20 -> {
+        noAdditionalData(new byte[0], additionalData, algorithm);
+        yield chaCha.start(encrypt, false, key, parameters, iv, null);
+      }
+      case CHACHA20POLY1305 -> chaCha.start(encrypt, true, key, parameters, iv, additionalData);
+      default -> throw unsupported(algorithm);
+    };
   }
 
   /** Encrypts {@code plaintext} with a key of {@code algorithm}. */

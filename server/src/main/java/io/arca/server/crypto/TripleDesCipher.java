@@ -57,6 +57,28 @@ public final class TripleDesCipher {
     return run(Cipher.DECRYPT_MODE, key, parameters, cbc, iv, ciphertext);
   }
 
+  /**
+   * A cipher for a multi-part operation (KMIP streaming); a CBC {@code iv} null means the server
+   * draws one when encrypting.
+   */
+  public AesCipher.Started start(
+      boolean encrypt, byte[] key, CryptographicParameters parameters, byte @Nullable [] iv) {
+    boolean cbc = cbc(parameters);
+    byte[] chosen = iv;
+    if (cbc && chosen == null) {
+      if (!encrypt) {
+        throw new KmipException(
+            ResultReason.INVALID_MESSAGE,
+            "IVCounterNonce: missing (expected: the one used to encrypt)");
+      }
+      chosen = new byte[BLOCK_BYTES];
+      random.nextBytes(chosen);
+    }
+    Cipher cipher =
+        cipher(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key, parameters, cbc, chosen);
+    return new AesCipher.Started(cipher, cbc ? chosen : null, 0, 0, false);
+  }
+
   private static byte[] run(
       int direction,
       byte[] key,
@@ -64,6 +86,24 @@ public final class TripleDesCipher {
       boolean cbc,
       byte @Nullable [] iv,
       byte[] input) {
+    Cipher cipher = cipher(direction, key, parameters, cbc, iv);
+    try {
+      return cipher.doFinal(input);
+    } catch (BadPaddingException e) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "decryption failed: bad padding");
+    } catch (IllegalBlockSizeException e) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD,
+          "Data: not a whole number of 8-byte blocks (use PaddingMethod PKCS5, or pad the data)");
+    }
+  }
+
+  private static Cipher cipher(
+      int direction,
+      byte[] key,
+      CryptographicParameters parameters,
+      boolean cbc,
+      byte @Nullable [] iv) {
     byte[] threeKeys = threeKeys(key);
     String padding = padded(parameters) ? "PKCS5Padding" : "NoPadding";
     try {
@@ -80,13 +120,7 @@ public final class TripleDesCipher {
       } else {
         cipher.init(direction, spec);
       }
-      return cipher.doFinal(input);
-    } catch (BadPaddingException e) {
-      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "decryption failed: bad padding");
-    } catch (IllegalBlockSizeException e) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD,
-          "Data: not a whole number of 8-byte blocks (use PaddingMethod PKCS5, or pad the data)");
+      return cipher;
     } catch (GeneralSecurityException e) {
       throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "3DES is not available");
     } finally {

@@ -65,9 +65,14 @@ public final class DecryptHandler implements InlineHandler<Decrypt.Request, Decr
 
   @Override
   public Decrypt.Response handle(Decrypt.Request request, RequestContext context) {
-    if (SymmetricCrypto.streaming(
-        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
-      return streaming.decrypt(request, context);
+    CryptoStreams.Part part =
+        CryptoStreams.part(
+            request.correlationValue(),
+            request.initIndicator(),
+            request.finalIndicator(),
+            context.protocolVersion());
+    if (part != CryptoStreams.Part.SINGLE) {
+      return streaming.decrypt(request, part, context);
     }
     ByteString data = data(request);
     ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
@@ -88,7 +93,7 @@ public final class DecryptHandler implements InlineHandler<Decrypt.Request, Decr
   /** The same from a key whose material is in memory. */
   @Override
   public Optional<Decrypt.Response> tryInline(Decrypt.Request request, RequestContext context) {
-    if (SymmetricCrypto.streaming(
+    if (CryptoStreams.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return Optional.empty();
     }

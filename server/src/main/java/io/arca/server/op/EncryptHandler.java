@@ -67,9 +67,14 @@ public final class EncryptHandler implements InlineHandler<Encrypt.Request, Encr
 
   @Override
   public Encrypt.Response handle(Encrypt.Request request, RequestContext context) {
-    if (SymmetricCrypto.streaming(
-        request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
-      return streaming.encrypt(request, context);
+    CryptoStreams.Part part =
+        CryptoStreams.part(
+            request.correlationValue(),
+            request.initIndicator(),
+            request.finalIndicator(),
+            context.protocolVersion());
+    if (part != CryptoStreams.Part.SINGLE) {
+      return streaming.encrypt(request, part, context);
     }
     ByteString data = data(request);
     ObjectRecord key = objects.resolve(request.uniqueIdentifier(), context);
@@ -85,7 +90,7 @@ public final class EncryptHandler implements InlineHandler<Encrypt.Request, Encr
   /** The same from a key whose material is in memory, unless its Usage Limits need a write. */
   @Override
   public Optional<Encrypt.Response> tryInline(Encrypt.Request request, RequestContext context) {
-    if (SymmetricCrypto.streaming(
+    if (CryptoStreams.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return Optional.empty();
     }

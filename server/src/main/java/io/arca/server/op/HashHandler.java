@@ -50,35 +50,39 @@ public final class HashHandler implements InlineHandler<Hash.Request, Hash.Respo
 
   @Override
   public Hash.Response handle(Hash.Request request, RequestContext context) {
-    boolean streaming =
-        SymmetricCrypto.streaming(
-            request.correlationValue(), request.initIndicator(), request.finalIndicator());
-    byte[] data = MacKeys.data(request.data(), streaming);
-    ByteString correlation = request.correlationValue();
-    if (correlation == null) {
+    CryptoStreams.Part part =
+        CryptoStreams.part(
+            request.correlationValue(),
+            request.initIndicator(),
+            request.finalIndicator(),
+            context.protocolVersion());
+    byte[] data = MacKeys.data(request.data(), part != CryptoStreams.Part.SINGLE);
+    if (part == CryptoStreams.Part.SINGLE) {
       String algorithm = Digests.jcaName(request.parameters().hashingAlgorithm());
-      if (!streaming) {
-        return new Hash.Response(ByteString.copyOf(Digests.digest(algorithm, data)), null);
-      }
-      HashStream stream = new HashStream(Digests.newDigest(algorithm));
-      stream.digest().update(data);
-      return new Hash.Response(null, streams.open(context, Operation.HASH, stream));
+      return new Hash.Response(ByteString.copyOf(Digests.digest(algorithm, data)), null);
     }
-    HashStream stream = streams.claim(context, Operation.HASH, correlation, HashStream.class);
-    stream.digest().update(data);
-    if (Boolean.TRUE.equals(request.finalIndicator())) {
-      byte[] digest = stream.digest().digest();
-      stream.close();
-      return new Hash.Response(ByteString.copyOf(digest), null);
-    }
-    streams.release(context, Operation.HASH, correlation, stream);
-    return new Hash.Response(null, correlation);
+    return streams.run(
+        context,
+        Operation.HASH,
+        part,
+        request.correlationValue(),
+        data.length,
+        HashStream.class,
+        () ->
+            new HashStream(
+                Digests.newDigest(Digests.jcaName(request.parameters().hashingAlgorithm()))),
+        (stream, at, correlation) -> {
+          stream.digest().update(data);
+          return correlation != null
+              ? new Hash.Response(null, correlation)
+              : new Hash.Response(ByteString.copyOf(stream.digest().digest()), null);
+        });
   }
 
   /** A one-shot digest; a stream's parts go to a worker, which owns the stream table's order. */
   @Override
   public Optional<Hash.Response> tryInline(Hash.Request request, RequestContext context) {
-    if (SymmetricCrypto.streaming(
+    if (CryptoStreams.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return Optional.empty();
     }

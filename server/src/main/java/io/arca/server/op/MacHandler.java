@@ -38,13 +38,15 @@ public final class MacHandler implements InlineHandler<Mac.Request, Mac.Response
 
   @Override
   public Mac.Response handle(Mac.Request request, RequestContext context) {
-    boolean streaming =
-        SymmetricCrypto.streaming(
-            request.correlationValue(), request.initIndicator(), request.finalIndicator());
-    byte[] data = MacKeys.data(request.data(), streaming);
+    CryptoStreams.Part part =
+        CryptoStreams.part(
+            request.correlationValue(),
+            request.initIndicator(),
+            request.finalIndicator(),
+            context.protocolVersion());
+    byte[] data = MacKeys.data(request.data(), part != CryptoStreams.Part.SINGLE);
     try {
-      ByteString correlation = request.correlationValue();
-      if (correlation == null) {
+      if (part == CryptoStreams.Part.SINGLE) {
         MacKeys.Checked checked =
             MacKeys.check(
                 objects,
@@ -54,34 +56,38 @@ public final class MacHandler implements InlineHandler<Mac.Request, Mac.Response
                 data.length,
                 context);
         String uid = checked.key().uid();
-        if (!streaming) {
-          return response(uid, keys.of(uid).mac(checked.key(), checked.algorithm(), data, context));
-        }
-        MacKeys.MacStream stream = MacKeys.start(keys, checked, context);
-        stream.mac().update(data);
-        return new Mac.Response(uid, null, streams.open(context, Operation.MAC, stream));
+        return response(uid, keys.of(uid).mac(checked.key(), checked.algorithm(), data, context));
       }
-      MacKeys.MacStream stream =
-          streams.claim(context, Operation.MAC, correlation, MacKeys.MacStream.class);
-      boolean last = Boolean.TRUE.equals(request.finalIndicator());
-      byte[] mac = null;
-      try {
-        MacKeys.sameKey(request.uniqueIdentifier(), stream.uid());
-        MacKeys.check(objects, stream.uid(), request.parameters(), true, data.length, context);
-        stream.mac().update(data);
-        if (last) {
-          mac = stream.mac().finish();
-        }
-      } catch (RuntimeException e) {
-        stream.close();
-        throw e;
-      }
-      if (mac != null) {
-        stream.close();
-        return response(stream.uid(), mac);
-      }
-      streams.release(context, Operation.MAC, correlation, stream);
-      return new Mac.Response(stream.uid(), null, correlation);
+      return streams.run(
+          context,
+          Operation.MAC,
+          part,
+          request.correlationValue(),
+          data.length,
+          MacKeys.MacStream.class,
+          () ->
+              MacKeys.start(
+                  keys,
+                  MacKeys.check(
+                      objects,
+                      request.uniqueIdentifier(),
+                      request.parameters(),
+                      true,
+                      data.length,
+                      context),
+                  context),
+          (stream, at, correlation) -> {
+            if (at != CryptoStreams.Part.FIRST) {
+              MacKeys.sameKey(request.uniqueIdentifier(), stream.uid());
+              MacKeys.check(
+                  objects, stream.uid(), request.parameters(), true, data.length, context);
+            }
+            stream.mac().update(data);
+            if (correlation != null) {
+              return new Mac.Response(stream.uid(), null, correlation);
+            }
+            return response(stream.uid(), stream.mac().finish());
+          });
     } finally {
       Arrays.fill(data, (byte) 0);
     }
@@ -90,7 +96,7 @@ public final class MacHandler implements InlineHandler<Mac.Request, Mac.Response
   /** A one-shot MAC with a key whose material is in memory. */
   @Override
   public Optional<Mac.Response> tryInline(Mac.Request request, RequestContext context) {
-    if (SymmetricCrypto.streaming(
+    if (CryptoStreams.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return Optional.empty();
     }

@@ -129,10 +129,14 @@ final class MacKeys {
     }
   }
 
-  /** A MAC between requests. */
+  /**
+   * A MAC between requests, and for MAC Verify the MAC Data that any one part may carry (the spec
+   * asks it of a single request only, so it may come with the first part or the last).
+   */
   static final class MacStream implements CryptoStreams.State {
     private final String uid;
     private MacEngine.@Nullable Stream mac;
+    private byte @Nullable [] expected;
 
     MacStream(String uid, MacEngine.Stream mac) {
       this.uid = uid;
@@ -147,11 +151,37 @@ final class MacKeys {
       return Objects.requireNonNull(mac, "closed stream");
     }
 
+    /** Keeps the MAC to verify, which one part alone may carry. */
+    void expect(@Nullable ByteString macData) {
+      if (macData == null) {
+        return;
+      }
+      if (expected != null) {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD, "MACData: sent twice in one stream (expected: once)");
+      }
+      expected = macData.toByteArray();
+    }
+
+    /** The MAC to verify, or Invalid Field when no part carried it. */
+    byte[] expected() {
+      if (expected == null) {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD,
+            "MACData: missing (expected: in one part of the stream, at the latest the Final one)");
+      }
+      return expected;
+    }
+
     @Override
     public void close() {
       if (mac != null) {
         mac.close();
         mac = null;
+      }
+      if (expected != null) {
+        Arrays.fill(expected, (byte) 0);
+        expected = null;
       }
     }
   }

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * MAC Verify (KMIP 1.4 §4.34, 2.1 §6.1.30): recomputes the MAC of data with a key whose usage mask
  * allows MAC Verify, by the key's {@link KeyBacking}, and compares it in constant time with the one
  * given, answering Valid or Invalid (a MAC that does not match is a successful answer, not an
- * error). With a stored key the data may come in parts; the MAC Data comes with the last.
+ * error). With a stored key the data may come in parts ({@link CryptoStreams}); the MAC Data comes
+ * with any one of them, the first included, and the verdict with the last.
  */
 public final class MacVerifyHandler
     implements InlineHandler<MacVerify.Request, MacVerify.Response> {
@@ -44,51 +45,50 @@ public final class MacVerifyHandler
 
   @Override
   public MacVerify.Response handle(MacVerify.Request request, RequestContext context) {
-    boolean streaming =
-        SymmetricCrypto.streaming(
-            request.correlationValue(), request.initIndicator(), request.finalIndicator());
-    byte[] data = MacKeys.data(request.data(), streaming);
+    CryptoStreams.Part part =
+        CryptoStreams.part(
+            request.correlationValue(),
+            request.initIndicator(),
+            request.finalIndicator(),
+            context.protocolVersion());
+    byte[] data = MacKeys.data(request.data(), part != CryptoStreams.Part.SINGLE);
     try {
-      ByteString correlation = request.correlationValue();
-      if (correlation == null) {
+      if (part == CryptoStreams.Part.SINGLE) {
         MacKeys.Checked checked =
             MacKeys.check(
                 objects, request.uniqueIdentifier(), request.parameters(), false, 0, context);
         String uid = checked.key().uid();
-        if (!streaming) {
-          byte[] expected = required(request.macData());
-          boolean valid =
-              keys.of(uid).macVerify(checked.key(), checked.algorithm(), data, expected, context);
-          return verdict(uid, valid);
-        }
-        MacKeys.MacStream stream = MacKeys.start(keys, checked, context);
-        stream.mac().update(data);
-        return new MacVerify.Response(
-            uid, null, streams.open(context, Operation.MAC_VERIFY, stream));
+        byte[] expected = required(request.macData());
+        boolean valid =
+            keys.of(uid).macVerify(checked.key(), checked.algorithm(), data, expected, context);
+        return verdict(uid, valid);
       }
-      MacKeys.MacStream stream =
-          streams.claim(context, Operation.MAC_VERIFY, correlation, MacKeys.MacStream.class);
-      boolean last = Boolean.TRUE.equals(request.finalIndicator());
-      byte[] computed = null;
-      byte[] expected = null;
-      try {
-        MacKeys.sameKey(request.uniqueIdentifier(), stream.uid());
-        MacKeys.check(objects, stream.uid(), request.parameters(), false, 0, context);
-        stream.mac().update(data);
-        if (last) {
-          expected = required(request.macData());
-          computed = stream.mac().finish();
-        }
-      } catch (RuntimeException e) {
-        stream.close();
-        throw e;
-      }
-      if (computed != null && expected != null) {
-        stream.close();
-        return verdict(stream.uid(), MessageDigest.isEqual(computed, expected));
-      }
-      streams.release(context, Operation.MAC_VERIFY, correlation, stream);
-      return new MacVerify.Response(stream.uid(), null, correlation);
+      return streams.run(
+          context,
+          Operation.MAC_VERIFY,
+          part,
+          request.correlationValue(),
+          data.length,
+          MacKeys.MacStream.class,
+          () ->
+              MacKeys.start(
+                  keys,
+                  MacKeys.check(
+                      objects, request.uniqueIdentifier(), request.parameters(), false, 0, context),
+                  context),
+          (stream, at, correlation) -> {
+            if (at != CryptoStreams.Part.FIRST) {
+              MacKeys.sameKey(request.uniqueIdentifier(), stream.uid());
+              MacKeys.check(objects, stream.uid(), request.parameters(), false, 0, context);
+            }
+            stream.expect(request.macData());
+            stream.mac().update(data);
+            if (correlation != null) {
+              return new MacVerify.Response(stream.uid(), null, correlation);
+            }
+            byte[] computed = stream.mac().finish();
+            return verdict(stream.uid(), MessageDigest.isEqual(computed, stream.expected()));
+          });
     } finally {
       Arrays.fill(data, (byte) 0);
     }
@@ -97,7 +97,7 @@ public final class MacVerifyHandler
   /** A one-shot verification with a key whose material is in memory. */
   @Override
   public Optional<MacVerify.Response> tryInline(MacVerify.Request request, RequestContext context) {
-    if (SymmetricCrypto.streaming(
+    if (CryptoStreams.streaming(
         request.correlationValue(), request.initIndicator(), request.finalIndicator())) {
       return Optional.empty();
     }

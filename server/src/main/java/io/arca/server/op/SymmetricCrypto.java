@@ -17,9 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the symmetric operations share (Encrypt, Decrypt, MAC, MAC Verify): the key's bytes, read
- * from the store (the key cache makes this a copy from memory once the key is warm), whether a
- * request is part of a stream, and the tag carried in the data for clients before KMIP 1.4, which
- * has no tag field.
+ * from the store (the key cache makes this a copy from memory once the key is warm), and the tag
+ * carried in the data for clients before KMIP 1.4, which has no tag field.
  */
 final class SymmetricCrypto {
   private SymmetricCrypto() {}
@@ -74,35 +73,6 @@ final class SymmetricCrypto {
       throw new KmipException(
           ResultReason.FEATURE_NOT_SUPPORTED,
           "ObjectType: " + key.objectType().xmlName() + " (expected: SymmetricKey)");
-    }
-  }
-
-  /** Whether a request continues or starts a multi-part stream rather than standing alone. */
-  static boolean streaming(
-      @Nullable Object correlationValue,
-      @Nullable Boolean initIndicator,
-      @Nullable Boolean finalIndicator) {
-    boolean singleShot =
-        correlationValue == null
-            && !Boolean.FALSE.equals(finalIndicator)
-            && (initIndicator == null || finalIndicator != null);
-    return !singleShot;
-  }
-
-  /** Refuses a request that continues or starts a multi-part stream. */
-  static void refuseStreaming(
-      @Nullable Object correlationValue,
-      @Nullable Boolean initIndicator,
-      @Nullable Boolean finalIndicator) {
-    boolean singleShot =
-        correlationValue == null
-            && !Boolean.FALSE.equals(finalIndicator)
-            && (initIndicator == null || finalIndicator != null);
-    if (!singleShot) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "streaming (Init/Final Indicator, Correlation Value) is not supported yet:"
-              + " send the data in one request");
     }
   }
 

@@ -45,6 +45,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private final RefusalLog refusals;
   private final ServerTls tls;
   private @Nullable Connection connection;
+  private @Nullable Connection authenticated;
   private X509Certificate @Nullable [] peerChain;
   private long checkedGeneration = -1;
   private @Nullable String refusal;
@@ -93,6 +94,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         return;
       }
       connection = new Connection(user, ctx.channel().remoteAddress());
+      authenticated = connection;
       log.debug("{}: connected as {}", ctx.channel().remoteAddress(), user);
       ctx.read();
     } else if (event instanceof IdleStateEvent) {
@@ -328,6 +330,25 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                     ctx.close();
                   }
                 });
+  }
+
+  /**
+   * Has the worker pool drop what the connection left open (streams): that takes the stream table's
+   * lock, which workers hold, so it does not run on the event loop. If the pool is gone (shutdown),
+   * it is done here.
+   */
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    Connection closed = authenticated;
+    authenticated = null;
+    if (closed != null) {
+      try {
+        workers.execute(() -> processor.closed(closed));
+      } catch (RejectedExecutionException e) {
+        processor.closed(closed);
+      }
+    }
+    super.channelInactive(ctx);
   }
 
   @Override

@@ -30,6 +30,12 @@ public interface RequestProcessor {
   Answer process(ByteBuf frame, Connection connection, ByteBufAllocator allocator);
 
   /**
+   * Forgets what {@code connection} left open between requests (multi-part streams), wiping it.
+   * Called once, on the worker pool, after the connection closed.
+   */
+  default void closed(Connection connection) {}
+
+  /**
    * Answers a request that could not be framed, or returns null when no answer is possible. The
    * connection is closed afterwards either way.
    */

@@ -16,6 +16,7 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
 import io.arca.kmip.RevocationReasonCode;
+import io.arca.kmip.ValidityIndicator;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.Create;
@@ -25,6 +26,8 @@ import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.payload.Revoke;
+import io.arca.kmip.payload.Sign;
+import io.arca.kmip.payload.SignatureVerify;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.Arca;
@@ -275,6 +278,58 @@ class HsmKeyPortIT {
           createAes(null, 256, true, adminsKey),
           ResultReason.WRAPPING_OBJECT_NOT_FOUND,
           adminsKey);
+    }
+  }
+
+  @Test
+  void anHsmKeySignsAndVerifiesInPartsAsInOne() throws Exception {
+    String rsa = "hsm::" + tokens.slot1() + "::signparts";
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      createRsa(client, rsa, 2048, true);
+      ByteString head = ByteString.copyOf(Arrays.copyOf(SECRET, 5));
+      ByteString tail = ByteString.copyOf(Arrays.copyOfRange(SECRET, 5, SECRET.length));
+      ByteString whole = ByteString.copyOf(SECRET);
+      Sign.Response once =
+          Sign.Response.decode(
+              client.ok(
+                  Operation.SIGN,
+                  new Sign.Request(rsa, null, whole, null, null, null, null).encode(V2_1)),
+              V2_1);
+      ByteString signing =
+          Sign.Response.decode(
+                  client.ok(
+                      Operation.SIGN,
+                      new Sign.Request(rsa, null, head, null, null, true, null).encode(V2_1)),
+                  V2_1)
+              .correlationValue();
+      Sign.Response parts =
+          Sign.Response.decode(
+              client.ok(
+                  Operation.SIGN,
+                  new Sign.Request(null, null, tail, null, signing, null, true).encode(V2_1)),
+              V2_1);
+      // PKCS#1 v1.5 is deterministic: the token signed the same message.
+      assertThat(parts.signatureData()).isEqualTo(once.signatureData());
+      String publicKey = rsa + HsmSlot.PUBLIC_KEY_SUFFIX;
+      ByteString verifying =
+          SignatureVerify.Response.decode(
+                  client.ok(
+                      Operation.SIGNATURE_VERIFY,
+                      new SignatureVerify.Request(
+                              publicKey, null, head, null, once.signatureData(), null, true, null)
+                          .encode(V2_1)),
+                  V2_1)
+              .correlationValue();
+      SignatureVerify.Response verdict =
+          SignatureVerify.Response.decode(
+              client.ok(
+                  Operation.SIGNATURE_VERIFY,
+                  new SignatureVerify.Request(null, null, tail, null, null, verifying, null, true)
+                      .encode(V2_1)),
+              V2_1);
+      assertThat(verdict.validityIndicator()).isEqualTo(ValidityIndicator.VALID.value());
+      destroy(client, rsa);
+      destroy(client, publicKey);
     }
   }
 

@@ -80,8 +80,8 @@ abstract class AsymmetricTestBase {
     encrypt = new EncryptHandler(fixture.objects(), ciphers, streams, keys, rsa);
     decrypt = new DecryptHandler(fixture.objects(), ciphers, streams, keys, rsa);
     Signatures signatures = new Signatures(random);
-    sign = new SignHandler(fixture.objects(), keys, signatures);
-    verify = new SignatureVerifyHandler(fixture.objects(), keys, signatures);
+    sign = new SignHandler(fixture.objects(), keys, signatures, streams);
+    verify = new SignatureVerifyHandler(fixture.objects(), keys, signatures, streams);
   }
 
   @AfterEach

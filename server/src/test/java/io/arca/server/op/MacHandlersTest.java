@@ -245,7 +245,7 @@ class MacHandlersTest {
                 mac(
                     new Mac.Request(null, null, WHAT_DO_YA_WANT, correlation, null, true),
                     HandlerFixture.context("mallory", ProtocolVersion.V1_4)))
-        .satisfies(reason(ResultReason.INVALID_FIELD));
+        .satisfies(reason(ResultReason.ITEM_NOT_FOUND));
     assertThat(streams.size()).isOne();
   }
 

@@ -53,7 +53,15 @@ class SymmetricCiphersHandlersTest {
     fixture = HandlerFixture.open(dir);
     streams =
         new CryptoStreams(
-            new CryptoStreams.Limits(2, 100, Duration.ofMinutes(5)), new SecureRandom());
+            new CryptoStreams.Limits(
+                100,
+                2,
+                100,
+                CryptoStreams.DEFAULTS.bufferedBytes(),
+                CryptoStreams.DEFAULTS.totalBufferedBytes(),
+                Duration.ofMinutes(5),
+                Duration.ofHours(1)),
+            new SecureRandom());
     SymmetricCipher ciphers = new SymmetricCipher(new SecureRandom());
     AsymmetricKeys keys =
         new AsymmetricKeys(fixture.store(), new JcaKeyCache(100, Duration.ofMinutes(1)));
@@ -365,16 +373,33 @@ class SymmetricCiphersHandlersTest {
   }
 
   @Test
-  void chaCha20DoesNotStream() {
+  void chaCha20StreamsAsItEncryptsInOne() {
     String uid =
         RegisteredKeys.activeKey(
             fixture, "00".repeat(32), CryptographicAlgorithm.CHACHA20.value(), BOTH, null);
-    assertThatThrownBy(
-            () ->
-                encrypt(
-                    new Encrypt.Request(uid, null, hex("00"), null, null, true, null, null),
-                    HandlerFixture.alice()))
-        .satisfies(reason(ResultReason.FEATURE_NOT_SUPPORTED))
-        .hasMessageContaining("ChaCha20");
+    RequestContext context = HandlerFixture.alice();
+    ByteString nonce = hex("000000000000004a00000000");
+    Encrypt.Response first =
+        encrypt(
+            new Encrypt.Request(uid, null, hex("00112233"), nonce, null, true, null, null),
+            context);
+    Encrypt.Response last =
+        encrypt(
+            new Encrypt.Request(
+                null,
+                null,
+                hex("44556677"),
+                null,
+                Objects.requireNonNull(first.correlationValue()),
+                null,
+                true,
+                null),
+            context);
+    Encrypt.Response whole =
+        encrypt(
+            new Encrypt.Request(uid, null, hex("0011223344556677"), nonce, null, null, null, null),
+            context);
+    assertThat(hex(first.data()) + hex(last.data())).isEqualTo(hex(whole.data()));
+    assertThat(streams.size()).isZero();
   }
 }
