@@ -21,6 +21,7 @@ import io.arca.server.hsm.HsmObjects;
 import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
+import io.arca.server.op.AdjustAttributeHandler;
 import io.arca.server.op.AsymmetricKeys;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.ClaimedProfiles;
@@ -170,6 +171,7 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.MODIFY_ATTRIBUTE, new ModifyAttributeHandler(objects));
     handlers.add(PayloadCodecs.DELETE_ATTRIBUTE, new DeleteAttributeHandler(objects));
     handlers.add(PayloadCodecs.SET_ATTRIBUTE, new SetAttributeHandler(objects));
+    handlers.add(PayloadCodecs.ADJUST_ATTRIBUTE, new AdjustAttributeHandler(objects));
     handlers.add(PayloadCodecs.CREATE_SPLIT_KEY, new CreateSplitKeyHandler(objects, random));
     handlers.add(PayloadCodecs.JOIN_SPLIT_KEY, new JoinSplitKeyHandler(objects));
     handlers.add(PayloadCodecs.LOCATE, new LocateHandler(store));

@@ -4,6 +4,7 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
+import io.arca.kmip.payload.AdjustAttribute;
 import io.arca.kmip.payload.Check;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
@@ -91,6 +92,10 @@ public final class PayloadCodecs {
 
   public static final PayloadCodec<AddAttribute.Request, AddAttribute.Response> ADD_ATTRIBUTE =
       new PayloadCodec<>(AddAttribute.Request::decode, AddAttribute.Response::encode);
+
+  public static final PayloadCodec<AdjustAttribute.Request, AdjustAttribute.Response>
+      ADJUST_ATTRIBUTE =
+          new PayloadCodec<>(AdjustAttribute.Request::decode, AdjustAttribute.Response::encode);
 
   public static final PayloadCodec<CreateSplitKey.Request, CreateSplitKey.Response>
       CREATE_SPLIT_KEY =
