@@ -2,6 +2,7 @@ package io.arca.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -62,6 +63,7 @@ import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,7 @@ class SplitKeyEndToEndTest {
   static Arca server;
   static SSLContext admin;
   static ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  static @Nullable Level arcaLevel;
   static final List<byte[]> secrets = new ArrayList<>();
 
   @BeforeAll
@@ -103,7 +106,11 @@ class SplitKeyEndToEndTest {
             new ServerConfig.Access(Set.of(), dir.resolve("audit.log")),
             null);
     logs.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    // Everything the server logs, down to DEBUG, whatever the test configuration lets through.
+    Logger arca = (Logger) LoggerFactory.getLogger("io.arca");
+    arcaLevel = arca.getLevel();
+    arca.setLevel(Level.DEBUG);
+    arca.addAppender(logs);
     server = Arca.start(config, TlsContexts.server(tls));
     admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
   }
@@ -111,7 +118,9 @@ class SplitKeyEndToEndTest {
   @AfterAll
   static void stop() {
     server.close();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    Logger arca = (Logger) LoggerFactory.getLogger("io.arca");
+    arca.detachAppender(logs);
+    arca.setLevel(arcaLevel);
   }
 
   private record Client(SSLSocket socket, ProtocolVersion version) implements AutoCloseable {
