@@ -4,9 +4,11 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
+import io.arca.kmip.payload.AdjustAttribute;
 import io.arca.kmip.payload.Check;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
+import io.arca.kmip.payload.CreateSplitKey;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.DeleteAttribute;
 import io.arca.kmip.payload.DeriveKey;
@@ -22,6 +24,7 @@ import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.payload.Hash;
 import io.arca.kmip.payload.Import;
 import io.arca.kmip.payload.Interop;
+import io.arca.kmip.payload.JoinSplitKey;
 import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
 import io.arca.kmip.payload.Mac;
@@ -89,6 +92,17 @@ public final class PayloadCodecs {
 
   public static final PayloadCodec<AddAttribute.Request, AddAttribute.Response> ADD_ATTRIBUTE =
       new PayloadCodec<>(AddAttribute.Request::decode, AddAttribute.Response::encode);
+
+  public static final PayloadCodec<AdjustAttribute.Request, AdjustAttribute.Response>
+      ADJUST_ATTRIBUTE =
+          new PayloadCodec<>(AdjustAttribute.Request::decode, AdjustAttribute.Response::encode);
+
+  public static final PayloadCodec<CreateSplitKey.Request, CreateSplitKey.Response>
+      CREATE_SPLIT_KEY =
+          new PayloadCodec<>(CreateSplitKey.Request::decode, CreateSplitKey.Response::encode);
+
+  public static final PayloadCodec<JoinSplitKey.Request, JoinSplitKey.Response> JOIN_SPLIT_KEY =
+      new PayloadCodec<>(JoinSplitKey.Request::decode, JoinSplitKey.Response::encode);
 
   public static final PayloadCodec<Check.Request, Check.Response> CHECK =
       new PayloadCodec<>(Check.Request::decode, Check.Response::encode);

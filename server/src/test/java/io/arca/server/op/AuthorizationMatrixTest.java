@@ -122,6 +122,7 @@ class AuthorizationMatrixTest {
   private final Map<Operation, Function<String, TtlvStructure>> requests =
       new EnumMap<>(Operation.class);
   private final CryptoMatrixRows rows = new CryptoMatrixRows(this::batchOf, DATA);
+  private final SplitAndAdjustMatrixRows splits = new SplitAndAdjustMatrixRows(this::batchOf);
 
   @BeforeEach
   void open() throws Exception {
@@ -191,6 +192,7 @@ class AuthorizationMatrixTest {
                                 CryptographicAlgorithm.AES.value())),
                         Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256))))
                 .encode(V));
+    splits.addRows(requests, this::linkedPublicKey);
   }
 
   @AfterEach
@@ -397,6 +399,7 @@ class AuthorizationMatrixTest {
               CryptographicUsageMask.MAC_GENERATE.value()
                   | CryptographicUsageMask.MAC_VERIFY.value());
       case DERIVE_KEY -> rows.hmacKey();
+      case JOIN_SPLIT_KEY -> splits.splitPart();
       case GET_USAGE_ALLOCATION ->
           aesKey(
               "alice",
@@ -414,8 +417,9 @@ class AuthorizationMatrixTest {
 
   private void grantAll(String user, Operation operation, String uid) {
     grant(user, uid, operation);
-    if (operation == Operation.RE_KEY_KEY_PAIR) {
-      // Re-key Key Pair acts on the private key and its public key alike.
+    if (operation == Operation.RE_KEY_KEY_PAIR || operation == Operation.JOIN_SPLIT_KEY) {
+      // Re-key Key Pair acts on the private key and its public key alike, Join Split Key on both
+      // parts of a split (the first's only link names the second).
       String publicKey = linkedPublicKey(uid);
       grant(user, publicKey, operation);
     }
