@@ -14,16 +14,29 @@ import java.util.function.IntConsumer;
  */
 public final class JdbcObjectRepository implements ObjectRepository, AutoCloseable {
   private final Database database;
+  private final UniqueNames names;
   private final GroupCommitWriter writer;
 
-  /** A repository over {@code database}; closing it stops the writer, not the database. */
+  /**
+   * A repository over {@code database} that lets names repeat; closing it stops the writer, not the
+   * database.
+   */
   public JdbcObjectRepository(Database database) {
-    this(database, 1024, 256);
+    this(database, UniqueNames.none());
   }
 
-  JdbcObjectRepository(Database database, int queueCapacity, int maxBatch) {
+  /**
+   * A repository over {@code database} in which the database refuses a second object of one owner
+   * with a name {@code names} makes unique ({@link DuplicateNameException}).
+   */
+  public JdbcObjectRepository(Database database, UniqueNames names) {
+    this(database, names, 1024, 256);
+  }
+
+  JdbcObjectRepository(Database database, UniqueNames names, int queueCapacity, int maxBatch) {
     this.database = database;
-    this.writer = new GroupCommitWriter(database, queueCapacity, maxBatch);
+    this.names = names;
+    this.writer = new GroupCommitWriter(database, names, queueCapacity, maxBatch);
   }
 
   @Override
@@ -62,7 +75,15 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public StoredObject update(StoredObject object) {
-    boolean updated = write(c -> ObjectRows.update(c, object));
+    boolean updated;
+    try {
+      updated = database.transaction(c -> ObjectRows.update(c, object, names));
+    } catch (SQLException e) {
+      if (database.dialect().isDuplicateName(e)) {
+        throw new DuplicateNameException(object.uid(), e);
+      }
+      throw new PersistenceException("database write failed", e);
+    }
     if (!updated) {
       throw new ConcurrentUpdateException(object.uid(), object.version());
     }

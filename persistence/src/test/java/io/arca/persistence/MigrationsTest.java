@@ -57,12 +57,13 @@ class MigrationsTest {
                 "V003__exact_identifiers.sql",
                 "V004__audit_keys.sql",
                 "V005__keks.sql",
-                "V006__extra.sql"));
+                "V006__unique_names.sql",
+                "V007__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -81,12 +82,13 @@ class MigrationsTest {
                 "V003__exact_identifiers.sql",
                 "V004__audit_keys.sql",
                 "V005__keks.sql",
-                "V006__broken.sql"));
+                "V006__unique_names.sql",
+                "V007__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =
