@@ -2,17 +2,23 @@ package io.arca.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ObjectRepository} over JDBC, for SQLite and MariaDB alike; inserts go through a {@link
  * GroupCommitWriter} so that concurrent creates share their durable commits.
  */
 public final class JdbcObjectRepository implements ObjectRepository, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JdbcObjectRepository.class);
+
   private final Database database;
   private final UniqueNames names;
   private final GroupCommitWriter writer;
@@ -75,9 +81,14 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public StoredObject update(StoredObject object) {
+    String token = HexFormat.of().formatHex(randomBytes(16));
+    long next = object.version() + 1;
     boolean updated;
     try {
-      updated = database.transaction(c -> ObjectRows.update(c, object, names));
+      updated = database.transaction(c -> ObjectRows.update(c, object, names, token));
+      if (updated && database.galera()) {
+        updated = held(object.uid(), next, token);
+      }
     } catch (SQLException e) {
       if (database.dialect().isDuplicateName(e)) {
         throw new DuplicateNameException(object.uid(), e);
@@ -87,7 +98,28 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
     if (!updated) {
       throw new ConcurrentUpdateException(object.uid(), object.version());
     }
-    return object.atVersion(object.version() + 1);
+    return object.atVersion(next);
+  }
+
+  /**
+   * Whether this node's update, acknowledged, is the one the cluster holds: two nodes updating one
+   * object from one version have been seen both acknowledged by Galera while one was lost
+   * (docs/SCALING.md). A lost one is reported as the version conflict it is, and its caller applies
+   * its change again on what the other wrote.
+   */
+  private boolean held(String uid, long version, String token) throws SQLException {
+    boolean held = database.causalRead(c -> ObjectRows.updateHeld(c, uid, version, token));
+    if (!held) {
+      log.warn("the database acknowledged an update of {} that it does not hold; retrying", uid);
+    }
+    return held;
+  }
+
+  // A token must differ from every other writer's, not be secret: no SecureRandom needed.
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return bytes;
   }
 
   @Override

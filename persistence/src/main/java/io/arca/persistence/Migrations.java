@@ -30,7 +30,8 @@ public final class Migrations {
           "V003__exact_identifiers.sql",
           "V004__audit_keys.sql",
           "V005__keks.sql",
-          "V006__unique_names.sql");
+          "V006__unique_names.sql",
+          "V007__write_tokens.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__[a-z0-9_]+\\.sql");
 

@@ -118,6 +118,47 @@ final class ObjectRows {
     insertNames(c, added);
   }
 
+  private static void recordWrite(Connection c, String uid, long version, String token)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO object_writes (uid, version, write_token) VALUES (?, ?, ?)")) {
+      p.setString(1, uid);
+      p.setLong(2, version);
+      p.setString(3, token);
+      p.executeUpdate();
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("DELETE FROM object_writes WHERE uid = ? AND version <= ?")) {
+      p.setString(1, uid);
+      p.setLong(2, version - WRITES_KEPT);
+      p.executeUpdate();
+    }
+  }
+
+  /**
+   * Whether the update that wrote {@code version} of {@code uid} with {@code token} is the one the
+   * database holds: its token is recorded for that version, or that version's record was pruned by
+   * later updates (which read it, so it was held). False when another writer's token holds the
+   * version, or no update reached it.
+   */
+  static boolean updateHeld(Connection c, String uid, long version, String token)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT write_token FROM object_writes WHERE uid = ? AND version = ?")) {
+      p.setString(1, uid);
+      p.setLong(2, version);
+      try (ResultSet r = p.executeQuery()) {
+        if (r.next()) {
+          return token.equals(r.getString(1));
+        }
+      }
+    }
+    OptionalLong now = version(c, uid);
+    // Gone since (a Destroy that deletes): what it held no longer matters to anyone.
+    return now.isEmpty() || now.getAsLong() >= version + WRITES_KEPT;
+  }
+
   /** The digests of the names {@code uid} has now, as its attribute rows hold them. */
   private static Set<String> heldNames(Connection c, String uid, UniqueNames names)
       throws SQLException {
@@ -175,8 +216,15 @@ final class ObjectRows {
     return bytes == null ? null : Blob.copyOf(bytes);
   }
 
-  /** Rewrites the row if still at {@code o.version()}; false if it is not (or is gone). */
-  static boolean update(Connection c, StoredObject o, UniqueNames names) throws SQLException {
+  /** How many of an object's latest write tokens are kept. */
+  static final int WRITES_KEPT = 8;
+
+  /**
+   * Rewrites the row if still at {@code o.version()}, recording {@code writeToken} as the writer of
+   * the next version ({@code object_writes}); false if it is not at that version (or is gone).
+   */
+  static boolean update(Connection c, StoredObject o, UniqueNames names, String writeToken)
+      throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "UPDATE objects SET object_type = ?, state = ?, owner = ?, key_block = ?,"
@@ -200,15 +248,18 @@ final class ObjectRows {
     if (names.attribute() != null) {
       updateNames(c, o, heldBefore, names);
     }
+    recordWrite(c, o.uid(), o.version() + 1, writeToken);
     return true;
   }
 
   static boolean delete(Connection c, String uid) throws SQLException {
-    // Names and attributes first: the foreign keys would cascade, but SQLite only does so with
-    // foreign_keys on.
-    try (PreparedStatement p = c.prepareStatement("DELETE FROM object_names WHERE uid = ?")) {
-      p.setString(1, uid);
-      p.executeUpdate();
+    // Names, write tokens and attributes first: the foreign keys would cascade, but SQLite only
+    // does so with foreign_keys on.
+    for (String table : List.of("object_names", "object_writes")) {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE uid = ?")) {
+        p.setString(1, uid);
+        p.executeUpdate();
+      }
     }
     try (PreparedStatement p = c.prepareStatement("DELETE FROM object_attributes WHERE uid = ?")) {
       p.setString(1, uid);

@@ -58,12 +58,13 @@ class MigrationsTest {
                 "V004__audit_keys.sql",
                 "V005__keks.sql",
                 "V006__unique_names.sql",
-                "V007__extra.sql"));
+                "V007__write_tokens.sql",
+                "V008__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -83,12 +84,13 @@ class MigrationsTest {
                 "V004__audit_keys.sql",
                 "V005__keks.sql",
                 "V006__unique_names.sql",
-                "V007__broken.sql"));
+                "V007__write_tokens.sql",
+                "V008__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =
