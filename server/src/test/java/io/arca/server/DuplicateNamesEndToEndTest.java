@@ -101,7 +101,7 @@ class DuplicateNamesEndToEndTest {
     return new ProtocolVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
   }
 
-  private static Attribute name(String value) {
+  static Attribute name(String value) {
     return Attribute.of(
         TtlvStructure.of(
             Tag.NAME.code(),
@@ -109,7 +109,7 @@ class DuplicateNamesEndToEndTest {
             new TtlvEnumeration(Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value())));
   }
 
-  private static ResponseBatchItem call(
+  static ResponseBatchItem call(
       SSLSocket socket, ProtocolVersion v, Operation operation, TtlvStructure payload)
       throws IOException {
     RequestMessage request =
@@ -119,7 +119,7 @@ class DuplicateNamesEndToEndTest {
     return TestClients.exchange(socket, request).batchItems().get(0);
   }
 
-  private static ResponseBatchItem createNamed(SSLSocket socket, ProtocolVersion v, String label)
+  static ResponseBatchItem createNamed(SSLSocket socket, ProtocolVersion v, String label)
       throws IOException {
     Attributes attributes =
         Attributes.of(
@@ -140,7 +140,7 @@ class DuplicateNamesEndToEndTest {
         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(v));
   }
 
-  private static String uid(ResponseBatchItem item, ProtocolVersion v) {
+  static String uid(ResponseBatchItem item, ProtocolVersion v) {
     assertThat(item.resultStatus())
         .as(String.valueOf(item.resultMessage()))
         .isEqualTo(ResultStatus.SUCCESS);
@@ -235,8 +235,7 @@ class DuplicateNamesEndToEndTest {
     }
   }
 
-  private static List<String> locate(SSLSocket socket, ProtocolVersion v, String label)
-      throws IOException {
+  static List<String> locate(SSLSocket socket, ProtocolVersion v, String label) throws IOException {
     ResponseBatchItem item =
         call(socket, v, Operation.LOCATE, Locate.Request.of(Attributes.of(name(label))).encode(v));
     assertThat(item.resultStatus()).isEqualTo(ResultStatus.SUCCESS);
