@@ -52,6 +52,7 @@ public final class DatabaseDump {
           "keks",
           "objects",
           "object_attributes",
+          "object_names",
           "access_grants",
           "audit_keys",
           "audit_log",

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * being flushed goes into the next transaction, so N concurrent callers share one fsync instead of
  * waiting for N in a row. A future completes only after its transaction committed.
  *
- * <p>If a batch fails (typically one duplicate uid), it is rolled back and each insert retried in a
- * transaction of its own, so one bad insert fails alone.
+ * <p>If a batch fails (typically one duplicate uid or name), it is rolled back and each insert
+ * retried in a transaction of its own, so one bad insert fails alone.
  */
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -38,6 +38,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private static final int MAX_LANDING_ATTEMPTS = 3;
 
   private final Database database;
+  private final UniqueNames names;
   private final int maxBatch;
   private final BlockingQueue<Pending> queue;
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
@@ -45,12 +46,13 @@ final class GroupCommitWriter implements AutoCloseable {
   private volatile boolean closed;
   private volatile IntConsumer batchSizes = size -> {};
 
-  GroupCommitWriter(Database database, int queueCapacity, int maxBatch) {
+  GroupCommitWriter(Database database, UniqueNames names, int queueCapacity, int maxBatch) {
     if (queueCapacity < 1 || maxBatch < 1) {
       throw new IllegalArgumentException(
           "queueCapacity: " + queueCapacity + ", maxBatch: " + maxBatch + " (expected: >= 1)");
     }
     this.database = database;
+    this.names = names;
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.thread = new Thread(this::run, "arca-group-commit");
@@ -108,7 +110,7 @@ final class GroupCommitWriter implements AutoCloseable {
       // A batch that lost a Galera certification or a deadlock runs again whole.
       database.transaction(
           c -> {
-            ObjectRows.insert(c, batch.stream().map(Pending::object).toList());
+            ObjectRows.insert(c, batch.stream().map(Pending::object).toList(), names);
             return batch.size();
           });
     } catch (SQLException e) {
@@ -171,6 +173,9 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private RuntimeException failure(String uid, SQLException e) {
+    if (database.dialect().isDuplicateName(e)) {
+      return new DuplicateNameException(uid, e);
+    }
     if (database.dialect().isDuplicateKey(e)) {
       return new DuplicateObjectException(uid, e);
     }

@@ -2,28 +2,47 @@ package io.arca.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ObjectRepository} over JDBC, for SQLite and MariaDB alike; inserts go through a {@link
  * GroupCommitWriter} so that concurrent creates share their durable commits.
  */
 public final class JdbcObjectRepository implements ObjectRepository, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JdbcObjectRepository.class);
+
   private final Database database;
+  private final UniqueNames names;
   private final GroupCommitWriter writer;
 
-  /** A repository over {@code database}; closing it stops the writer, not the database. */
+  /**
+   * A repository over {@code database} that lets names repeat; closing it stops the writer, not the
+   * database.
+   */
   public JdbcObjectRepository(Database database) {
-    this(database, 1024, 256);
+    this(database, UniqueNames.none());
   }
 
-  JdbcObjectRepository(Database database, int queueCapacity, int maxBatch) {
+  /**
+   * A repository over {@code database} in which the database refuses a second object of one owner
+   * with a name {@code names} makes unique ({@link DuplicateNameException}).
+   */
+  public JdbcObjectRepository(Database database, UniqueNames names) {
+    this(database, names, 1024, 256);
+  }
+
+  JdbcObjectRepository(Database database, UniqueNames names, int queueCapacity, int maxBatch) {
     this.database = database;
-    this.writer = new GroupCommitWriter(database, queueCapacity, maxBatch);
+    this.names = names;
+    this.writer = new GroupCommitWriter(database, names, queueCapacity, maxBatch);
   }
 
   @Override
@@ -62,11 +81,45 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public StoredObject update(StoredObject object) {
-    boolean updated = write(c -> ObjectRows.update(c, object));
+    String token = HexFormat.of().formatHex(randomBytes(16));
+    long next = object.version() + 1;
+    boolean updated;
+    try {
+      updated = database.transaction(c -> ObjectRows.update(c, object, names, token));
+      if (updated && database.galera()) {
+        updated = held(object.uid(), next, token);
+      }
+    } catch (SQLException e) {
+      if (database.dialect().isDuplicateName(e)) {
+        throw new DuplicateNameException(object.uid(), e);
+      }
+      throw new PersistenceException("database write failed", e);
+    }
     if (!updated) {
       throw new ConcurrentUpdateException(object.uid(), object.version());
     }
-    return object.atVersion(object.version() + 1);
+    return object.atVersion(next);
+  }
+
+  /**
+   * Whether this node's update, acknowledged, is the one the cluster holds: two nodes updating one
+   * object from one version have been seen both acknowledged by Galera while one was lost
+   * (docs/SCALING.md). A lost one is reported as the version conflict it is, and its caller applies
+   * its change again on what the other wrote.
+   */
+  private boolean held(String uid, long version, String token) throws SQLException {
+    boolean held = database.causalRead(c -> ObjectRows.updateHeld(c, uid, version, token));
+    if (!held) {
+      log.warn("the database acknowledged an update of {} that it does not hold; retrying", uid);
+    }
+    return held;
+  }
+
+  // A token must differ from every other writer's, not be secret: no SecureRandom needed.
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return bytes;
   }
 
   @Override

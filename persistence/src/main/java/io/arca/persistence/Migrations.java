@@ -29,7 +29,9 @@ public final class Migrations {
           "V002__access_audit.sql",
           "V003__exact_identifiers.sql",
           "V004__audit_keys.sql",
-          "V005__keks.sql");
+          "V005__keks.sql",
+          "V006__unique_names.sql",
+          "V007__write_tokens.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__[a-z0-9_]+\\.sql");
 

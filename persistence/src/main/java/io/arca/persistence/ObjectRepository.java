@@ -14,6 +14,7 @@ public interface ObjectRepository {
    * Stores a new object at version 1, durably, and returns it as stored.
    *
    * @throws DuplicateObjectException if the uid is already stored
+   * @throws DuplicateNameException if another object of its owner holds one of its unique names
    */
   StoredObject insert(StoredObject object);
 
@@ -30,6 +31,8 @@ public interface ObjectRepository {
    * object.version()}, and returns it at the next version.
    *
    * @throws ConcurrentUpdateException if the object changed or was deleted since that version
+   * @throws DuplicateNameException if the update adds a unique name another object of its owner
+   *     holds
    */
   StoredObject update(StoredObject object);
 

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The SQL of the object tables, run inside a transaction its caller owns and commits. */
@@ -27,7 +29,8 @@ final class ObjectRows {
    * two per create. A failure (a duplicate uid, say) fails the whole batch and names no object, so
    * a caller of several retries each object alone.
    */
-  static void insert(Connection c, List<StoredObject> objects) throws SQLException {
+  static void insert(Connection c, List<StoredObject> objects, UniqueNames names)
+      throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO objects (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -40,6 +43,143 @@ final class ObjectRows {
       p.executeBatch();
     }
     insertAttributes(c, objects);
+    List<NameRow> claimed = new ArrayList<>();
+    for (StoredObject o : objects) {
+      for (String digest : names.digestsOf(o)) {
+        claimed.add(new NameRow(o.uid(), o.owner(), digest));
+      }
+    }
+    insertNames(c, claimed);
+  }
+
+  /** One name an object holds exclusively among its owner's objects. */
+  private record NameRow(String uid, String owner, String digest) {}
+
+  /**
+   * Claims names in {@code object_names}; a name another object of the owner holds fails the
+   * statement on the unique index ({@link SqlDialect#isDuplicateName}).
+   */
+  private static void insertNames(Connection c, List<NameRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO object_names (uid, owner, name_digest) VALUES (?, ?, ?)")) {
+      for (NameRow row : rows) {
+        p.setString(1, row.uid());
+        p.setString(2, row.owner());
+        p.setString(3, row.digest());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  /**
+   * Brings the names {@code o} claims in line with its new attributes and state: a name it drops,
+   * or every name once it is released (destroyed), is freed; a name it adds is claimed. A name it
+   * held before and still holds keeps its row, or stays unclaimed if it had none (an object stored
+   * before names were claimed, which may share that name with another).
+   */
+  private static void updateNames(
+      Connection c, StoredObject o, Set<String> heldBefore, UniqueNames names) throws SQLException {
+    Set<String> claimedBefore = new HashSet<>();
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT name_digest FROM object_names WHERE uid = ?")) {
+      p.setString(1, o.uid());
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          claimedBefore.add(r.getString(1));
+        }
+      }
+    }
+    Set<String> held = names.digestsOf(o);
+    List<NameRow> added = new ArrayList<>();
+    for (String digest : held) {
+      if (!heldBefore.contains(digest) && !claimedBefore.contains(digest)) {
+        added.add(new NameRow(o.uid(), o.owner(), digest));
+      }
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("DELETE FROM object_names WHERE uid = ? AND name_digest = ?")) {
+      boolean any = false;
+      for (String digest : claimedBefore) {
+        if (!held.contains(digest)) {
+          p.setString(1, o.uid());
+          p.setString(2, digest);
+          p.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        p.executeBatch();
+      }
+    }
+    insertNames(c, added);
+  }
+
+  private static void recordWrite(Connection c, String uid, long version, String token)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO object_writes (uid, version, write_token) VALUES (?, ?, ?)")) {
+      p.setString(1, uid);
+      p.setLong(2, version);
+      p.setString(3, token);
+      p.executeUpdate();
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("DELETE FROM object_writes WHERE uid = ? AND version <= ?")) {
+      p.setString(1, uid);
+      p.setLong(2, version - WRITES_KEPT);
+      p.executeUpdate();
+    }
+  }
+
+  /**
+   * Whether the update that wrote {@code version} of {@code uid} with {@code token} is the one the
+   * database holds: its token is recorded for that version, or that version's record was pruned by
+   * later updates (which read it, so it was held). False when another writer's token holds the
+   * version, or no update reached it.
+   */
+  static boolean updateHeld(Connection c, String uid, long version, String token)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT write_token FROM object_writes WHERE uid = ? AND version = ?")) {
+      p.setString(1, uid);
+      p.setLong(2, version);
+      try (ResultSet r = p.executeQuery()) {
+        if (r.next()) {
+          return token.equals(r.getString(1));
+        }
+      }
+    }
+    OptionalLong now = version(c, uid);
+    // Gone since (a Destroy that deletes): what it held no longer matters to anyone.
+    return now.isEmpty() || now.getAsLong() >= version + WRITES_KEPT;
+  }
+
+  /** The digests of the names {@code uid} has now, as its attribute rows hold them. */
+  private static Set<String> heldNames(Connection c, String uid, UniqueNames names)
+      throws SQLException {
+    Set<String> digests = new HashSet<>();
+    if (names.attribute() == null) {
+      return digests;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT text_value FROM object_attributes WHERE uid = ? AND name = ?")) {
+      p.setString(1, uid);
+      p.setString(2, names.attribute());
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          String text = r.getString(1);
+          if (text != null) {
+            digests.add(UniqueNames.digest(text));
+          }
+        }
+      }
+    }
+    return digests;
   }
 
   /**
@@ -76,8 +216,15 @@ final class ObjectRows {
     return bytes == null ? null : Blob.copyOf(bytes);
   }
 
-  /** Rewrites the row if still at {@code o.version()}; false if it is not (or is gone). */
-  static boolean update(Connection c, StoredObject o) throws SQLException {
+  /** How many of an object's latest write tokens are kept. */
+  static final int WRITES_KEPT = 8;
+
+  /**
+   * Rewrites the row if still at {@code o.version()}, recording {@code writeToken} as the writer of
+   * the next version ({@code object_writes}); false if it is not at that version (or is gone).
+   */
+  static boolean update(Connection c, StoredObject o, UniqueNames names, String writeToken)
+      throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "UPDATE objects SET object_type = ?, state = ?, owner = ?, key_block = ?,"
@@ -92,17 +239,28 @@ final class ObjectRows {
       }
     }
     // The row lock taken by the UPDATE above serialises this with any other writer of the object.
+    Set<String> heldBefore = heldNames(c, o.uid(), names);
     try (PreparedStatement p = c.prepareStatement("DELETE FROM object_attributes WHERE uid = ?")) {
       p.setString(1, o.uid());
       p.executeUpdate();
     }
     insertAttributes(c, List.of(o));
+    if (names.attribute() != null) {
+      updateNames(c, o, heldBefore, names);
+    }
+    recordWrite(c, o.uid(), o.version() + 1, writeToken);
     return true;
   }
 
   static boolean delete(Connection c, String uid) throws SQLException {
-    // Attributes first: the foreign key would cascade, but SQLite only does so with foreign_keys
-    // on.
+    // Names, write tokens and attributes first: the foreign keys would cascade, but SQLite only
+    // does so with foreign_keys on.
+    for (String table : List.of("object_names", "object_writes")) {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE uid = ?")) {
+        p.setString(1, uid);
+        p.executeUpdate();
+      }
+    }
     try (PreparedStatement p = c.prepareStatement("DELETE FROM object_attributes WHERE uid = ?")) {
       p.setString(1, uid);
       p.executeUpdate();

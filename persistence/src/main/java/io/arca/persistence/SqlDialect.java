@@ -83,6 +83,29 @@ public enum SqlDialect {
   }
 
   /**
+   * Whether {@code e} reports a duplicate in the unique index of {@code object_names} ({@link
+   * UniqueNames}) rather than in a primary key: both databases name the index or its table in the
+   * message, MariaDB as {@code for key 'object_names_owner_name'}, SQLite as {@code UNIQUE
+   * constraint failed: object_names.owner, object_names.name_digest}.
+   */
+  boolean isDuplicateName(SQLException e) {
+    if (!isDuplicateKey(e)) {
+      return false;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          String message = n.getMessage();
+          if (message != null && message.contains("object_names")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether {@code e} says the transaction was rolled back by the database and may simply run
    * again: on MariaDB a deadlock (1213, which is also how Galera reports a write set that lost
    * certification against another node's commit), a lock wait timeout (1205), a Galera node not

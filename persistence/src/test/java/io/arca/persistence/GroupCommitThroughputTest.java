@@ -84,7 +84,7 @@ class GroupCommitThroughputTest {
 
   private static Void insertAlone(Database database, StoredObject o) throws Exception {
     try (Connection c = database.connection()) {
-      ObjectRows.insert(c, List.of(o));
+      ObjectRows.insert(c, List.of(o), UniqueNames.none());
       c.commit();
     }
     return null;

@@ -57,12 +57,14 @@ class MigrationsTest {
                 "V003__exact_identifiers.sql",
                 "V004__audit_keys.sql",
                 "V005__keks.sql",
-                "V006__extra.sql"));
+                "V006__unique_names.sql",
+                "V007__write_tokens.sql",
+                "V008__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -81,12 +83,14 @@ class MigrationsTest {
                 "V003__exact_identifiers.sql",
                 "V004__audit_keys.sql",
                 "V005__keks.sql",
-                "V006__broken.sql"));
+                "V006__unique_names.sql",
+                "V007__write_tokens.sql",
+                "V008__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =

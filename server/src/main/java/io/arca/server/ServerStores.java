@@ -106,7 +106,9 @@ public final class ServerStores implements AutoCloseable {
         database.close();
         throw e;
       }
-      JdbcObjectRepository repository = new JdbcObjectRepository(database);
+      JdbcObjectRepository repository =
+          new JdbcObjectRepository(
+              database, DatabaseStore.uniqueNames(config.access().namesMayRepeat()));
       DatabaseStore objects =
           new DatabaseStore(
               repository,

@@ -29,8 +29,15 @@ import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +101,7 @@ class DuplicateNamesEndToEndTest {
     return new ProtocolVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
   }
 
-  private static Attribute name(String value) {
+  static Attribute name(String value) {
     return Attribute.of(
         TtlvStructure.of(
             Tag.NAME.code(),
@@ -102,7 +109,7 @@ class DuplicateNamesEndToEndTest {
             new TtlvEnumeration(Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value())));
   }
 
-  private static ResponseBatchItem call(
+  static ResponseBatchItem call(
       SSLSocket socket, ProtocolVersion v, Operation operation, TtlvStructure payload)
       throws IOException {
     RequestMessage request =
@@ -112,7 +119,7 @@ class DuplicateNamesEndToEndTest {
     return TestClients.exchange(socket, request).batchItems().get(0);
   }
 
-  private static ResponseBatchItem createNamed(SSLSocket socket, ProtocolVersion v, String label)
+  static ResponseBatchItem createNamed(SSLSocket socket, ProtocolVersion v, String label)
       throws IOException {
     Attributes attributes =
         Attributes.of(
@@ -133,7 +140,7 @@ class DuplicateNamesEndToEndTest {
         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(v));
   }
 
-  private static String uid(ResponseBatchItem item, ProtocolVersion v) {
+  static String uid(ResponseBatchItem item, ProtocolVersion v) {
     assertThat(item.resultStatus())
         .as(String.valueOf(item.resultMessage()))
         .isEqualTo(ResultStatus.SUCCESS);
@@ -175,8 +182,60 @@ class DuplicateNamesEndToEndTest {
     }
   }
 
-  private static List<String> locate(SSLSocket socket, ProtocolVersion v, String label)
-      throws IOException {
+  /**
+   * Clients on their own connections create one Name at the same moment: every handler's search
+   * before the insert finds it free, and the database's unique index must leave exactly one object.
+   * The others are refused as a second create is (a 1.x client reads General Failure then, or
+   * Invalid Field when its search already saw the winner).
+   */
+  @ParameterizedTest(name = "KMIP {0}")
+  @ValueSource(strings = {"1.4", "2.1"})
+  void clientsRacingForOneNameLeaveExactlyOneObject(String text) throws Exception {
+    ProtocolVersion v = version(text);
+    int clients = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<SSLSocket> sockets = new ArrayList<>();
+    try {
+      for (int c = 0; c < clients; c++) {
+        sockets.add(TestClients.connect(admin, strict.port()));
+      }
+      for (int round = 0; round < 5; round++) {
+        String label = "race-" + text + "-" + round;
+        CyclicBarrier start = new CyclicBarrier(clients);
+        List<Future<ResponseBatchItem>> answers = new ArrayList<>();
+        for (SSLSocket socket : sockets) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return createNamed(socket, v, label);
+                  }));
+        }
+        List<ResponseBatchItem> items = new ArrayList<>();
+        for (Future<ResponseBatchItem> answer : answers) {
+          items.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        List<ResponseBatchItem> created =
+            items.stream().filter(i -> i.resultStatus() == ResultStatus.SUCCESS).toList();
+        assertThat(created).as("round %d", round).hasSize(1);
+        Set<Integer> refusals =
+            v.isAtLeast(ProtocolVersion.V2_0)
+                ? Set.of(ResultReason.NON_UNIQUE_NAME_ATTRIBUTE.value())
+                : Set.of(ResultReason.INVALID_FIELD.value(), ResultReason.GENERAL_FAILURE.value());
+        assertThat(items)
+            .filteredOn(i -> i.resultStatus() != ResultStatus.SUCCESS)
+            .allSatisfy(i -> assertThat(refusals).contains(i.resultReason()));
+        assertThat(locate(sockets.get(0), v, label)).containsExactly(uid(created.get(0), v));
+      }
+    } finally {
+      pool.shutdownNow();
+      for (SSLSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  static List<String> locate(SSLSocket socket, ProtocolVersion v, String label) throws IOException {
     ResponseBatchItem item =
         call(socket, v, Operation.LOCATE, Locate.Request.of(Attributes.of(name(label))).encode(v));
     assertThat(item.resultStatus()).isEqualTo(ResultStatus.SUCCESS);

@@ -11,6 +11,7 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.Ttlv;
@@ -21,10 +22,12 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.persistence.Blob;
 import io.arca.persistence.ConcurrentUpdateException;
+import io.arca.persistence.DuplicateNameException;
 import io.arca.persistence.DuplicateObjectException;
 import io.arca.persistence.ObjectCriteria;
 import io.arca.persistence.ObjectRepository;
 import io.arca.persistence.StoredObject;
+import io.arca.persistence.UniqueNames;
 import io.arca.server.keys.ClearKey;
 import io.arca.server.keys.JcaKeys;
 import java.security.PrivateKey;
@@ -34,6 +37,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +60,19 @@ public final class DatabaseStore implements ObjectStore {
   private final KeyCache cache;
   private final SecureRandom random = new SecureRandom();
   private final @Nullable HsmModule hsm;
+
+  /**
+   * The rule the repository's database enforces for KMIP Names: unique among one owner's objects
+   * that are not destroyed (as the handlers' own check before a create or change), unless the
+   * server lets them repeat ({@code --allow-duplicate-names}).
+   */
+  public static UniqueNames uniqueNames(boolean namesMayRepeat) {
+    return namesMayRepeat
+        ? UniqueNames.none()
+        : UniqueNames.of(
+            AttributeRows.columnName(new AttributeReference.Tagged(Tag.NAME.code())),
+            Set.of(State.DESTROYED.xmlName(), State.DESTROYED_COMPROMISED.xmlName()));
+  }
 
   /** A store over {@code repository}, wrapping with {@code serverKek} unless told otherwise. */
   public DatabaseStore(
@@ -130,6 +147,8 @@ public final class DatabaseStore implements ObjectStore {
     } catch (DuplicateObjectException e) {
       throw new KmipException(
           ResultReason.OBJECT_ALREADY_EXISTS, "an object " + draft.uid() + " already exists");
+    } catch (DuplicateNameException e) {
+      throw nameTaken();
     }
   }
 
@@ -213,6 +232,8 @@ public final class DatabaseStore implements ObjectStore {
           ObjectRecord after = change.apply(before);
           checkSameObject(before, after);
           return toRecord(repository.update(toRow(after, stored)));
+        } catch (DuplicateNameException e) {
+          throw nameTaken();
         } catch (ConcurrentUpdateException e) {
           // Another writer (here or on another node) got there first: apply the change again on
           // what it wrote, after a random pause that grows, so that contenders spread out.
@@ -225,6 +246,17 @@ public final class DatabaseStore implements ObjectStore {
     throw new KmipException(
         ResultReason.GENERAL_FAILURE,
         uid + " was changed by others " + UPDATE_ATTEMPTS + " times in a row; try again");
+  }
+
+  /**
+   * The loser of a race for a Name: the handlers' check before the write found it free, and another
+   * create or change (here or on another server) committed it first. A 1.x client reads General
+   * Failure, as its version has no reason for a taken Name.
+   */
+  private static KmipException nameTaken() {
+    return new KmipException(
+        ResultReason.NON_UNIQUE_NAME_ATTRIBUTE,
+        "a Name of the object is already given to another of your objects");
   }
 
   private static void backOff(int attempt) {
