@@ -31,6 +31,7 @@ import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.kmip.ttlv.text.KmipJson;
 import io.arca.kmip.ttlv.text.KmipXml;
 import io.arca.server.config.ServerConfig;
+import io.arca.server.op.ClaimedProfiles;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
@@ -42,6 +43,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +67,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpsEndToEndTest {
   private static final int MAX_MESSAGE_BYTES = 64 * 1024;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
   @TempDir static Path dir;
 
@@ -75,8 +78,29 @@ class HttpsEndToEndTest {
   void start() throws Exception {
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
     ServerConfig.Tls tls = TestServers.tls(pki);
+    ServerConfig plain = TestServers.config(dir, tls, 16, MAX_MESSAGE_BYTES);
+    ServerConfig.Limits limits = plain.limits();
     ServerConfig config =
-        TestServers.config(dir, tls, 16, MAX_MESSAGE_BYTES)
+        new ServerConfig(
+                plain.bind(),
+                plain.port(),
+                plain.dataDir(),
+                plain.tls(),
+                plain.identityFrom(),
+                new ServerConfig.Limits(
+                    limits.maxConnections(),
+                    limits.maxMessageBytes(),
+                    limits.idleTimeout(),
+                    limits.handshakeTimeout(),
+                    limits.maxConnectionsPerAddress(),
+                    limits.reservedConnections(),
+                    limits.busyHandshakeTimeout(),
+                    REQUEST_TIMEOUT,
+                    limits.refusalLogInterval()),
+                plain.workerThreads(),
+                plain.logLevel(),
+                plain.interop(),
+                plain.storage())
             .withHttpsBind(InetSocketAddress.createUnresolved("127.0.0.1", 0));
     server = Arca.start(config, TlsContexts.server(tls));
     admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
@@ -313,6 +337,22 @@ class HttpsEndToEndTest {
   }
 
   @Test
+  void aBodyNotWholeWithinTheRequestDeadlineIsClosed() throws Exception {
+    try (SSLSocket socket = connect()) {
+      OutputStream out = socket.getOutputStream();
+      // Half the announced body, then nothing: the request deadline, not the idle timeout (a
+      // minute here), must end it.
+      out.write(
+          utf8(
+              head("POST /kmip", "Content-Type: application/octet-stream", "Content-Length: 100")));
+      out.write(new byte[50]);
+      out.flush();
+
+      assertClosed(socket);
+    }
+  }
+
+  @Test
   void bytesThatAreNoHttpAre400ThenClosed() throws Exception {
     try (SSLSocket socket = connect()) {
       HttpAnswer answer = send(socket, "\u0001\u0002 garbage \r\n\r\n", new byte[0]);
@@ -371,10 +411,7 @@ class HttpsEndToEndTest {
   }
 
   private static List<Integer> profileNames(boolean https) {
-    return io.arca.server.op.ClaimedProfiles.standard()
-        .served(https)
-        .answer(ProtocolVersion.V2_1)
-        .stream()
+    return ClaimedProfiles.standard().served(https).answer(ProtocolVersion.V2_1).stream()
         .map(
             p ->
                 ((TtlvEnumeration) Objects.requireNonNull(p.first(Tag.PROFILE_NAME.code())))

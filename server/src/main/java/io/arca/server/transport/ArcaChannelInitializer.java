@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds each connection's pipeline: connection limit (a refused connection gets no pipeline and no
- * TLS engine), request deadline, TLS, idle timeout, TTLV framing, one request at a time, dispatch
- * to the worker pool. The event loop does TLS and framing only. Each connection's TLS handler comes
- * from the server's TLS material at accept time, so a reload affects new connections only.
+ * TLS engine), request deadline, TLS, idle timeout, TTLV framing (or, on the HTTPS port, HTTP/1.1
+ * framing and the {@link KmipHttpHandler}), one request at a time, dispatch to the worker pool. The
+ * event loop does TLS and framing only. Each connection's TLS handler comes from the server's TLS
+ * material at accept time, so a reload affects new connections only.
  */
 public final class ArcaChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** How many bytes of HTTP body an XML or JSON request may take per byte of TTLV allowed. */

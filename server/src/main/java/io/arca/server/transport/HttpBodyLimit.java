@@ -1,5 +1,6 @@
 package io.arca.server.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -30,6 +31,12 @@ final class HttpBodyLimit extends HttpObjectAggregator {
     this.maxBodyBytes = maxBodyBytes;
     this.deadline = deadline;
     this.refusals = refusals;
+  }
+
+  @Override
+  protected FullHttpMessage beginAggregation(HttpMessage start, ByteBuf content) throws Exception {
+    deadline.requestStarted();
+    return super.beginAggregation(start, content);
   }
 
   @Override
