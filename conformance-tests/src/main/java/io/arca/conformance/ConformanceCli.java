@@ -49,6 +49,14 @@ public final class ConformanceCli implements Callable<Integer> {
   int port;
 
   @Option(
+      names = "--https-port",
+      paramLabel = "PORT",
+      description =
+          "The server's KMIP-over-HTTPS port, for the message-encoding cases (MSGENC-HTTPS, -XML,"
+              + " -JSON); without it they are skipped.")
+  @Nullable Integer httpsPort;
+
+  @Option(
       names = "--ca",
       required = true,
       description = "PEM file of the CA that signed the server's certificate.")
@@ -107,9 +115,14 @@ public final class ConformanceCli implements Callable<Integer> {
       }
     }
     SSLContext tls = ClientTls.context(ca, cert, key);
+    Integer https = httpsPort;
     CaseRunner runner =
         new CaseRunner(
             () -> KmipConnection.open(tls, host, port, timeout, DecodeLimits.DEFAULTS),
+            https == null
+                ? null
+                : encoding ->
+                    new HttpsExchange(tls, host, https, encoding, timeout, DecodeLimits.DEFAULTS),
             Clock.systemUTC());
     List<CaseResult> results = new ArrayList<>();
     for (CaseFile file : cases) {

@@ -111,6 +111,16 @@ public enum Relaxation {
   UNORDERED("the specification does not fix the order of these lists"),
 
   /**
+   * In the message-encoding files (MSGENC-HTTPS, -XML, -JSON), whose subject is the encoding, the
+   * Operation and Object Type lists a Query answers are compared with this server's own: the runner
+   * sends the same Query to the TTLV port and expects, over HTTPS, exactly the lists that port
+   * answered (every other item as the file says).
+   */
+  ENCODING_PROFILE_QUERY(
+      "the files list the recording server's operations (Notify, Put, Poll...); the encoding must"
+          + " carry this server's answer unchanged"),
+
+  /**
    * Attribute Names in the files, in requests and expected responses alike, have their runs of
    * white space folded to one space before they are sent or compared.
    */

@@ -5,6 +5,7 @@ import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +28,8 @@ final class InProcessServer implements AutoCloseable {
 
   /**
    * A server in {@code dataDir} whose PKI is a copy of the one in {@code pkiTemplate} (made there
-   * first if missing): starting many servers then costs no key generation.
+   * first if missing): starting many servers then costs no key generation. Its HTTPS port is on,
+   * for the message-encoding cases.
    */
   static InProcessServer start(Path dataDir, Path pkiTemplate) throws Exception {
     DevelopmentPki.openOrCreate(pkiTemplate);
@@ -38,19 +40,20 @@ final class InProcessServer implements AutoCloseable {
             file, pki.resolve(file.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
-    return start(dataDir);
+    return start(dataDir, false, true);
   }
 
   static InProcessServer start(Path dataDir) throws Exception {
-    return start(dataDir, false);
+    return start(dataDir, false, false);
   }
 
   /** A server whose users' objects may share a Name ({@code --allow-duplicate-names}). */
   static InProcessServer startAllowingDuplicateNames(Path dataDir) throws Exception {
-    return start(dataDir, true);
+    return start(dataDir, true, false);
   }
 
-  private static InProcessServer start(Path dataDir, boolean namesMayRepeat) throws Exception {
+  private static InProcessServer start(Path dataDir, boolean namesMayRepeat, boolean https)
+      throws Exception {
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dataDir.resolve("pki"));
     ServerConfig.Tls tls =
         new ServerConfig.Tls(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(), null);
@@ -74,6 +77,9 @@ final class InProcessServer implements AutoCloseable {
                 false,
                 namesMayRepeat),
             null);
+    if (https) {
+      config = config.withHttpsBind(InetSocketAddress.createUnresolved("127.0.0.1", 0));
+    }
     return new InProcessServer(pki, Arca.start(config, TlsContexts.server(tls)));
   }
 
@@ -83,6 +89,11 @@ final class InProcessServer implements AutoCloseable {
 
   int port() {
     return server.port();
+  }
+
+  /** The HTTPS port, or -1 when it is off. */
+  int httpsPort() {
+    return server.httpsPort();
   }
 
   @Override

@@ -131,6 +131,14 @@ class OasisConformanceTest {
                       running.port(),
                       Duration.ofSeconds(20),
                       DecodeLimits.DEFAULTS),
+              encoding ->
+                  new HttpsExchange(
+                      tls,
+                      "127.0.0.1",
+                      running.httpsPort(),
+                      encoding,
+                      Duration.ofSeconds(20),
+                      DecodeLimits.DEFAULTS),
               Clock.systemUTC());
       runnerServer = running;
     }

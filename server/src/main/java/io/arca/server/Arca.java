@@ -138,6 +138,11 @@ public final class Arca implements AutoCloseable {
     return server.port();
   }
 
+  /** The bound HTTPS port, or -1 when it is off. */
+  public int httpsPort() {
+    return server.httpsPort();
+  }
+
   /** The server's TLS material: {@link ServerTls#reload} swaps it for new handshakes. */
   public ServerTls tls() {
     return server.tls();

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ArcaServer implements AutoCloseable {
   private final EventLoopGroup eventLoops;
   private final ThreadPoolExecutor workers;
   private final Channel listener;
+  private final @Nullable Channel httpsListener;
   private final ConnectionLimiter limiter;
   private final InFlightRequests inFlight;
   private final ServerTls tls;
@@ -46,6 +48,7 @@ public final class ArcaServer implements AutoCloseable {
       EventLoopGroup eventLoops,
       ThreadPoolExecutor workers,
       Channel listener,
+      @Nullable Channel httpsListener,
       ConnectionLimiter limiter,
       InFlightRequests inFlight,
       ServerTls tls) {
@@ -53,6 +56,7 @@ public final class ArcaServer implements AutoCloseable {
     this.eventLoops = eventLoops;
     this.workers = workers;
     this.listener = listener;
+    this.httpsListener = httpsListener;
     this.limiter = limiter;
     this.inFlight = inFlight;
     this.tls = tls;
@@ -98,24 +102,46 @@ public final class ArcaServer implements AutoCloseable {
     RefusalLog refusals = new RefusalLog(config.limits().refusalLogInterval(), events);
     ConnectionLimiter limiter = new ConnectionLimiter(config.limits(), refusals);
     InFlightRequests inFlight = new InFlightRequests();
+    Channel listener = null;
     try {
-      Channel listener =
+      ServerBootstrap bootstrap =
           new ServerBootstrap()
               .group(acceptors, eventLoops)
               .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.AUTO_READ, false)
-              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childOption(ChannelOption.TCP_NODELAY, true);
+      listener =
+          bootstrap
+              .clone()
               .childHandler(
                   new ArcaChannelInitializer(
-                      config, tls, limiter, processor, workers, inFlight, refusals))
+                      config, tls, limiter, processor, workers, inFlight, refusals, false))
               .bind(config.bind(), config.port())
               .sync()
               .channel();
+      // The HTTPS port shares everything but the framing: one connection limit over both ports
+      // (which also bounds the worker queue), the same pool, TLS material and refusal log.
+      InetSocketAddress httpsBind = config.httpsBind();
+      Channel httpsListener =
+          httpsBind == null
+              ? null
+              : bootstrap
+                  .clone()
+                  .childHandler(
+                      new ArcaChannelInitializer(
+                          config, tls, limiter, processor, workers, inFlight, refusals, true))
+                  .bind(httpsBind.getHostString(), httpsBind.getPort())
+                  .sync()
+                  .channel();
       long every = refusals.interval().toMillis();
       acceptors.scheduleAtFixedRate(refusals::flush, every, every, TimeUnit.MILLISECONDS);
-      return new ArcaServer(acceptors, eventLoops, workers, listener, limiter, inFlight, tls);
+      return new ArcaServer(
+          acceptors, eventLoops, workers, listener, httpsListener, limiter, inFlight, tls);
     } catch (InterruptedException | RuntimeException e) {
+      if (listener != null) {
+        listener.close();
+      }
       acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       workers.shutdownNow();
@@ -129,7 +155,14 @@ public final class ArcaServer implements AutoCloseable {
     return ((InetSocketAddress) listener.localAddress()).getPort();
   }
 
-  /** Connections open now. */
+  /** The HTTPS port actually bound, or -1 when it is off. */
+  public int httpsPort() {
+    return httpsListener == null
+        ? -1
+        : ((InetSocketAddress) httpsListener.localAddress()).getPort();
+  }
+
+  /** Connections open now, on both ports. */
   public int openConnections() {
     return limiter.openConnections();
   }
@@ -148,6 +181,9 @@ public final class ArcaServer implements AutoCloseable {
   @Override
   public void close() {
     listener.close().syncUninterruptibly();
+    if (httpsListener != null) {
+      httpsListener.close().syncUninterruptibly();
+    }
     acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     workers.shutdown();
     try {

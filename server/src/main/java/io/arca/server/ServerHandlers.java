@@ -230,7 +230,7 @@ public final class ServerHandlers {
                 ? List.of(ProtectionStorageMask.SOFTWARE.value())
                 : List.of(
                     ProtectionStorageMask.SOFTWARE.value(), ProtectionStorageMask.HARDWARE.value()),
-            ClaimedProfiles.standard()));
+            ClaimedProfiles.standard().served(config.servesHttps())));
     handlers.add(PayloadCodecs.RNG_RETRIEVE, new RngRetrieveHandler(clientRandom));
     handlers.add(PayloadCodecs.RNG_SEED, new RngSeedHandler(clientRandom));
     handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));

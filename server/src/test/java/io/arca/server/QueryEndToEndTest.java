@@ -212,7 +212,8 @@ class QueryEndToEndTest {
                 new TtlvBoolean(Tag.PREDICTION_RESISTANCE.code(), false));
       }
       case QUERY_PROFILES -> {
-        assertThat(answer.profiles()).isEqualTo(ClaimedProfiles.standard().answer(version));
+        assertThat(answer.profiles())
+            .isEqualTo(ClaimedProfiles.standard().served(false).answer(version));
         List<Integer> names =
             answer.profiles().stream()
                 .map(

@@ -61,6 +61,18 @@ public record Observability(
    * @throws IllegalArgumentException naming the setting when it is neither
    */
   public static @Nullable InetSocketAddress parseAdminBind(String text) {
+    return parseBind("admin-bind", text, "127.0.0.1:" + ADMIN_PORT);
+  }
+
+  /**
+   * Reads a listener's {@code host:port}, {@code [v6]:port}, or {@code off}.
+   *
+   * @param setting the setting's name, for the message
+   * @param example an address to show in the message
+   * @return the address, or null for {@code off}
+   * @throws IllegalArgumentException naming the setting when it is neither
+   */
+  public static @Nullable InetSocketAddress parseBind(String setting, String text, String example) {
     String value = text.strip();
     if (value.equalsIgnoreCase("off")) {
       return null;
@@ -78,7 +90,7 @@ public record Observability(
     }
     if (host.isEmpty() || port < 0 || port > 65_535) {
       throw new IllegalArgumentException(
-          "admin-bind: " + text + " (expected: host:port, e.g. 127.0.0.1:9696, or off)");
+          setting + ": " + text + " (expected: host:port, e.g. " + example + ", or off)");
     }
     return InetSocketAddress.createUnresolved(host, port);
   }

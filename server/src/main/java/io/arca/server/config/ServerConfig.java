@@ -2,6 +2,7 @@ package io.arca.server.config;
 
 import io.arca.hsm.HsmProfile;
 import io.arca.kmip.message.RequestBounds;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param hsm the PKCS#11 HSM whose keys are {@code hsm::<slot>::<label>} objects, or null for none
  * @param requestBounds what one request field, batch item and message may hold
  * @param observability the admin listener (metrics, health), the log format and the access log
+ * @param httpsBind where the HTTPS port (KMIP over HTTPS: TTLV, XML and JSON) listens, or null for
+ *     none (the default)
  */
 public record ServerConfig(
     String bind,
@@ -46,7 +49,42 @@ public record ServerConfig(
     Access access,
     @Nullable Hsm hsm,
     RequestBounds requestBounds,
-    Observability observability) {
+    Observability observability,
+    @Nullable InetSocketAddress httpsBind) {
+
+  /** Settings without the HTTPS port. */
+  public ServerConfig(
+      String bind,
+      int port,
+      Path dataDir,
+      @Nullable Tls tls,
+      IdentitySource identityFrom,
+      Limits limits,
+      int workerThreads,
+      String logLevel,
+      boolean interop,
+      Storage storage,
+      Access access,
+      @Nullable Hsm hsm,
+      RequestBounds requestBounds,
+      Observability observability) {
+    this(
+        bind,
+        port,
+        dataDir,
+        tls,
+        identityFrom,
+        limits,
+        workerThreads,
+        logLevel,
+        interop,
+        storage,
+        access,
+        hsm,
+        requestBounds,
+        observability,
+        null);
+  }
 
   /**
    * Settings without an admin listener, logging text (servers built in code: tests, benchmarks).
@@ -154,6 +192,31 @@ public record ServerConfig(
     if (workerThreads <= 0) {
       throw new IllegalArgumentException("worker-threads: " + workerThreads + " (expected: > 0)");
     }
+  }
+
+  /** These settings with the HTTPS port on {@code httpsBind}. */
+  public ServerConfig withHttpsBind(InetSocketAddress httpsBind) {
+    return new ServerConfig(
+        bind,
+        port,
+        dataDir,
+        tls,
+        identityFrom,
+        limits,
+        workerThreads,
+        logLevel,
+        interop,
+        storage,
+        access,
+        hsm,
+        requestBounds,
+        observability,
+        Objects.requireNonNull(httpsBind, "httpsBind"));
+  }
+
+  /** Whether the HTTPS port is on, and with it the profiles only it serves. */
+  public boolean servesHttps() {
+    return httpsBind != null;
   }
 
   /** True when no TLS material was configured and the server makes its own development PKI. */

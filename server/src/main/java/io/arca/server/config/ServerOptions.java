@@ -74,6 +74,15 @@ public final class ServerOptions {
   int port = 5696;
 
   @Option(
+      names = "--https-bind",
+      defaultValue = "off",
+      paramLabel = "HOST:PORT|off",
+      description =
+          "KMIP over HTTPS on its own port, with the KMIP port's mutual TLS and limits: POST to"
+              + " /kmip of TTLV, KMIP XML or KMIP JSON (default: ${DEFAULT-VALUE}).")
+  String httpsBind = "off";
+
+  @Option(
       names = "--data-dir",
       defaultValue = "./arca-data",
       paramLabel = "DIR",
@@ -478,7 +487,8 @@ public final class ServerOptions {
             allowDuplicateNames),
         hsm.settings(),
         requestBounds(),
-        observability.settings());
+        observability.settings(),
+        Observability.parseBind("https-bind", httpsBind, "0.0.0.0:5697"));
   }
 
   private ServerConfig.Revocation revocation() {

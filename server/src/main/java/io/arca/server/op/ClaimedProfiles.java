@@ -25,6 +25,9 @@ public final class ClaimedProfiles {
   /** The resource, beside this class. */
   public static final String RESOURCE = "claimed-profiles.tsv";
 
+  /** The prefix of the case profiles whose cases run over the HTTPS port. */
+  private static final String HTTPS_ONLY = "MSGENC-";
+
   /**
    * One claim.
    *
@@ -85,6 +88,18 @@ public final class ClaimedProfiles {
   /** Every row. */
   public List<Claim> claims() {
     return claims;
+  }
+
+  /**
+   * The claims of a server whose HTTPS port is on or off: the message-encoding profiles (the
+   * MSGENC-HTTPS, -JSON and -XML cases) are served over HTTPS alone, so without the port they are
+   * not claimed.
+   */
+  public ClaimedProfiles served(boolean https) {
+    return https
+        ? this
+        : new ClaimedProfiles(
+            claims.stream().filter(c -> !c.caseProfile().startsWith(HTTPS_ONLY)).toList());
   }
 
   /**

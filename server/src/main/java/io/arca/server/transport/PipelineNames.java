@@ -7,7 +7,10 @@ public final class PipelineNames {
   public static final String TLS = "tls";
   public static final String IDLE = "idle";
   public static final String FRAMING = "ttlv-framing";
+  public static final String HTTP = "http";
+  public static final String HTTP_BODY = "http-body";
   public static final String FLOW_CONTROL = "one-request-at-a-time";
+  public static final String HTTP_KMIP = "http-kmip";
   public static final String DISPATCH = "dispatch";
 
   private PipelineNames() {}

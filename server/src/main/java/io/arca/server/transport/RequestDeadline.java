@@ -53,6 +53,17 @@ public final class RequestDeadline extends ChannelInboundHandlerAdapter {
   }
 
   /**
+   * The framing holds the start of a request. Its first bytes may have come in the read that ended
+   * the handshake, before this handler was watching, so the clock starts now if it has not yet.
+   */
+  void requestStarted() {
+    ChannelHandlerContext ctx = context;
+    if (authenticated && requestStart == IDLE && ctx != null) {
+      start(ctx);
+    }
+  }
+
+  /**
    * The frame decoder has a whole request; {@code moreBuffered} when bytes of the next one are
    * already there, whose clock starts now.
    */

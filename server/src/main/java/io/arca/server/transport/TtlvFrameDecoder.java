@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TtlvFrameDecoder extends ByteToMessageDecoder {
   static final int HEADER_BYTES = 8;
-  private static final int REQUEST_MESSAGE_HEADER = 0x42007801;
+  static final int REQUEST_MESSAGE_HEADER = 0x42007801;
 
   private final int maxMessageBytes;
   private final @Nullable RequestDeadline deadline;

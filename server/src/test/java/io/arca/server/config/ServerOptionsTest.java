@@ -65,6 +65,18 @@ class ServerOptionsTest {
   }
 
   @Test
+  void theHttpsPortIsOffByDefaultAndSetFromEveryLayer() throws Exception {
+    assertThat(parse(Map.of()).httpsBind()).isNull();
+    assertThat(parse(Map.of()).servesHttps()).isFalse();
+    assertThat(parse(Map.of(), "--https-bind", "0.0.0.0:5697").httpsBind())
+        .isEqualTo(InetSocketAddress.createUnresolved("0.0.0.0", 5697));
+    assertThat(parse(Map.of("ARCA_HTTPS_BIND", "127.0.0.1:8443")).servesHttps()).isTrue();
+    assertThat(parse(Map.of("ARCA_HTTPS_BIND", "off")).httpsBind()).isNull();
+    assertThatThrownBy(() -> parse(Map.of(), "--https-bind", "5697"))
+        .hasMessageContaining("https-bind: 5697 (expected: host:port");
+  }
+
+  @Test
   void auditVerifyIsASubcommand() throws Exception {
     ServerOptions options = new ServerOptions();
     String[] args = {"--data-dir", dir.toString(), "audit", "verify"};
