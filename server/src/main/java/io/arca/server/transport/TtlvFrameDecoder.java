@@ -48,6 +48,7 @@ public final class TtlvFrameDecoder extends ByteToMessageDecoder {
       return;
     }
     if (in.readableBytes() < 4) {
+      waitingForTheRest(in);
       return;
     }
     int start = in.readerIndex();
@@ -56,6 +57,7 @@ public final class TtlvFrameDecoder extends ByteToMessageDecoder {
       return;
     }
     if (in.readableBytes() < HEADER_BYTES) {
+      waitingForTheRest(in);
       return;
     }
     long length = in.getUnsignedInt(start + 4);
@@ -68,11 +70,23 @@ public final class TtlvFrameDecoder extends ByteToMessageDecoder {
       return;
     }
     if (in.readableBytes() < frameBytes) {
+      waitingForTheRest(in);
       return;
     }
     out.add(in.readRetainedSlice((int) frameBytes));
     if (deadline != null) {
       deadline.requestDone(in.isReadable());
+    }
+  }
+
+  /**
+   * Part of a request is here: its deadline runs. The deadline's own handler starts the clock on
+   * the first read after the handshake, but the first bytes of a request can come in the very read
+   * that finishes the handshake, before the handshake counts as done; this starts it then.
+   */
+  private void waitingForTheRest(ByteBuf in) {
+    if (deadline != null && in.isReadable()) {
+      deadline.requestStarted();
     }
   }
 

@@ -225,6 +225,45 @@ class FrontDoorTest {
     }
   }
 
+  /**
+   * A request whose first bytes come right behind the client's last handshake message, as when the
+   * first write starts the handshake: the server may read both at once, before the handshake counts
+   * as done, and the deadline must still run. Several connections, since whether the two arrive in
+   * one read is the network's choice.
+   */
+  @Test
+  void requestStartedInTheHandshakesLastReadIsCutOffAtTheDeadline() throws Exception {
+    byte[] request = discoverVersions();
+    List<SSLSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        SSLSocket socket =
+            (SSLSocket) admin.getSocketFactory().createSocket("127.0.0.1", server.port());
+        socket.setSoTimeout(10_000);
+        // No startHandshake(): this write performs it and sends its bytes straight after.
+        socket.getOutputStream().write(request, 0, 10);
+        socket.getOutputStream().flush();
+        sockets.add(socket);
+      }
+      long until = System.nanoTime() + REQUEST_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(5);
+      for (SSLSocket socket : sockets) {
+        socket.setSoTimeout(
+            (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+        try {
+          assertThat(socket.getInputStream().read()).as("the server closed it").isEqualTo(-1);
+        } catch (java.net.SocketTimeoutException e) {
+          throw new AssertionError("a request started with the handshake outlived its deadline", e);
+        } catch (IOException closed) {
+          // A reset: closed as well.
+        }
+      }
+    } finally {
+      for (SSLSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
   /** True when the server has closed the connection (a read at once sees the end). */
   private static boolean closedByServer(SSLSocket socket) throws IOException {
     int timeout = socket.getSoTimeout();
