@@ -24,6 +24,7 @@ import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.DeleteAttribute;
+import io.arca.kmip.payload.DenyCertificate;
 import io.arca.kmip.payload.Destroy;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Export;
@@ -31,12 +32,16 @@ import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributes;
 import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.payload.Import;
+import io.arca.kmip.payload.KekRotationProgress;
+import io.arca.kmip.payload.KekStatus;
 import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.Register;
+import io.arca.kmip.payload.Reload;
 import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.payload.RevokeAccess;
+import io.arca.kmip.payload.RotateKek;
 import io.arca.kmip.payload.SetAttribute;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
@@ -394,6 +399,37 @@ public final class KmipClient implements AutoCloseable {
     return ListAccess.Response.decode(
         call(Operation.LIST_ACCESS, new ListAccess.Request(uniqueIdentifier).encode(VERSION)),
         VERSION);
+  }
+
+  /** Rotate KEK (Arca admin extension, docs/OPERATIONS.md): starts a rotation to {@code to}. */
+  public KekRotationProgress rotateKek(String to) throws IOException {
+    return RotateKek.Response.decode(
+            call(Operation.ROTATE_KEK, new RotateKek.Request(to).encode(VERSION)), VERSION)
+        .progress();
+  }
+
+  /** KEK Status (Arca admin extension): the database's KEKs and the server's last rotation. */
+  public KekStatus.Response kekStatus() throws IOException {
+    return KekStatus.Response.decode(
+        call(Operation.KEK_STATUS, new KekStatus.Request().encode(VERSION)), VERSION);
+  }
+
+  /**
+   * Deny Certificate or, with {@code deny} false, Allow Certificate (Arca admin extensions): edits
+   * the server's deny list; returns the entry as the server wrote it.
+   */
+  public String changeDenyList(String entry, boolean deny) throws IOException {
+    Operation operation = deny ? Operation.DENY_CERTIFICATE : Operation.ALLOW_CERTIFICATE;
+    return DenyCertificate.Response.decode(
+            call(operation, new DenyCertificate.Request(entry).encode(VERSION)), VERSION)
+        .entry();
+  }
+
+  /** Reload (Arca admin extension): what SIGHUP does; returns what the server now presents. */
+  public String reload() throws IOException {
+    return Reload.Response.decode(
+            call(Operation.RELOAD, new Reload.Request().encode(VERSION)), VERSION)
+        .message();
   }
 
   /** The protocol version this client speaks unless told otherwise. */

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Operation enumeration (Arca extension, docs/ACCESS.md). Extension values (0x8xxxxxxx) have no
- * constant: the wire keeps the raw number.
+ * The Operation enumeration (Arca extension, docs/OPERATIONS.md). Extension values (0x8xxxxxxx)
+ * have no constant: the wire keeps the raw number.
  */
 @javax.annotation.processing.Generated("io.arca.kmip.tools.VocabularyGenerator")
 public enum Operation implements KmipEnumeration {
@@ -136,7 +136,17 @@ public enum Operation implements KmipEnumeration {
   /** Revoke Access (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
   REVOKE_ACCESS(0x80000002, "RevokeAccess", 10, 0),
   /** List Access (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
-  LIST_ACCESS(0x80000003, "ListAccess", 10, 0);
+  LIST_ACCESS(0x80000003, "ListAccess", 10, 0),
+  /** Rotate KEK (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ROTATE_KEK(0x80000004, "RotateKek", 10, 0),
+  /** KEK Status (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  KEK_STATUS(0x80000005, "KekStatus", 10, 0),
+  /** Deny Certificate (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  DENY_CERTIFICATE(0x80000006, "DenyCertificate", 10, 0),
+  /** Allow Certificate (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ALLOW_CERTIFICATE(0x80000007, "AllowCertificate", 10, 0),
+  /** Reload (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  RELOAD(0x80000008, "Reload", 10, 0);
 
   static final EnumerationIndex<Operation> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());

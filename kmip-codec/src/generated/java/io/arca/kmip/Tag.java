@@ -1702,7 +1702,37 @@ public enum Tag implements KmipEnumeration {
   /** Arca Owner (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
   ARCA_OWNER(0x540003, "ArcaOwner", "Arca Owner", 10, 0, ItemType.TEXT_STRING),
   /** Arca Owned Object (KMIP 1.0+; Arca extension, docs/ACCESS.md). */
-  ARCA_OWNED_OBJECT(0x540004, "ArcaOwnedObject", "Arca Owned Object", 10, 0, ItemType.TEXT_STRING);
+  ARCA_OWNED_OBJECT(0x540004, "ArcaOwnedObject", "Arca Owned Object", 10, 0, ItemType.TEXT_STRING),
+  /** Arca KEK Id (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_KEK_ID(0x540005, "ArcaKekId", "Arca KEK Id", 10, 0, ItemType.TEXT_STRING),
+  /** Arca KEK State (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_KEK_STATE(0x540006, "ArcaKekState", "Arca KEK State", 10, 0, ItemType.TEXT_STRING),
+  /** Arca Wrapped Count (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_WRAPPED_COUNT(
+      0x540007,
+      "ArcaWrappedCount",
+      "Arca Wrapped Count",
+      10,
+      0,
+      ItemType.LONG_INTEGER),
+  /** Arca KEK (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_KEK(0x540008, "ArcaKek", "Arca KEK", 10, 0, ItemType.STRUCTURE),
+  /** Arca Rotation State (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_ROTATION_STATE(
+      0x540009,
+      "ArcaRotationState",
+      "Arca Rotation State",
+      10,
+      0,
+      ItemType.TEXT_STRING),
+  /** Arca Rows Moved (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_ROWS_MOVED(0x54000A, "ArcaRowsMoved", "Arca Rows Moved", 10, 0, ItemType.LONG_INTEGER),
+  /** Arca Rows Total (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_ROWS_TOTAL(0x54000B, "ArcaRowsTotal", "Arca Rows Total", 10, 0, ItemType.LONG_INTEGER),
+  /** Arca Deny Entry (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_DENY_ENTRY(0x54000C, "ArcaDenyEntry", "Arca Deny Entry", 10, 0, ItemType.TEXT_STRING),
+  /** Arca Message (KMIP 1.0+; Arca extension, docs/OPERATIONS.md). */
+  ARCA_MESSAGE(0x54000D, "ArcaMessage", "Arca Message", 10, 0, ItemType.TEXT_STRING);
 
   /** Tag codes run from 0x420001 upwards, so an array indexed by the low bits is the lookup. */
   private static final int BASE = 0x420000;

@@ -27,6 +27,18 @@ import org.jspecify.annotations.Nullable;
  * close).
  */
 public final class Arca implements AutoCloseable {
+  /** What the Reload admin operation runs: SIGHUP's work, with its outcome. */
+  @FunctionalInterface
+  public interface Reloader {
+    /**
+     * Reads the configuration again and applies what may change while running.
+     *
+     * @return what new handshakes now present
+     * @throws IOException why nothing changed
+     */
+    String reload() throws IOException;
+  }
+
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ServerStores stores;
   private final ArcaServer server;
@@ -64,6 +76,18 @@ public final class Arca implements AutoCloseable {
    */
   public static Arca start(ServerConfig config, ServerTls tls)
       throws IOException, InterruptedException {
+    return start(config, tls, null);
+  }
+
+  /**
+   * As above, with {@code reloader} as the Reload admin operation's work (SIGHUP's), or null when
+   * the settings cannot be read again.
+   *
+   * @throws IOException if the data directory cannot be used
+   * @throws InterruptedException if interrupted while binding
+   */
+  public static Arca start(ServerConfig config, ServerTls tls, @Nullable Reloader reloader)
+      throws IOException, InterruptedException {
     ServerStores stores;
     try {
       stores = ServerStores.open(config);
@@ -94,7 +118,13 @@ public final class Arca implements AutoCloseable {
               config,
               tls,
               ServerHandlers.processor(
-                  config, stores.objects(), stores.hsm(), access, stores.audit(), observer),
+                  config,
+                  stores.objects(),
+                  stores.hsm(),
+                  access,
+                  stores.audit(),
+                  observer,
+                  new ArcaAdministration(stores.kekRotations(), tls, reloader)),
               metrics == null ? TransportEvents.NONE : metrics.transport());
       AdminServer admin = null;
       if (metrics != null && adminBind != null) {

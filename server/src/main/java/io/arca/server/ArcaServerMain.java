@@ -224,9 +224,10 @@ public final class ArcaServerMain {
       effective = withDevelopmentTls(config, log);
     }
     ServerConfig.Tls tls = Objects.requireNonNull(effective.tls());
-    Arca server =
-        Arca.start(effective, ServerTls.start(tls, effective.limits().refusalLogInterval()));
+    ServerTls serverTls = ServerTls.start(tls, effective.limits().refusalLogInterval());
     ServerConfig running = effective;
+    Arca server =
+        Arca.start(effective, serverTls, () -> reloadOrExplain(args, running, serverTls, log));
     HangupSignal.handle(() -> reload(args, running, server.tls(), log));
     log.info(
         "Arca listens on {}:{} (KMIP over mutual TLS, TLS provider {}, {} transport), {} ms after"
@@ -259,6 +260,21 @@ public final class ArcaServerMain {
    */
   static void reload(String[] args, ServerConfig running, ServerTls tls, Logger log) {
     log.info("SIGHUP: reloading the log level, the TLS key and certificates and revocation data");
+    try {
+      reloadOrExplain(args, running, tls, log);
+    } catch (IOException e) {
+      // Logged where it failed; the previous settings stay.
+    }
+  }
+
+  /**
+   * The reload of SIGHUP and of the Reload admin operation.
+   *
+   * @return what new handshakes present now
+   * @throws IOException why nothing changed
+   */
+  static String reloadOrExplain(String[] args, ServerConfig running, ServerTls tls, Logger log)
+      throws IOException {
     ServerConfig fresh;
     try {
       String[] again = withoutPasswordPrompt(args);
@@ -270,7 +286,7 @@ public final class ArcaServerMain {
       }
     } catch (ParameterException | IllegalArgumentException | IOException e) {
       log.warn("reload: cannot read the configuration, nothing changed: {}", e.getMessage());
-      return;
+      throw new IOException("cannot read the configuration: " + e.getMessage(), e);
     }
     setLogLevel(fresh.logLevel());
     ServerConfig.Tls next = Objects.requireNonNull(fresh.tls());
@@ -281,7 +297,7 @@ public final class ArcaServerMain {
           new ServerConfig.Tls(
               next.certificate(), next.key(), next.clientCa(), typedAtStart, next.revocation());
     }
-    tls.reload(next);
+    return tls.reloadOrExplain(next);
   }
 
   /** The arguments without a bare --tls-key-password, which would prompt on the terminal. */

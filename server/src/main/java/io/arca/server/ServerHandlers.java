@@ -22,6 +22,7 @@ import io.arca.server.keys.KeyMaker;
 import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
 import io.arca.server.op.AdjustAttributeHandler;
+import io.arca.server.op.AllowCertificateHandler;
 import io.arca.server.op.AsymmetricKeys;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.ClaimedProfiles;
@@ -31,6 +32,7 @@ import io.arca.server.op.CreateSplitKeyHandler;
 import io.arca.server.op.CryptoStreams;
 import io.arca.server.op.DecryptHandler;
 import io.arca.server.op.DeleteAttributeHandler;
+import io.arca.server.op.DenyCertificateHandler;
 import io.arca.server.op.DeriveKeyHandler;
 import io.arca.server.op.DestroyHandler;
 import io.arca.server.op.DiscoverVersionsHandler;
@@ -45,6 +47,7 @@ import io.arca.server.op.HashHandler;
 import io.arca.server.op.ImportHandler;
 import io.arca.server.op.InteropHandler;
 import io.arca.server.op.JoinSplitKeyHandler;
+import io.arca.server.op.KekStatusHandler;
 import io.arca.server.op.KeyBackings;
 import io.arca.server.op.ListAccessHandler;
 import io.arca.server.op.LocateHandler;
@@ -61,10 +64,14 @@ import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReKeyHandler;
 import io.arca.server.op.ReKeyKeyPairHandler;
 import io.arca.server.op.RegisterHandler;
+import io.arca.server.op.ReloadHandler;
 import io.arca.server.op.RevokeAccessHandler;
 import io.arca.server.op.RevokeHandler;
 import io.arca.server.op.RngRetrieveHandler;
 import io.arca.server.op.RngSeedHandler;
+import io.arca.server.op.RotateKekHandler;
+import io.arca.server.op.ServerAdministration;
+import io.arca.server.op.ServerAdmins;
 import io.arca.server.op.SetAttributeHandler;
 import io.arca.server.op.SignHandler;
 import io.arca.server.op.SignatureVerifyHandler;
@@ -115,6 +122,21 @@ public final class ServerHandlers {
       AccessPolicy access,
       AuditLog audit,
       AnsweredItems observer) {
+    return processor(config, store, hsm, access, audit, observer, null);
+  }
+
+  /**
+   * As above, with the admin extension operations over {@code administration} when the settings
+   * name server administrators.
+   */
+  static KmipRequestProcessor processor(
+      ServerConfig config,
+      ObjectStore store,
+      @Nullable HsmObjects hsm,
+      AccessPolicy access,
+      AuditLog audit,
+      AnsweredItems observer,
+      @Nullable ServerAdministration administration) {
     Clock clock = Clock.systemUTC();
     DecodeLimits limits =
         new DecodeLimits(
@@ -125,7 +147,7 @@ public final class ServerHandlers {
     CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create());
     return new KmipRequestProcessor(
         new BatchProcessor(
-            registry(config, store, hsm, streams),
+            registry(config, store, hsm, administration, streams),
             clock,
             access,
             audit,
@@ -148,11 +170,24 @@ public final class ServerHandlers {
   public static OperationRegistry registry(
       ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm) {
     return registry(
-        config, store, hsm, new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create()));
+        config, store, hsm, null, new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create()));
   }
 
-  private static OperationRegistry registry(
-      ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm, CryptoStreams streams) {
+  /**
+   * Every handler this server has, with the admin extension operations over {@code administration}
+   * when it is given and the settings name server administrators (closed by default: without
+   * administrators they are not served at all).
+   */
+  static OperationRegistry registry(
+      ServerConfig config,
+      ObjectStore store,
+      @Nullable HsmObjects hsm,
+      @Nullable ServerAdministration administration,
+      CryptoStreams streams) {
+    ServerAdmins admins =
+        administration == null
+            ? ServerAdmins.NONE
+            : new ServerAdmins(config.access().serverAdmins());
     AtomicReference<OperationRegistry> registry = new AtomicReference<>();
     ObjectAccess objects = new ObjectAccess(store);
     SecureRandom random = ServerRandom.create();
@@ -230,7 +265,8 @@ public final class ServerHandlers {
                 ? List.of(ProtectionStorageMask.SOFTWARE.value())
                 : List.of(
                     ProtectionStorageMask.SOFTWARE.value(), ProtectionStorageMask.HARDWARE.value()),
-            ClaimedProfiles.standard().served(config.servesHttps())));
+            ClaimedProfiles.standard().served(config.servesHttps()),
+            admins));
     handlers.add(PayloadCodecs.RNG_RETRIEVE, new RngRetrieveHandler(clientRandom));
     handlers.add(PayloadCodecs.RNG_SEED, new RngSeedHandler(clientRandom));
     handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));
@@ -239,9 +275,28 @@ public final class ServerHandlers {
     if (config.interop()) {
       handlers.add(PayloadCodecs.INTEROP, new InteropHandler());
     }
+    if (administration != null && !admins.users().isEmpty()) {
+      addAdministration(handlers, admins, administration);
+    }
     OperationRegistry operations = handlers.build();
     registry.set(operations);
     return operations;
+  }
+
+  /**
+   * The admin operations this server can carry out: a deny list and a reload only if it has them.
+   */
+  private static void addAdministration(
+      OperationRegistry.Builder handlers, ServerAdmins admins, ServerAdministration server) {
+    handlers.add(PayloadCodecs.ROTATE_KEK, new RotateKekHandler(admins, server));
+    handlers.add(PayloadCodecs.KEK_STATUS, new KekStatusHandler(admins, server));
+    if (server.hasDenyList()) {
+      handlers.add(PayloadCodecs.DENY_LIST_CHANGE, new DenyCertificateHandler(admins, server));
+      handlers.add(PayloadCodecs.DENY_LIST_CHANGE, new AllowCertificateHandler(admins, server));
+    }
+    if (server.reloads()) {
+      handlers.add(PayloadCodecs.RELOAD, new ReloadHandler(admins, server));
+    }
   }
 
   private static String serverVersion() {

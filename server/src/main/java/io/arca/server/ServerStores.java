@@ -24,6 +24,7 @@ import io.arca.server.metrics.Readiness;
 import io.arca.server.metrics.ServerMetrics;
 import io.arca.server.store.DatabaseStore;
 import io.arca.server.store.KekRing;
+import io.arca.server.store.KekRotations;
 import io.arca.server.store.KekSource;
 import io.arca.server.store.KekStartup;
 import io.arca.server.store.KeyCacheSettings;
@@ -49,6 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class ServerStores implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerStores.class);
 
+  /** Rows per transaction of a rotation asked over KMIP (the tool's default). */
+  private static final int ROTATION_BATCH_ROWS = 500;
+
   private final Database database;
   private final JdbcObjectRepository repository;
   private final DatabaseStore databaseObjects;
@@ -57,6 +61,7 @@ public final class ServerStores implements AutoCloseable {
   private final ObjectStore objects;
   private final AuditWriter audit;
   private final KeyWrapper kek;
+  private final KekRotations rotations;
 
   private ServerStores(
       Database database,
@@ -65,8 +70,10 @@ public final class ServerStores implements AutoCloseable {
       @Nullable HsmModule hsmModule,
       @Nullable HsmObjects hsmObjects,
       AuditWriter audit,
-      KeyWrapper kek) {
+      KeyWrapper kek,
+      KekRotations rotations) {
     this.kek = kek;
+    this.rotations = rotations;
     this.database = database;
     this.repository = repository;
     this.databaseObjects = databaseObjects;
@@ -144,7 +151,15 @@ public final class ServerStores implements AutoCloseable {
         database.close();
         throw e;
       }
-      return new ServerStores(database, repository, objects, hsm, hsmObjects, audit, kek);
+      KekRotations rotations =
+          new KekRotations(
+              new JdbcKekRepository(database),
+              new JdbcAuditRepository(database),
+              kek,
+              new KekSource(config.dataDir(), hsm, new SecureRandom()),
+              ROTATION_BATCH_ROWS);
+      return new ServerStores(
+          database, repository, objects, hsm, hsmObjects, audit, kek, rotations);
     } catch (IOException | RuntimeException e) {
       if (hsm != null) {
         hsm.close();
@@ -273,6 +288,11 @@ public final class ServerStores implements AutoCloseable {
     return audit;
   }
 
+  /** The KEK rotations this server runs for its administrators. */
+  public KekRotations kekRotations() {
+    return rotations;
+  }
+
   /** Hands the stores' meters to {@code metrics}: pool, group commits, key cache, HSM, audit. */
   void watch(ServerMetrics metrics) {
     metrics.watchDatabase(database, repository);
@@ -290,6 +310,8 @@ public final class ServerStores implements AutoCloseable {
 
   @Override
   public void close() {
+    // A rotation in progress stops between two batches; it resumes when asked again.
+    rotations.close();
     // The audit records of the last requests are appended while the database is still open.
     audit.close();
     try {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
       LocateCommand.class,
       AttributesCommands.class,
       AccessRightsCommands.AccessRights.class,
+      AdminCommands.Admin.class,
       SignCommands.SignFile.class,
       SignCommands.VerifyFile.class,
       ServerCommands.DiscoverVersionsCommand.class,

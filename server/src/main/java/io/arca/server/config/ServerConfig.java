@@ -449,6 +449,8 @@ public record ServerConfig(
    *     cannot be written, rather than journaled until it can
    * @param namesMayRepeat whether one user's live objects may share a Name (KMIP makes Names unique
    *     per owner; some clients' suites reuse one)
+   * @param serverAdmins the users who may call the admin extension operations (KEK rotation, the
+   *     deny list, reload: docs/OPERATIONS.md); empty, the default: nobody, and they are not served
    */
   public record Access(
       Set<String> privilegedUsers,
@@ -456,7 +458,8 @@ public record ServerConfig(
       long auditJournalMaxBytes,
       boolean auditSync,
       boolean auditRequireDatabase,
-      boolean namesMayRepeat) {
+      boolean namesMayRepeat,
+      Set<String> serverAdmins) {
     /** The audit journal's default maximum: 256 MiB, about a million records. */
     public static final long AUDIT_JOURNAL_MAX_BYTES = 256L << 20;
 
@@ -468,6 +471,36 @@ public record ServerConfig(
       this(privilegedUsers, auditFile, AUDIT_JOURNAL_MAX_BYTES, false, false, false);
     }
 
+    /** These settings, without server administrators. */
+    public Access(
+        Set<String> privilegedUsers,
+        @Nullable Path auditFile,
+        long auditJournalMaxBytes,
+        boolean auditSync,
+        boolean auditRequireDatabase,
+        boolean namesMayRepeat) {
+      this(
+          privilegedUsers,
+          auditFile,
+          auditJournalMaxBytes,
+          auditSync,
+          auditRequireDatabase,
+          namesMayRepeat,
+          Set.of());
+    }
+
+    /** These settings with {@code admins} as the server administrators. */
+    public Access withServerAdmins(Set<String> admins) {
+      return new Access(
+          privilegedUsers,
+          auditFile,
+          auditJournalMaxBytes,
+          auditSync,
+          auditRequireDatabase,
+          namesMayRepeat,
+          admins);
+    }
+
     public Access {
       if (auditJournalMaxBytes < 2L * (8 << 20)) {
         throw new IllegalArgumentException(
@@ -477,6 +510,11 @@ public record ServerConfig(
       if (privilegedUsers.contains("") || privilegedUsers.contains("*")) {
         throw new IllegalArgumentException(
             "privileged-users: " + privilegedUsers + " (expected: user names, not empty or *)");
+      }
+      serverAdmins = Set.copyOf(serverAdmins);
+      if (serverAdmins.contains("") || serverAdmins.contains("*")) {
+        throw new IllegalArgumentException(
+            "server-admins: " + serverAdmins + " (expected: user names, not empty or *)");
       }
     }
   }

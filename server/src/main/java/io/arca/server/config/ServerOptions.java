@@ -330,6 +330,15 @@ public final class ServerOptions {
   List<String> privilegedUsers = new ArrayList<>();
 
   @Option(
+      names = "--server-admins",
+      split = ",",
+      paramLabel = "USER",
+      description =
+          "Users who may rotate the KEK, edit the deny list and reload the server over KMIP"
+              + " (default: nobody; the admin operations are then not served).")
+  List<String> serverAdmins = new ArrayList<>();
+
+  @Option(
       names = "--audit-file",
       paramLabel = "FILE",
       description = "Also append every audit record to this file (the database keeps the chain).")
@@ -484,7 +493,8 @@ public final class ServerOptions {
             auditJournalMaxMb << 20,
             auditFsync,
             auditRequireDatabase,
-            allowDuplicateNames),
+            allowDuplicateNames,
+            Set.copyOf(serverAdmins)),
         hsm.settings(),
         requestBounds(),
         observability.settings(),

@@ -83,6 +83,15 @@ public final class HsmRoutingStore implements ObjectStore {
     return database.delete(uid);
   }
 
+  /** The database's objects: only they are stored wrapped; an HSM key is refused as by default. */
+  @Override
+  public ObjectRecord rewrap(
+      String uid, @Nullable String wrappingKeyId, UnaryOperator<ObjectRecord> change) {
+    return HsmKeyRef.isHsmId(uid)
+        ? ObjectStore.super.rewrap(uid, wrappingKeyId, change)
+        : database.rewrap(uid, wrappingKeyId, change);
+  }
+
   /** The database's objects: only they are stored wrapped, by a database or an HSM key. */
   @Override
   public long wrappedBy(String keyId) {

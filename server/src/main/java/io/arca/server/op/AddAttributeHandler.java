@@ -46,6 +46,7 @@ public final class AddAttributeHandler
             objects,
             uid,
             context,
+            reference,
             current -> {
               AttributeEdits.check(Edit.ADD, reference, current, context.now(), version);
               if (AttributeEdits.isSingleValued(reference, version)

@@ -217,6 +217,21 @@ final class AttributeEdits {
         context);
   }
 
+  /**
+   * As {@link #apply(ObjectAccess, String, RequestContext, AttributesChange)} for an edit of {@code
+   * reference}; an edit of the wrapping key re-wraps the object ({@link Rewrapping}).
+   */
+  static ObjectRecord apply(
+      ObjectAccess objects,
+      String uid,
+      RequestContext context,
+      AttributeReference reference,
+      AttributesChange change) {
+    return NewObjects.isWrappingKeyId(reference)
+        ? Rewrapping.apply(objects, uid, context, change)
+        : apply(objects, uid, context, change);
+  }
+
   /** A change of an object's attributes, computed from its current record. */
   @FunctionalInterface
   interface AttributesChange {

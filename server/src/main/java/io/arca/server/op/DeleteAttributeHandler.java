@@ -49,6 +49,7 @@ public final class DeleteAttributeHandler
         objects,
         uid,
         context,
+        reference,
         current -> {
           AttributeEdits.check(Edit.DELETE, reference, current, context.now(), version);
           List<Attribute> gone = targets(current, reference, request, version);

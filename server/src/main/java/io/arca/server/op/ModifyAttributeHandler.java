@@ -54,6 +54,7 @@ public final class ModifyAttributeHandler
             objects,
             uid,
             context,
+            reference,
             current -> {
               AttributeEdits.check(Edit.MODIFY, reference, current, context.now(), version);
               Attribute target = target(current, wanted, currentValue, version);

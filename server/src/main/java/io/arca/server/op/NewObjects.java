@@ -108,16 +108,31 @@ final class NewObjects {
       checkNameFree(name, store, context);
     }
     String wrappingKey = wrappingKeyId(attributes);
+    if (wrappingKey != null) {
+      checkWrappingKey(wrappingKey, store, context);
+    }
+    return attributes;
+  }
+
+  /**
+   * Refuses a wrapping key the caller may not have an object wrapped by (or that does not exist) as
+   * Wrapping Object Not Found (Item Not Found in 1.x), alike.
+   */
+  static void checkWrappingKey(String wrappingKey, ObjectStore store, RequestContext context) {
+    ProtocolVersion version = context.protocolVersion();
     // Confirmed, so that naming someone else's cached key takes as long as naming a missing one.
-    if (wrappingKey != null
-        && store.findConfirmed(wrappingKey).filter(key -> mayWrapWith(key, context)).isEmpty()) {
+    if (store.findConfirmed(wrappingKey).filter(key -> mayWrapWith(key, context)).isEmpty()) {
       throw new KmipException(
           version.isAtLeast(ProtocolVersion.V2_0)
               ? ResultReason.WRAPPING_OBJECT_NOT_FOUND
               : ResultReason.ITEM_NOT_FOUND,
           "wrapping key " + wrappingKey + " does not exist");
     }
-    return attributes;
+  }
+
+  /** Whether {@code reference} names the wrapping key ({@code arca:wrapping-key-id}, 1.x too). */
+  static boolean isWrappingKeyId(AttributeReference reference) {
+    return WRAPPING_KEY_ID.contains(reference);
   }
 
   /**

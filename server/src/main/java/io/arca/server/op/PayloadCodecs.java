@@ -11,6 +11,7 @@ import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.payload.CreateSplitKey;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.DeleteAttribute;
+import io.arca.kmip.payload.DenyCertificate;
 import io.arca.kmip.payload.DeriveKey;
 import io.arca.kmip.payload.Destroy;
 import io.arca.kmip.payload.DiscoverVersions;
@@ -25,6 +26,7 @@ import io.arca.kmip.payload.Hash;
 import io.arca.kmip.payload.Import;
 import io.arca.kmip.payload.Interop;
 import io.arca.kmip.payload.JoinSplitKey;
+import io.arca.kmip.payload.KekStatus;
 import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
 import io.arca.kmip.payload.Mac;
@@ -36,10 +38,12 @@ import io.arca.kmip.payload.Query;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
 import io.arca.kmip.payload.Register;
+import io.arca.kmip.payload.Reload;
 import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.payload.RevokeAccess;
 import io.arca.kmip.payload.RngRetrieve;
 import io.arca.kmip.payload.RngSeed;
+import io.arca.kmip.payload.RotateKek;
 import io.arca.kmip.payload.SetAttribute;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
@@ -143,6 +147,20 @@ public final class PayloadCodecs {
       GET_USAGE_ALLOCATION =
           new PayloadCodec<>(
               GetUsageAllocation.Request::decode, GetUsageAllocation.Response::encode);
+
+  public static final PayloadCodec<RotateKek.Request, RotateKek.Response> ROTATE_KEK =
+      new PayloadCodec<>(RotateKek.Request::decode, RotateKek.Response::encode);
+
+  public static final PayloadCodec<KekStatus.Request, KekStatus.Response> KEK_STATUS =
+      new PayloadCodec<>(KekStatus.Request::decode, KekStatus.Response::encode);
+
+  /** Deny Certificate and Allow Certificate: the same payloads. */
+  public static final PayloadCodec<DenyCertificate.Request, DenyCertificate.Response>
+      DENY_LIST_CHANGE =
+          new PayloadCodec<>(DenyCertificate.Request::decode, DenyCertificate.Response::encode);
+
+  public static final PayloadCodec<Reload.Request, Reload.Response> RELOAD =
+      new PayloadCodec<>(Reload.Request::decode, Reload.Response::encode);
 
   public static final PayloadCodec<GrantAccess.Request, GrantAccess.Response> GRANT_ACCESS =
       new PayloadCodec<>(GrantAccess.Request::decode, GrantAccess.Response::encode);

@@ -52,6 +52,7 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
   private final List<TtlvStructure> rngs;
   private final List<Integer> storageMasks;
   private final ClaimedProfiles profiles;
+  private final ServerAdmins admins;
 
   /**
    * A handler that reports the operations of {@code registry} (supplied late, because the registry
@@ -66,6 +67,22 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
       List<TtlvStructure> rngs,
       List<Integer> storageMasks,
       ClaimedProfiles profiles) {
+    this(registry, objectTypes, version, rngs, storageMasks, profiles, ServerAdmins.NONE);
+  }
+
+  /**
+   * As above; the admin extension operations the registry serves are listed to {@code admins}
+   * alone, since they are served to nobody else.
+   */
+  public QueryHandler(
+      Supplier<OperationRegistry> registry,
+      List<ObjectType> objectTypes,
+      String version,
+      List<TtlvStructure> rngs,
+      List<Integer> storageMasks,
+      ClaimedProfiles profiles,
+      ServerAdmins admins) {
+    this.admins = admins;
     this.registry = registry;
     this.objectTypes = List.copyOf(objectTypes);
     this.version = version;
@@ -90,7 +107,9 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
     boolean serverInformation = asked.contains(QueryFunction.QUERY_SERVER_INFORMATION);
     boolean map = asked.contains(QueryFunction.QUERY_EXTENSION_MAP);
     return new Query.Response(
-        asked.contains(QueryFunction.QUERY_OPERATIONS) ? operations(v) : List.of(),
+        asked.contains(QueryFunction.QUERY_OPERATIONS)
+            ? operations(v, admins.includes(context.user()))
+            : List.of(),
         asked.contains(QueryFunction.QUERY_OBJECTS) ? objectTypes(v) : List.of(),
         serverInformation ? VENDOR : null,
         serverInformation ? serverInformation(v) : null,
@@ -164,12 +183,13 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
   /**
    * What the registry serves at {@code v}, less Arca's extensions (0x8xxxxxxx, negative as an int):
    * a standard client refuses an operation value it does not know, and those who use them read
-   * docs/ACCESS.md.
+   * docs/ACCESS.md. A server administrator is also told the admin operations the registry serves
+   * (they are registered only when there are administrators, and a tool asks before it calls).
    */
-  private List<Integer> operations(ProtocolVersion v) {
+  private List<Integer> operations(ProtocolVersion v, boolean admin) {
     List<Integer> operations = new ArrayList<>();
     for (Operation operation : registry.get().servedIn(v)) {
-      if (operation.value() >= 0) {
+      if (operation.value() >= 0 || (admin && ServerAdmins.OPERATIONS.contains(operation))) {
         operations.add(operation.value());
       }
     }

@@ -45,6 +45,7 @@ public final class SetAttributeHandler
         objects,
         uid,
         context,
+        reference,
         current -> {
           List<Attribute> instances = current.attributes().all(reference);
           if (instances.size() > 1) {

@@ -259,6 +259,59 @@ public final class DatabaseStore implements ObjectStore {
         "a Name of the object is already given to another of your objects");
   }
 
+  @Override
+  public ObjectRecord rewrap(
+      String uid, @Nullable String wrappingKeyId, UnaryOperator<ObjectRecord> change) {
+    KeyWrapper wrapper = wrapperFor(wrappingKeyId);
+    try {
+      for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+        StoredObject stored =
+            repository
+                .find(uid)
+                .orElseThrow(() -> new KmipException(ResultReason.ITEM_NOT_FOUND, uid));
+        WrappedKey old = wrapped(stored);
+        if (old == null) {
+          throw new IllegalStateException(uid + " holds no material to re-wrap");
+        }
+        ObjectRecord before = toRecord(stored);
+        ObjectRecord after = change.apply(before);
+        checkSameObject(before, after);
+        WrappedKey rewrapped;
+        ByteString clear = unwrap(old);
+        try {
+          rewrapped = wrapper.wrap(clear);
+        } finally {
+          clear.wipe();
+        }
+        StoredObject row =
+            new StoredObject(
+                stored.uid(),
+                stored.objectType(),
+                after.state().xmlName(),
+                stored.owner(),
+                Blob.copyOf(rewrapped.bytes().toByteArray()),
+                rewrapped.wrappingKeyId(),
+                rewrapped.mechanism(),
+                algorithm(after),
+                length(after),
+                stored.createdAt(),
+                after.updatedAt(),
+                stored.version(),
+                AttributeRows.toRows(after.attributes()));
+        try {
+          return toRecord(repository.update(row));
+        } catch (ConcurrentUpdateException e) {
+          backOff(attempt);
+        }
+      }
+    } finally {
+      cache.invalidate(uid);
+    }
+    throw new KmipException(
+        ResultReason.GENERAL_FAILURE,
+        uid + " was changed by others " + UPDATE_ATTEMPTS + " times in a row; try again");
+  }
+
   private static void backOff(int attempt) {
     long maxMillis = 1L << Math.min(attempt, 6);
     try {

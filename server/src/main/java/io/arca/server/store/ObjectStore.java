@@ -1,9 +1,12 @@
 package io.arca.server.store;
 
+import io.arca.kmip.KmipException;
+import io.arca.kmip.ResultReason;
 import io.arca.kmip.ttlv.TtlvStructure;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port the operation handlers use for managed objects, whatever holds them. Methods block
@@ -65,6 +68,24 @@ public interface ObjectStore {
    * @throws io.arca.kmip.KmipException Item Not Found if there is no such object
    */
   ObjectRecord update(String uid, UnaryOperator<ObjectRecord> change);
+
+  /**
+   * Re-wraps the object's stored material under {@code wrappingKeyId} (a managed key; null: the
+   * server KEK) and applies {@code change} to its record, in one compare-and-set update: the row
+   * holds the material under the old key or under the new one, never neither, and the plaintext
+   * exists only in memory, wiped after. Repeated like {@link #update} when another writer got there
+   * first.
+   *
+   * @throws io.arca.kmip.KmipException Item Not Found if there is no such object, Wrapping Object
+   *     Not Found or Invalid Field if the key cannot wrap, Feature Not Supported for a store that
+   *     keeps no wrapped material
+   */
+  default ObjectRecord rewrap(
+      String uid, @Nullable String wrappingKeyId, UnaryOperator<ObjectRecord> change) {
+    throw new KmipException(
+        ResultReason.FEATURE_NOT_SUPPORTED,
+        uid + " is not stored wrapped, so it cannot be re-wrapped");
+  }
 
   /** Removes the object entirely (only to undo a create); false if there was none. */
   boolean delete(String uid);

@@ -2,9 +2,14 @@ package io.arca.server.tls;
 
 import io.arca.server.config.ServerConfig;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -147,6 +152,95 @@ public final class ClientRevocation {
     } catch (IOException | RuntimeException e) {
       log.warn("revocation: keeping the last good list: {}", e.getMessage());
       return false;
+    }
+  }
+
+  /** Whether the settings name a deny-list file, which the admin operations may edit. */
+  boolean hasDenyList() {
+    return settings.denyList() != null;
+  }
+
+  /**
+   * Adds ({@code deny}) or removes the certificate {@code entry} names to or from the deny-list
+   * file, replacing the file atomically, and uses the new list at once: new handshakes are refused,
+   * and open connections at their next request (the list's generation changes). Removing drops
+   * every line naming the same certificate, however spelt; adding what is there, or removing what
+   * is not, writes nothing. A list that does not read back (a CRL of the same settings gone bad
+   * meanwhile) puts the old file back and keeps the old list.
+   *
+   * @return the entry as the deny list holds it
+   * @throws IllegalArgumentException when {@code entry} is not a deny-list entry
+   * @throws IOException when the file cannot be read, written or read back
+   */
+  synchronized String changeDenyList(String entry, boolean deny) throws IOException {
+    Path file = settings.denyList();
+    if (file == null) {
+      throw new IllegalStateException("no deny list is configured (--tls-deny-list)");
+    }
+    RevocationList.DenyEntry wanted = RevocationList.parseEntry(entry, clientCas);
+    String line = wanted.line();
+    List<String> before = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> after = new ArrayList<>();
+    boolean present = false;
+    for (String kept : before) {
+      RevocationList.DenyEntry existing;
+      try {
+        existing = RevocationList.parseLine(kept, clientCas);
+      } catch (IllegalArgumentException e) {
+        existing = null; // not this entry; the line stays as its author wrote it
+      }
+      boolean same = wanted.equals(existing);
+      present |= same;
+      if (!same || deny) {
+        after.add(kept);
+      }
+    }
+    if (present == deny) {
+      return line;
+    }
+    if (deny) {
+      after.add(line);
+    }
+    replace(file, after);
+    try {
+      RevocationList list = RevocationList.load(settings, clientCas);
+      current = list;
+      lastSeen = stamps(settings);
+      log.info(
+          "revocation: deny list {} by an administrator: {}; now {} certificate(s) refused"
+              + " (generation {})",
+          deny ? "extended" : "reduced",
+          line,
+          list.size(),
+          list.generation());
+    } catch (IOException | RuntimeException e) {
+      replace(file, before);
+      throw new IOException("the revocation data does not read back: " + e.getMessage(), e);
+    }
+    return line;
+  }
+
+  /** Replaces {@code file} by {@code lines} at once: a reader sees the old file or the new one. */
+  private static void replace(Path file, List<String> lines) throws IOException {
+    Path directory = file.toAbsolutePath().getParent();
+    Path temporary = Files.createTempFile(directory, ".deny-list", ".tmp");
+    try {
+      try {
+        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system: the temporary file's own mode stays.
+      }
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        channel.write(
+            ByteBuffer.wrap(
+                (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"))
+                    .getBytes(StandardCharsets.UTF_8)));
+        channel.force(true);
+      }
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -51,7 +52,50 @@ public final class RevocationList {
   static final RevocationList EMPTY = new RevocationList(Set.of(), Set.of(), Set.of());
 
   /** A certificate as its issuer names it. */
-  private record IssuerSerial(X500Principal issuer, BigInteger serial) {}
+  record IssuerSerial(X500Principal issuer, BigInteger serial) {}
+
+  /**
+   * One deny-list entry, read: a certificate's fingerprint (lower-case hex), or its issuer and
+   * serial. Two spellings of one certificate (colons, case, the issuer by DN or by fingerprint) are
+   * equal.
+   */
+  record DenyEntry(@Nullable String fingerprint, @Nullable IssuerSerial serial) {
+    /** The line the deny list holds for it: the fingerprint, or the hex serial and issuer DN. */
+    String line() {
+      if (serial == null) {
+        return Objects.requireNonNull(fingerprint);
+      }
+      String line = serial.serial().toString(16) + " " + serial.issuer().getName();
+      if (line.indexOf('#') >= 0 || line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException(
+            "the issuer's DN holds a character the deny list cannot (expected: the issuer named by"
+                + " sha256: and its CA's fingerprint)");
+      }
+      return line;
+    }
+  }
+
+  /**
+   * Reads one entry in the deny list's form: a SHA-256 fingerprint, or a hex serial and its
+   * issuer's DN or {@code sha256:} and the issuing client CA's fingerprint.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  static DenyEntry parseEntry(String entry, List<X509Certificate> clientCas) {
+    String[] parts = entry.strip().split("\\s+", 2);
+    if (parts.length == 1) {
+      return new DenyEntry(sha256Hex(parts[0]), null);
+    }
+    return new DenyEntry(
+        null, new IssuerSerial(issuer(parts[1].strip(), clientCas), serial(parts[0])));
+  }
+
+  /** The entry of a deny-list line, or null for a blank or comment line. */
+  static @Nullable DenyEntry parseLine(String line, List<X509Certificate> clientCas) {
+    int hash = line.indexOf('#');
+    String entry = (hash < 0 ? line : line.substring(0, hash)).strip();
+    return entry.isEmpty() ? null : parseEntry(entry, clientCas);
+  }
 
   private final long generation;
   private final Set<IssuerSerial> revoked;
@@ -205,18 +249,15 @@ public final class RevocationList {
       throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      int hash = line.indexOf('#');
-      String entry = (hash < 0 ? line : line.substring(0, hash)).strip();
-      if (entry.isEmpty()) {
-        continue;
-      }
       try {
-        String[] parts = entry.split("\\s+", 2);
-        if (parts.length == 1) {
-          fingerprints.add(sha256Hex(parts[0]));
+        DenyEntry entry = parseLine(lines.get(i), clientCas);
+        if (entry == null) {
+          continue;
+        }
+        if (entry.serial() == null) {
+          fingerprints.add(Objects.requireNonNull(entry.fingerprint()));
         } else {
-          serials.add(new IssuerSerial(issuer(parts[1].strip(), clientCas), serial(parts[0])));
+          serials.add(entry.serial());
         }
       } catch (IllegalArgumentException e) {
         throw new IOException(file + " line " + (i + 1) + ": " + e.getMessage(), e);

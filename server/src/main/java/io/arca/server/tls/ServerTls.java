@@ -118,6 +118,21 @@ public final class ServerTls implements AutoCloseable {
    * @return true when the new material is in use
    */
   public synchronized boolean reload(ServerConfig.Tls tls) {
+    try {
+      reloadOrExplain(tls);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * As {@link #reload}, telling what happened.
+   *
+   * @return what new handshakes present now (the server certificate's serial and expiry)
+   * @throws IOException why the files were not used; the current material stays
+   */
+  public synchronized String reloadOrExplain(ServerConfig.Tls tls) throws IOException {
     TlsMaterial loaded;
     try {
       loaded = TlsMaterial.load(tls, softFailLogInterval, softFailures);
@@ -126,18 +141,48 @@ public final class ServerTls implements AutoCloseable {
           "TLS reload failed, still serving the previous certificate, key, client CAs and"
               + " revocation data: {}",
           e.getMessage());
-      return false;
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
     material = loaded;
     scheduleRefresh(tls.revocation().refreshInterval());
     X509Certificate certificate = loaded.serverCertificate();
-    log.info(
-        "TLS reloaded: new handshakes present serial {} (valid until {}); {} certificate(s)"
-            + " refused by CRLs and the deny list",
-        certificate == null ? "?" : certificate.getSerialNumber().toString(16),
-        certificate == null ? "?" : certificate.getNotAfter().toInstant(),
-        loaded.revocation().current().size());
-    return true;
+    String outcome =
+        "new handshakes present serial "
+            + (certificate == null ? "?" : certificate.getSerialNumber().toString(16))
+            + " (valid until "
+            + (certificate == null ? "?" : certificate.getNotAfter().toInstant())
+            + "); "
+            + loaded.revocation().current().size()
+            + " certificate(s) refused by CRLs and the deny list";
+    log.info("TLS reloaded: {}", outcome);
+    return outcome;
+  }
+
+  /** Whether a deny-list file is configured, which {@link #deny} and {@link #allow} edit. */
+  public boolean hasDenyList() {
+    return material.revocation().hasDenyList();
+  }
+
+  /**
+   * Adds the certificate {@code entry} names to the deny list and applies it at once.
+   *
+   * @return the line written
+   * @throws IllegalArgumentException when the entry is not a deny-list entry
+   * @throws IOException when the list cannot be written or read back; nothing changed
+   */
+  public synchronized String deny(String entry) throws IOException {
+    return material.revocation().changeDenyList(entry, true);
+  }
+
+  /**
+   * Removes the certificate {@code entry} names from the deny list and applies it at once.
+   *
+   * @return the entry in the list's form
+   * @throws IllegalArgumentException when the entry is not a deny-list entry
+   * @throws IOException when the list cannot be written or read back; nothing changed
+   */
+  public synchronized String allow(String entry) throws IOException {
+    return material.revocation().changeDenyList(entry, false);
   }
 
   /** Looks at the revocation files now instead of at the next interval (tests, reload). */
