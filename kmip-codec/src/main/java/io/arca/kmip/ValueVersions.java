@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * same table judges what a request may say and what an answer may carry: a 1.0 request naming
  * Cryptographic Algorithm EC (1.2) is refused, and a 1.0 client is never sent Object Type PGP Key.
  *
- * <p>A value the vocabulary does not know (an extension, 0x8xxxxxxx, or a number no version
- * assigns) is left to the payload decoders, which know whether the field admits extensions. Values
- * of the Tag enumeration (2.x Attribute Reference) are left to the attribute rules, which answer an
- * attribute the version lacks with their own reasons.
+ * <p>Values under a tag the version lacks are not judged: the field or attribute itself is refused
+ * or withheld by the rules that know it. A value the vocabulary does not know (an extension,
+ * 0x8xxxxxxx, or a number no version assigns) is left to the payload decoders, which know whether
+ * the field admits extensions. Values of the Tag enumeration (2.x Attribute Reference) are left to
+ * the attribute rules, which answer an attribute the version lacks with their own reasons.
  */
 public final class ValueVersions {
   private ValueVersions() {}
@@ -42,19 +43,42 @@ public final class ValueVersions {
   }
 
   /**
-   * The first value in {@code tree}, depth first, that {@code version} does not define, or null
-   * when every known value is defined. A 1.x Attribute's value (tagged Attribute Value) is judged
-   * as the attribute its Attribute Name designates.
+   * The first value or mask bit in a request's {@code tree}, depth first, that {@code version} does
+   * not define, or null when every known one is defined. A 1.x Attribute's value (tagged Attribute
+   * Value) is judged as the attribute its Attribute Name designates.
    */
   public static @Nullable Undefined firstUndefined(Ttlv tree, ProtocolVersion version) {
-    return firstUndefined(tree, tree.tag(), version);
+    return new Walk(version, true).first(tree, tree.tag());
   }
 
-  private static @Nullable Undefined firstUndefined(Ttlv item, int tag, ProtocolVersion version) {
+  /**
+   * Like {@link #firstUndefined}, for an answer: enumeration values only. A mask bit 2.x reserved
+   * (Export, 0x40) stays in the mask of an object made by a 1.x client, as the spec leaves reserved
+   * bits to be ignored, rather than the whole Cryptographic Usage Mask being withheld.
+   */
+  public static @Nullable Undefined firstUndefinedValue(Ttlv tree, ProtocolVersion version) {
+    return new Walk(version, false).first(tree, tree.tag());
+  }
+
+  private record Walk(ProtocolVersion version, boolean maskBits) {
+    @Nullable Undefined first(Ttlv item, int tag) {
+      return firstUndefined(item, tag, version, maskBits);
+    }
+  }
+
+  private static @Nullable Undefined firstUndefined(
+      Ttlv item, int tag, ProtocolVersion version, boolean maskBits) {
+    Tag known = Tag.byCode(tag);
+    if (known != null && !known.isDefinedIn(version)) {
+      // A field or attribute the version lacks is refused (or withheld) as such, with the reason
+      // its own rules give (1.x Permission Denied for Key Value Location in 1.0), not for its
+      // values.
+      return null;
+    }
     if (item instanceof TtlvStructure structure) {
       return structure.tag() == Tag.ATTRIBUTE.code()
-          ? inAttribute(structure, version)
-          : inItems(structure, version);
+          ? inAttribute(structure, version, maskBits)
+          : inItems(structure, version, maskBits);
     }
     EnumerationType type = Enumerations.forTag(tag);
     if (type == null || type.xmlName().equals("Tag")) {
@@ -63,7 +87,7 @@ public final class ValueVersions {
     if (item instanceof TtlvEnumeration enumeration && !type.isMask()) {
       return judged(tag, type.byValue(enumeration.value()), version);
     }
-    if (item instanceof TtlvInteger mask && type.isMask()) {
+    if (item instanceof TtlvInteger mask && type.isMask() && maskBits) {
       int bits = mask.value();
       while (bits != 0) {
         int bit = Integer.lowestOneBit(bits);
@@ -77,9 +101,10 @@ public final class ValueVersions {
     return null;
   }
 
-  private static @Nullable Undefined inItems(TtlvStructure structure, ProtocolVersion version) {
+  private static @Nullable Undefined inItems(
+      TtlvStructure structure, ProtocolVersion version, boolean maskBits) {
     for (Ttlv child : structure.items()) {
-      Undefined found = firstUndefined(child, child.tag(), version);
+      Undefined found = firstUndefined(child, child.tag(), version, maskBits);
       if (found != null) {
         return found;
       }
@@ -88,7 +113,8 @@ public final class ValueVersions {
   }
 
   /** A 1.x Attribute: its Attribute Value is read as the named attribute's own tag. */
-  private static @Nullable Undefined inAttribute(TtlvStructure attribute, ProtocolVersion version) {
+  private static @Nullable Undefined inAttribute(
+      TtlvStructure attribute, ProtocolVersion version, boolean maskBits) {
     Tag named =
         attribute.first(Tag.ATTRIBUTE_NAME.code()) instanceof TtlvTextString name
             ? Tag.bySpecName(name.value())
@@ -96,7 +122,7 @@ public final class ValueVersions {
     for (Ttlv child : attribute.items()) {
       int tag =
           child.tag() == Tag.ATTRIBUTE_VALUE.code() && named != null ? named.code() : child.tag();
-      Undefined found = firstUndefined(child, tag, version);
+      Undefined found = firstUndefined(child, tag, version, maskBits);
       if (found != null) {
         return found;
       }
