@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  *   <li>1.0-1.3 are not read: the 1.4 text contains them. First versions inside 1.x come from the
  *       tag numbering (tags are assigned in order, see TAG_SINCE) and, for enumeration values, from
  *       the first version of the enumeration's own tag; that is exact for tags and a lower bound
- *       for values added to an existing enumeration in 1.1-1.4, except for Operation and Result
- *       Reason, whose values have boundaries of their own (VALUE_SINCE).
+ *       for values added to an existing enumeration in 1.1-1.4, except where value-since-1x.tsv
+ *       gives the enumeration boundaries of its own (VALUE_SINCE).
  * </ul>
  */
 public final class KmipSpecExtract {
@@ -56,18 +56,34 @@ public final class KmipSpecExtract {
   };
 
   /**
-   * Last value of each 1.x version for the enumerations whose 1.x growth decides what a request may
-   * ask and what an answer may say: operations (an operation a version lacks is Operation Not
-   * Supported) and result reasons (a reason a version lacks must not reach its clients). Like tags,
-   * their values are numbered in the order they were added; the boundaries follow the KMIP 1.0-1.3
-   * tables as PyKMIP's per-version enumerations list them and agree with the first versions of the
-   * tags each value came with (Encoding Option 1.1, Attestation Type 1.2, Sensitive 1.4). Values
-   * past the last boundary (General Failure, 0x100) keep the enumeration tag's first version.
+   * Last value of each 1.x version for the enumerations that grew inside 1.x, read from
+   * value-since-1x.tsv next to this file. Like tags, values are numbered in the order they were
+   * added, so the boundaries give every value's first version: a request may not use a value its
+   * version lacks and an answer may not carry one. Values past the last boundary (General Failure,
+   * 0x100) keep the enumeration tag's first version.
    */
-  private static final Map<String, int[][]> VALUE_SINCE =
-      Map.of(
-          "Operation", new int[][] {{0x1C, 10}, {0x1E, 11}, {0x29, 12}, {0x2B, 14}},
-          "ResultReason", new int[][] {{0x11, 10}, {0x12, 11}, {0x15, 12}, {0x18, 14}});
+  private static final Map<String, int[][]> VALUE_SINCE = readValueSince();
+
+  private static Map<String, int[][]> readValueSince() {
+    Path table = Path.of("tools/kmip-spec-extract/value-since-1x.tsv");
+    Map<String, List<int[]>> rows = new TreeMap<>();
+    try {
+      for (String line : Files.readAllLines(table, StandardCharsets.UTF_8)) {
+        if (line.isBlank() || line.startsWith("#") || line.startsWith("enumeration\t")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        int version = Integer.parseInt(f[2].replace(".", ""));
+        rows.computeIfAbsent(f[0], k -> new ArrayList<>())
+            .add(new int[] {Integer.decode(f[1]), version});
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("run from the repository root: " + table, e);
+    }
+    Map<String, int[][]> out = new TreeMap<>();
+    rows.forEach((k, v) -> out.put(k, v.toArray(new int[0][])));
+    return out;
+  }
 
   /**
    * Tag-to-enumeration links the 2.x tables do not state with a section reference and that do not

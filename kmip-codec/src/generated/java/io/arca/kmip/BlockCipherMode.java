@@ -47,8 +47,8 @@ public enum BlockCipherMode implements KmipEnumeration {
   X9_102_AKW1(0x00000010, "X9_102AKW1", 10, 0),
   /** X9.102 AKW2 (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
   X9_102_AKW2(0x00000011, "X9_102AKW2", 10, 0),
-  /** AEAD (KMIP 1.0+; KMIP 2.1 §11.6 Table 436). */
-  AEAD(0x00000012, "AEAD", 10, 0);
+  /** AEAD (KMIP 1.4+; KMIP 2.1 §11.6 Table 436). */
+  AEAD(0x00000012, "AEAD", 14, 0);
 
   static final EnumerationIndex<BlockCipherMode> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
@@ -75,7 +75,7 @@ public enum BlockCipherMode implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

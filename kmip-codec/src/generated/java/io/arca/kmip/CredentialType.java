@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 public enum CredentialType implements KmipEnumeration {
   /** Username and Password (KMIP 1.0+; KMIP 2.1 §11.11 Table 442). */
   USERNAME_AND_PASSWORD(0x00000001, "UsernameAndPassword", 10, 0),
-  /** Device (KMIP 1.0+; KMIP 2.1 §11.11 Table 442). */
-  DEVICE(0x00000002, "Device", 10, 0),
-  /** Attestation (KMIP 1.0+; KMIP 2.1 §11.11 Table 442). */
-  ATTESTATION(0x00000003, "Attestation", 10, 0),
+  /** Device (KMIP 1.1+; KMIP 2.1 §11.11 Table 442). */
+  DEVICE(0x00000002, "Device", 11, 0),
+  /** Attestation (KMIP 1.2+; KMIP 2.1 §11.11 Table 442). */
+  ATTESTATION(0x00000003, "Attestation", 12, 0),
   /** One Time Password (KMIP 2.0+; KMIP 2.1 §11.11 Table 442). */
   ONE_TIME_PASSWORD(0x00000004, "OneTimePassword", 20, 0),
   /** Hashed Password (KMIP 2.0+; KMIP 2.1 §11.11 Table 442). */
@@ -51,7 +51,7 @@ public enum CredentialType implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

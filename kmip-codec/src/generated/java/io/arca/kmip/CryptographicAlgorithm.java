@@ -63,36 +63,36 @@ public enum CryptographicAlgorithm implements KmipEnumeration {
   SKIPJACK(0x00000018, "SKIPJACK", 10, 0),
   /** Twofish (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
   TWOFISH(0x00000019, "Twofish", 10, 0),
-  /** EC (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  EC(0x0000001A, "EC", 10, 0),
-  /** One Time Pad (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  ONE_TIME_PAD(0x0000001B, "OneTimePad", 10, 0),
-  /** ChaCha20 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  CHACHA20(0x0000001C, "ChaCha20", 10, 0),
-  /** Poly1305 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  POLY1305(0x0000001D, "Poly1305", 10, 0),
-  /** ChaCha20Poly1305 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  CHACHA20POLY1305(0x0000001E, "ChaCha20Poly1305", 10, 0),
-  /** SHA3-224 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  SHA3_224(0x0000001F, "SHA3_224", 10, 0),
-  /** SHA3-256 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  SHA3_256(0x00000020, "SHA3_256", 10, 0),
-  /** SHA3-384 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  SHA3_384(0x00000021, "SHA3_384", 10, 0),
-  /** SHA3-512 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  SHA3_512(0x00000022, "SHA3_512", 10, 0),
-  /** HMAC-SHA3-224 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  HMAC_SHA3_224(0x00000023, "HMAC_SHA3_224", 10, 0),
-  /** HMAC-SHA3-256 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  HMAC_SHA3_256(0x00000024, "HMAC_SHA3_256", 10, 0),
-  /** HMAC-SHA3-384 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  HMAC_SHA3_384(0x00000025, "HMAC_SHA3_384", 10, 0),
-  /** HMAC-SHA3-512 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  HMAC_SHA3_512(0x00000026, "HMAC_SHA3_512", 10, 0),
-  /** SHAKE-128 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  SHAKE_128(0x00000027, "SHAKE_128", 10, 0),
-  /** SHAKE-256 (KMIP 1.0+; KMIP 2.1 §11.12 Table 443). */
-  SHAKE_256(0x00000028, "SHAKE_256", 10, 0),
+  /** EC (KMIP 1.2+; KMIP 2.1 §11.12 Table 443). */
+  EC(0x0000001A, "EC", 12, 0),
+  /** One Time Pad (KMIP 1.3+; KMIP 2.1 §11.12 Table 443). */
+  ONE_TIME_PAD(0x0000001B, "OneTimePad", 13, 0),
+  /** ChaCha20 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  CHACHA20(0x0000001C, "ChaCha20", 14, 0),
+  /** Poly1305 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  POLY1305(0x0000001D, "Poly1305", 14, 0),
+  /** ChaCha20Poly1305 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  CHACHA20POLY1305(0x0000001E, "ChaCha20Poly1305", 14, 0),
+  /** SHA3-224 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  SHA3_224(0x0000001F, "SHA3_224", 14, 0),
+  /** SHA3-256 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  SHA3_256(0x00000020, "SHA3_256", 14, 0),
+  /** SHA3-384 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  SHA3_384(0x00000021, "SHA3_384", 14, 0),
+  /** SHA3-512 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  SHA3_512(0x00000022, "SHA3_512", 14, 0),
+  /** HMAC-SHA3-224 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  HMAC_SHA3_224(0x00000023, "HMAC_SHA3_224", 14, 0),
+  /** HMAC-SHA3-256 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  HMAC_SHA3_256(0x00000024, "HMAC_SHA3_256", 14, 0),
+  /** HMAC-SHA3-384 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  HMAC_SHA3_384(0x00000025, "HMAC_SHA3_384", 14, 0),
+  /** HMAC-SHA3-512 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  HMAC_SHA3_512(0x00000026, "HMAC_SHA3_512", 14, 0),
+  /** SHAKE-128 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  SHAKE_128(0x00000027, "SHAKE_128", 14, 0),
+  /** SHAKE-256 (KMIP 1.4+; KMIP 2.1 §11.12 Table 443). */
+  SHAKE_256(0x00000028, "SHAKE_256", 14, 0),
   /** ARIA (KMIP 2.0+; KMIP 2.1 §11.12 Table 443). */
   ARIA(0x00000029, "ARIA", 20, 0),
   /** SEED (KMIP 2.0+; KMIP 2.1 §11.12 Table 443). */
@@ -151,7 +151,7 @@ public enum CryptographicAlgorithm implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

@@ -27,8 +27,8 @@ public enum DerivationMethod implements KmipEnumeration {
   NIST800_108_F(0x00000006, "NIST800_108_F", 10, 0),
   /** NIST800-108-DPI (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
   NIST800_108_DPI(0x00000007, "NIST800_108_DPI", 10, 0),
-  /** Asymmetric Key (KMIP 1.0+; KMIP 2.1 §11.14 Table 446). */
-  ASYMMETRIC_KEY(0x00000008, "AsymmetricKey", 10, 0),
+  /** Asymmetric Key (KMIP 1.4+; KMIP 2.1 §11.14 Table 446). */
+  ASYMMETRIC_KEY(0x00000008, "AsymmetricKey", 14, 0),
   /** AWS Signature Version 4 (KMIP 2.0+; KMIP 2.1 §11.14 Table 446). */
   AWS_SIGNATURE_VERSION_4(0x00000009, "AWSSignatureVersion4", 20, 0),
   /** HKDF (KMIP 2.0+; KMIP 2.1 §11.14 Table 446). */
@@ -59,7 +59,7 @@ public enum DerivationMethod implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

@@ -45,12 +45,12 @@ public enum DigitalSignatureAlgorithm implements KmipEnumeration {
   ECDSA_WITH_SHA384(0x0000000F, "ECDSAWithSHA384", 11, 0),
   /** ECDSA with SHA512 (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
   ECDSA_WITH_SHA512(0x00000010, "ECDSAWithSHA512", 11, 0),
-  /** SHA3-256 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA3_256_WITH_RSA_ENCRYPTION(0x00000011, "SHA3_256WithRSAEncryption", 11, 0),
-  /** SHA3-384 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA3_384_WITH_RSA_ENCRYPTION(0x00000012, "SHA3_384WithRSAEncryption", 11, 0),
-  /** SHA3-512 with RSA Encryption (KMIP 1.1+; KMIP 2.1 §11.16 Table 447). */
-  SHA3_512_WITH_RSA_ENCRYPTION(0x00000013, "SHA3_512WithRSAEncryption", 11, 0);
+  /** SHA3-256 with RSA Encryption (KMIP 1.4+; KMIP 2.1 §11.16 Table 447). */
+  SHA3_256_WITH_RSA_ENCRYPTION(0x00000011, "SHA3_256WithRSAEncryption", 14, 0),
+  /** SHA3-384 with RSA Encryption (KMIP 1.4+; KMIP 2.1 §11.16 Table 447). */
+  SHA3_384_WITH_RSA_ENCRYPTION(0x00000012, "SHA3_384WithRSAEncryption", 14, 0),
+  /** SHA3-512 with RSA Encryption (KMIP 1.4+; KMIP 2.1 §11.16 Table 447). */
+  SHA3_512_WITH_RSA_ENCRYPTION(0x00000013, "SHA3_512WithRSAEncryption", 14, 0);
 
   static final EnumerationIndex<DigitalSignatureAlgorithm> INDEX =
       new EnumerationIndex<>(
@@ -88,7 +88,7 @@ public enum DigitalSignatureAlgorithm implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

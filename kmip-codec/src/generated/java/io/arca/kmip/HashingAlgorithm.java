@@ -35,18 +35,18 @@ public enum HashingAlgorithm implements KmipEnumeration {
   TIGER(0x0000000A, "Tiger", 10, 0),
   /** Whirlpool (KMIP 1.0+; KMIP 2.1 §11.21 Table 454). */
   WHIRLPOOL(0x0000000B, "Whirlpool", 10, 0),
-  /** SHA-512/224 (KMIP 1.0+; KMIP 2.1 §11.21 Table 454). */
-  SHA_512_224(0x0000000C, "SHA_512_224", 10, 0),
-  /** SHA-512/256 (KMIP 1.0+; KMIP 2.1 §11.21 Table 454). */
-  SHA_512_256(0x0000000D, "SHA_512_256", 10, 0),
-  /** SHA3-224 (KMIP 1.0+; KMIP 2.1 §11.21 Table 454). */
-  SHA3_224(0x0000000E, "SHA3_224", 10, 0),
-  /** SHA3-256 (KMIP 1.0+; KMIP 2.1 §11.21 Table 454). */
-  SHA3_256(0x0000000F, "SHA3_256", 10, 0),
-  /** SHA3-384 (KMIP 1.0+; KMIP 2.1 §11.21 Table 454). */
-  SHA3_384(0x00000010, "SHA3_384", 10, 0),
-  /** SHA3-512 (KMIP 1.0+; KMIP 2.1 §11.21 Table 454). */
-  SHA3_512(0x00000011, "SHA3_512", 10, 0);
+  /** SHA-512/224 (KMIP 1.2+; KMIP 2.1 §11.21 Table 454). */
+  SHA_512_224(0x0000000C, "SHA_512_224", 12, 0),
+  /** SHA-512/256 (KMIP 1.2+; KMIP 2.1 §11.21 Table 454). */
+  SHA_512_256(0x0000000D, "SHA_512_256", 12, 0),
+  /** SHA3-224 (KMIP 1.4+; KMIP 2.1 §11.21 Table 454). */
+  SHA3_224(0x0000000E, "SHA3_224", 14, 0),
+  /** SHA3-256 (KMIP 1.4+; KMIP 2.1 §11.21 Table 454). */
+  SHA3_256(0x0000000F, "SHA3_256", 14, 0),
+  /** SHA3-384 (KMIP 1.4+; KMIP 2.1 §11.21 Table 454). */
+  SHA3_384(0x00000010, "SHA3_384", 14, 0),
+  /** SHA3-512 (KMIP 1.4+; KMIP 2.1 §11.21 Table 454). */
+  SHA3_512(0x00000011, "SHA3_512", 14, 0);
 
   static final EnumerationIndex<HashingAlgorithm> INDEX =
       new EnumerationIndex<>(
@@ -80,7 +80,7 @@ public enum HashingAlgorithm implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

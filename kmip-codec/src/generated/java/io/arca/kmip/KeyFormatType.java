@@ -51,12 +51,12 @@ public enum KeyFormatType implements KmipEnumeration {
   TRANSPARENT_ECMQV_PRIVATE_KEY(0x00000012, "TransparentECMQVPrivateKey", 10, 14),
   /** Transparent ECMQV Public Key (KMIP 1.0 to 1.4; KMIP 1.4 §9.1.3.2.3 Table 291). */
   TRANSPARENT_ECMQV_PUBLIC_KEY(0x00000013, "TransparentECMQVPublicKey", 10, 14),
-  /** Transparent EC Private Key (KMIP 1.0+; KMIP 2.1 §11.25 Table 461). */
-  TRANSPARENT_EC_PRIVATE_KEY(0x00000014, "TransparentECPrivateKey", 10, 0),
-  /** Transparent EC Public Key (KMIP 1.0+; KMIP 2.1 §11.25 Table 461). */
-  TRANSPARENT_EC_PUBLIC_KEY(0x00000015, "TransparentECPublicKey", 10, 0),
-  /** PKCS#12 (KMIP 1.0+; KMIP 2.1 §11.25 Table 461). */
-  PKCS_12(0x00000016, "PKCS_12", 10, 0),
+  /** Transparent EC Private Key (KMIP 1.3+; KMIP 2.1 §11.25 Table 461). */
+  TRANSPARENT_EC_PRIVATE_KEY(0x00000014, "TransparentECPrivateKey", 13, 0),
+  /** Transparent EC Public Key (KMIP 1.3+; KMIP 2.1 §11.25 Table 461). */
+  TRANSPARENT_EC_PUBLIC_KEY(0x00000015, "TransparentECPublicKey", 13, 0),
+  /** PKCS#12 (KMIP 1.4+; KMIP 2.1 §11.25 Table 461). */
+  PKCS_12(0x00000016, "PKCS_12", 14, 0),
   /** PKCS#10 (KMIP 2.0+; KMIP 2.1 §11.25 Table 461). */
   PKCS_10(0x00000017, "PKCS_10", 20, 0);
 
@@ -85,7 +85,7 @@ public enum KeyFormatType implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

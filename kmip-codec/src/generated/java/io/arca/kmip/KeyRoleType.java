@@ -55,12 +55,12 @@ public enum KeyRoleType implements KmipEnumeration {
   PVKPVV(0x00000014, "PVKPVV", 10, 0),
   /** PVKOTH (KMIP 1.0+; KMIP 2.1 §11.26 Table 462). */
   PVKOTH(0x00000015, "PVKOTH", 10, 0),
-  /** DUKPT (KMIP 1.0+; KMIP 2.1 §11.26 Table 462). */
-  DUKPT(0x00000016, "DUKPT", 10, 0),
-  /** IV (KMIP 1.0+; KMIP 2.1 §11.26 Table 462). */
-  IV(0x00000017, "IV", 10, 0),
-  /** TRKBK (KMIP 1.0+; KMIP 2.1 §11.26 Table 462). */
-  TRKBK(0x00000018, "TRKBK", 10, 0);
+  /** DUKPT (KMIP 1.4+; KMIP 2.1 §11.26 Table 462). */
+  DUKPT(0x00000016, "DUKPT", 14, 0),
+  /** IV (KMIP 1.4+; KMIP 2.1 §11.26 Table 462). */
+  IV(0x00000017, "IV", 14, 0),
+  /** TRKBK (KMIP 1.4+; KMIP 2.1 §11.26 Table 462). */
+  TRKBK(0x00000018, "TRKBK", 14, 0);
 
   static final EnumerationIndex<KeyRoleType> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
@@ -87,7 +87,7 @@ public enum KeyRoleType implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

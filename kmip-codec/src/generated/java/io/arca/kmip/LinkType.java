@@ -27,18 +27,18 @@ public enum LinkType implements KmipEnumeration {
   REPLACEMENT_OBJECT_LINK(0x00000106, "ReplacementObjectLink", 10, 0),
   /** Replaced Object Link (KMIP 1.0+; KMIP 2.1 §11.28 Table 465). */
   REPLACED_OBJECT_LINK(0x00000107, "ReplacedObjectLink", 10, 0),
-  /** Parent Link (KMIP 1.0+; KMIP 2.1 §11.28 Table 465). */
-  PARENT_LINK(0x00000108, "ParentLink", 10, 0),
-  /** Child Link (KMIP 1.0+; KMIP 2.1 §11.28 Table 465). */
-  CHILD_LINK(0x00000109, "ChildLink", 10, 0),
-  /** Previous Link (KMIP 1.0+; KMIP 2.1 §11.28 Table 465). */
-  PREVIOUS_LINK(0x0000010A, "PreviousLink", 10, 0),
-  /** Next Link (KMIP 1.0+; KMIP 2.1 §11.28 Table 465). */
-  NEXT_LINK(0x0000010B, "NextLink", 10, 0),
-  /** PKCS#12 Certificate Link (KMIP 1.0+; KMIP 2.1 §11.28 Table 465). */
-  PKCS_12_CERTIFICATE_LINK(0x0000010C, "PKCS_12CertificateLink", 10, 0),
-  /** PKCS#12 Password Link (KMIP 1.0+; KMIP 2.1 §11.28 Table 465). */
-  PKCS_12_PASSWORD_LINK(0x0000010D, "PKCS_12PasswordLink", 10, 0),
+  /** Parent Link (KMIP 1.2+; KMIP 2.1 §11.28 Table 465). */
+  PARENT_LINK(0x00000108, "ParentLink", 12, 0),
+  /** Child Link (KMIP 1.2+; KMIP 2.1 §11.28 Table 465). */
+  CHILD_LINK(0x00000109, "ChildLink", 12, 0),
+  /** Previous Link (KMIP 1.2+; KMIP 2.1 §11.28 Table 465). */
+  PREVIOUS_LINK(0x0000010A, "PreviousLink", 12, 0),
+  /** Next Link (KMIP 1.2+; KMIP 2.1 §11.28 Table 465). */
+  NEXT_LINK(0x0000010B, "NextLink", 12, 0),
+  /** PKCS#12 Certificate Link (KMIP 1.4+; KMIP 2.1 §11.28 Table 465). */
+  PKCS_12_CERTIFICATE_LINK(0x0000010C, "PKCS_12CertificateLink", 14, 0),
+  /** PKCS#12 Password Link (KMIP 1.4+; KMIP 2.1 §11.28 Table 465). */
+  PKCS_12_PASSWORD_LINK(0x0000010D, "PKCS_12PasswordLink", 14, 0),
   /** Wrapping Key Link (KMIP 2.0+; KMIP 2.1 §11.28 Table 465). */
   WRAPPING_KEY_LINK(0x0000010E, "WrappingKeyLink", 20, 0);
 
@@ -67,7 +67,7 @@ public enum LinkType implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

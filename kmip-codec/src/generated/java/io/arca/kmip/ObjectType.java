@@ -29,8 +29,8 @@ public enum ObjectType implements KmipEnumeration {
   SECRET_DATA(0x00000007, "SecretData", 10, 0),
   /** Opaque Object (KMIP 1.0+; KMIP 2.1 §11.34 Table 468). */
   OPAQUE_OBJECT(0x00000008, "OpaqueObject", 10, 0),
-  /** PGP Key (KMIP 1.0+; KMIP 2.1 §11.34 Table 468). */
-  PGP_KEY(0x00000009, "PGPKey", 10, 0),
+  /** PGP Key (KMIP 1.2+; KMIP 2.1 §11.34 Table 468). */
+  PGP_KEY(0x00000009, "PGPKey", 12, 0),
   /** Certificate Request (KMIP 2.0+; KMIP 2.1 §11.34 Table 468). */
   CERTIFICATE_REQUEST(0x0000000A, "CertificateRequest", 20, 0);
 
@@ -59,7 +59,7 @@ public enum ObjectType implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

@@ -726,217 +726,217 @@ public enum ProfileName implements KmipEnumeration {
   /** XML Server KMIP v1.3 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
   XML_SERVER_KMIP_V1_3(0x00000078, "XMLServerKMIPV1_3", 13, 14),
   /**
-   * Baseline Server Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Baseline Server Basic KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  BASELINE_SERVER_BASIC_KMIP_V1_4(0x00000079, "BaselineServerBasicKMIPV1_4", 13, 14),
+  BASELINE_SERVER_BASIC_KMIP_V1_4(0x00000079, "BaselineServerBasicKMIPV1_4", 14, 14),
   /**
-   * Baseline Server TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Baseline Server TLS v1.2 KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  BASELINE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007A, "BaselineServerTLSV1_2KMIPV1_4", 13, 14),
+  BASELINE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007A, "BaselineServerTLSV1_2KMIPV1_4", 14, 14),
   /**
-   * Baseline Client Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Baseline Client Basic KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  BASELINE_CLIENT_BASIC_KMIP_V1_4(0x0000007B, "BaselineClientBasicKMIPV1_4", 13, 14),
+  BASELINE_CLIENT_BASIC_KMIP_V1_4(0x0000007B, "BaselineClientBasicKMIPV1_4", 14, 14),
   /**
-   * Baseline Client TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Baseline Client TLS v1.2 KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  BASELINE_CLIENT_TLS_V1_2_KMIP_V1_4(0x0000007C, "BaselineClientTLSV1_2KMIPV1_4", 13, 14),
+  BASELINE_CLIENT_TLS_V1_2_KMIP_V1_4(0x0000007C, "BaselineClientTLSV1_2KMIPV1_4", 14, 14),
   /**
-   * Complete Server Basic KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Complete Server Basic KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  COMPLETE_SERVER_BASIC_KMIP_V1_4(0x0000007D, "CompleteServerBasicKMIPV1_4", 13, 14),
+  COMPLETE_SERVER_BASIC_KMIP_V1_4(0x0000007D, "CompleteServerBasicKMIPV1_4", 14, 14),
   /**
-   * Complete Server TLS v1.2 KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Complete Server TLS v1.2 KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  COMPLETE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007E, "CompleteServerTLSV1_2KMIPV1_4", 13, 14),
+  COMPLETE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007E, "CompleteServerTLSV1_2KMIPV1_4", 14, 14),
   /**
-   * Tape Library Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   * Tape Library Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
    */
-  TAPE_LIBRARY_CLIENT_KMIP_V1_4(0x0000007F, "TapeLibraryClientKMIPV1_4", 13, 14),
+  TAPE_LIBRARY_CLIENT_KMIP_V1_4(0x0000007F, "TapeLibraryClientKMIPV1_4", 14, 14),
   /**
-   * Tape Library Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
+   * Tape Library Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration).
    */
-  TAPE_LIBRARY_SERVER_KMIP_V1_4(0x00000080, "TapeLibraryServerKMIPV1_4", 13, 14),
+  TAPE_LIBRARY_SERVER_KMIP_V1_4(0x00000080, "TapeLibraryServerKMIPV1_4", 14, 14),
   /**
-   * Symmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Symmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
   SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_4(
       0x00000081,
       "SymmetricKeyLifecycleClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Symmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Symmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
   SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_4(
       0x00000082,
       "SymmetricKeyLifecycleServerKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Asymmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Asymmetric Key Lifecycle Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
   ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_4(
       0x00000083,
       "AsymmetricKeyLifecycleClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Asymmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Asymmetric Key Lifecycle Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
   ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_4(
       0x00000084,
       "AsymmetricKeyLifecycleServerKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Basic Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Basic Cryptographic Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000085, "BasicCryptographicClientKMIPV1_4", 13, 14),
+  BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000085, "BasicCryptographicClientKMIPV1_4", 14, 14),
   /**
-   * Basic Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Basic Cryptographic Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x00000086, "BasicCryptographicServerKMIPV1_4", 13, 14),
+  BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x00000086, "BasicCryptographicServerKMIPV1_4", 14, 14),
   /**
-   * Advanced Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Advanced Cryptographic Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
   ADVANCED_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(
       0x00000087,
       "AdvancedCryptographicClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Advanced Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Advanced Cryptographic Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
   ADVANCED_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(
       0x00000088,
       "AdvancedCryptographicServerKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * RNG Cryptographic Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * RNG Cryptographic Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000089, "RNGCryptographicClientKMIPV1_4", 13, 14),
+  RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000089, "RNGCryptographicClientKMIPV1_4", 14, 14),
   /**
-   * RNG Cryptographic Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * RNG Cryptographic Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x0000008A, "RNGCryptographicServerKMIPV1_4", 13, 14),
+  RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x0000008A, "RNGCryptographicServerKMIPV1_4", 14, 14),
   /**
-   * Basic Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Basic Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
    * Name Enumeration).
    */
   BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(
       0x0000008B,
       "BasicSymmetricKeyFoundryClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Intermediate Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42
+   * Intermediate Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42
    * Profile Name Enumeration).
    */
   INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(
       0x0000008C,
       "IntermediateSymmetricKeyFoundryClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Advanced Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Advanced Symmetric Key Foundry Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
    * Name Enumeration).
    */
   ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(
       0x0000008D,
       "AdvancedSymmetricKeyFoundryClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Symmetric Key Foundry Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Symmetric Key Foundry Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_4(0x0000008E, "SymmetricKeyFoundryServerKMIPV1_4", 13, 14),
+  SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_4(0x0000008E, "SymmetricKeyFoundryServerKMIPV1_4", 14, 14),
   /**
-   * Opaque Managed Object Store Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Opaque Managed Object Store Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
    * Name Enumeration).
    */
   OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_4(
       0x0000008F,
       "OpaqueManagedObjectStoreClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Opaque Managed Object Store Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
+   * Opaque Managed Object Store Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile
    * Name Enumeration).
    */
   OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_4(
       0x00000090,
       "OpaqueManagedObjectStoreServerKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Suite B minLOS_128 Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Suite B minLOS_128 Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  SUITE_B_MINLOS_128_CLIENT_KMIP_V1_4(0x00000091, "SuiteBMinLOS_128ClientKMIPV1_4", 13, 14),
+  SUITE_B_MINLOS_128_CLIENT_KMIP_V1_4(0x00000091, "SuiteBMinLOS_128ClientKMIPV1_4", 14, 14),
   /**
-   * Suite B minLOS_128 Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Suite B minLOS_128 Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  SUITE_B_MINLOS_128_SERVER_KMIP_V1_4(0x00000092, "SuiteBMinLOS_128ServerKMIPV1_4", 13, 14),
+  SUITE_B_MINLOS_128_SERVER_KMIP_V1_4(0x00000092, "SuiteBMinLOS_128ServerKMIPV1_4", 14, 14),
   /**
-   * Suite B minLOS_192 Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Suite B minLOS_192 Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  SUITE_B_MINLOS_192_CLIENT_KMIP_V1_4(0x00000093, "SuiteBMinLOS_192ClientKMIPV1_4", 13, 14),
+  SUITE_B_MINLOS_192_CLIENT_KMIP_V1_4(0x00000093, "SuiteBMinLOS_192ClientKMIPV1_4", 14, 14),
   /**
-   * Suite B minLOS_192 Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
+   * Suite B minLOS_192 Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name
    * Enumeration).
    */
-  SUITE_B_MINLOS_192_SERVER_KMIP_V1_4(0x00000094, "SuiteBMinLOS_192ServerKMIPV1_4", 13, 14),
+  SUITE_B_MINLOS_192_SERVER_KMIP_V1_4(0x00000094, "SuiteBMinLOS_192ServerKMIPV1_4", 14, 14),
   /**
-   * Storage Array with Self Encrypting Drive Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4
+   * Storage Array with Self Encrypting Drive Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4
    * §9.1.3.2.42 Profile Name Enumeration).
    */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_4(
       0x00000095,
       "StorageArrayWithSelfEncryptingDriveClientKMIPV1_4",
-      13,
+      14,
       14),
   /**
-   * Storage Array with Self Encrypting Drive Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4
+   * Storage Array with Self Encrypting Drive Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4
    * §9.1.3.2.42 Profile Name Enumeration).
    */
   STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_4(
       0x00000096,
       "StorageArrayWithSelfEncryptingDriveServerKMIPV1_4",
-      13,
+      14,
       14),
-  /** HTTPS Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
-  HTTPS_CLIENT_KMIP_V1_4(0x00000097, "HTTPSClientKMIPV1_4", 13, 14),
-  /** HTTPS Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
-  HTTPS_SERVER_KMIP_V1_4(0x00000098, "HTTPSServerKMIPV1_4", 13, 14),
-  /** JSON Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
-  JSON_CLIENT_KMIP_V1_4(0x00000099, "JSONClientKMIPV1_4", 13, 14),
-  /** JSON Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
-  JSON_SERVER_KMIP_V1_4(0x0000009A, "JSONServerKMIPV1_4", 13, 14),
-  /** XML Client KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
-  XML_CLIENT_KMIP_V1_4(0x0000009B, "XMLClientKMIPV1_4", 13, 14),
-  /** XML Server KMIP v1.4 (KMIP 1.3 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
-  XML_SERVER_KMIP_V1_4(0x0000009C, "XMLServerKMIPV1_4", 13, 14),
+  /** HTTPS Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  HTTPS_CLIENT_KMIP_V1_4(0x00000097, "HTTPSClientKMIPV1_4", 14, 14),
+  /** HTTPS Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  HTTPS_SERVER_KMIP_V1_4(0x00000098, "HTTPSServerKMIPV1_4", 14, 14),
+  /** JSON Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  JSON_CLIENT_KMIP_V1_4(0x00000099, "JSONClientKMIPV1_4", 14, 14),
+  /** JSON Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  JSON_SERVER_KMIP_V1_4(0x0000009A, "JSONServerKMIPV1_4", 14, 14),
+  /** XML Client KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  XML_CLIENT_KMIP_V1_4(0x0000009B, "XMLClientKMIPV1_4", 14, 14),
+  /** XML Server KMIP v1.4 (KMIP 1.4 to 1.4; KMIP 1.4 §9.1.3.2.42 Profile Name Enumeration). */
+  XML_SERVER_KMIP_V1_4(0x0000009C, "XMLServerKMIPV1_4", 14, 14),
   /** Complete Server Basic (KMIP 2.0+; KMIP 2.1 §11.41 Table 473). */
   COMPLETE_SERVER_BASIC(0x00000104, "CompleteServerBasic", 20, 0),
   /** Complete Server TLS v1.2 (KMIP 2.0+; KMIP 2.1 §11.41 Table 473). */
@@ -1049,7 +1049,7 @@ public enum ProfileName implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

@@ -21,22 +21,22 @@ public enum QueryFunction implements KmipEnumeration {
   QUERY_SERVER_INFORMATION(0x00000003, "QueryServerInformation", 10, 0),
   /** Query Application Namespaces (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
   QUERY_APPLICATION_NAMESPACES(0x00000004, "QueryApplicationNamespaces", 10, 0),
-  /** Query Extension List (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_EXTENSION_LIST(0x00000005, "QueryExtensionList", 10, 0),
-  /** Query Extension Map (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_EXTENSION_MAP(0x00000006, "QueryExtensionMap", 10, 0),
-  /** Query Attestation Types (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_ATTESTATION_TYPES(0x00000007, "QueryAttestationTypes", 10, 0),
-  /** Query RNGs (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_RNGS(0x00000008, "QueryRNGs", 10, 0),
-  /** Query Validations (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_VALIDATIONS(0x00000009, "QueryValidations", 10, 0),
-  /** Query Profiles (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_PROFILES(0x0000000A, "QueryProfiles", 10, 0),
-  /** Query Capabilities (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_CAPABILITIES(0x0000000B, "QueryCapabilities", 10, 0),
-  /** Query Client Registration Methods (KMIP 1.0+; KMIP 2.1 §11.44 Table 476). */
-  QUERY_CLIENT_REGISTRATION_METHODS(0x0000000C, "QueryClientRegistrationMethods", 10, 0),
+  /** Query Extension List (KMIP 1.1+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_EXTENSION_LIST(0x00000005, "QueryExtensionList", 11, 0),
+  /** Query Extension Map (KMIP 1.1+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_EXTENSION_MAP(0x00000006, "QueryExtensionMap", 11, 0),
+  /** Query Attestation Types (KMIP 1.2+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_ATTESTATION_TYPES(0x00000007, "QueryAttestationTypes", 12, 0),
+  /** Query RNGs (KMIP 1.3+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_RNGS(0x00000008, "QueryRNGs", 13, 0),
+  /** Query Validations (KMIP 1.3+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_VALIDATIONS(0x00000009, "QueryValidations", 13, 0),
+  /** Query Profiles (KMIP 1.3+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_PROFILES(0x0000000A, "QueryProfiles", 13, 0),
+  /** Query Capabilities (KMIP 1.3+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_CAPABILITIES(0x0000000B, "QueryCapabilities", 13, 0),
+  /** Query Client Registration Methods (KMIP 1.3+; KMIP 2.1 §11.44 Table 476). */
+  QUERY_CLIENT_REGISTRATION_METHODS(0x0000000C, "QueryClientRegistrationMethods", 13, 0),
   /** Query Defaults Information (KMIP 2.0+; KMIP 2.1 §11.44 Table 476). */
   QUERY_DEFAULTS_INFORMATION(0x0000000D, "QueryDefaultsInformation", 20, 0),
   /** Query Storage Protection Masks (KMIP 2.0+; KMIP 2.1 §11.44 Table 476). */
@@ -67,7 +67,7 @@ public enum QueryFunction implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

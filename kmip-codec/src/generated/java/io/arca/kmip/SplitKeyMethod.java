@@ -19,8 +19,8 @@ public enum SplitKeyMethod implements KmipEnumeration {
   POLYNOMIAL_SHARING_GF_216(0x00000002, "PolynomialSharingGF216", 10, 0),
   /** Polynomial Sharing Prime Field (KMIP 1.0+; KMIP 2.1 §11.54 Table 485). */
   POLYNOMIAL_SHARING_PRIME_FIELD(0x00000003, "PolynomialSharingPrimeField", 10, 0),
-  /** Polynomial Sharing GF (28) (KMIP 1.0+; KMIP 2.1 §11.54 Table 485). */
-  POLYNOMIAL_SHARING_GF_28(0x00000004, "PolynomialSharingGF28", 10, 0);
+  /** Polynomial Sharing GF (28) (KMIP 1.2+; KMIP 2.1 §11.54 Table 485). */
+  POLYNOMIAL_SHARING_GF_28(0x00000004, "PolynomialSharingGF28", 12, 0);
 
   static final EnumerationIndex<SplitKeyMethod> INDEX =
       new EnumerationIndex<>(List.of(values()), Map.of());
@@ -47,7 +47,7 @@ public enum SplitKeyMethod implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

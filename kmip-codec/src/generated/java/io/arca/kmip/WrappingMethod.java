@@ -49,7 +49,7 @@ public enum WrappingMethod implements KmipEnumeration {
     return xmlName;
   }
 
-  /** The first version that defines this value (a lower bound inside 1.x). */
+  /** The first version that defines this value. */
   @Override
   public ProtocolVersion since() {
     return ProtocolVersion.firstOfTableCode(since);

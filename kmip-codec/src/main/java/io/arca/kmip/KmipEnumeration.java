@@ -16,8 +16,9 @@ public interface KmipEnumeration {
 
   /**
    * The first protocol version that defines the value. Generated types take it from vocabulary.tsv,
-   * where it is exact from 2.0 on and a lower bound inside 1.x (the 1.0-1.3 texts are not read); a
-   * type without version data claims 1.0.
+   * where the 1.x versions come from the per-version value boundaries of the extractor's
+   * value-since-1x.tsv (values are numbered in the order they were added); a type without version
+   * data claims 1.0.
    */
   default ProtocolVersion since() {
     return ProtocolVersion.V1_0;

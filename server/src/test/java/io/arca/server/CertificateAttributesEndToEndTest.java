@@ -167,14 +167,18 @@ class CertificateAttributesEndToEndTest {
         new java.util.ArrayList<>(
             List.of(
                 new TtlvEnumeration(Tag.CERTIFICATE_TYPE.code(), CertificateType.X_509.value()),
-                new TtlvEnumeration(
-                    Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.EC.value()),
                 new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256),
                 TtlvStructure.of(
                     Tag.DIGEST.code(),
                     new TtlvEnumeration(
                         Tag.HASHING_ALGORITHM.code(), HashingAlgorithm.SHA_256.value()),
                     TtlvByteString.of(Tag.DIGEST_VALUE.code(), sha256))));
+    if (CryptographicAlgorithm.EC.isDefinedIn(v)) {
+      // EC came with 1.2: a 1.0 or 1.1 client is not told a value its version lacks.
+      expected.add(
+          new TtlvEnumeration(
+              Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.EC.value()));
+    }
     if (!v.isAtLeast(ProtocolVersion.V2_0)) {
       expected.add(
           TtlvStructure.of(

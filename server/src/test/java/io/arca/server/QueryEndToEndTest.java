@@ -178,6 +178,8 @@ class QueryEndToEndTest {
                         ObjectType.CERTIFICATE,
                         ObjectType.SPLIT_KEY,
                         ObjectType.PGP_KEY)
+                    // PGP Key came with 1.2: a 1.0 or 1.1 client is not told of it.
+                    .filter(t -> t.isDefinedIn(version))
                     .map(ObjectType::value)
                     .toList());
         if (version.major() == 1) {
@@ -296,9 +298,11 @@ class QueryEndToEndTest {
 
     assertThat(answer.resultStatus()).isEqualTo(ResultStatus.OPERATION_FAILED);
     assertThat(answer.resultReason()).isEqualTo(ResultReason.INVALID_FIELD.value());
+    // The value gate (vocabulary.tsv) refuses it before Query's own check of the answer's tag.
     assertThat(answer.resultMessage())
         .contains(function.xmlName())
-        .contains("not a KMIP " + version + " Query Function");
+        .containsAnyOf(
+            "not a KMIP " + version + " Query Function", "is not defined in KMIP " + version);
   }
 
   @ParameterizedTest

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.kmip.BatchErrorContinuationOption;
 import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.KeyValueLocationType;
+import io.arca.kmip.NameType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
@@ -22,6 +24,7 @@ import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.Locate;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.TtlvBoolean;
@@ -37,6 +40,7 @@ import io.arca.server.transport.TestClients;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -52,7 +56,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The version gates over real mutual TLS at every version 1.0-2.1: every operation the request's
  * version does not define is answered Operation Not Supported; attributes follow that version's
  * rules table (Key Value Location from 1.2, Random Number Generator from 1.3, Digest never from a
- * client); Sensitive is answered as Sensitive from 1.4 and as Permission Denied before.
+ * client); Sensitive is answered as Sensitive from 1.4 and as Permission Denied before; an
+ * enumeration value the version lacks is refused in a request and withheld from an answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VersionGatesEndToEndTest {
@@ -205,6 +210,98 @@ class VersionGatesEndToEndTest {
             ? ResultReason.SENSITIVE
             : ResultReason.PERMISSION_DENIED;
     assertThat(get.resultReason()).as(get.resultMessage()).isEqualTo(expected.value());
+  }
+
+  static List<ProtocolVersion> valueGateVersions() {
+    return List.of(ProtocolVersion.V1_0, ProtocolVersion.V1_2, ProtocolVersion.V2_0);
+  }
+
+  /**
+   * A value the request's version does not define, picked from the table (the first Object Type and
+   * Hashing Algorithm the version lacks: PGP Key and SHA-512/224 for 1.0, Certificate Request and
+   * SHA3-224 for 1.2, Template for 2.0), is refused before anything is done.
+   */
+  @ParameterizedTest
+  @MethodSource("valueGateVersions")
+  void aValueTheVersionDoesNotDefineIsRefused(ProtocolVersion version) throws Exception {
+    int refused =
+        (version.isAtLeast(ProtocolVersion.V2_0)
+                ? ResultReason.UNKNOWN_ENUMERATION
+                : ResultReason.INVALID_FIELD)
+            .value();
+    ObjectType lacking =
+        Arrays.stream(ObjectType.values()).filter(t -> !t.isDefinedIn(version)).findFirst().get();
+    ResponseBatchItem located = call(version, locate(version, lacking.value())).get(0);
+    assertThat(located.resultReason()).as(located.resultMessage()).isEqualTo(refused);
+    assertThat(located.resultMessage())
+        .contains(lacking.xmlName() + " is not defined in KMIP " + version);
+    ResponseBatchItem defined =
+        call(version, locate(version, ObjectType.SYMMETRIC_KEY.value())).get(0);
+    assertThat(defined.resultStatus()).as(defined.resultMessage()).isEqualTo(ResultStatus.SUCCESS);
+
+    HashingAlgorithm hashing =
+        Arrays.stream(HashingAlgorithm.values())
+            .filter(h -> !h.isDefinedIn(version))
+            .findFirst()
+            .orElse(null);
+    if (hashing != null) {
+      String name = "gate-" + version + "-" + hashing.xmlName();
+      ResponseBatchItem created =
+          call(
+                  version,
+                  create(
+                      version,
+                      Attribute.of(
+                          TtlvStructure.of(
+                              Tag.CRYPTOGRAPHIC_PARAMETERS.code(),
+                              new TtlvEnumeration(Tag.HASHING_ALGORITHM.code(), hashing.value()))),
+                      Attribute.of(
+                          TtlvStructure.of(
+                              Tag.NAME.code(),
+                              new TtlvTextString(Tag.NAME_VALUE.code(), name),
+                              new TtlvEnumeration(
+                                  Tag.NAME_TYPE.code(),
+                                  NameType.UNINTERPRETED_TEXT_STRING.value())))))
+              .get(0);
+      assertThat(created.resultReason()).as(created.resultMessage()).isEqualTo(refused);
+      assertThat(created.responsePayload()).isNull();
+    }
+  }
+
+  /**
+   * An answer never holds a value the client's version lacks: a key made at 2.1 with Cryptographic
+   * Parameters naming SHA3-256 (1.4) shows them to 2.0, and to 1.0 and 1.2 clients not at all.
+   */
+  @ParameterizedTest
+  @MethodSource("valueGateVersions")
+  void anAnswerHoldsNoValueTheClientsVersionLacks(ProtocolVersion version) throws Exception {
+    String uid =
+        createdUid(
+            call(
+                    ProtocolVersion.V2_1,
+                    create(
+                        ProtocolVersion.V2_1,
+                        Attribute.of(
+                            TtlvStructure.of(
+                                Tag.CRYPTOGRAPHIC_PARAMETERS.code(),
+                                new TtlvEnumeration(
+                                    Tag.HASHING_ALGORITHM.code(),
+                                    HashingAlgorithm.SHA3_256.value())))))
+                .get(0),
+            ProtocolVersion.V2_1);
+    List<Attribute> shown = attributes(version, uid, Tag.CRYPTOGRAPHIC_PARAMETERS);
+    assertThat(shown).hasSize(HashingAlgorithm.SHA3_256.isDefinedIn(version) ? 1 : 0);
+    assertThat(version.isAtLeast(ProtocolVersion.V1_4)).isEqualTo(shown.size() == 1);
+  }
+
+  private static RequestBatchItem locate(ProtocolVersion version, int objectType) {
+    return RequestBatchItem.of(
+        Operation.LOCATE.value(),
+        Locate.Request.of(
+                new Attributes(
+                    List.of(Attribute.of(new TtlvEnumeration(Tag.OBJECT_TYPE.code(), objectType))),
+                    List.of()))
+            .encode(version));
   }
 
   private static boolean gated(ResponseBatchItem answer) {

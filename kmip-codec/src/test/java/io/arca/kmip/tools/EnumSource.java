@@ -103,7 +103,7 @@ final class EnumSource {
     out.append("  public String xmlName() {\n");
     out.append("    return xmlName;\n");
     out.append("  }\n\n");
-    out.append("  /** The first version that defines this value (a lower bound inside 1.x). */\n");
+    out.append("  /** The first version that defines this value. */\n");
     out.append("  @Override\n");
     out.append("  public ProtocolVersion since() {\n");
     out.append("    return ProtocolVersion.firstOfTableCode(since);\n");

@@ -7,6 +7,7 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
 import io.arca.kmip.Tag;
+import io.arca.kmip.ValueVersions;
 import io.arca.kmip.message.RequestBatchItem;
 import io.arca.kmip.message.RequestBounds;
 import io.arca.kmip.message.RequestMessage;
@@ -254,10 +255,25 @@ public final class BatchProcessor {
     return new ResponseMessage(ResponseHeader.of(version, now), answers);
   }
 
-  /** The refusal of an item whose fields exceed the bounds, or null if it is within them. */
+  /**
+   * The refusal of an item whose fields exceed the bounds or that names an enumeration value its
+   * version does not define, or null if it is within both.
+   */
   private @Nullable ResponseBatchItem checked(RequestBatchItem item, ProtocolVersion version) {
     try {
       bounds.checkItem(item);
+      ValueVersions.Undefined undefined =
+          ValueVersions.firstUndefined(item.requestPayload(), version);
+      if (undefined != null) {
+        // 2.x names the fault Unknown Enumeration; 1.x has only Invalid Field for it.
+        return ResponseBatchItem.failure(
+            item.operation(),
+            item.uniqueBatchItemId(),
+            ResultReason.UNKNOWN_ENUMERATION.isDefinedIn(version)
+                ? ResultReason.UNKNOWN_ENUMERATION
+                : ResultReason.INVALID_FIELD,
+            undefined.describe(version));
+      }
       return null;
     } catch (KmipException e) {
       return ResponseBatchItem.failure(
@@ -325,6 +341,17 @@ public final class BatchProcessor {
               : request.handle(context);
       if (payload == null) {
         return null;
+      }
+      ValueVersions.Undefined unsayable =
+          ValueVersions.firstUndefinedValue(payload, context.protocolVersion());
+      if (unsayable != null) {
+        // The answer would hold a value the client's version cannot read (a PGP Key fetched by
+        // a 1.0 client): it gets a refusal it can read instead.
+        return ResponseBatchItem.failure(
+            item.operation(),
+            item.uniqueBatchItemId(),
+            ResultReason.FEATURE_NOT_SUPPORTED,
+            "the answer would hold " + unsayable.describe(context.protocolVersion()));
       }
       return ResponseBatchItem.success(item.operation(), item.uniqueBatchItemId(), payload);
     } catch (KmipException e) {

@@ -3,6 +3,7 @@ package io.arca.server.op;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.Tag;
 import io.arca.kmip.TagNames;
+import io.arca.kmip.ValueVersions;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.AttributeRules;
@@ -29,13 +30,17 @@ final class ObjectAttributes {
   /**
    * The attributes a client of {@code version} can be told about: an attribute its version does not
    * define (Fresh for KMIP 1.0, the 2.x-only attributes for 1.x, 1.x-only ones for 2.x) is left
-   * out, and so is a vendor attribute that 1.x cannot name (only custom "x-"/"y-" ones can be).
+   * out, and so is an instance whose value the version lacks (Cryptographic Algorithm EC for 1.0, a
+   * Link of a 1.2 Link Type) and a vendor attribute that 1.x cannot name (only custom "x-"/"y-"
+   * ones can be).
    */
   static Attributes forVersion(Attributes attributes, ProtocolVersion version) {
     List<Attribute> kept = new ArrayList<>();
     boolean changed = false;
     for (Attribute attribute : attributes.items()) {
-      if (isDefinedIn(attribute.reference(), version) && !isUnlistedIn(attribute, version)) {
+      if (isDefinedIn(attribute.reference(), version)
+          && !isUnlistedIn(attribute, version)
+          && ValueVersions.firstUndefinedValue(attribute.value(), version) == null) {
         Attribute shown = withFieldsOf(attribute, version);
         changed |= !shown.equals(attribute);
         kept.add(shown);

@@ -13,6 +13,7 @@ import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.OpaqueObject;
+import io.arca.kmip.object.PGPKey;
 import io.arca.kmip.object.Template;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.ttlv.TtlvEnumeration;
@@ -119,6 +120,9 @@ public final class RegisterHandler
     }
     if (object instanceof Certificate certificate) {
       implied.addAll(CertificateAttributes.of(certificate, given));
+    }
+    if (object instanceof PGPKey pgpKey) {
+      implied.addAll(PgpKeyAttributes.of(pgpKey, given));
     }
     byte[] digested = digestInput(object);
     if (digested != null) {
