@@ -42,7 +42,9 @@ class VocabularyTest {
     long v14 =
         Arrays.stream(Tag.values()).filter(t -> !t.since().isAtLeast(ProtocolVersion.V2_0)).count();
     assertThat(v14).as("tags of 1.4 (about 300)").isBetween(280L, 310L);
-    assertThat(Tag.values().length).as("tags of 1.0 to 2.1").isBetween(360, 380);
+    // Arca's own extension tags (0x54xxxx) grow with its extension operations; not counted.
+    long standard = Arrays.stream(Tag.values()).filter(t -> t.code() < 0x540000).count();
+    assertThat(standard).as("tags of 1.0 to 2.1").isBetween(360L, 380L);
   }
 
   @Test

@@ -99,6 +99,12 @@ public final class TlsContexts {
       if (delegated && provider() == SslProvider.OPENSSL) {
         builder.option(OpenSslContextOption.USE_TASKS, true);
       }
+      if (delegated) {
+        // A resumed session skips the certificate check, and so OCSP; the deny list and CRLs are
+        // checked again at its first request, OCSP is not (it may wait on the network). Sessions
+        // live no longer than an OCSP answer without a next update is trusted.
+        builder.sessionTimeout(OcspChecker.WITHOUT_NEXT_UPDATE.toSeconds());
+      }
       return builder.build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IOException("cannot set up TLS: " + e.getMessage(), e);

@@ -141,6 +141,42 @@ class RevocationEndToEndTest {
     }
   }
 
+  /**
+   * A client that resumes its TLS session skips the certificate check of a full handshake: one
+   * denied since it last connected is refused at the first request of the resumed connection.
+   */
+  @Test
+  void resumedSessionOfADeniedClientIsRefusedAtItsFirstRequest() throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"), "Clients CA");
+    TestPki.Issued client = pki.client("tablet");
+    Path denyList = dir.resolve("deny.txt");
+    Files.writeString(denyList, "# nobody yet\n");
+    Arca arca = start(pki, revocation(null, denyList));
+    // One context for both connections, so that the second may resume the first one's session.
+    SSLContext context = pki.context(client);
+    byte[] firstSession;
+    try (SSLSocket first = TestClients.connect(context, arca.port())) {
+      assertThat(call(first).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
+      firstSession = first.getSession().getId();
+    }
+
+    long before = arca.tls().revocation().generation();
+    Files.writeString(
+        denyList,
+        colons(RevocationList.fingerprint(client.certificate())) + "\n",
+        StandardCharsets.UTF_8);
+    awaitNewList(arca, before);
+
+    try (SSLSocket second = TestClients.connect(context, arca.port())) {
+      ResponseBatchItem answer = call(second);
+      assertThat(answer.resultReason())
+          .as("resumed: %s", java.util.Arrays.equals(firstSession, second.getSession().getId()))
+          .isEqualTo(ResultReason.AUTHENTICATION_NOT_SUCCESSFUL.value());
+    } catch (IOException refusedAtTheHandshake) {
+      // A full handshake refused it: as good.
+    }
+  }
+
   @Test
   void brokenRefreshKeepsTheLastGoodList() throws Exception {
     TestPki pki = TestPki.create(dir.resolve("pki"), "Clients CA");
