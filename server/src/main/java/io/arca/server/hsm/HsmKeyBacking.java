@@ -11,6 +11,7 @@ import io.arca.hsm.RsaPadding;
 import io.arca.hsm.SignatureAlgorithm;
 import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicAlgorithm;
+import io.arca.kmip.EncodingOption;
 import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
@@ -34,16 +35,19 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.MacEngine;
 import io.arca.server.op.KeyBacking;
 import io.arca.server.op.KeyBackings;
+import io.arca.server.op.Reasons;
 import io.arca.server.store.ObjectRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -469,6 +473,153 @@ public final class HsmKeyBacking implements KeyBacking {
     } catch (HsmException e) {
       throw HsmErrors.toKmip(e, context.protocolVersion());
     }
+  }
+
+  /** Wraps with the token's AES key by AES key wrap with padding (RFC 5649), inside the token. */
+  @Override
+  public byte[] wrap(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] keyBytes,
+      RequestContext context) {
+    HsmKeyRef ref = parse(key.uid());
+    HsmSlot slot = objects.slot(ref);
+    requireKeyWrapPadding(parameters, slot, key.uid());
+    try {
+      return slot.wrap(ref.label(), keyBytes);
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, context.protocolVersion());
+    }
+  }
+
+  /**
+   * Unwraps inside the token: with an AES key as {@link #wrap} does, or with an RSA private key by
+   * the OAEP the token implements (its profile's hash, named or by default SHA-1).
+   */
+  @Override
+  public byte[] unwrap(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] wrapped,
+      RequestContext context) {
+    HsmKeyRef ref = parse(key.uid());
+    HsmSlot slot = objects.slot(ref);
+    try {
+      if (key.objectType() == ObjectType.PRIVATE_KEY) {
+        return slot.decryptRsa(ref.label(), wrappingOaep(parameters, slot, key.uid()), wrapped);
+      }
+      requireKeyWrapPadding(parameters, slot, key.uid());
+      return slot.unwrap(ref.label(), wrapped);
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, context.protocolVersion());
+    }
+  }
+
+  /**
+   * A sensitive key leaves the token only wrapped by C_WrapKey under a key of the same slot, as its
+   * bare Key Material (No Encoding: the token never sees a TTLV Key Value); a key that is not
+   * sensitive is read and wrapped like a stored one.
+   */
+  @Override
+  public Optional<ByteString> wrapInside(
+      ObjectRecord key,
+      ObjectRecord wrappingKey,
+      CryptographicParameters parameters,
+      @Nullable Integer encodingOption,
+      RequestContext context) {
+    if (!sensitive(key.attributes())) {
+      return Optional.empty();
+    }
+    ProtocolVersion version = context.protocolVersion();
+    HsmKeyRef ref = parse(key.uid());
+    if (!AccessPolicy.isHsm(wrappingKey.uid())
+        || HsmKeyRef.parse(wrappingKey.uid()).slot() != ref.slot()) {
+      throw new KmipException(
+          Reasons.sensitive(version, key.uid(), true).reason(),
+          key.uid()
+              + " is sensitive: it leaves the HSM only wrapped by a key of its own slot ("
+              + wrappingKey.uid()
+              + " is not one)");
+    }
+    if (encodingOption == null || encodingOption != EncodingOption.NO_ENCODING.value()) {
+      throw new KmipException(
+          ResultReason.ENCODING_OPTION_ERROR.isDefinedIn(version)
+              ? ResultReason.ENCODING_OPTION_ERROR
+              : Reasons.sensitive(version, key.uid(), true).reason(),
+          key.uid()
+              + " is sensitive and wrapped inside the HSM, as its bare Key Material: ask for"
+              + " EncodingOption NoEncoding");
+    }
+    HsmSlot slot = objects.slot(ref);
+    if (wrappingKey.objectType() == ObjectType.PUBLIC_KEY) {
+      wrappingOaep(parameters, slot, wrappingKey.uid());
+    } else {
+      requireKeyWrapPadding(parameters, slot, wrappingKey.uid());
+    }
+    byte[] wrapped;
+    try {
+      wrapped = slot.wrapKey(HsmKeyRef.parse(wrappingKey.uid()).label(), ref.label());
+    } catch (HsmException e) {
+      throw HsmErrors.toKmip(e, version);
+    }
+    return Optional.of(ByteString.copyOf(wrapped));
+  }
+
+  /** Refused: deriving here would take the key's value out of the token. */
+  @Override
+  public void checkDerivable(ObjectRecord key, RequestContext context) {
+    throw new KmipException(
+        ResultReason.FEATURE_NOT_SUPPORTED,
+        key.uid() + ": Derive Key does not take keys in the HSM, whose value stays there");
+  }
+
+  /**
+   * HSM AES keys wrap by AES key wrap with padding alone, and only where the token implements it:
+   * its other modes (the GCM fallback of stored keys' wrapping) are no KMIP wrapping.
+   */
+  private static void requireKeyWrapPadding(
+      CryptographicParameters parameters, HsmSlot slot, String uid) {
+    Integer mode = parameters.blockCipherMode();
+    if (mode == null || mode != BlockCipherMode.AESKEYWRAPPADDING.value()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "BlockCipherMode: "
+              + uid
+              + " wraps by AESKeyWrapPadding (RFC 5649) alone: ask for it in the Cryptographic"
+              + " Parameters");
+    }
+    if (!slot.usesAesKeyWrapPad()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "the token of " + uid + " does not offer AES key wrap with padding");
+    }
+  }
+
+  /**
+   * The token's OAEP, when the parameters ask for it (OAEP, with its hash or none, meaning SHA-1).
+   */
+  private static RsaPadding wrappingOaep(
+      CryptographicParameters parameters, HsmSlot slot, String uid) {
+    Integer padding = parameters.paddingMethod();
+    Integer hash = parameters.hashingAlgorithm();
+    Integer mgf = parameters.maskGeneratorHashingAlgorithm();
+    RsaPadding oaep = slot.profile().rsaOaep();
+    int tokenHash =
+        oaep == RsaPadding.OAEP_SHA256
+            ? HashingAlgorithm.SHA_256.value()
+            : HashingAlgorithm.SHA_1.value();
+    int asked = hash == null ? HashingAlgorithm.SHA_1.value() : hash;
+    if ((padding != null && padding != PaddingMethod.OAEP.value())
+        || asked != tokenHash
+        || (mgf != null && mgf != asked)) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          uid
+              + " wraps by RSA-OAEP with "
+              + (tokenHash == HashingAlgorithm.SHA_256.value() ? "SHA-256" : "SHA-1")
+              + " (MGF1 with the same hash), as its token implements");
+    }
+    return oaep;
   }
 
   /** Multi-part operations would hold a token session across requests: HSM keys do one-shots. */

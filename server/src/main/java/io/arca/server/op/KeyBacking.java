@@ -121,6 +121,45 @@ public interface KeyBacking {
       RequestContext context);
 
   /**
+   * Wraps the bytes of another key with {@code key}, an AES key, for Get and Export with a Key
+   * Wrapping Specification that names it: NIST Key Wrap or AES Key Wrap Padding, as {@code
+   * parameters} say (the handler has checked access, state and the Wrap Key usage).
+   */
+  byte[] wrap(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] keyBytes,
+      RequestContext context);
+
+  /**
+   * Undoes a wrap with {@code key}: an AES key as {@link #wrap} does, or an RSA private key by
+   * OAEP, for a key registered or imported wrapped under it.
+   */
+  byte[] unwrap(
+      ObjectRecord key, CryptographicParameters parameters, byte[] wrapped, RequestContext context);
+
+  /**
+   * The value of {@code key} wrapped by {@code wrappingKey} inside this backing, for a key whose
+   * value may not leave it in the clear (a sensitive key of the token: C_WrapKey), as the bare Key
+   * Material; empty when the value may be read and wrapped by {@link #wrap} of the wrapping key's
+   * backing, as every stored key may.
+   */
+  default Optional<ByteString> wrapInside(
+      ObjectRecord key,
+      ObjectRecord wrappingKey,
+      CryptographicParameters parameters,
+      @Nullable Integer encodingOption,
+      RequestContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * Refuses a key that cannot be a base of Derive Key here, whose derivation reads the key's value
+   * in the server; stored keys can all be.
+   */
+  default void checkDerivable(ObjectRecord key, RequestContext context) {}
+
+  /**
    * Whether Encrypt, Decrypt, MAC and MAC Verify may run in several requests (Init, Correlation
    * Value, Final).
    */
