@@ -35,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
       AccessRightsCommands.AccessRights.class,
       SignCommands.SignFile.class,
       SignCommands.VerifyFile.class,
+      MacCommands.MacFile.class,
+      MacCommands.VerifyMacFile.class,
       ServerCommands.DiscoverVersionsCommand.class,
       ServerCommands.QueryCommand.class,
       ServerCommands.ServerVersionCommand.class,
