@@ -11,7 +11,6 @@ import io.arca.hsm.RsaPadding;
 import io.arca.hsm.SignatureAlgorithm;
 import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicAlgorithm;
-import io.arca.kmip.EncodingOption;
 import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
@@ -35,7 +34,6 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.MacEngine;
@@ -47,7 +45,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -484,7 +481,7 @@ public final class HsmKeyBacking implements KeyBacking {
       RequestContext context) {
     HsmKeyRef ref = parse(key.uid());
     HsmSlot slot = objects.slot(ref);
-    requireKeyWrapPadding(parameters, slot, key.uid());
+    requireKeyWrapPadding(key, parameters, slot, context.protocolVersion());
     try {
       return slot.wrap(ref.label(), keyBytes);
     } catch (HsmException e) {
@@ -508,61 +505,11 @@ public final class HsmKeyBacking implements KeyBacking {
       if (key.objectType() == ObjectType.PRIVATE_KEY) {
         return slot.decryptRsa(ref.label(), wrappingOaep(parameters, slot, key.uid()), wrapped);
       }
-      requireKeyWrapPadding(parameters, slot, key.uid());
+      requireKeyWrapPadding(key, parameters, slot, context.protocolVersion());
       return slot.unwrap(ref.label(), wrapped);
     } catch (HsmException e) {
       throw HsmErrors.toKmip(e, context.protocolVersion());
     }
-  }
-
-  /**
-   * A sensitive key leaves the token only wrapped by C_WrapKey under a key of the same slot, as its
-   * bare Key Material (No Encoding: the token never sees a TTLV Key Value); a key that is not
-   * sensitive is read and wrapped like a stored one.
-   */
-  @Override
-  public Optional<ByteString> wrapInside(
-      ObjectRecord key,
-      ObjectRecord wrappingKey,
-      CryptographicParameters parameters,
-      @Nullable Integer encodingOption,
-      RequestContext context) {
-    if (!sensitive(key.attributes())) {
-      return Optional.empty();
-    }
-    ProtocolVersion version = context.protocolVersion();
-    HsmKeyRef ref = parse(key.uid());
-    if (!AccessPolicy.isHsm(wrappingKey.uid())
-        || HsmKeyRef.parse(wrappingKey.uid()).slot() != ref.slot()) {
-      throw new KmipException(
-          Reasons.sensitive(version, key.uid(), true).reason(),
-          key.uid()
-              + " is sensitive: it leaves the HSM only wrapped by a key of its own slot ("
-              + wrappingKey.uid()
-              + " is not one)");
-    }
-    if (encodingOption == null || encodingOption != EncodingOption.NO_ENCODING.value()) {
-      throw new KmipException(
-          ResultReason.ENCODING_OPTION_ERROR.isDefinedIn(version)
-              ? ResultReason.ENCODING_OPTION_ERROR
-              : Reasons.sensitive(version, key.uid(), true).reason(),
-          key.uid()
-              + " is sensitive and wrapped inside the HSM, as its bare Key Material: ask for"
-              + " EncodingOption NoEncoding");
-    }
-    HsmSlot slot = objects.slot(ref);
-    if (wrappingKey.objectType() == ObjectType.PUBLIC_KEY) {
-      wrappingOaep(parameters, slot, wrappingKey.uid());
-    } else {
-      requireKeyWrapPadding(parameters, slot, wrappingKey.uid());
-    }
-    byte[] wrapped;
-    try {
-      wrapped = slot.wrapKey(HsmKeyRef.parse(wrappingKey.uid()).label(), ref.label());
-    } catch (HsmException e) {
-      throw HsmErrors.toKmip(e, version);
-    }
-    return Optional.of(ByteString.copyOf(wrapped));
   }
 
   /** Refused: deriving here would take the key's value out of the token. */
@@ -575,24 +522,27 @@ public final class HsmKeyBacking implements KeyBacking {
 
   /**
    * HSM AES keys wrap by AES key wrap with padding alone, and only where the token implements it:
-   * its other modes (the GCM fallback of stored keys' wrapping) are no KMIP wrapping.
+   * its other modes (the GCM fallback of stored keys' wrapping) are no KMIP wrapping. A sensitive
+   * key asked for another wrapping is refused as the sensitive key it is (its value cannot leave
+   * the token to be used in software): Sensitive from KMIP 1.4, Permission Denied before.
    */
   private static void requireKeyWrapPadding(
-      CryptographicParameters parameters, HsmSlot slot, String uid) {
+      ObjectRecord key, CryptographicParameters parameters, HsmSlot slot, ProtocolVersion version) {
     Integer mode = parameters.blockCipherMode();
+    String why;
     if (mode == null || mode != BlockCipherMode.AESKEYWRAPPADDING.value()) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "BlockCipherMode: "
-              + uid
-              + " wraps by AESKeyWrapPadding (RFC 5649) alone: ask for it in the Cryptographic"
-              + " Parameters");
+      why = "it wraps by AESKeyWrapPadding (RFC 5649) alone: ask for it in the parameters";
+    } else if (!slot.usesAesKeyWrapPad()) {
+      why = "its token does not offer AES key wrap with padding";
+    } else {
+      return;
     }
-    if (!slot.usesAesKeyWrapPad()) {
+    if (sensitive(key.attributes())) {
       throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "the token of " + uid + " does not offer AES key wrap with padding");
+          Reasons.sensitive(version, key.uid(), true).reason(),
+          key.uid() + " is sensitive, and " + why);
     }
+    throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, key.uid() + ": " + why);
   }
 
   /**

@@ -80,17 +80,6 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
     ProtocolVersion version = context.protocolVersion();
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     checkMayLeave(record, request, version);
-    KeyWrappingSpecification specification = request.keyWrappingSpecification();
-    if (specification != null) {
-      // A key whose value may not leave its backing in the clear is wrapped where it lives.
-      Optional<ManagedObject> inside =
-          wrapping.wrappedInside(record, specification, request.keyFormatType(), context);
-      if (inside.isPresent()) {
-        R response = responder.respond(record, inside.get());
-        markServed(record, context);
-        return response;
-      }
-    }
     try (ObjectContent content =
         objects
             .store()

@@ -139,21 +139,6 @@ public interface KeyBacking {
       ObjectRecord key, CryptographicParameters parameters, byte[] wrapped, RequestContext context);
 
   /**
-   * The value of {@code key} wrapped by {@code wrappingKey} inside this backing, for a key whose
-   * value may not leave it in the clear (a sensitive key of the token: C_WrapKey), as the bare Key
-   * Material; empty when the value may be read and wrapped by {@link #wrap} of the wrapping key's
-   * backing, as every stored key may.
-   */
-  default Optional<ByteString> wrapInside(
-      ObjectRecord key,
-      ObjectRecord wrappingKey,
-      CryptographicParameters parameters,
-      @Nullable Integer encodingOption,
-      RequestContext context) {
-    return Optional.empty();
-  }
-
-  /**
    * Refuses a key that cannot be a base of Derive Key here, whose derivation reads the key's value
    * in the server; stored keys can all be.
    */

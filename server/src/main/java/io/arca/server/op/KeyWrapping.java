@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.EncodingOption;
-import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.LinkType;
 import io.arca.kmip.ObjectType;
@@ -35,15 +34,13 @@ import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a key for Get and Export under another managed key the caller may use (KMIP 2.1 §3.3,
  * §7.18), and unwraps a key registered wrapped for Key Wrap Type Not Wrapped. The wrapping key's
  * {@link KeyBacking} runs the cipher where the key lives (the server's {@link SoftwareKeyWrap}, or
- * the token); an RSA public key is read and used in software wherever it lives. A key whose own
- * value may not leave its backing is wrapped there ({@link #wrappedInside}). The Encoding Option
+ * the token); an RSA public key is read and used in software wherever it lives. The Encoding Option
  * decides the form (1.4 §2.1.5, 2.1 §11.18): with TTLV Encoding (the default) the TTLV encoding of
  * the Key Value is wrapped and the Key Value becomes that Byte String; with No Encoding the bare
  * Key Material bytes are wrapped and the Key Value stays a structure whose Key Material holds them,
@@ -97,68 +94,6 @@ final class KeyWrapping {
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
-  }
-
-  /**
-   * {@code record}'s key wrapped as {@code specification} says inside the backing that holds it,
-   * for a key whose value may not leave that backing in the clear (a sensitive key of the token,
-   * wrapped by C_WrapKey); empty when the backing lets the value be read, to be wrapped by {@link
-   * #wrap}. The key block carries the record's algorithm and length and the bare wrapped Key
-   * Material (Encoding Option No Encoding: the backing never sees a TTLV Key Value).
-   */
-  Optional<ManagedObject> wrappedInside(
-      ObjectRecord record,
-      KeyWrappingSpecification specification,
-      @Nullable Integer keyFormatType,
-      RequestContext context) {
-    EncryptionKeyInformation information = checkedInformation(specification);
-    ObjectRecord wrappingKey =
-        usableKey(information.uniqueIdentifier(), CryptographicUsageMask.WRAP_KEY, true, context);
-    CryptographicParameters parameters = information.cryptographicParameters();
-    Optional<ByteString> wrapped =
-        keys.of(record.uid())
-            .wrapInside(
-                record,
-                wrappingKey,
-                parameters == null ? CryptographicParameters.NONE : parameters,
-                specification.encodingOption(),
-                context);
-    if (wrapped.isEmpty()) {
-      return Optional.empty();
-    }
-    // C_WrapKey wraps a secret key's value, a private key's PKCS#8 encoding (PKCS#11 §2.4).
-    int format =
-        record.objectType() == ObjectType.PRIVATE_KEY
-            ? KeyFormatType.PKCS_8.value()
-            : KeyFormatType.RAW.value();
-    if (keyFormatType != null && keyFormatType != format) {
-      throw new KmipException(
-          ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED,
-          "KeyFormatType: "
-              + record.uid()
-              + " is wrapped inside its token, which gives it as "
-              + (record.objectType() == ObjectType.PRIVATE_KEY ? "PKCS_8" : "Raw")
-              + " alone");
-    }
-    AttributeView view = AttributeView.of(record);
-    KeyBlock block =
-        new KeyBlock(
-            format,
-            null,
-            KeyValue.Plain.of(new KeyMaterial.Bytes(wrapped.get())),
-            view.cryptographicAlgorithm(),
-            view.cryptographicLength(),
-            new KeyWrappingData(
-                specification.wrappingMethod(),
-                information,
-                null,
-                null,
-                null,
-                specification.encodingOption()));
-    return Optional.of(
-        record.objectType() == ObjectType.PRIVATE_KEY
-            ? new PrivateKey(block)
-            : new SymmetricKey(block));
   }
 
   /** The Encryption Key Information of a specification this server can carry out. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicUsageMask;
-import io.arca.kmip.EncodingOption;
 import io.arca.kmip.KeyWrapType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
@@ -20,8 +19,6 @@ import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.object.EncryptionKeyInformation;
-import io.arca.kmip.object.KeyBlock;
-import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.KeyWrappingSpecification;
 import io.arca.kmip.object.ManagedObject;
@@ -37,18 +34,12 @@ import io.arca.server.tls.DevelopmentPki;
 import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +62,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HsmKeyExportIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
   private static final String ADMIN = DevelopmentPki.ADMIN_USER;
-  private static final byte[] SECRET = "wrapped by the token".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path dir;
 
@@ -170,14 +160,13 @@ class HsmKeyExportIT {
     return HsmRequests.params(BlockCipherMode.AESKEYWRAPPADDING, null, null);
   }
 
-  private static KeyWrappingSpecification wrappedBy(
-      String wrappingKey, @Nullable EncodingOption encoding) {
+  private static KeyWrappingSpecification wrappedBy(String wrappingKey) {
     return new KeyWrappingSpecification(
         WrappingMethod.ENCRYPT.value(),
         new EncryptionKeyInformation(wrappingKey, keyWrapPadding()),
         null,
         List.of(),
-        encoding == null ? null : encoding.value());
+        null);
   }
 
   private static TtlvStructure getWrapped(
@@ -205,9 +194,9 @@ class HsmKeyExportIT {
   }
 
   @Test
-  void aSensitiveHsmKeyWrappedByAKeyOutsideItsTokenIsRefusedWithTheReasonOfEachVersion()
-      throws Exception {
-    String key = hsmId("wrap-outside");
+  void aSensitiveHsmKeyNeverLeavesEvenWrappedWithTheReasonOfEachVersion() throws Exception {
+    // HSM keys are sensitive and not extractable, or neither: wrapped or not, this one stays.
+    String key = hsmId("never-leaves");
     String kek;
     try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(key, 256, true, null));
@@ -216,63 +205,49 @@ class HsmKeyExportIT {
     for (ProtocolVersion version : VERSIONS) {
       try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
         ResponseBatchItem refused =
-            client.call(Operation.GET, getWrapped(key, wrappedBy(kek, null), version));
+            client.call(Operation.GET, getWrapped(key, wrappedBy(kek), version));
         assertThat(refused.resultReason())
             .as("%s: %s", version, refused.resultMessage())
-            .isEqualTo(sensitiveIn(version).value());
-        assertThat(refused.resultMessage()).contains(key).contains("sensitive");
+            .isEqualTo(
+                (version.isAtLeast(ProtocolVersion.V1_4)
+                        ? ResultReason.NOT_EXTRACTABLE
+                        : ResultReason.PERMISSION_DENIED)
+                    .value());
+        assertThat(refused.resultMessage()).contains(key).contains("not extractable");
       }
     }
   }
 
   @Test
-  void aSensitiveHsmKeyLeavesWrappedByItsTokenUnderAKeyOfItsSlot() throws Exception {
-    String key = hsmId("wrap-inside");
-    String kek = hsmId("wrap-inside-kek");
+  void aStoredKeyAskedWrappedBySensitiveHsmKeyItCannotUseIsRefusedWithTheReasonOfEachVersion()
+      throws Exception {
+    // NIST Key Wrap (the default) is no mechanism of the token, and the key's value cannot leave
+    // it to wrap in software: the sensitive key's refusal, in the client's version.
+    String kek = hsmId("nist-kek");
+    String stored;
     try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
-      client.ok(Operation.CREATE, createAes(key, 256, true, null));
-      // Not sensitive, so that the JDK can unwrap what the token wrapped.
-      client.ok(Operation.CREATE, createAes(kek, 256, false, null));
-      // The token never sees a TTLV Key Value: only the bare Key Material is wrapped.
-      HsmRequests.assertRefused(
-          client,
-          Operation.GET,
-          getWrapped(key, wrappedBy(kek, EncodingOption.TTLV_ENCODING), V2_1),
-          ResultReason.ENCODING_OPTION_ERROR,
-          "TTLV encoding");
-      TtlvStructure request = getWrapped(key, wrappedBy(kek, EncodingOption.NO_ENCODING), V2_1);
-      if (!implementation.aesKeyWrapPad()) {
-        HsmRequests.assertRefused(
-            client, Operation.GET, request, ResultReason.FEATURE_NOT_SUPPORTED, "no KWP");
-        return;
+      client.ok(Operation.CREATE, createAes(kek, 256, true, null));
+      stored = storedKek(client);
+    }
+    for (ProtocolVersion version : VERSIONS) {
+      KeyWrappingSpecification nistKeyWrap =
+          new KeyWrappingSpecification(
+              WrappingMethod.ENCRYPT.value(),
+              new EncryptionKeyInformation(kek, null),
+              null,
+              List.of(),
+              null);
+      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+        ResponseBatchItem refused =
+            client.call(Operation.GET, getWrapped(stored, nistKeyWrap, version));
+        assertThat(refused.resultStatus())
+            .as("%s: %s", version, refused.resultMessage())
+            .isEqualTo(ResultStatus.OPERATION_FAILED);
+        assertThat(refused.resultReason())
+            .as("%s: %s", version, refused.resultMessage())
+            .isEqualTo(sensitiveIn(version).value());
+        assertThat(refused.resultMessage()).contains(kek).contains("sensitive");
       }
-      KeyBlock block =
-          Objects.requireNonNull(
-              Get.Response.decode(client.ok(Operation.GET, request), V2_1).object().keyBlock());
-      assertThat(block.keyWrappingData()).isNotNull();
-      byte[] wrapped =
-          ((KeyMaterial.Bytes)
-                  ((KeyValue.Plain) Objects.requireNonNull(block.keyValue())).keyMaterial())
-              .value()
-              .toByteArray();
-      Cipher unwrap = Cipher.getInstance("AES/KWP/NoPadding");
-      unwrap.init(
-          Cipher.DECRYPT_MODE,
-          new SecretKeySpec(HsmRequests.keyBytes(client.ok(Operation.GET, get(kek, null))), "AES"));
-      byte[] value = unwrap.doFinal(wrapped);
-      assertThat(value).hasSize(32);
-      // The unwrapped value is the key's: what the token encrypts with it, the JDK decrypts.
-      HsmRequests.Encrypted sealed =
-          HsmRequests.encrypt(client, key, SECRET, HsmRequests.gcm(), new byte[0]);
-      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(
-          Cipher.DECRYPT_MODE,
-          new SecretKeySpec(value, "AES"),
-          new GCMParameterSpec(128, Objects.requireNonNull(sealed.iv)));
-      byte[] tag = Objects.requireNonNull(sealed.tag);
-      byte[] joined = Arrays.copyOf(sealed.data, sealed.data.length + tag.length);
-      System.arraycopy(tag, 0, joined, sealed.data.length, tag.length);
-      assertThat(gcm.doFinal(joined)).isEqualTo(SECRET);
     }
   }
 
@@ -282,10 +257,10 @@ class HsmKeyExportIT {
     try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(kek, 256, true, null));
       String stored = storedKek(client);
-      TtlvStructure request = getWrapped(stored, wrappedBy(kek, null), V2_1);
+      TtlvStructure request = getWrapped(stored, wrappedBy(kek), V2_1);
       if (!implementation.aesKeyWrapPad()) {
-        HsmRequests.assertRefused(
-            client, Operation.GET, request, ResultReason.FEATURE_NOT_SUPPORTED, "no KWP");
+        // No key wrap with padding in the token, and the sensitive key cannot leave it.
+        HsmRequests.assertRefused(client, Operation.GET, request, ResultReason.SENSITIVE, "no KWP");
         return;
       }
       ManagedObject wrapped = Get.Response.decode(client.ok(Operation.GET, request), V2_1).object();
