@@ -39,7 +39,6 @@ import io.arca.server.crypto.AesCipher;
 import io.arca.server.crypto.MacEngine;
 import io.arca.server.op.KeyBacking;
 import io.arca.server.op.KeyBackings;
-import io.arca.server.op.Reasons;
 import io.arca.server.store.ObjectRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -472,44 +471,18 @@ public final class HsmKeyBacking implements KeyBacking {
     }
   }
 
-  /** Wraps with the token's AES key by AES key wrap with padding (RFC 5649), inside the token. */
+  /** Wraps with the token's AES key by AES key wrap with padding, inside the token. */
   @Override
   public byte[] wrap(
-      ObjectRecord key,
-      CryptographicParameters parameters,
-      byte[] keyBytes,
-      RequestContext context) {
-    HsmKeyRef ref = parse(key.uid());
-    HsmSlot slot = objects.slot(ref);
-    requireKeyWrapPadding(key, parameters, slot, context.protocolVersion());
-    try {
-      return slot.wrap(ref.label(), keyBytes);
-    } catch (HsmException e) {
-      throw HsmErrors.toKmip(e, context.protocolVersion());
-    }
+      ObjectRecord key, CryptographicParameters parameters, byte[] keyBytes, RequestContext context) {
+    return HsmKeyWraps.wrap(objects, key, parameters, keyBytes, context.protocolVersion());
   }
 
-  /**
-   * Unwraps inside the token: with an AES key as {@link #wrap} does, or with an RSA private key by
-   * the OAEP the token implements (its profile's hash, named or by default SHA-1).
-   */
+  /** Unwraps inside the token, with an AES key or by the token's RSA-OAEP with a private key. */
   @Override
   public byte[] unwrap(
-      ObjectRecord key,
-      CryptographicParameters parameters,
-      byte[] wrapped,
-      RequestContext context) {
-    HsmKeyRef ref = parse(key.uid());
-    HsmSlot slot = objects.slot(ref);
-    try {
-      if (key.objectType() == ObjectType.PRIVATE_KEY) {
-        return slot.decryptRsa(ref.label(), wrappingOaep(parameters, slot, key.uid()), wrapped);
-      }
-      requireKeyWrapPadding(key, parameters, slot, context.protocolVersion());
-      return slot.unwrap(ref.label(), wrapped);
-    } catch (HsmException e) {
-      throw HsmErrors.toKmip(e, context.protocolVersion());
-    }
+      ObjectRecord key, CryptographicParameters parameters, byte[] wrapped, RequestContext context) {
+    return HsmKeyWraps.unwrap(objects, key, parameters, wrapped, context.protocolVersion());
   }
 
   /** Refused: deriving here would take the key's value out of the token. */
@@ -520,57 +493,7 @@ public final class HsmKeyBacking implements KeyBacking {
         key.uid() + ": Derive Key does not take keys in the HSM, whose value stays there");
   }
 
-  /**
-   * HSM AES keys wrap by AES key wrap with padding alone, and only where the token implements it:
-   * its other modes (the GCM fallback of stored keys' wrapping) are no KMIP wrapping. A sensitive
-   * key asked for another wrapping is refused as the sensitive key it is (its value cannot leave
-   * the token to be used in software): Sensitive from KMIP 1.4, Permission Denied before.
-   */
-  private static void requireKeyWrapPadding(
-      ObjectRecord key, CryptographicParameters parameters, HsmSlot slot, ProtocolVersion version) {
-    Integer mode = parameters.blockCipherMode();
-    String why;
-    if (mode == null || mode != BlockCipherMode.AESKEYWRAPPADDING.value()) {
-      why = "it wraps by AESKeyWrapPadding (RFC 5649) alone: ask for it in the parameters";
-    } else if (!slot.usesAesKeyWrapPad()) {
-      why = "its token does not offer AES key wrap with padding";
-    } else {
-      return;
-    }
-    if (sensitive(key.attributes())) {
-      throw new KmipException(
-          Reasons.sensitive(version, key.uid(), true).reason(),
-          key.uid() + " is sensitive, and " + why);
-    }
-    throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, key.uid() + ": " + why);
-  }
 
-  /**
-   * The token's OAEP, when the parameters ask for it (OAEP, with its hash or none, meaning SHA-1).
-   */
-  private static RsaPadding wrappingOaep(
-      CryptographicParameters parameters, HsmSlot slot, String uid) {
-    Integer padding = parameters.paddingMethod();
-    Integer hash = parameters.hashingAlgorithm();
-    Integer mgf = parameters.maskGeneratorHashingAlgorithm();
-    RsaPadding oaep = slot.profile().rsaOaep();
-    int tokenHash =
-        oaep == RsaPadding.OAEP_SHA256
-            ? HashingAlgorithm.SHA_256.value()
-            : HashingAlgorithm.SHA_1.value();
-    int asked = hash == null ? HashingAlgorithm.SHA_1.value() : hash;
-    if ((padding != null && padding != PaddingMethod.OAEP.value())
-        || asked != tokenHash
-        || (mgf != null && mgf != asked)) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          uid
-              + " wraps by RSA-OAEP with "
-              + (tokenHash == HashingAlgorithm.SHA_256.value() ? "SHA-256" : "SHA-1")
-              + " (MGF1 with the same hash), as its token implements");
-    }
-    return oaep;
-  }
 
   /** Multi-part operations would hold a token session across requests: HSM keys do one-shots. */
   @Override
