@@ -19,8 +19,8 @@ import io.arca.server.op.Reasons;
 import io.arca.server.store.ObjectRecord;
 
 /**
- * The key wrapping of {@link HsmKeyBacking} (KMIP 2.1 §3.3): an HSM AES key wraps and unwraps by AES
- * key wrap with padding inside the token, an HSM private key unwraps by the token's RSA-OAEP.
+ * The key wrapping of {@link HsmKeyBacking} (KMIP 2.1 §3.3): an HSM AES key wraps and unwraps by
+ * AES key wrap with padding inside the token, an HSM private key unwraps by the token's RSA-OAEP.
  */
 final class HsmKeyWraps {
   private HsmKeyWraps() {}
