@@ -36,6 +36,8 @@ import io.arca.kmip.payload.KekRotationProgress;
 import io.arca.kmip.payload.KekStatus;
 import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
+import io.arca.kmip.payload.Mac;
+import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.payload.Reload;
@@ -379,6 +381,16 @@ public final class KmipClient implements AutoCloseable {
       throws IOException {
     return SignatureVerify.Response.decode(
         call(Operation.SIGNATURE_VERIFY, request.encode(VERSION)), VERSION);
+  }
+
+  /** MAC: the MAC of the data, computed by the server with a managed HMAC key. */
+  public Mac.Response mac(Mac.Request request) throws IOException {
+    return Mac.Response.decode(call(Operation.MAC, request.encode(VERSION)), VERSION);
+  }
+
+  /** MAC Verify: whether a MAC fits the data, checked by the server with a managed HMAC key. */
+  public MacVerify.Response macVerify(MacVerify.Request request) throws IOException {
+    return MacVerify.Response.decode(call(Operation.MAC_VERIFY, request.encode(VERSION)), VERSION);
   }
 
   /** Grant Access (Arca extension, docs/ACCESS.md): lets a user carry out these operations. */

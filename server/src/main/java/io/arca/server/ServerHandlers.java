@@ -208,10 +208,10 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.CREATE, new CreateHandler(store, keys, random));
     handlers.add(PayloadCodecs.CREATE_KEY_PAIR, new CreateKeyPairHandler(store, keys));
     handlers.add(PayloadCodecs.REGISTER, new RegisterHandler(store));
-    GetHandler get = new GetHandler(objects, new ObjectFormats());
+    GetHandler get = new GetHandler(objects, new ObjectFormats(), keys);
     handlers.add(PayloadCodecs.GET, get);
     handlers.add(PayloadCodecs.EXPORT, new ExportHandler(get));
-    handlers.add(PayloadCodecs.IMPORT, new ImportHandler(objects));
+    handlers.add(PayloadCodecs.IMPORT, new ImportHandler(objects, keys));
     handlers.add(PayloadCodecs.RE_KEY, new ReKeyHandler(objects, maker, keys));
     handlers.add(PayloadCodecs.RE_KEY_KEY_PAIR, new ReKeyKeyPairHandler(objects, maker, keys));
     handlers.add(PayloadCodecs.GET_ATTRIBUTES, new GetAttributesHandler(objects));
@@ -240,7 +240,7 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.MAC, new MacHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.MAC_VERIFY, new MacVerifyHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.HASH, new HashHandler(streams));
-    handlers.add(PayloadCodecs.DERIVE_KEY, new DeriveKeyHandler(objects, ciphers));
+    handlers.add(PayloadCodecs.DERIVE_KEY, new DeriveKeyHandler(objects, ciphers, keys));
     ClientRandom clientRandom = new ClientRandom();
     handlers.add(
         PayloadCodecs.QUERY,

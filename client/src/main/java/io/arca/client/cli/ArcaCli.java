@@ -36,6 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
       AdminCommands.Admin.class,
       SignCommands.SignFile.class,
       SignCommands.VerifyFile.class,
+      MacCommands.MacFile.class,
+      MacCommands.VerifyMacFile.class,
       ServerCommands.DiscoverVersionsCommand.class,
       ServerCommands.QueryCommand.class,
       ServerCommands.ServerVersionCommand.class,

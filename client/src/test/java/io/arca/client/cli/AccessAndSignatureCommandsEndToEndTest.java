@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -229,6 +231,37 @@ class AccessAndSignatureCommandsEndToEndTest {
       match("Private key unique identifier: (\\S+)", created.out()),
       match("Public key unique identifier: (\\S+)", created.out())
     };
+  }
+
+  @Test
+  void macOfAFileWithAStoredHmacKeyIsTheJdksAndVerifies() throws Exception {
+    Run created =
+        ok(adminConf, "sym", "keys", "create", "-a", "hmac-sha384", "--number-of-bits", "384");
+    String key = match("Unique identifier: (\\S+)", created.out());
+    Path file = Files.writeString(dir.resolve("ledger.txt"), "pay 10 to bob\n");
+    Path mac = dir.resolve("ledger.mac");
+    assertThat(ok(adminConf, "mac", "--key-id", key, file.toString()).out())
+        .isEqualTo("The MAC is available at \"" + mac + "\"" + NL);
+
+    Path exported = dir.resolve("ledger-hmac.key");
+    ok(adminConf, "sym", "keys", "export", "-k", key, "-f", "raw", exported.toString());
+    Mac jdk = Mac.getInstance("HmacSHA384");
+    jdk.init(new SecretKeySpec(Files.readAllBytes(exported), "HmacSHA384"));
+    assertThat(Files.readAllBytes(mac)).isEqualTo(jdk.doFinal(Files.readAllBytes(file)));
+
+    assertThat(ok(adminConf, "mac-verify", "-k", key, file.toString(), mac.toString()).out())
+        .isEqualTo("The MAC is valid." + NL);
+    assertThat(
+            ok(adminConf, "mac-verify", "-k", key, file.toString(), mac.toString(), "--json").out())
+        .isEqualTo("{\"validity\": \"Valid\"}" + NL);
+    Files.writeString(file, "pay 1000 to bob\n");
+    Run forged = as(adminConf, "mac-verify", "-k", key, file.toString(), mac.toString());
+    assertThat(forged.exitCode()).isEqualTo(ArcaCli.EXIT_KMIP_ERROR);
+    assertThat(forged.out()).isEqualTo("The MAC is NOT valid (Invalid)." + NL);
+    // user1 holds no right on the key: it does not exist for it.
+    Run stranger = as(user1Conf, "mac", "-k", key, file.toString());
+    assertThat(stranger.exitCode()).isEqualTo(ArcaCli.EXIT_KMIP_ERROR);
+    assertThat(stranger.err()).contains("ObjectNotFound");
   }
 
   @Test

@@ -471,17 +471,37 @@ public final class HsmKeyBacking implements KeyBacking {
     }
   }
 
+  /** Wraps with the token's AES key by AES key wrap with padding, inside the token. */
+  @Override
+  public byte[] wrap(
+      ObjectRecord key, CryptographicParameters parameters, byte[] bytes, RequestContext context) {
+    return HsmKeyWraps.wrap(objects, key, parameters, bytes, context.protocolVersion());
+  }
+
+  /** Unwraps inside the token, with an AES key or by the token's RSA-OAEP with a private key. */
+  @Override
+  public byte[] unwrap(
+      ObjectRecord key, CryptographicParameters parameters, byte[] bytes, RequestContext context) {
+    return HsmKeyWraps.unwrap(objects, key, parameters, bytes, context.protocolVersion());
+  }
+
+  /** Refused: deriving here would take the key's value out of the token. */
+  @Override
+  public void checkDerivable(ObjectRecord key, RequestContext context) {
+    throw new KmipException(
+        ResultReason.FEATURE_NOT_SUPPORTED,
+        key.uid() + ": Derive Key does not take keys in the HSM, whose value stays there");
+  }
+
+
+
   /** Multi-part operations would hold a token session across requests: HSM keys do one-shots. */
   @Override
   public boolean streams() {
     return false;
   }
 
-  /**
-   * The next version of the key's label in its slot (a pair's private key; the public key follows),
-   * of the same algorithm, length or curve and sensitivity. The old version stays, so whatever it
-   * wraps still unwraps; {@link HsmObjects} links the two.
-   */
+  /** The next version of the key's label (the old one stays, linked by {@link HsmObjects}). */
   @Override
   public String rekey(ObjectRecord key, RequestContext context) {
     HsmKeyRef ref = parse(key.uid());
@@ -552,10 +572,7 @@ public final class HsmKeyBacking implements KeyBacking {
     return tagLength;
   }
 
-  /**
-   * The RSA padding the parameters ask for: OAEP (the default) with SHA-256 or SHA-1 (the token's
-   * best when no hash is named), or PKCS#1 v1.5.
-   */
+  /** The RSA padding asked for: OAEP (default; SHA-256, SHA-1 or the token's best), PKCS#1 v1.5. */
   private static RsaPadding rsaPadding(@Nullable CryptographicParameters parameters, HsmSlot slot) {
     Integer padding = parameters == null ? null : parameters.paddingMethod();
     if (padding != null && padding == PaddingMethod.PKCS1_V1_5.value()) {

@@ -4,7 +4,6 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Check;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
@@ -34,7 +33,7 @@ public final class CheckHandler implements OperationHandler<Check.Request, Check
     ObjectRecord record = objects.resolve(request.uniqueIdentifier(), context);
     Integer asked = request.cryptographicUsageMask();
     if (asked != null) {
-      Integer mask = NewObjects.intValue(record.attributes(), Tag.CRYPTOGRAPHIC_USAGE_MASK);
+      Integer mask = AttributeView.of(record).usageMask();
       if (mask == null || (mask & asked) != asked) {
         throw new KmipException(
             version.isAtLeast(ProtocolVersion.V2_0)

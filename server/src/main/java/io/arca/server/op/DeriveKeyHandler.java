@@ -24,7 +24,6 @@ import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.DeriveKey;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.SymmetricCipher;
@@ -43,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  * Secret Data holding it (1.4 §2.1.12: one or the other, never both). Every object named must be
  * Active, the caller's to use with Derive Key, and carry Derive Key in its usage mask; the ID
  * Placeholder never stands for them (§6.1.14). The new object links to its bases (Derivation Base
- * Object) and each base to it (Derived Key). Keys in the HSM are refused: deriving from them here
- * would take their value out of the token.
+ * Object) and each base to it (Derived Key). Whether a base's backing lets its value be derived
+ * from here is the {@link KeyBacking}'s to say: the HSM's keys are refused, since deriving from
+ * them here would take their value out of the token.
  */
 public final class DeriveKeyHandler
     implements OperationHandler<DeriveKey.Request, DeriveKey.Response> {
@@ -53,11 +53,21 @@ public final class DeriveKeyHandler
 
   private final ObjectAccess objects;
   private final SymmetricCipher ciphers;
+  private final KeyBackings keys;
 
-  /** A handler deriving from the objects of {@code objects} into their store. */
-  public DeriveKeyHandler(ObjectAccess objects, SymmetricCipher ciphers) {
+  /**
+   * A handler deriving from the objects of {@code objects} into their store, with the bases'
+   * backings in {@code keys}.
+   */
+  public DeriveKeyHandler(ObjectAccess objects, SymmetricCipher ciphers, KeyBackings keys) {
     this.objects = objects;
     this.ciphers = ciphers;
+    this.keys = keys;
+  }
+
+  /** A handler of stored keys alone (handler tests). */
+  DeriveKeyHandler(ObjectAccess objects, SymmetricCipher ciphers) {
+    this(objects, ciphers, KeyBackings.storedOnly(StoredKeyBacking.of(objects.store())));
   }
 
   @Override
@@ -188,11 +198,7 @@ public final class DeriveKeyHandler
                     ? " (expected: a SecretData holding the Derivation Data)"
                     : " (expected: a SymmetricKey or SecretData to derive from)"));
       }
-      if (AccessPolicy.isHsm(base.uid())) {
-        throw new KmipException(
-            ResultReason.FEATURE_NOT_SUPPORTED,
-            base.uid() + ": Derive Key does not take keys in the HSM, whose value stays there");
-      }
+      keys.of(base.uid()).checkDerivable(base, context);
       KeyUse.forProtecting(base, CryptographicUsageMask.DERIVE_KEY, "DeriveKey", context);
       bases.add(base);
     }
@@ -226,7 +232,7 @@ public final class DeriveKeyHandler
     byte[] key = material(base, version);
     byte[] output = null;
     try {
-      Integer keyAlgorithm = NewObjects.intValue(base.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+      Integer keyAlgorithm = AttributeView.of(base).cryptographicAlgorithm();
       CryptographicParameters parameters = KeyUse.parameters(given.parameters(), base);
       Derivations.Input input =
           new Derivations.Input(

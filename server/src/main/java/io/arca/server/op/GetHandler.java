@@ -37,15 +37,21 @@ import java.util.Optional;
 public final class GetHandler implements InlineHandler<Get.Request, Get.Response> {
   private final ObjectAccess objects;
   private final ObjectFormats formats;
+  private final KeyWrapping wrapping;
 
-  /** A handler reading {@code objects}, converting key formats with {@code formats}. */
-  public GetHandler(ObjectAccess objects, ObjectFormats formats) {
+  /**
+   * A handler reading {@code objects}, converting key formats with {@code formats} and wrapping
+   * with the keys of {@code keys}.
+   */
+  public GetHandler(ObjectAccess objects, ObjectFormats formats, KeyBackings keys) {
     this.objects = objects;
     this.formats = formats;
+    this.wrapping = new KeyWrapping(objects, keys);
   }
 
-  private KeyWrapping wrapping() {
-    return new KeyWrapping(objects);
+  /** A handler of stored keys alone (handler tests). */
+  GetHandler(ObjectAccess objects, ObjectFormats formats) {
+    this(objects, formats, KeyBackings.storedOnly(StoredKeyBacking.of(objects.store())));
   }
 
   @Override
@@ -99,7 +105,7 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
       return Optional.empty();
     }
     ObjectRecord record = objects.resolveInMemory(request.uniqueIdentifier(), context).orElse(null);
-    if (record == null || ServerAttributes.flag(record.attributes(), Tag.FRESH, false)) {
+    if (record == null || AttributeView.of(record).fresh()) {
       return Optional.empty();
     }
     checkMayLeave(record, request, context.protocolVersion());
@@ -122,11 +128,11 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
       throw Reasons.destroyed(version, record.uid());
     }
     // A sensitive key may leave wrapped (KMIP 2.1 §4.50); a non-extractable one never leaves.
-    if (request.keyWrappingSpecification() == null
-        && ServerAttributes.flag(record.attributes(), Tag.SENSITIVE, false)) {
+    AttributeView attributes = AttributeView.of(record);
+    if (request.keyWrappingSpecification() == null && attributes.sensitive()) {
       throw Reasons.sensitive(version, record.uid(), true);
     }
-    if (!ServerAttributes.flag(record.attributes(), Tag.EXTRACTABLE, true)) {
+    if (!attributes.extractable()) {
       throw Reasons.sensitive(version, record.uid(), false);
     }
     if (request.keyCompressionType() != null) {
@@ -147,7 +153,7 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
     ManagedObject object = stored(record, content, version);
     Integer wrapType = request.keyWrapType();
     if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
-      object = wrapping().unwrap(object, context);
+      object = wrapping.unwrap(object, context);
     }
     Integer format = request.keyFormatType();
     if (format != null && format == KeyFormatType.PKCS_12.value()) {
@@ -157,7 +163,7 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
     }
     KeyWrappingSpecification wrapping = request.keyWrappingSpecification();
     if (wrapping != null) {
-      object = wrapping().wrap(object, wrapping, context);
+      object = this.wrapping.wrap(object, wrapping, context);
     }
     if (!version.isAtLeast(ProtocolVersion.V2_0)) {
       object = withoutKeyValueAttributes(object);
@@ -170,7 +176,7 @@ public final class GetHandler implements InlineHandler<Get.Request, Get.Response
    * once.
    */
   private void markServed(ObjectRecord record, RequestContext context) {
-    if (ServerAttributes.flag(record.attributes(), Tag.FRESH, false)) {
+    if (AttributeView.of(record).fresh()) {
       objects.change(
           record.uid(),
           current ->

@@ -33,10 +33,17 @@ import java.util.Optional;
  */
 public final class ImportHandler implements OperationHandler<Import.Request, Import.Response> {
   private final ObjectAccess objects;
+  private final KeyBackings keys;
 
   /** A handler importing into the store behind {@code objects}. */
-  public ImportHandler(ObjectAccess objects) {
+  public ImportHandler(ObjectAccess objects, KeyBackings keys) {
     this.objects = objects;
+    this.keys = keys;
+  }
+
+  /** A handler of stored keys alone (handler tests). */
+  ImportHandler(ObjectAccess objects) {
+    this(objects, KeyBackings.storedOnly(StoredKeyBacking.of(objects.store())));
   }
 
   @Override
@@ -55,7 +62,7 @@ public final class ImportHandler implements OperationHandler<Import.Request, Imp
     RegisterHandler.checkWrappedForm(object);
     Integer wrapType = request.keyWrapType();
     if (wrapType != null && wrapType == KeyWrapType.NOT_WRAPPED.value()) {
-      object = new KeyWrapping(objects).unwrap(object, context);
+      object = new KeyWrapping(objects, keys).unwrap(object, context);
     }
     String uid = request.uniqueIdentifier();
     Optional<ObjectRecord> existing = objects.store().find(uid);

@@ -121,6 +121,30 @@ public interface KeyBacking {
       RequestContext context);
 
   /**
+   * Wraps the bytes of another key with {@code key}, an AES key, for Get and Export with a Key
+   * Wrapping Specification that names it: NIST Key Wrap or AES Key Wrap Padding, as {@code
+   * parameters} say (the handler has checked access, state and the Wrap Key usage).
+   */
+  byte[] wrap(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] keyBytes,
+      RequestContext context);
+
+  /**
+   * Undoes a wrap with {@code key}: an AES key as {@link #wrap} does, or an RSA private key by
+   * OAEP, for a key registered or imported wrapped under it.
+   */
+  byte[] unwrap(
+      ObjectRecord key, CryptographicParameters parameters, byte[] wrapped, RequestContext context);
+
+  /**
+   * Refuses a key that cannot be a base of Derive Key here, whose derivation reads the key's value
+   * in the server; stored keys can all be.
+   */
+  default void checkDerivable(ObjectRecord key, RequestContext context) {}
+
+  /**
    * Whether Encrypt, Decrypt, MAC and MAC Verify may run in several requests (Init, Correlation
    * Value, Final).
    */

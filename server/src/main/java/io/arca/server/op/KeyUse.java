@@ -63,7 +63,7 @@ final class KeyUse {
 
   private static void checkMask(
       ObjectRecord key, CryptographicUsageMask usage, String operation, ProtocolVersion version) {
-    Integer mask = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_USAGE_MASK);
+    Integer mask = AttributeView.of(key).usageMask();
     if (mask != null && (mask & usage.value()) == 0) {
       throw new KmipException(
           version.isAtLeast(ProtocolVersion.V2_0)

@@ -1,20 +1,16 @@
 package io.arca.server.op;
 
-import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.EncodingOption;
-import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.LinkType;
 import io.arca.kmip.ObjectType;
-import io.arca.kmip.PaddingMethod;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
 import io.arca.kmip.WrappingMethod;
-import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.object.EncryptionKeyInformation;
 import io.arca.kmip.object.KeyBlock;
@@ -33,39 +29,30 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.keys.ClearKey;
-import io.arca.server.keys.JcaKeys;
-import io.arca.server.keys.KeyBlocks;
-import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
-import javax.crypto.Cipher;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a key for Get and Export under another managed key the caller may use (KMIP 2.1 §3.3,
- * §7.18), and unwraps a key registered wrapped for Key Wrap Type Not Wrapped. AES keys wrap by RFC
- * 3394 (NIST Key Wrap, the default) or RFC 5649 (AES Key Wrap Padding); RSA public keys by OAEP
- * (SHA-1 unless the parameters name another hash, MGF1 with the same hash unless told otherwise).
- * The Encoding Option decides the form (1.4 §2.1.5, 2.1 §11.18): with TTLV Encoding (the default)
- * the TTLV encoding of the Key Value is wrapped and the Key Value becomes that Byte String; with No
- * Encoding the bare Key Material bytes are wrapped and the Key Value stays a structure whose Key
- * Material holds them, as PyKMIP and other clients send and expect. A key registered wrapped is
- * read in either form.
+ * §7.18), and unwraps a key registered wrapped for Key Wrap Type Not Wrapped. The wrapping key's
+ * {@link KeyBacking} runs the cipher where the key lives (the server's {@link SoftwareKeyWrap}, or
+ * the token); an RSA public key is read and used in software wherever it lives. The Encoding Option
+ * decides the form (1.4 §2.1.5, 2.1 §11.18): with TTLV Encoding (the default) the TTLV encoding of
+ * the Key Value is wrapped and the Key Value becomes that Byte String; with No Encoding the bare
+ * Key Material bytes are wrapped and the Key Value stays a structure whose Key Material holds them,
+ * as PyKMIP and other clients send and expect. A key registered wrapped is read in either form.
  */
 final class KeyWrapping {
   private final ObjectAccess objects;
+  private final KeyBackings keys;
 
-  KeyWrapping(ObjectAccess objects) {
+  KeyWrapping(ObjectAccess objects, KeyBackings keys) {
     this.objects = objects;
+    this.keys = keys;
   }
 
   /** {@code object} with its Key Value wrapped as {@code specification} says. */
@@ -81,22 +68,7 @@ final class KeyWrapping {
           ResultReason.FEATURE_NOT_SUPPORTED,
           "the key is stored wrapped; ask for Key Wrap Type NotWrapped or AsRegistered instead");
     }
-    if (specification.wrappingMethod() != WrappingMethod.ENCRYPT.value()
-        || specification.macSignatureKeyInformation() != null) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "WrappingMethod: only Encrypt is supported (no MAC/signature key)");
-    }
-    if (!specification.attributeNames().isEmpty()) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "KeyWrappingSpecification/AttributeName: attributes are not wrapped with the key");
-    }
-    EncryptionKeyInformation information = specification.encryptionKeyInformation();
-    if (information == null) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD, "EncryptionKeyInformation: missing (expected with Encrypt)");
-    }
+    EncryptionKeyInformation information = checkedInformation(specification);
     Integer encoding = specification.encodingOption();
     byte[] plaintext = encode(plain, encoding);
     try {
@@ -122,6 +94,28 @@ final class KeyWrapping {
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
+  }
+
+  /** The Encryption Key Information of a specification this server can carry out. */
+  private static EncryptionKeyInformation checkedInformation(
+      KeyWrappingSpecification specification) {
+    if (specification.wrappingMethod() != WrappingMethod.ENCRYPT.value()
+        || specification.macSignatureKeyInformation() != null) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "WrappingMethod: only Encrypt is supported (no MAC/signature key)");
+    }
+    if (!specification.attributeNames().isEmpty()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "KeyWrappingSpecification/AttributeName: attributes are not wrapped with the key");
+    }
+    EncryptionKeyInformation information = specification.encryptionKeyInformation();
+    if (information == null) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "EncryptionKeyInformation: missing (expected with Encrypt)");
+    }
+    return information;
   }
 
   /**
@@ -242,7 +236,11 @@ final class KeyWrapping {
     return decoded;
   }
 
-  /** Encrypts (wraps) or decrypts (unwraps) with the key {@code information} names. */
+  /**
+   * Encrypts (wraps) or decrypts (unwraps) with the key {@code information} names: a secret or
+   * private key where it lives, through its {@link KeyBacking}; an RSA public key, which is no
+   * secret, read wherever it lives.
+   */
   private byte[] crypt(
       boolean encrypt,
       byte[] input,
@@ -255,26 +253,36 @@ final class KeyWrapping {
     if (parameters == null) {
       parameters = CryptographicParameters.NONE;
     }
-    try {
-      if (key.objectType() == ObjectType.SYMMETRIC_KEY) {
-        return aes(encrypt, input, key, parameters, context);
+    if (key.objectType() == ObjectType.SYMMETRIC_KEY) {
+      Integer algorithm = AttributeView.of(key).cryptographicAlgorithm();
+      if (algorithm == null || algorithm != CryptographicAlgorithm.AES.value()) {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD,
+            "EncryptionKeyInformation: " + key.uid() + " is not an AES key");
       }
-      if (key.objectType() == ObjectType.PUBLIC_KEY && encrypt) {
-        return rsa(true, input, clearKey(key, version), parameters);
+      KeyBacking backing = keys.of(key.uid());
+      return encrypt
+          ? backing.wrap(key, parameters, input, context)
+          : backing.unwrap(key, parameters, input, context);
+    }
+    if (key.objectType() == ObjectType.PUBLIC_KEY && encrypt) {
+      try {
+        return SoftwareKeyWrap.rsa(
+            true, input, SoftwareKeyWrap.clearKey(objects.store(), key, version), parameters);
+      } catch (GeneralSecurityException e) {
+        throw new KmipException(
+            ResultReason.CRYPTOGRAPHIC_FAILURE, "wrapping with " + key.uid() + " failed");
       }
-      if (key.objectType() == ObjectType.PUBLIC_KEY) {
-        // Unwrapping needs the private half, which the public key's link names.
-        String privateUid = linked(key, LinkType.PRIVATE_KEY_LINK);
-        ObjectRecord privateKey = usableKey(privateUid, usage, false, context);
-        return rsa(false, input, clearKey(privateKey, version), parameters);
-      }
-      if (key.objectType() == ObjectType.PRIVATE_KEY && !encrypt) {
-        return rsa(false, input, clearKey(key, version), parameters);
-      }
-    } catch (GeneralSecurityException e) {
-      throw new KmipException(
-          ResultReason.CRYPTOGRAPHIC_FAILURE,
-          (encrypt ? "wrapping" : "unwrapping") + " with " + key.uid() + " failed");
+    }
+    ObjectRecord privateKey = null;
+    if (key.objectType() == ObjectType.PUBLIC_KEY) {
+      // Unwrapping needs the private half, which the public key's link names.
+      privateKey = usableKey(linked(key, LinkType.PRIVATE_KEY_LINK), usage, false, context);
+    } else if (key.objectType() == ObjectType.PRIVATE_KEY && !encrypt) {
+      privateKey = key;
+    }
+    if (privateKey != null) {
+      return keys.of(privateKey.uid()).unwrap(privateKey, parameters, input, context);
     }
     throw new KmipException(
         ResultReason.INVALID_FIELD,
@@ -306,7 +314,7 @@ final class KeyWrapping {
     if (mustBeActive && state != State.ACTIVE) {
       throw Reasons.wrongState(version, "Wrapping with " + uid, state);
     }
-    Integer mask = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_USAGE_MASK);
+    Integer mask = AttributeView.of(key).usageMask();
     if (mask == null || (mask & usage.value()) == 0) {
       throw new KmipException(
           v2 ? ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK : ResultReason.PERMISSION_DENIED,
@@ -315,121 +323,13 @@ final class KeyWrapping {
     return key;
   }
 
-  private ClearKey clearKey(ObjectRecord record, ProtocolVersion version) {
-    try (ObjectContent content =
-        objects
-            .store()
-            .content(record.uid())
-            .orElseThrow(() -> Reasons.destroyed(version, record.uid()))) {
-      ManagedObject object = ManagedObject.decode(content.structure(), StoredForm.VERSION);
-      KeyBlock block = object.keyBlock();
-      if (block == null) {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD, "wrapping key " + record.uid() + " has no Key Block");
-      }
-      return KeyBlocks.toClearKey(record.objectType(), block);
-    }
-  }
-
-  private byte[] aes(
-      boolean encrypt,
-      byte[] input,
-      ObjectRecord key,
-      CryptographicParameters parameters,
-      RequestContext context)
-      throws GeneralSecurityException {
-    Integer algorithm = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
-    if (algorithm == null || algorithm != CryptographicAlgorithm.AES.value()) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD,
-          "EncryptionKeyInformation: " + key.uid() + " is not an AES key");
-    }
-    Integer mode = parameters.blockCipherMode();
-    String transformation;
-    if (mode == null || mode == BlockCipherMode.NISTKEYWRAP.value()) {
-      if (input.length % 8 != 0 || input.length < 16) {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD,
-            "BlockCipherMode: NISTKeyWrap needs a multiple of 8 bytes, at least 16 (use"
-                + " AESKeyWrapPadding)");
-      }
-      transformation = "AES/KW/NoPadding";
-    } else if (mode == BlockCipherMode.AESKEYWRAPPADDING.value()) {
-      transformation = "AES/KWP/NoPadding";
-    } else {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD,
-          "BlockCipherMode: keys are wrapped with NISTKeyWrap or AESKeyWrapPadding");
-    }
-    try (ClearKey clear = clearKey(key, context.protocolVersion())) {
-      Key secret = JcaKeys.secretKey(clear);
-      Cipher cipher = Cipher.getInstance(transformation);
-      cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, secret);
-      return cipher.doFinal(input);
-    }
-  }
-
-  private static byte[] rsa(
-      boolean encrypt, byte[] input, ClearKey key, CryptographicParameters parameters)
-      throws GeneralSecurityException {
-    try (key) {
-      if (key.algorithm() != CryptographicAlgorithm.RSA) {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD,
-            "EncryptionKeyInformation: asymmetric wrapping keys must be RSA");
-      }
-      Integer padding = parameters.paddingMethod();
-      if (padding != null && padding != PaddingMethod.OAEP.value()) {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD, "PaddingMethod: keys are wrapped with RSA by OAEP only");
-      }
-      String hash = hashName(parameters.hashingAlgorithm(), "SHA-1");
-      String mgfHash = hashName(parameters.maskGeneratorHashingAlgorithm(), hash);
-      OAEPParameterSpec oaep =
-          new OAEPParameterSpec(
-              hash, "MGF1", new MGF1ParameterSpec(mgfHash), PSource.PSpecified.DEFAULT);
-      Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-      if (encrypt) {
-        cipher.init(Cipher.ENCRYPT_MODE, JcaKeys.publicKey(key), oaep);
-      } else {
-        cipher.init(Cipher.DECRYPT_MODE, JcaKeys.privateKey(key), oaep);
-      }
-      return cipher.doFinal(input);
-    }
-  }
-
-  private static String hashName(@Nullable Integer hashing, String absent) {
-    if (hashing == null) {
-      return absent;
-    }
-    HashingAlgorithm known = HashingAlgorithm.byValue(hashing);
-    if (known == null) {
-      throw new KmipException(ResultReason.INVALID_FIELD, "HashingAlgorithm: unknown");
-    }
-    return switch (known) {
-      case SHA_1 -> "SHA-1";
-      case SHA_224 -> "SHA-224";
-      case SHA_256 -> "SHA-256";
-      case SHA_384 -> "SHA-384";
-      case SHA_512 -> "SHA-512";
-      default ->
-          throw new KmipException(
-              ResultReason.INVALID_FIELD,
-              "HashingAlgorithm: " + known.xmlName() + " (expected: SHA_1 or SHA-2) for OAEP");
-    };
-  }
-
   private static String linked(ObjectRecord record, LinkType type) {
-    for (Attribute link : record.attributes().all(Tag.LINK.code())) {
-      if (link.value() instanceof TtlvStructure value
-          && value.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration linkType
-          && linkType.value() == type.value()
-          && value.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString uid) {
-        return uid.value();
-      }
-    }
-    throw new KmipException(
-        ResultReason.ITEM_NOT_FOUND, record.uid() + " has no " + type.xmlName());
+    return AttributeView.of(record)
+        .link(type)
+        .orElseThrow(
+            () ->
+                new KmipException(
+                    ResultReason.ITEM_NOT_FOUND, record.uid() + " has no " + type.xmlName()));
   }
 
   /** The same kind of object with another Key Block. */

@@ -123,7 +123,7 @@ public final class LocateHandler implements OperationHandler<Locate.Request, Loc
       Predicate<ObjectRecord> fits =
           r ->
               (Lifecycle.isLive(r.state()) ? online : destroyed)
-                  && (!freshOnly || ServerAttributes.flag(r.attributes(), Tag.FRESH, false))
+                  && (!freshOnly || AttributeView.of(r).fresh())
                   && criteria.matches(r);
       for (String uid : page) {
         Optional<ObjectRecord> record = store.find(uid).map(r -> seenAt(r, context));

@@ -4,7 +4,6 @@ import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.batch.RequestContext;
@@ -70,7 +69,7 @@ final class MacKeys {
       KeyUse.forProcessing(key, CryptographicUsageMask.MAC_VERIFY, "MACVerify", context);
     }
     CryptographicParameters parameters = KeyUse.parameters(requested, key);
-    Integer keyAlgorithm = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer keyAlgorithm = AttributeView.of(key).cryptographicAlgorithm();
     MacEngine.Algorithm algorithm =
         MacEngine.choose(
             parameters, keyAlgorithm == null ? null : CryptographicAlgorithm.byValue(keyAlgorithm));

@@ -18,8 +18,6 @@ import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.PrivateKey;
 import io.arca.kmip.object.SecretData;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvEnumeration;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.keys.ClearKey;
@@ -233,15 +231,6 @@ final class Pkcs12Containers {
 
   /** The identifiers the object's links of {@code type} name. */
   private static List<String> linked(ObjectRecord record, LinkType type) {
-    List<String> uids = new ArrayList<>();
-    for (Attribute link : record.attributes().all(Tag.LINK.code())) {
-      if (link.value() instanceof TtlvStructure value
-          && value.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration linkType
-          && linkType.value() == type.value()
-          && value.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString uid) {
-        uids.add(uid.value());
-      }
-    }
-    return uids;
+    return AttributeView.of(record).links(type);
   }
 }

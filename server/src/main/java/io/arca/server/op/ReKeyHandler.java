@@ -7,7 +7,6 @@ import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.SymmetricKey;
@@ -75,8 +74,8 @@ public final class ReKeyHandler implements OperationHandler<ReKey.Request, ReKey
       context.batch().setIdPlaceholder(uid);
       return new ReKey.Response(uid, null);
     }
-    Integer algorithmValue = NewObjects.intValue(old.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
-    Integer length = NewObjects.intValue(old.attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer algorithmValue = AttributeView.of(old).cryptographicAlgorithm();
+    Integer length = AttributeView.of(old).cryptographicLength();
     CryptographicAlgorithm algorithm =
         algorithmValue == null ? null : CryptographicAlgorithm.byValue(algorithmValue);
     if (algorithm == null || length == null) {

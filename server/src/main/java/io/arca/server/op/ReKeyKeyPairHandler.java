@@ -18,7 +18,6 @@ import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
@@ -87,15 +86,14 @@ public final class ReKeyKeyPairHandler
         objects
             .visible(oldPublicUid, context)
             .orElseThrow(() -> ObjectAccess.notFound(oldPublicUid, context.protocolVersion()));
-    Integer algorithmValue =
-        NewObjects.intValue(oldPrivate.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer algorithmValue = AttributeView.of(oldPrivate).cryptographicAlgorithm();
     CryptographicAlgorithm algorithm =
         algorithmValue == null ? null : CryptographicAlgorithm.byValue(algorithmValue);
     if (algorithm == null) {
       throw new KmipException(
           ResultReason.INVALID_FIELD, oldPrivate.uid() + " has no known Cryptographic Algorithm");
     }
-    Integer length = NewObjects.intValue(oldPrivate.attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer length = AttributeView.of(oldPrivate).cryptographicLength();
     Attributes privateGiven =
         NewObjects.clientAttributes(
             StoredKeyPairs.merge(request.commonAttributes(), request.privateKeyAttributes()),
@@ -212,16 +210,13 @@ public final class ReKeyKeyPairHandler
   }
 
   private static String linked(ObjectRecord record, LinkType type) {
-    for (Attribute link : record.attributes().all(Tag.LINK.code())) {
-      if (link.value() instanceof TtlvStructure value
-          && value.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration linkType
-          && linkType.value() == type.value()
-          && value.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString uid) {
-        return uid.value();
-      }
-    }
-    throw new KmipException(
-        ResultReason.INVALID_FIELD, record.uid() + " has no " + type.xmlName() + " to re-key");
+    return AttributeView.of(record)
+        .link(type)
+        .orElseThrow(
+            () ->
+                new KmipException(
+                    ResultReason.INVALID_FIELD,
+                    record.uid() + " has no " + type.xmlName() + " to re-key"));
   }
 
   private static @Nullable RecommendedCurve curve(Attributes attributes) {

@@ -10,7 +10,7 @@ import io.arca.kmip.State;
  * (Wrong Key Lifecycle State, Object Destroyed, Sensitive, ...) where 1.x clients expect Permission
  * Denied or Item Not Found, as the 1.x test cases answer.
  */
-final class Reasons {
+public final class Reasons {
   private Reasons() {}
 
   private static boolean isV2(ProtocolVersion version) {
@@ -74,8 +74,8 @@ final class Reasons {
         uid + " was destroyed: its key material is gone");
   }
 
-  /** The key may not leave the server in the clear. */
-  static KmipException sensitive(ProtocolVersion version, String uid, boolean sensitive) {
+  /** The key may not leave the server (or its token) in the clear. */
+  public static KmipException sensitive(ProtocolVersion version, String uid, boolean sensitive) {
     // Sensitive and Not Extractable came with 1.4, with the attributes; earlier clients get the
     // Permission Denied that stood for them.
     ResultReason precise = sensitive ? ResultReason.SENSITIVE : ResultReason.NOT_EXTRACTABLE;

@@ -4,7 +4,6 @@ import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.crypto.RsaCipher;
@@ -61,7 +60,7 @@ final class RsaEncryption {
   }
 
   private static void requireRsa(ObjectRecord key, String operation) {
-    Integer algorithm = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer algorithm = AttributeView.of(key).cryptographicAlgorithm();
     if (algorithm == null || algorithm != CryptographicAlgorithm.RSA.value()) {
       CryptographicAlgorithm known =
           algorithm == null ? null : CryptographicAlgorithm.byValue(algorithm);

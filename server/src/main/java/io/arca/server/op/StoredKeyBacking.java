@@ -32,6 +32,7 @@ import io.arca.server.keys.KeyMaterial;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -391,6 +392,42 @@ public final class StoredKeyBacking implements KeyBacking {
       return MacEngine.start(algorithm, keyBytes);
     } finally {
       Arrays.fill(keyBytes, (byte) 0);
+    }
+  }
+
+  /** Wraps with the stored AES key in software ({@link SoftwareKeyWrap}). */
+  @Override
+  public byte[] wrap(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] keyBytes,
+      RequestContext context) {
+    try (ClearKey clear = SoftwareKeyWrap.clearKey(store, key, context.protocolVersion())) {
+      return SoftwareKeyWrap.aes(true, keyBytes, clear, parameters);
+    } catch (GeneralSecurityException e) {
+      throw new KmipException(
+          ResultReason.CRYPTOGRAPHIC_FAILURE, "wrapping with " + key.uid() + " failed");
+    }
+  }
+
+  /** Unwraps with the stored AES key or RSA private key in software. */
+  @Override
+  public byte[] unwrap(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      byte[] wrapped,
+      RequestContext context) {
+    try {
+      ClearKey clear = SoftwareKeyWrap.clearKey(store, key, context.protocolVersion());
+      if (key.objectType() == ObjectType.PRIVATE_KEY) {
+        return SoftwareKeyWrap.rsa(false, wrapped, clear, parameters);
+      }
+      try (clear) {
+        return SoftwareKeyWrap.aes(false, wrapped, clear, parameters);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new KmipException(
+          ResultReason.CRYPTOGRAPHIC_FAILURE, "unwrapping with " + key.uid() + " failed");
     }
   }
 

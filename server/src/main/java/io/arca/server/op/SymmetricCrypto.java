@@ -5,7 +5,6 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.crypto.SymmetricCipher;
 import io.arca.server.store.ObjectContent;
@@ -28,7 +27,7 @@ final class SymmetricCrypto {
    * Supported naming what the key is.
    */
   static CryptographicAlgorithm cipherAlgorithm(ObjectRecord key) {
-    Integer value = NewObjects.intValue(key.attributes(), Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer value = AttributeView.of(key).cryptographicAlgorithm();
     CryptographicAlgorithm algorithm = value == null ? null : CryptographicAlgorithm.byValue(value);
     if (key.objectType() != ObjectType.SYMMETRIC_KEY
         || algorithm == null

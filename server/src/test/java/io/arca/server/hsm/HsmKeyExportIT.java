@@ -1,0 +1,286 @@
+package io.arca.server.hsm;
+
+import static io.arca.server.hsm.HsmRequests.createAes;
+import static io.arca.server.hsm.HsmRequests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arca.kmip.BlockCipherMode;
+import io.arca.kmip.CryptographicUsageMask;
+import io.arca.kmip.KeyWrapType;
+import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.ResultReason;
+import io.arca.kmip.ResultStatus;
+import io.arca.kmip.Tag;
+import io.arca.kmip.WrappingMethod;
+import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.message.ResponseBatchItem;
+import io.arca.kmip.object.CryptographicParameters;
+import io.arca.kmip.object.EncryptionKeyInformation;
+import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.KeyWrappingSpecification;
+import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.payload.Create;
+import io.arca.kmip.payload.Get;
+import io.arca.kmip.payload.Register;
+import io.arca.kmip.ttlv.TtlvInteger;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.Arca;
+import io.arca.server.TestServers;
+import io.arca.server.config.ServerConfig;
+import io.arca.server.tls.DevelopmentPki;
+import io.arca.server.tls.TlsContexts;
+import io.arca.server.transport.TestClients;
+import io.arca.testing.TokenImplementation;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What leaves the HSM through Get, and what the HSM wraps and unwraps, end to end over mutual TLS
+ * on both token implementations, all through the key port: a sensitive key is refused with the
+ * Result Reason of the client's protocol version (KMIP 1.4 §11.12 and 2.1 §6.1.19.1 name Sensitive;
+ * before 1.4, which lacks it, Permission Denied stands for it, as for a sensitive stored key), also
+ * when a Key Wrapping Specification names a key outside its token; it leaves wrapped by C_WrapKey
+ * under a key of its own slot; a stored key is wrapped by an HSM key and, registered wrapped,
+ * unwrapped by it. opencryptoki's software token has no AES key wrap with padding, and says so.
+ */
+@ParameterizedClass
+@EnumSource(TokenImplementation.class)
+class HsmKeyExportIT {
+  private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
+  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
+
+  @TempDir static Path dir;
+
+  // Set for each token implementation, before its tests, by start().
+  @SuppressWarnings("NullAway.Init")
+  static HsmTestTokens tokens;
+
+  @SuppressWarnings("NullAway.Init")
+  static Arca server;
+
+  @SuppressWarnings("NullAway.Init")
+  static SSLContext admin;
+
+  static String run = "";
+
+  private final TokenImplementation implementation;
+
+  HsmKeyExportIT(TokenImplementation implementation) {
+    this.implementation = implementation;
+  }
+
+  @BeforeEach
+  void serverRunsOnThisImplementation() {
+    assertThat(tokens.implementation()).isEqualTo(implementation);
+  }
+
+  @BeforeParameterizedClassInvocation
+  static void start(TokenImplementation implementation) throws Exception {
+    tokens = HsmTestTokens.prepare(implementation);
+    run = "-" + Long.toHexString(new SecureRandom().nextLong());
+    Path base = dir.resolve(implementation.model());
+    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
+    ServerConfig.Tls tls = TestServers.tls(pki);
+    ServerConfig config =
+        HsmEndToEndIT.withHsm(TestServers.config(base, tls, 64, 1 << 20), tokens.settings(ADMIN));
+    server = Arca.start(config, TlsContexts.server(tls));
+    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+  }
+
+  @AfterParameterizedClassInvocation
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** An {@code hsm::} identifier on the first slot, unique to this run. */
+  private static String hsmId(String name) {
+    return "hsm::" + tokens.slot1() + "::" + name + run;
+  }
+
+  @Test
+  void aSensitiveHsmKeyIsRefusedWithTheReasonOfEachVersion() throws Exception {
+    String key = hsmId("get-sensitive");
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      client.ok(Operation.CREATE, createAes(key, 256, true, null));
+    }
+    Map<ProtocolVersion, ResultReason> expected =
+        Map.of(
+            ProtocolVersion.V1_0, ResultReason.PERMISSION_DENIED,
+            ProtocolVersion.V1_2, ResultReason.PERMISSION_DENIED,
+            ProtocolVersion.V1_4, ResultReason.SENSITIVE,
+            ProtocolVersion.V2_0, ResultReason.SENSITIVE,
+            ProtocolVersion.V2_1, ResultReason.SENSITIVE);
+    for (Map.Entry<ProtocolVersion, ResultReason> each : expected.entrySet()) {
+      ProtocolVersion version = each.getKey();
+      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+        ResponseBatchItem refused = client.call(Operation.GET, Get.Request.of(key).encode(version));
+        assertThat(refused.resultStatus())
+            .as("%s: %s", version, refused.resultMessage())
+            .isEqualTo(ResultStatus.OPERATION_FAILED);
+        assertThat(refused.resultReason())
+            .as("%s: %s", version, refused.resultMessage())
+            .isEqualTo(each.getValue().value());
+        assertThat(refused.resultMessage()).contains(key).contains("sensitive");
+      }
+    }
+  }
+
+  private static final List<ProtocolVersion> VERSIONS =
+      List.of(
+          ProtocolVersion.V1_0,
+          ProtocolVersion.V1_2,
+          ProtocolVersion.V1_4,
+          ProtocolVersion.V2_0,
+          ProtocolVersion.V2_1);
+
+  /** Sensitive from 1.4, which defined it; Permission Denied stands for it before. */
+  private static ResultReason sensitiveIn(ProtocolVersion version) {
+    return version.isAtLeast(ProtocolVersion.V1_4)
+        ? ResultReason.SENSITIVE
+        : ResultReason.PERMISSION_DENIED;
+  }
+
+  private static CryptographicParameters keyWrapPadding() {
+    return HsmRequests.params(BlockCipherMode.AESKEYWRAPPADDING, null, null);
+  }
+
+  private static KeyWrappingSpecification wrappedBy(String wrappingKey) {
+    return new KeyWrappingSpecification(
+        WrappingMethod.ENCRYPT.value(),
+        new EncryptionKeyInformation(wrappingKey, keyWrapPadding()),
+        null,
+        List.of(),
+        null);
+  }
+
+  private static TtlvStructure getWrapped(
+      String uid, KeyWrappingSpecification specification, ProtocolVersion version) {
+    return new Get.Request(uid, null, null, null, specification).encode(version);
+  }
+
+  /** A stored AES key of the admin's, Active, that may wrap and unwrap. */
+  private static String storedKek(KmipTestClient client) throws Exception {
+    Attributes attributes =
+        HsmRequests.with(
+            HsmRequests.aesAttributes(null, 256, false),
+            Attribute.of(
+                new TtlvInteger(
+                    Tag.CRYPTOGRAPHIC_USAGE_MASK.code(),
+                    CryptographicUsageMask.WRAP_KEY.value()
+                        | CryptographicUsageMask.UNWRAP_KEY.value()
+                        | CryptographicUsageMask.EXPORT.value())));
+    return Create.Response.decode(
+            client.ok(
+                Operation.CREATE,
+                Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(V2_1)),
+            V2_1)
+        .uniqueIdentifier();
+  }
+
+  @Test
+  void aSensitiveHsmKeyNeverLeavesEvenWrappedWithTheReasonOfEachVersion() throws Exception {
+    // HSM keys are sensitive and not extractable, or neither: wrapped or not, this one stays.
+    String key = hsmId("never-leaves");
+    String kek;
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      client.ok(Operation.CREATE, createAes(key, 256, true, null));
+      kek = storedKek(client);
+    }
+    for (ProtocolVersion version : VERSIONS) {
+      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+        ResponseBatchItem refused =
+            client.call(Operation.GET, getWrapped(key, wrappedBy(kek), version));
+        assertThat(refused.resultReason())
+            .as("%s: %s", version, refused.resultMessage())
+            .isEqualTo(
+                (version.isAtLeast(ProtocolVersion.V1_4)
+                        ? ResultReason.NOT_EXTRACTABLE
+                        : ResultReason.PERMISSION_DENIED)
+                    .value());
+        assertThat(refused.resultMessage()).contains(key).contains("not extractable");
+      }
+    }
+  }
+
+  @Test
+  void aStoredKeyAskedWrappedBySensitiveHsmKeyItCannotUseIsRefusedWithTheReasonOfEachVersion()
+      throws Exception {
+    // NIST Key Wrap (the default) is no mechanism of the token, and the key's value cannot leave
+    // it to wrap in software: the sensitive key's refusal, in the client's version.
+    String kek = hsmId("nist-kek");
+    String stored;
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      client.ok(Operation.CREATE, createAes(kek, 256, true, null));
+      stored = storedKek(client);
+    }
+    for (ProtocolVersion version : VERSIONS) {
+      KeyWrappingSpecification nistKeyWrap =
+          new KeyWrappingSpecification(
+              WrappingMethod.ENCRYPT.value(),
+              new EncryptionKeyInformation(kek, null),
+              null,
+              List.of(),
+              null);
+      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+        ResponseBatchItem refused =
+            client.call(Operation.GET, getWrapped(stored, nistKeyWrap, version));
+        assertThat(refused.resultStatus())
+            .as("%s: %s", version, refused.resultMessage())
+            .isEqualTo(ResultStatus.OPERATION_FAILED);
+        assertThat(refused.resultReason())
+            .as("%s: %s", version, refused.resultMessage())
+            .isEqualTo(sensitiveIn(version).value());
+        assertThat(refused.resultMessage()).contains(kek).contains("sensitive");
+      }
+    }
+  }
+
+  @Test
+  void aStoredKeyWrappedByAnHsmKeyIsUnwrappedByItInTheToken() throws Exception {
+    String kek = hsmId("stored-kek");
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      client.ok(Operation.CREATE, createAes(kek, 256, true, null));
+      String stored = storedKek(client);
+      TtlvStructure request = getWrapped(stored, wrappedBy(kek), V2_1);
+      if (!implementation.aesKeyWrapPad()) {
+        // No key wrap with padding in the token, and the sensitive key cannot leave it.
+        HsmRequests.assertRefused(client, Operation.GET, request, ResultReason.SENSITIVE, "no KWP");
+        return;
+      }
+      ManagedObject wrapped = Get.Response.decode(client.ok(Operation.GET, request), V2_1).object();
+      assertThat(Objects.requireNonNull(wrapped.keyBlock()).keyValue())
+          .isInstanceOf(KeyValue.Wrapped.class);
+      String registered =
+          Register.Response.decode(
+                  client.ok(
+                      Operation.REGISTER,
+                      Register.Request.of(wrapped, Attributes.of()).encode(V2_1)),
+                  V2_1)
+              .uniqueIdentifier();
+      byte[] unwrapped =
+          HsmRequests.keyBytes(
+              client.ok(
+                  Operation.GET,
+                  new Get.Request(registered, null, KeyWrapType.NOT_WRAPPED.value(), null, null)
+                      .encode(V2_1)));
+      assertThat(unwrapped)
+          .isEqualTo(HsmRequests.keyBytes(client.ok(Operation.GET, get(stored, null))));
+    }
+  }
+}
