@@ -493,8 +493,6 @@ public final class HsmKeyBacking implements KeyBacking {
         key.uid() + ": Derive Key does not take keys in the HSM, whose value stays there");
   }
 
-
-
   /** Multi-part operations would hold a token session across requests: HSM keys do one-shots. */
   @Override
   public boolean streams() {

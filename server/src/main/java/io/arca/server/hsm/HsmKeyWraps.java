@@ -115,4 +115,5 @@ final class HsmKeyWraps {
               + " (MGF1 with the same hash), as its token implements");
     }
     return oaep;
-  }}
+  }
+}
