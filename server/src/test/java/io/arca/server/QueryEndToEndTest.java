@@ -45,6 +45,7 @@ import io.arca.server.transport.TestClients;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -196,11 +197,12 @@ class QueryEndToEndTest {
       case QUERY_EXTENSION_LIST, QUERY_EXTENSION_MAP -> {
         boolean map = function == QueryFunction.QUERY_EXTENSION_MAP;
         assertThat(answer.extensions())
-            .containsExactly(
+            .startsWith(
                 extension(version, map, "Arca User", 0x540001, 0x07),
                 extension(version, map, "Arca Access Grant", 0x540002, 0x01),
                 extension(version, map, "Arca Owner", 0x540003, 0x07),
-                extension(version, map, "Arca Owned Object", 0x540004, 0x07));
+                extension(version, map, "Arca Owned Object", 0x540004, 0x07))
+            .hasSize(arcaTags());
       }
       case QUERY_RNGS -> {
         assertThat(answer.rngs()).hasSize(1);
@@ -322,6 +324,11 @@ class QueryEndToEndTest {
     }
   }
 
+  /** Arca's own tags (0x54xxxx): the access extension's four and the admin operations' fields. */
+  private static int arcaTags() {
+    return (int) Arrays.stream(Tag.values()).filter(t -> (t.code() & 0xFF0000) == 0x540000).count();
+  }
+
   @ParameterizedTest
   @MethodSource("versions")
   void extensionMapAndListTogetherAnswerTheMapOnce(ProtocolVersion version) throws Exception {
@@ -336,7 +343,7 @@ class QueryEndToEndTest {
                 QueryFunction.QUERY_EXTENSION_MAP,
                 QueryFunction.QUERY_EXTENSION_LIST));
 
-    assertThat(answer.extensions()).hasSize(4);
+    assertThat(answer.extensions()).hasSize(arcaTags());
     assertThat(answer.extensions())
         .allSatisfy(e -> assertThat(e.first(Tag.EXTENSION_TAG.code())).isNotNull());
   }

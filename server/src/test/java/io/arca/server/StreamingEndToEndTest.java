@@ -124,6 +124,11 @@ class StreamingEndToEndTest {
     try (VersionedClient kmip = client(admin, v)) {
       ProtocolVersion version = kmip.version();
       for (Case c : ciphers()) {
+        if (!version.isAtLeast(ProtocolVersion.V1_4)
+            && (c.algorithm() == CryptographicAlgorithm.CHACHA20
+                || c.algorithm() == CryptographicAlgorithm.CHACHA20POLY1305)) {
+          continue; // ChaCha20 came with 1.4: a 1.3 request cannot name it
+        }
         String uid =
             registerActive(
                 kmip,

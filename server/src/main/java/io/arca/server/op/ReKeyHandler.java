@@ -91,6 +91,7 @@ public final class ReKeyHandler implements OperationHandler<ReKey.Request, ReKey
     List<Attribute> attributes =
         Replacements.carried(old, given, request.offset(), Replacements.KEY_DATES, context);
     String uid = ObjectAccess.newUid();
+    Runnable giveBack = Replacements.handOver(objects, old, uid, context);
     try (ClearKey key = maker.symmetricKey(algorithm, length)) {
       List<Attribute> serverSet = new ArrayList<>();
       serverSet.add(StoredKeyPairs.digest(key));
@@ -109,13 +110,12 @@ public final class ReKeyHandler implements OperationHandler<ReKey.Request, ReKey
       } finally {
         ObjectContent.wipe(content);
       }
+    } catch (RuntimeException e) {
+      giveBack.run();
+      throw e;
     }
     context.batch().onUndo(() -> objects.store().delete(uid));
     Replacements.shareGrants(old.uid(), uid, context);
-    objects.change(
-        old.uid(),
-        r -> r.withAttributes(Replacements.replaced(r.attributes(), uid), context.now()),
-        context);
     context.batch().setIdPlaceholder(uid);
     return new ReKey.Response(uid, null);
   }

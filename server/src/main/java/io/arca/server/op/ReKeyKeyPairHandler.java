@@ -108,6 +108,14 @@ public final class ReKeyKeyPairHandler
             context);
     String privateUid = ObjectAccess.newUid();
     String publicUid = ObjectAccess.newUid();
+    Runnable givePrivateBack = Replacements.handOver(objects, oldPrivate, privateUid, context);
+    Runnable givePublicBack;
+    try {
+      givePublicBack = Replacements.handOver(objects, oldPublic, publicUid, context);
+    } catch (RuntimeException e) {
+      givePrivateBack.run();
+      throw e;
+    }
     try (ClearKeyPair pair =
         maker.keyPair(algorithm, length == null ? 0 : length, curve(oldPrivate.attributes()))) {
       store(
@@ -135,6 +143,10 @@ public final class ReKeyKeyPairHandler
         objects.store().delete(privateUid);
         throw e;
       }
+    } catch (RuntimeException e) {
+      givePublicBack.run();
+      givePrivateBack.run();
+      throw e;
     }
     context
         .batch()
@@ -145,14 +157,6 @@ public final class ReKeyKeyPairHandler
             });
     Replacements.shareGrants(oldPrivate.uid(), privateUid, context);
     Replacements.shareGrants(oldPublic.uid(), publicUid, context);
-    objects.change(
-        oldPrivate.uid(),
-        r -> r.withAttributes(Replacements.replaced(r.attributes(), privateUid), context.now()),
-        context);
-    objects.change(
-        oldPublic.uid(),
-        r -> r.withAttributes(Replacements.replaced(r.attributes(), publicUid), context.now()),
-        context);
     context.batch().setIdPlaceholder(privateUid);
     return new ReKeyKeyPair.Response(privateUid, publicUid, null, null);
   }

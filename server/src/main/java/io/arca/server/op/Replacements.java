@@ -185,6 +185,20 @@ final class Replacements {
     return new TtlvStructure(limits.tag(), items);
   }
 
+  /**
+   * Gives the old object's Names to its replacement before the replacement is stored: Names are
+   * unique among an owner's live objects, and the database refuses a second holder, so the old
+   * record gives them up first (and gains its Replacement Object Link to {@code newUid}). Returns
+   * what puts the old record back when storing the replacement then fails.
+   */
+  static Runnable handOver(
+      ObjectAccess objects, ObjectRecord old, String newUid, RequestContext context) {
+    objects.change(
+        old.uid(), r -> r.withAttributes(replaced(r.attributes(), newUid), context.now()), context);
+    return () ->
+        objects.change(old.uid(), r -> r.withAttributes(old.attributes(), context.now()), context);
+  }
+
   /** The old key's attributes after the re-key: its Names gone, a Replacement Object Link added. */
   static Attributes replaced(Attributes attributes, String newUid) {
     List<Attribute> items = new ArrayList<>();
