@@ -93,7 +93,14 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
       if (database.dialect().isDuplicateName(e)) {
         throw new DuplicateNameException(object.uid(), e);
       }
-      throw new PersistenceException("database write failed", e);
+      if (!database.dialect().isDuplicateKey(e) && !database.dialect().isRetryable(e)) {
+        throw new PersistenceException("database write failed", e);
+      }
+      // Another writer won: its write token for the next version is here already (on Galera,
+      // another node's update of the same version was applied between this one's check and its
+      // insert), or the cluster kept rolling this one back after its retries. The caller reads the
+      // object again and applies its change on what the winner wrote.
+      updated = false;
     }
     if (!updated) {
       throw new ConcurrentUpdateException(object.uid(), object.version());

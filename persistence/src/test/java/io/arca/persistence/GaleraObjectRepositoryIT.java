@@ -93,7 +93,7 @@ class GaleraObjectRepositoryIT {
                     } catch (ConcurrentUpdateException e) {
                       // The other node's update won: the spec's outcome for a lost race.
                     } catch (RuntimeException e) {
-                      wrong.add(e.toString());
+                      wrong.add(e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
                     }
                   }
                 }));
