@@ -183,8 +183,7 @@ class HsmKeyExportIT {
                 new TtlvInteger(
                     Tag.CRYPTOGRAPHIC_USAGE_MASK.code(),
                     CryptographicUsageMask.WRAP_KEY.value()
-                        | CryptographicUsageMask.UNWRAP_KEY.value()
-                        | CryptographicUsageMask.EXPORT.value())));
+                        | CryptographicUsageMask.UNWRAP_KEY.value())));
     return Create.Response.decode(
             client.ok(
                 Operation.CREATE,
