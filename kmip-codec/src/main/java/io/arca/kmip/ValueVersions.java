@@ -5,6 +5,7 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +49,7 @@ public final class ValueVersions {
    * Value) is judged as the attribute its Attribute Name designates.
    */
   public static @Nullable Undefined firstUndefined(Ttlv tree, ProtocolVersion version) {
-    return new Walk(version, true).first(tree, tree.tag());
+    return first(tree, version, true);
   }
 
   /**
@@ -57,17 +58,102 @@ public final class ValueVersions {
    * bits to be ignored, rather than the whole Cryptographic Usage Mask being withheld.
    */
   public static @Nullable Undefined firstUndefinedValue(Ttlv tree, ProtocolVersion version) {
-    return new Walk(version, false).first(tree, tree.tag());
+    return first(tree, version, false);
   }
 
-  private record Walk(ProtocolVersion version, boolean maskBits) {
-    @Nullable Undefined first(Ttlv item, int tag) {
-      return firstUndefined(item, tag, version, maskBits);
+  private static @Nullable Undefined first(Ttlv tree, ProtocolVersion version, boolean maskBits) {
+    Lacking lacking = Lacking.of(version);
+    return lacking.none() ? null : firstUndefined(tree, tree.tag(), version, maskBits, lacking);
+  }
+
+  /**
+   * Which standard tags hold an enumeration or mask with a value {@code version} lacks: every
+   * request and answer is walked, and most of their fields can hold nothing the version lacks, so
+   * the walk asks this table before looking a value up.
+   */
+  private static final class Lacking {
+    private static final int FIRST_TAG = 0x420000;
+    private static final int SPAN = 0x10000;
+
+    /** Made once for each version KMIP defines, by {@code major * 10 + minor}. */
+    private static final Lacking[] DEFINED = new Lacking[22];
+
+    static {
+      for (ProtocolVersion version :
+          List.of(
+              ProtocolVersion.V1_0,
+              ProtocolVersion.V1_1,
+              ProtocolVersion.V1_2,
+              ProtocolVersion.V1_3,
+              ProtocolVersion.V1_4,
+              ProtocolVersion.V2_0,
+              ProtocolVersion.V2_1)) {
+        DEFINED[code(version)] = made(version);
+      }
+    }
+
+    static Lacking of(ProtocolVersion version) {
+      int code = code(version);
+      Lacking defined = code >= 0 && code < DEFINED.length ? DEFINED[code] : null;
+      return defined != null ? defined : made(version);
+    }
+
+    private static int code(ProtocolVersion version) {
+      return version.minor() < 10 ? version.major() * 10 + version.minor() : -1;
+    }
+
+    private static Lacking made(ProtocolVersion version) {
+      boolean[] byTag = new boolean[maxStandardTag() - FIRST_TAG + 1];
+      boolean none = true;
+      for (int i = 0; i < byTag.length; i++) {
+        EnumerationType type = Enumerations.forTag(FIRST_TAG + i);
+        byTag[i] =
+            type != null
+                && !type.xmlName().equals("Tag")
+                && type.values().stream().anyMatch(value -> !value.isDefinedIn(version));
+        none &= !byTag[i];
+      }
+      return new Lacking(byTag, none);
+    }
+
+    private final boolean[] byTag;
+    private final boolean none;
+
+    private Lacking(boolean[] byTag, boolean none) {
+      this.byTag = byTag;
+      this.none = none;
+    }
+
+    /** Whether the version lacks no value at all. */
+    boolean none() {
+      return none;
+    }
+
+    private static int maxStandardTag() {
+      int max = FIRST_TAG;
+      for (Tag tag : Tag.values()) {
+        if (tag.code() >>> 16 == FIRST_TAG >>> 16) {
+          max = Math.max(max, tag.code());
+        }
+      }
+      return Math.min(max, FIRST_TAG + SPAN - 1);
+    }
+
+    boolean at(int tag) {
+      int i = tag - FIRST_TAG;
+      return i >= 0 && i < byTag.length && byTag[i];
     }
   }
 
   private static @Nullable Undefined firstUndefined(
-      Ttlv item, int tag, ProtocolVersion version, boolean maskBits) {
+      Ttlv item, int tag, ProtocolVersion version, boolean maskBits, Lacking lacking) {
+    boolean judged =
+        item instanceof TtlvStructure
+            || (lacking.at(tag)
+                && (item instanceof TtlvEnumeration || (maskBits && item instanceof TtlvInteger)));
+    if (!judged) {
+      return null;
+    }
     Tag known = Tag.byCode(tag);
     if (known != null && !known.isDefinedIn(version)) {
       // A field or attribute the version lacks is refused (or withheld) as such, with the reason
@@ -77,11 +163,11 @@ public final class ValueVersions {
     }
     if (item instanceof TtlvStructure structure) {
       return structure.tag() == Tag.ATTRIBUTE.code()
-          ? inAttribute(structure, version, maskBits)
-          : inItems(structure, version, maskBits);
+          ? inAttribute(structure, version, maskBits, lacking)
+          : inItems(structure, version, maskBits, lacking);
     }
     EnumerationType type = Enumerations.forTag(tag);
-    if (type == null || type.xmlName().equals("Tag")) {
+    if (type == null) {
       return null;
     }
     if (item instanceof TtlvEnumeration enumeration && !type.isMask()) {
@@ -102,9 +188,9 @@ public final class ValueVersions {
   }
 
   private static @Nullable Undefined inItems(
-      TtlvStructure structure, ProtocolVersion version, boolean maskBits) {
+      TtlvStructure structure, ProtocolVersion version, boolean maskBits, Lacking lacking) {
     for (Ttlv child : structure.items()) {
-      Undefined found = firstUndefined(child, child.tag(), version, maskBits);
+      Undefined found = firstUndefined(child, child.tag(), version, maskBits, lacking);
       if (found != null) {
         return found;
       }
@@ -114,7 +200,7 @@ public final class ValueVersions {
 
   /** A 1.x Attribute: its Attribute Value is read as the named attribute's own tag. */
   private static @Nullable Undefined inAttribute(
-      TtlvStructure attribute, ProtocolVersion version, boolean maskBits) {
+      TtlvStructure attribute, ProtocolVersion version, boolean maskBits, Lacking lacking) {
     Tag named =
         attribute.first(Tag.ATTRIBUTE_NAME.code()) instanceof TtlvTextString name
             ? Tag.bySpecName(name.value())
@@ -122,7 +208,7 @@ public final class ValueVersions {
     for (Ttlv child : attribute.items()) {
       int tag =
           child.tag() == Tag.ATTRIBUTE_VALUE.code() && named != null ? named.code() : child.tag();
-      Undefined found = firstUndefined(child, tag, version, maskBits);
+      Undefined found = firstUndefined(child, tag, version, maskBits, lacking);
       if (found != null) {
         return found;
       }

@@ -20,10 +20,21 @@ public final class Fields {
   private final String path;
   private final boolean[] taken;
 
+  /**
+   * The items' tags, read once: a structure is scanned once per field its reader asks for (twenty
+   * for Cryptographic Parameters), and the tags' array scans cheaper than the items' list.
+   */
+  private final int[] tags;
+
   private Fields(TtlvStructure structure, String path) {
     this.structure = structure;
     this.path = path;
-    this.taken = new boolean[structure.items().size()];
+    List<Ttlv> items = structure.items();
+    this.taken = new boolean[items.size()];
+    this.tags = new int[items.size()];
+    for (int i = 0; i < tags.length; i++) {
+      tags[i] = items.get(i).tag();
+    }
   }
 
   /** A reader of {@code structure}, named {@code path} in error messages (e.g. "Create"). */
@@ -34,16 +45,15 @@ public final class Fields {
   /** The field if present (at most once), checked for its type. */
   public <T extends Ttlv> @Nullable T optional(Tag tag, Class<T> type) {
     T found = null;
-    List<Ttlv> items = structure.items();
-    for (int i = 0; i < items.size(); i++) {
-      Ttlv item = items.get(i);
-      if (item.tag() != tag.code()) {
+    int code = tag.code();
+    for (int i = 0; i < tags.length; i++) {
+      if (tags[i] != code) {
         continue;
       }
       if (found != null) {
         throw invalid(tag.xmlName() + ": repeated (expected: at most one)");
       }
-      found = cast(item, type);
+      found = cast(structure.items().get(i), type);
       taken[i] = true;
     }
     return found;
@@ -61,10 +71,10 @@ public final class Fields {
   /** Every occurrence of the field, in order, each checked for its type. */
   public <T extends Ttlv> List<T> repeated(Tag tag, Class<T> type) {
     List<T> found = new ArrayList<>();
-    List<Ttlv> items = structure.items();
-    for (int i = 0; i < items.size(); i++) {
-      if (items.get(i).tag() == tag.code()) {
-        found.add(cast(items.get(i), type));
+    int code = tag.code();
+    for (int i = 0; i < tags.length; i++) {
+      if (tags[i] == code) {
+        found.add(cast(structure.items().get(i), type));
         taken[i] = true;
       }
     }

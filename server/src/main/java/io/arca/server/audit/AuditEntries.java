@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +35,9 @@ public final class AuditEntries {
    */
   static final int MAX_FIELD = 64;
 
-  private static final Set<Integer> ID_TAGS =
-      Set.of(
-          Tag.UNIQUE_IDENTIFIER.code(),
-          Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER.code(),
-          Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER.code());
+  private static final int UNIQUE_IDENTIFIER = Tag.UNIQUE_IDENTIFIER.code();
+  private static final int PRIVATE_KEY_UNIQUE_IDENTIFIER = Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER.code();
+  private static final int PUBLIC_KEY_UNIQUE_IDENTIFIER = Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER.code();
 
   private AuditEntries() {}
 
@@ -55,14 +53,24 @@ public final class AuditEntries {
       RequestBatchItem item,
       ResponseBatchItem answer,
       @Nullable String placeholder) {
-    Set<String> ids = new LinkedHashSet<>();
+    // At most MAX_IDS, each once, in order: a list's linear look-up beats a hash set's at that
+    // size,
+    // and this runs for every answered item.
+    List<String> ids = new ArrayList<>(2);
     int[] more = {0};
     collect(item.requestPayload(), ids, more);
     if (ids.isEmpty() && placeholder != null) {
       ids.add(placeholder);
     }
     collect(answer.responsePayload(), ids, more);
-    String listed = String.join(" ", ids) + (more[0] > 0 ? " +" + more[0] + " more" : "");
+    String listed =
+        more[0] > 0
+            ? String.join(" ", ids) + " +" + more[0] + " more"
+            : switch (ids.size()) {
+              case 0 -> "";
+              case 1 -> ids.get(0);
+              default -> String.join(" ", ids);
+            };
     Operation operation = Operation.byValue(item.operation());
     Integer reason = answer.resultReason();
     ResultReason resultReason = reason == null ? null : ResultReason.byValue(reason);
@@ -76,14 +84,17 @@ public final class AuditEntries {
         reason == null ? null : resultReason == null ? hex(reason) : resultReason.xmlName());
   }
 
-  private static void collect(@Nullable TtlvStructure payload, Set<String> ids, int[] more) {
+  private static void collect(@Nullable TtlvStructure payload, List<String> ids, int[] more) {
     if (payload == null) {
       return;
     }
     for (Ttlv field : payload.items()) {
-      if (ID_TAGS.contains(field.tag()) && field instanceof TtlvTextString text) {
+      if (isIdentifier(field.tag()) && field instanceof TtlvTextString text) {
         String id = bounded(text.value());
-        if (ids.size() < MAX_IDS || ids.contains(id)) {
+        if (ids.contains(id)) {
+          continue;
+        }
+        if (ids.size() < MAX_IDS) {
           ids.add(id);
         } else {
           more[0]++;
@@ -109,6 +120,12 @@ public final class AuditEntries {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  private static boolean isIdentifier(int tag) {
+    return tag == UNIQUE_IDENTIFIER
+        || tag == PRIVATE_KEY_UNIQUE_IDENTIFIER
+        || tag == PUBLIC_KEY_UNIQUE_IDENTIFIER;
   }
 
   private static String hex(int value) {

@@ -11,13 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
@@ -78,8 +77,8 @@ public final class AuditJournal {
    */
   private record HandedOff(long from, long end, AuditEntry entry) {}
 
-  private final ConcurrentLinkedQueue<HandedOff> handedOff = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger handedOffCount = new AtomicInteger();
+  /** Under the lock of this, which every append holds anyway. */
+  private final ArrayDeque<HandedOff> handedOff = new ArrayDeque<>();
 
   /**
    * Opens the journal in {@code directory} (made, mode 0700, if missing), finding where its last
@@ -172,8 +171,7 @@ public final class AuditJournal {
       }
       position = at + size;
       published = currentBase + at + size;
-      if (handedOffCount.get() < MAX_HANDED_OFF) {
-        handedOffCount.incrementAndGet();
+      if (handedOff.size() < MAX_HANDED_OFF) {
         handedOff.add(new HandedOff(from, published, entry)); // in journal order: under the lock
       }
     }
@@ -235,26 +233,25 @@ public final class AuditJournal {
    * queue when it continues at {@code from}, else from the journal itself.
    */
   Read read(long from, int max) {
-    HandedOff next;
-    while ((next = handedOff.peek()) != null && next.end() <= from) {
-      dropHandedOff(); // already read from the journal
-    }
-    if (next == null || next.from() != from) {
-      return readJournal(from, max);
-    }
-    List<AuditEntry> entries = new ArrayList<>(Math.min(max, handedOffCount.get()));
+    @Nullable List<AuditEntry> entries;
     long at = from;
-    while (entries.size() < max && (next = handedOff.peek()) != null && next.from() == at) {
-      dropHandedOff();
-      entries.add(next.entry());
-      at = next.end();
+    synchronized (this) {
+      HandedOff next;
+      while ((next = handedOff.peek()) != null && next.end() <= from) {
+        handedOff.poll(); // already read from the journal
+      }
+      if (next == null || next.from() != from) {
+        entries = null;
+      } else {
+        entries = new ArrayList<>(Math.min(max, handedOff.size()));
+        while (entries.size() < max && (next = handedOff.peek()) != null && next.from() == at) {
+          handedOff.poll();
+          entries.add(next.entry());
+          at = next.end();
+        }
+      }
     }
-    return new Read(entries, at);
-  }
-
-  private void dropHandedOff() {
-    handedOff.poll();
-    handedOffCount.decrementAndGet();
+    return entries == null ? readJournal(from, max) : new Read(entries, at);
   }
 
   private Read readJournal(long from, int max) {
