@@ -406,6 +406,11 @@ public final class HsmSlot implements AutoCloseable {
     return KeyWrapBlobs.wrapBlob(this, wrappingLabel, keyBytes);
   }
 
+  /** Wraps key bytes under the RSA public key {@code label} by C_WrapKey, in the token. */
+  public byte[] wrapRsa(String label, RsaPadding padding, byte[] keyBytes) {
+    return KeyWrapBlobs.wrapRsa(this, label, padding, keyBytes);
+  }
+
   /**
    * Undoes {@link #wrap} inside the HSM and returns the key blob to the caller, who owns and wipes
    * it.
@@ -544,7 +549,7 @@ public final class HsmSlot implements AutoCloseable {
     }
   }
 
-  private long handle(String label, KeyClass expected, KeyAlgorithm algorithm) {
+  long handle(String label, KeyClass expected, KeyAlgorithm algorithm) {
     KeyHandles.Entry key = entry(label);
     if (key.info().keyClass() != expected || key.info().algorithm() != algorithm) {
       throw new HsmException(
@@ -562,26 +567,6 @@ public final class HsmSlot implements AutoCloseable {
               + ")");
     }
     return key.handle();
-  }
-
-  /** A key that can wrap: an AES key or an RSA key; others (EC, HMAC) fail with INVALID_KEY. */
-  KeyHandles.Entry wrappingKey(String label) {
-    KeyHandles.Entry key = entry(label);
-    KeyAlgorithm algorithm = key.info().algorithm();
-    boolean fits =
-        key.info().keyClass() == KeyClass.SECRET
-            ? algorithm == KeyAlgorithm.AES
-            : algorithm == KeyAlgorithm.RSA;
-    if (!fits) {
-      throw new HsmException(
-          HsmException.Kind.INVALID_KEY,
-          "'"
-              + label
-              + "' is a key of type "
-              + algorithm
-              + " (expected: an AES or RSA key to wrap with)");
-    }
-    return key;
   }
 
   KeyHandles.Entry entry(String label) {

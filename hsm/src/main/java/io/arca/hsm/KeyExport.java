@@ -134,7 +134,7 @@ final class KeyExport {
   }
 
   static byte[] wrapKey(HsmSlot slot, String wrappingLabel, String keyLabel) {
-    KeyHandles.Entry kek = slot.wrappingKey(wrappingLabel);
+    KeyHandles.Entry kek = KeyWrapBlobs.wrappingKey(slot, wrappingLabel);
     HsmKeyInfo key = slot.entry(keyLabel).info();
     String what = "wrapping '" + keyLabel + "' with '" + wrappingLabel + "'";
     if (key.keyClass() == KeyClass.PUBLIC) {

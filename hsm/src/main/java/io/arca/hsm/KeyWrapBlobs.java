@@ -20,8 +20,14 @@ import org.xipki.pkcs11.wrapper.TokenException;
 final class KeyWrapBlobs {
   private KeyWrapBlobs() {}
 
-  // C_WrapKey needs a key object: the blob becomes a short-lived session object, not a token one.
   static byte[] wrapPad(PKCS11Token token, HsmProfile profile, long wrappingHandle, byte[] keyBytes)
+      throws TokenException {
+    return wrapAsKey(token, new Mechanism(profile.aesKeyWrapPad()), wrappingHandle, keyBytes);
+  }
+
+  // C_WrapKey needs a key object: the blob becomes a short-lived session object, not a token one.
+  static byte[] wrapAsKey(
+      PKCS11Token token, Mechanism mechanism, long wrappingHandle, byte[] keyBytes)
       throws TokenException {
     AttributeVector blob =
         AttributeVector.newSecretKey(CKK_GENERIC_SECRET)
@@ -31,7 +37,7 @@ final class KeyWrapBlobs {
             .value(keyBytes);
     long temp = token.createObject(blob);
     try {
-      return token.wrapKey(new Mechanism(profile.aesKeyWrapPad()), wrappingHandle, temp);
+      return token.wrapKey(mechanism, wrappingHandle, temp);
     } finally {
       token.destroyObject(temp);
     }
@@ -60,8 +66,48 @@ final class KeyWrapBlobs {
     }
   }
 
+  /**
+   * Key bytes held by the caller wrapped under the RSA public key {@code label} by C_WrapKey with
+   * {@code padding}: the bytes become a short-lived session object, so that the token's own public
+   * key object wraps them. A hash the token lacks fails with {@link HsmException.Kind#UNSUPPORTED}.
+   */
+  static byte[] wrapRsa(HsmSlot slot, String label, RsaPadding padding, byte[] keyBytes) {
+    Mechanism mechanism = Mechanisms.rsa(slot.profile(), padding);
+    return slot.caller()
+        .call(
+            HsmCall.WRAP,
+            true,
+            "RSA wrapping with '" + label + "'",
+            () ->
+                wrapAsKey(
+                    slot.token(),
+                    mechanism,
+                    slot.handle(label, KeyClass.PUBLIC, KeyAlgorithm.RSA),
+                    keyBytes));
+  }
+
+  /** A key that can wrap: an AES key or an RSA key; others (EC, HMAC) fail with INVALID_KEY. */
+  static KeyHandles.Entry wrappingKey(HsmSlot slot, String label) {
+    KeyHandles.Entry key = slot.entry(label);
+    KeyAlgorithm algorithm = key.info().algorithm();
+    boolean fits =
+        key.info().keyClass() == KeyClass.SECRET
+            ? algorithm == KeyAlgorithm.AES
+            : algorithm == KeyAlgorithm.RSA;
+    if (!fits) {
+      throw new HsmException(
+          HsmException.Kind.INVALID_KEY,
+          "'"
+              + label
+              + "' is a key of type "
+              + algorithm
+              + " (expected: an AES or RSA key to wrap with)");
+    }
+    return key;
+  }
+
   static byte[] wrapBlob(HsmSlot slot, String wrappingLabel, byte[] keyBytes) {
-    KeyHandles.Entry key = slot.wrappingKey(wrappingLabel);
+    KeyHandles.Entry key = wrappingKey(slot, wrappingLabel);
     String what = "wrapping with '" + wrappingLabel + "'";
     return switch (key.info().keyClass()) {
       case PUBLIC ->
@@ -102,7 +148,7 @@ final class KeyWrapBlobs {
   }
 
   static byte[] unwrapBlob(HsmSlot slot, String unwrappingLabel, byte[] wrapped) {
-    KeyHandles.Entry key = slot.wrappingKey(unwrappingLabel);
+    KeyHandles.Entry key = wrappingKey(slot, unwrappingLabel);
     String what = "unwrapping with '" + unwrappingLabel + "'";
     return switch (key.info().keyClass()) {
       case PRIVATE ->
@@ -144,7 +190,7 @@ final class KeyWrapBlobs {
   /** See {@link HsmSlot#unwrapToSession}. */
   static HsmSessionKey unwrapToSession(
       HsmSlot slot, String unwrappingLabel, byte[] wrapped, KeyAlgorithm algorithm) {
-    KeyHandles.Entry kek = slot.wrappingKey(unwrappingLabel);
+    KeyHandles.Entry kek = wrappingKey(slot, unwrappingLabel);
     if (kek.info().keyClass() == KeyClass.PUBLIC) {
       throw new HsmException(
           HsmException.Kind.INVALID_KEY,

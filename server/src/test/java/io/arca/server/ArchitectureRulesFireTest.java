@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.arca.server.op.SelfDecodingHandler;
+import io.arca.server.op.TagReadingHandler;
 import io.arca.server.op.ThreadMarkingHandler;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,15 @@ class ArchitectureRulesFireTest {
                     new ClassFileImporter().importClasses(ThreadMarkingHandler.class)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("ThreadLocal");
+  }
+
+  @Test
+  void aHandlerThatReadsAnAttributeByTagIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ArchitectureTest.handlersReadAttributesThroughTheirTypedView.check(
+                    new ClassFileImporter().importClasses(TagReadingHandler.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Attributes.first(int)");
   }
 }

@@ -77,6 +77,37 @@ class ArchitectureTest {
                   + " registered for the operation (op.PayloadCodecs)");
 
   @ArchTest
+  static final ArchRule handlersReadAttributesThroughTheirTypedView =
+      noClasses()
+          .that()
+          .resideInAPackage("io.arca.server.op..")
+          .and()
+          .doNotHaveSimpleName("AttributeView")
+          .and()
+          .doNotHaveSimpleName("ServerAttributes")
+          .and()
+          .doNotHaveSimpleName("ObjectAttributes")
+          .should()
+          .callMethodWhere(
+              DescribedPredicate.describe(
+                  "Attributes.first(int) or Attributes.all(int), an attribute looked up by tag",
+                  call ->
+                      call.getTargetOwner()
+                              .getFullName()
+                              .equals("io.arca.kmip.attribute.Attributes")
+                          && (call.getName().equals("first") || call.getName().equals("all"))
+                          && call.getTarget().getRawParameterTypes().size() == 1
+                          && call.getTarget()
+                              .getRawParameterTypes()
+                              .get(0)
+                              .getName()
+                              .equals("int")))
+          .because(
+              "a handler asks op.AttributeView (and UsageLimits) for an attribute by name; only"
+                  + " the view and the helpers that build and edit attribute lists"
+                  + " (ServerAttributes, ObjectAttributes) decode attribute TTLV by tag");
+
+  @ArchTest
   static final ArchRule serverPackagesAreFreeOfCycles =
       slices()
           .matching("io.arca.server.(*)..")

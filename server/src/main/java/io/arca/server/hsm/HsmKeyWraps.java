@@ -19,8 +19,9 @@ import io.arca.server.op.Reasons;
 import io.arca.server.store.ObjectRecord;
 
 /**
- * The key wrapping of {@link HsmKeyBacking} (KMIP 2.1 §3.3): an HSM AES key wraps and unwraps by
- * AES key wrap with padding inside the token, an HSM private key unwraps by the token's RSA-OAEP.
+ * The key wrapping of {@link HsmKeyBacking} (KMIP 2.1 §3.3), all inside the token: an HSM AES key
+ * wraps and unwraps by AES key wrap with padding, an HSM RSA public key wraps by C_WrapKey with
+ * RSA-OAEP and its private key unwraps, with SHA-1 or, where the token implements it, SHA-256.
  */
 final class HsmKeyWraps {
   private HsmKeyWraps() {}
@@ -33,8 +34,11 @@ final class HsmKeyWraps {
       ProtocolVersion version) {
     HsmKeyRef ref = HsmKeyRef.parse(key.uid());
     HsmSlot slot = objects.slot(ref);
-    requireKeyWrapPadding(key, parameters, slot, version);
     try {
+      if (key.objectType() == ObjectType.PUBLIC_KEY) {
+        return slot.wrapRsa(ref.label(), wrappingOaep(parameters, slot, key.uid()), keyBytes);
+      }
+      requireKeyWrapPadding(key, parameters, slot, version);
       return slot.wrap(ref.label(), keyBytes);
     } catch (HsmException e) {
       throw HsmErrors.toKmip(e, version);
@@ -91,29 +95,34 @@ final class HsmKeyWraps {
   }
 
   /**
-   * The token's OAEP, when the parameters ask for it (OAEP, with its hash or none, meaning SHA-1).
+   * The token's OAEP with the hash the parameters ask for (none means SHA-1, KMIP's default), MGF1
+   * with the same hash. PKCS#1 v1.5 is refused as the stored keys' wrapping refuses it (its padding
+   * oracle is no risk worth taking for a key); a hash the token lacks is a feature not supported.
    */
   private static RsaPadding wrappingOaep(
       CryptographicParameters parameters, HsmSlot slot, String uid) {
     Integer padding = parameters.paddingMethod();
-    Integer hash = parameters.hashingAlgorithm();
-    Integer mgf = parameters.maskGeneratorHashingAlgorithm();
-    RsaPadding oaep = slot.profile().rsaOaep();
-    int tokenHash =
-        oaep == RsaPadding.OAEP_SHA256
-            ? HashingAlgorithm.SHA_256.value()
-            : HashingAlgorithm.SHA_1.value();
-    int asked = hash == null ? HashingAlgorithm.SHA_1.value() : hash;
-    if ((padding != null && padding != PaddingMethod.OAEP.value())
-        || asked != tokenHash
-        || (mgf != null && mgf != asked)) {
+    if (padding != null && padding != PaddingMethod.OAEP.value()) {
       throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          uid
-              + " wraps by RSA-OAEP with "
-              + (tokenHash == HashingAlgorithm.SHA_256.value() ? "SHA-256" : "SHA-1")
-              + " (MGF1 with the same hash), as its token implements");
+          ResultReason.INVALID_FIELD, "PaddingMethod: keys are wrapped with RSA by OAEP only");
     }
-    return oaep;
+    Integer hash = parameters.hashingAlgorithm();
+    int asked = hash == null ? HashingAlgorithm.SHA_1.value() : hash;
+    Integer mgf = parameters.maskGeneratorHashingAlgorithm();
+    boolean sha256 = slot.profile().rsaOaep() == RsaPadding.OAEP_SHA256;
+    if (mgf == null || mgf == asked) {
+      if (asked == HashingAlgorithm.SHA_1.value()) {
+        return RsaPadding.OAEP_SHA1;
+      }
+      if (asked == HashingAlgorithm.SHA_256.value() && sha256) {
+        return RsaPadding.OAEP_SHA256;
+      }
+    }
+    throw new KmipException(
+        ResultReason.FEATURE_NOT_SUPPORTED,
+        uid
+            + " wraps by RSA-OAEP with SHA-1"
+            + (sha256 ? " or SHA-256" : "")
+            + " (MGF1 with the same hash), as its token implements");
   }
 }

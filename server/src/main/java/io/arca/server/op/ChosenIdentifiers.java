@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.TtlvTextString;
@@ -50,7 +49,7 @@ final class ChosenIdentifiers {
     if (!context.protocolVersion().isAtLeast(ProtocolVersion.V2_0)) {
       return null;
     }
-    List<Attribute> chosen = given.all(Tag.UNIQUE_IDENTIFIER.code());
+    List<Attribute> chosen = new AttributeView(given).uniqueIdentifiers();
     if (chosen.isEmpty()) {
       return null;
     }

@@ -7,7 +7,6 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.SecretDataType;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyMaterial;
@@ -117,7 +116,7 @@ public final class CreateHandler implements OperationHandler<Create.Request, Cre
   }
 
   private static int secretBits(Attributes attributes) {
-    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer bits = new AttributeView(attributes).cryptographicLength();
     if (bits == null) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,

@@ -110,7 +110,7 @@ public final class CreateSplitKeyHandler
       for (int i = 0; i < parts; i++) {
         uids.add(ObjectAccess.newUid());
       }
-      Integer algorithm = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
+      Integer algorithm = new AttributeView(attributes).cryptographicAlgorithm();
       storeParts(request, attributes, uids, shares, algorithm, bits, prime, base, context);
       if (base != null) {
         try {
@@ -175,7 +175,7 @@ public final class CreateSplitKeyHandler
 
   /** The byte length of a new secret: its Cryptographic Length, whole bytes up to 4 KiB. */
   private static int newSecretBytes(Attributes attributes) {
-    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer bits = new AttributeView(attributes).cryptographicLength();
     if (bits == null || bits <= 0 || bits % 8 != 0 || bits > MAX_SECRET_BITS) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
@@ -197,12 +197,7 @@ public final class CreateSplitKeyHandler
         items.add(attribute);
       }
     }
-    for (Tag tag : List.of(Tag.CRYPTOGRAPHIC_ALGORITHM, Tag.CRYPTOGRAPHIC_LENGTH)) {
-      Attribute own = base.attributes().first(tag.code());
-      if (own != null) {
-        items.add(own.withIndex(0));
-      }
-    }
+    items.addAll(AttributeView.of(base).algorithmAndLength());
     return new Attributes(items, List.of());
   }
 
@@ -267,7 +262,7 @@ public final class CreateSplitKeyHandler
       for (int i = 0; i < shares.length; i++) {
         List<Attribute> serverSet = new ArrayList<>();
         serverSet.add(NewObjects.digest(shares[i], KeyFormatType.RAW.value()));
-        if (attributes.first(Tag.CRYPTOGRAPHIC_LENGTH.code()) == null) {
+        if (new AttributeView(attributes).cryptographicLength() == null) {
           serverSet.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), bits)));
         }
         List<Attribute> links = new ArrayList<>(SplitKeys.partLinks(uids, i));
@@ -314,7 +309,7 @@ public final class CreateSplitKeyHandler
         base.uid(),
         current -> {
           List<Attribute> items = new ArrayList<>(current.attributes().items());
-          int index = current.attributes().all(Tag.LINK.code()).size();
+          int index = AttributeView.of(current).linkCount();
           for (String uid : uids) {
             items.add(StoredKeyPairs.link(LinkType.CHILD_LINK, uid).withIndex(index++));
           }

@@ -84,7 +84,7 @@ public final class DeriveKeyHandler
     // does not apply to Secret Data: there it sizes the output and is not kept.
     boolean lengthOnlyAsked =
         type == ObjectType.SECRET_DATA && !version.isAtLeast(ProtocolVersion.V2_0);
-    Integer asked = NewObjects.intValue(request.attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer asked = new AttributeView(request.attributes()).cryptographicLength();
     Attributes attributes =
         NewObjects.clientAttributesBesidesUid(
             lengthOnlyAsked
@@ -93,9 +93,8 @@ public final class DeriveKeyHandler
             type,
             objects.store(),
             context);
-    Integer algorithm = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
-    Integer bits =
-        lengthOnlyAsked ? asked : NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer algorithm = new AttributeView(attributes).cryptographicAlgorithm();
+    Integer bits = lengthOnlyAsked ? asked : new AttributeView(attributes).cryptographicLength();
     if (bits == null || (type == ObjectType.SYMMETRIC_KEY && algorithm == null)) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
@@ -316,7 +315,7 @@ public final class DeriveKeyHandler
 
   /** The base's attributes with one more Derived Key Link, to the new object. */
   private static Attributes linked(ObjectRecord base, String derivedUid) {
-    int links = base.attributes().all(Tag.LINK.code()).size();
+    int links = AttributeView.of(base).linkCount();
     List<Attribute> items = new ArrayList<>(base.attributes().items());
     items.add(StoredKeyPairs.link(LinkType.DERIVED_KEY_LINK, derivedUid).withIndex(links));
     return new Attributes(items, List.of());

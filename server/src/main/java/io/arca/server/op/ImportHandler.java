@@ -99,7 +99,7 @@ public final class ImportHandler implements OperationHandler<Import.Request, Imp
       }
     }
     Attributes given = new Attributes(kept, List.of());
-    for (Attribute name : given.all(Tag.NAME.code())) {
+    for (Attribute name : new AttributeView(given).names()) {
       NewObjects.checkNameFree(name, uid, objects.store(), context);
     }
     for (Attribute implied : RegisterHandler.implied(object, given)) {

@@ -9,7 +9,6 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.SecretDataType;
 import io.arca.kmip.SplitKeyMethod;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyMaterial;
@@ -245,8 +244,7 @@ public final class JoinSplitKeyHandler
     }
     // The secret's length is the one the split recorded; a registered part may not say, and then
     // the longest whole number of bytes below the prime is taken.
-    Integer bits =
-        NewObjects.intValue(parts.get(0).record().attributes(), Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer bits = new AttributeView(parts.get(0).record().attributes()).cryptographicLength();
     int length = bits != null && bits > 0 ? (bits + 7) / 8 : (prime.bitLength() - 1) / 8;
     byte[] secret = SecretSharing.joinPrime(xs, shares, prime, length);
     if (secret == null) {
@@ -270,7 +268,7 @@ public final class JoinSplitKeyHandler
           request.secretDataType() == null ? SecretDataType.SEED.value() : request.secretDataType(),
           new KeyBlock(KeyFormatType.RAW.value(), null, value, null, null, null));
     }
-    Integer algorithm = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer algorithm = new AttributeView(attributes).cryptographicAlgorithm();
     if (algorithm == null) {
       algorithm = first.keyBlock().cryptographicAlgorithm();
     }

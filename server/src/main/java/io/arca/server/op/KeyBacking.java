@@ -121,9 +121,10 @@ public interface KeyBacking {
       RequestContext context);
 
   /**
-   * Wraps the bytes of another key with {@code key}, an AES key, for Get and Export with a Key
-   * Wrapping Specification that names it: NIST Key Wrap or AES Key Wrap Padding, as {@code
-   * parameters} say (the handler has checked access, state and the Wrap Key usage).
+   * Wraps the bytes of another key with {@code key}, for Get and Export with a Key Wrapping
+   * Specification that names it: an AES key by NIST Key Wrap or AES Key Wrap Padding, an RSA public
+   * key by OAEP, as {@code parameters} say (the handler has checked access, state, the algorithm
+   * and the Wrap Key usage).
    */
   byte[] wrap(
       ObjectRecord key,

@@ -2,13 +2,12 @@ package io.arca.server.op;
 
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.ttlv.Ttlv;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.access.AccessPolicy;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,13 +66,14 @@ public final class KeyBackings {
 
   /** The {@code hsm::} identifier the attributes choose, or null. */
   public static @Nullable String hsmIdentifier(Attributes attributes) {
-    Attribute uid = attributes.first(Tag.UNIQUE_IDENTIFIER.code());
-    if (uid != null
-        && uid.value() instanceof TtlvTextString text
+    AttributeView view = new AttributeView(attributes);
+    List<Attribute> uids = view.uniqueIdentifiers();
+    if (!uids.isEmpty()
+        && uids.get(0).value() instanceof TtlvTextString text
         && AccessPolicy.isHsm(text.value())) {
       return text.value();
     }
-    for (Attribute name : attributes.all(Tag.NAME.code())) {
+    for (Attribute name : view.names()) {
       String value = nameValue(name.value());
       if (value != null && AccessPolicy.isHsm(value)) {
         return value;
@@ -86,10 +86,6 @@ public final class KeyBackings {
     if (value instanceof TtlvTextString text) {
       return text.value();
     }
-    if (value instanceof TtlvStructure structure
-        && structure.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString text) {
-      return text.value();
-    }
-    return null;
+    return AttributeView.nameValue(value).orElse(null);
   }
 }

@@ -3,7 +3,6 @@ package io.arca.server.op;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KmipException;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
@@ -13,8 +12,6 @@ import io.arca.kmip.object.PrivateKey;
 import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.object.SecretData;
 import io.arca.kmip.object.SymmetricKey;
-import io.arca.kmip.ttlv.TtlvEnumeration;
-import io.arca.kmip.ttlv.TtlvStructure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +97,7 @@ final class KeyDigests {
     // A PKCS#12 container is made afresh (new salts) on each Get: no digest describes it.
     if (block == null
         || block.keyFormatType() == KeyFormatType.PKCS_12.value()
-        || hasDigestIn(attributes, block.keyFormatType())) {
+        || new AttributeView(attributes).hasDigestIn(block.keyFormatType())) {
       return attributes;
     }
     Attribute digest = inFormat(object, block.keyFormatType());
@@ -110,16 +107,5 @@ final class KeyDigests {
     List<Attribute> items = new ArrayList<>(attributes.items());
     items.add(digest);
     return new Attributes(items, attributes.templateNames());
-  }
-
-  static boolean hasDigestIn(Attributes attributes, int format) {
-    for (Attribute digest : attributes.all(Tag.DIGEST.code())) {
-      if (digest.value() instanceof TtlvStructure value
-          && value.first(Tag.KEY_FORMAT_TYPE.code()) instanceof TtlvEnumeration e
-          && e.value() == format) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -6,18 +6,10 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
-import io.arca.kmip.UsageLimitsUnit;
-import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.object.CryptographicParameters;
-import io.arca.kmip.ttlv.Ttlv;
-import io.arca.kmip.ttlv.TtlvEnumeration;
-import io.arca.kmip.ttlv.TtlvLongInteger;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -92,7 +84,7 @@ final class KeyUse {
 
   /** Whether using the key counts against Usage Limits, a write that only a worker makes. */
   static boolean limitsUsage(ObjectRecord key) {
-    return key.attributes().first(Tag.USAGE_LIMITS.code()) != null;
+    return AttributeView.of(key).usageLimits().isPresent();
   }
 
   /**
@@ -104,7 +96,7 @@ final class KeyUse {
    */
   static void reserveUsage(
       ObjectAccess objects, ObjectRecord key, long amount, RequestContext context) {
-    if (key.attributes().first(Tag.USAGE_LIMITS.code()) == null) {
+    if (!limitsUsage(key)) {
       throw new KmipException(
           ResultReason.ILLEGAL_OPERATION, "GetUsageAllocation: the key has no Usage Limits");
     }
@@ -125,39 +117,24 @@ final class KeyUse {
     objects.change(
         key.uid(),
         r -> {
-          Attribute current = r.attributes().first(Tag.USAGE_LIMITS.code());
-          if (current == null || !(current.value() instanceof TtlvStructure limits)) {
+          UsageLimits limits = AttributeView.of(r).usageLimits().orElse(null);
+          if (limits == null) {
             return r;
           }
-          Long total = longField(limits, Tag.USAGE_LIMITS_TOTAL);
-          Long count = longField(limits, Tag.USAGE_LIMITS_COUNT);
-          Ttlv unit = limits.first(Tag.USAGE_LIMITS_UNIT.code());
-          boolean perObject =
-              unit instanceof TtlvEnumeration e && e.value() == UsageLimitsUnit.OBJECT.value();
+          Long total = limits.total();
+          Long count = limits.count();
           long left = count != null ? count : total != null ? total : Long.MAX_VALUE;
-          long need = needed.of(perObject);
+          long need = needed.of(limits.perObject());
           if (need > left) {
             throw new KmipException(
                 ResultReason.PERMISSION_DENIED,
                 operation + ": the key's Usage Limits allow " + left + " more, not " + need);
           }
-          List<Ttlv> fields = new ArrayList<>();
-          for (Ttlv field : limits.items()) {
-            if (field.tag() != Tag.USAGE_LIMITS_COUNT.code()) {
-              fields.add(field);
-            }
-          }
-          fields.add(new TtlvLongInteger(Tag.USAGE_LIMITS_COUNT.code(), left - need));
           return r.withAttributes(
-              ObjectAttributes.replace(
-                  r.attributes(), Attribute.of(new TtlvStructure(Tag.USAGE_LIMITS.code(), fields))),
+              ObjectAttributes.replace(r.attributes(), limits.withCount(left - need)),
               context.now());
         },
         context);
-  }
-
-  private static @Nullable Long longField(TtlvStructure structure, Tag tag) {
-    return structure.first(tag.code()) instanceof TtlvLongInteger value ? value.value() : null;
   }
 
   /** The parameters of the request, else those stored with the key, else none. */
@@ -166,10 +143,6 @@ final class KeyUse {
     if (requested != null) {
       return requested;
     }
-    Attribute stored = key.attributes().first(Tag.CRYPTOGRAPHIC_PARAMETERS.code());
-    if (stored != null && stored.value() instanceof TtlvStructure structure) {
-      return CryptographicParameters.decode(structure);
-    }
-    return CryptographicParameters.NONE;
+    return AttributeView.of(key).cryptographicParameters().orElse(CryptographicParameters.NONE);
   }
 }

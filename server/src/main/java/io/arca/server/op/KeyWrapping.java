@@ -32,7 +32,6 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -40,11 +39,11 @@ import org.jspecify.annotations.Nullable;
  * Wraps a key for Get and Export under another managed key the caller may use (KMIP 2.1 §3.3,
  * §7.18), and unwraps a key registered wrapped for Key Wrap Type Not Wrapped. The wrapping key's
  * {@link KeyBacking} runs the cipher where the key lives (the server's {@link SoftwareKeyWrap}, or
- * the token); an RSA public key is read and used in software wherever it lives. The Encoding Option
- * decides the form (1.4 §2.1.5, 2.1 §11.18): with TTLV Encoding (the default) the TTLV encoding of
- * the Key Value is wrapped and the Key Value becomes that Byte String; with No Encoding the bare
- * Key Material bytes are wrapped and the Key Value stays a structure whose Key Material holds them,
- * as PyKMIP and other clients send and expect. A key registered wrapped is read in either form.
+ * the token), an RSA public key included. The Encoding Option decides the form (1.4 §2.1.5, 2.1
+ * §11.18): with TTLV Encoding (the default) the TTLV encoding of the Key Value is wrapped and the
+ * Key Value becomes that Byte String; with No Encoding the bare Key Material bytes are wrapped and
+ * the Key Value stays a structure whose Key Material holds them, as PyKMIP and other clients send
+ * and expect. A key registered wrapped is read in either form.
  */
 final class KeyWrapping {
   private final ObjectAccess objects;
@@ -237,9 +236,9 @@ final class KeyWrapping {
   }
 
   /**
-   * Encrypts (wraps) or decrypts (unwraps) with the key {@code information} names: a secret or
-   * private key where it lives, through its {@link KeyBacking}; an RSA public key, which is no
-   * secret, read wherever it lives.
+   * Encrypts (wraps) or decrypts (unwraps) with the key {@code information} names, where it lives,
+   * through its {@link KeyBacking}: an AES key both ways, an RSA public key to wrap and its private
+   * key to unwrap.
    */
   private byte[] crypt(
       boolean encrypt,
@@ -247,32 +246,21 @@ final class KeyWrapping {
       EncryptionKeyInformation information,
       CryptographicUsageMask usage,
       RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
     ObjectRecord key = usableKey(information.uniqueIdentifier(), usage, encrypt, context);
     CryptographicParameters parameters = information.cryptographicParameters();
     if (parameters == null) {
       parameters = CryptographicParameters.NONE;
     }
     if (key.objectType() == ObjectType.SYMMETRIC_KEY) {
-      Integer algorithm = AttributeView.of(key).cryptographicAlgorithm();
-      if (algorithm == null || algorithm != CryptographicAlgorithm.AES.value()) {
-        throw new KmipException(
-            ResultReason.INVALID_FIELD,
-            "EncryptionKeyInformation: " + key.uid() + " is not an AES key");
-      }
+      requireAlgorithm(key, CryptographicAlgorithm.AES, "an AES key");
       KeyBacking backing = keys.of(key.uid());
       return encrypt
           ? backing.wrap(key, parameters, input, context)
           : backing.unwrap(key, parameters, input, context);
     }
     if (key.objectType() == ObjectType.PUBLIC_KEY && encrypt) {
-      try {
-        return SoftwareKeyWrap.rsa(
-            true, input, SoftwareKeyWrap.clearKey(objects.store(), key, version), parameters);
-      } catch (GeneralSecurityException e) {
-        throw new KmipException(
-            ResultReason.CRYPTOGRAPHIC_FAILURE, "wrapping with " + key.uid() + " failed");
-      }
+      requireAlgorithm(key, CryptographicAlgorithm.RSA, "an RSA key");
+      return keys.of(key.uid()).wrap(key, parameters, input, context);
     }
     ObjectRecord privateKey = null;
     if (key.objectType() == ObjectType.PUBLIC_KEY) {
@@ -291,6 +279,15 @@ final class KeyWrapping {
             + " is a "
             + key.objectType().xmlName()
             + " (expected: an AES key or an RSA public key)");
+  }
+
+  private static void requireAlgorithm(
+      ObjectRecord key, CryptographicAlgorithm expected, String what) {
+    Integer algorithm = AttributeView.of(key).cryptographicAlgorithm();
+    if (algorithm == null || algorithm != expected.value()) {
+      throw new KmipException(
+          ResultReason.INVALID_FIELD, "EncryptionKeyInformation: " + key.uid() + " is not " + what);
+    }
   }
 
   private ObjectRecord usableKey(

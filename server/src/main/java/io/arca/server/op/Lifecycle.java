@@ -1,13 +1,8 @@
 package io.arca.server.op;
 
-import io.arca.kmip.KmipException;
-import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
-import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
-import io.arca.kmip.ttlv.TtlvDateTime;
-import java.time.DateTimeException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -40,17 +35,7 @@ final class Lifecycle {
    * refused.
    */
   static @Nullable Instant date(Attributes attributes, Tag tag) {
-    Attribute attribute = attributes.first(tag.code());
-    if (attribute == null || !(attribute.value() instanceof TtlvDateTime date)) {
-      return null;
-    }
-    try {
-      return date.instant();
-    } catch (DateTimeException e) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD,
-          tag.xmlName() + ": out of range (expected: within a billion years of 1970)");
-    }
+    return new AttributeView(attributes).date(tag);
   }
 
   /** True for the states in which the object still has (or may have) its key material. */

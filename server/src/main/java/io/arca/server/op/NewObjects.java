@@ -15,7 +15,6 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvEnumeration;
-import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.access.AccessPolicy;
@@ -104,7 +103,7 @@ final class NewObjects {
       checked.add(attribute.withIndex(index));
     }
     Attributes attributes = new Attributes(checked, List.of());
-    for (Attribute name : attributes.all(Tag.NAME.code())) {
+    for (Attribute name : new AttributeView(attributes).names()) {
       checkNameFree(name, store, context);
     }
     String wrappingKey = wrappingKeyId(attributes);
@@ -201,8 +200,7 @@ final class NewObjects {
 
   private static boolean nameHolder(
       Attribute name, @Nullable String except, ObjectStore store, RequestContext context) {
-    if (!(name.value() instanceof TtlvStructure structure
-        && structure.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString)) {
+    if (AttributeView.nameValue(name.value()).isEmpty()) {
       // Neither comparable nor storable as a Name: the spec's Name always holds a Name Value.
       throw Reasons.invalidValue(context.protocolVersion(), "Name", "it has no Name Value text");
     }
@@ -221,11 +219,7 @@ final class NewObjects {
   }
 
   private static String nameValue(Attribute name) {
-    if (name.value() instanceof TtlvStructure structure
-        && structure.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString text) {
-      return text.value();
-    }
-    return "(unreadable)";
+    return AttributeView.nameValue(name.value()).orElse("(unreadable)");
   }
 
   /**
@@ -261,7 +255,7 @@ final class NewObjects {
     if (format != null) {
       items.add(Attribute.of(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), format)));
     }
-    if (clientAttributes.first(Tag.ORIGINAL_CREATION_DATE.code()) == null) {
+    if (!new AttributeView(clientAttributes).hasOriginalCreationDate()) {
       // A registered object may come with its own (the tables let the client set it initially).
       items.add(Attribute.of(TtlvDateTime.of(Tag.ORIGINAL_CREATION_DATE.code(), context.now())));
     }
@@ -307,22 +301,5 @@ final class NewObjects {
       fields.add(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), keyFormatType));
     }
     return Attribute.of(new TtlvStructure(Tag.DIGEST.code(), fields));
-  }
-
-  /** The value of a single-valued Integer or Enumeration attribute, or null. */
-  static @Nullable Integer intValue(Attributes attributes, Tag tag) {
-    Attribute attribute = attributes.first(tag.code());
-    if (attribute == null) {
-      return null;
-    }
-    if (attribute.value() instanceof TtlvEnumeration e) {
-      return e.value();
-    }
-    if (attribute.value() instanceof TtlvInteger i) {
-      return i.value();
-    }
-    throw new KmipException(
-        ResultReason.INVALID_FIELD,
-        tag.xmlName() + ": wrong item type " + attribute.value().type().xmlName());
   }
 }

@@ -86,14 +86,14 @@ final class PgpKeyAttributes {
     }
     if (primary != null) {
       if (block.cryptographicAlgorithm() == null
-          && given.first(Tag.CRYPTOGRAPHIC_ALGORITHM.code()) == null) {
+          && new AttributeView(given).cryptographicAlgorithm() == null) {
         implied.add(
             Attribute.of(
                 new TtlvEnumeration(
                     Tag.CRYPTOGRAPHIC_ALGORITHM.code(), primary.algorithm().value())));
       }
       if (block.cryptographicLength() == null
-          && given.first(Tag.CRYPTOGRAPHIC_LENGTH.code()) == null
+          && new AttributeView(given).cryptographicLength() == null
           && primary.bits() > 0) {
         implied.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), primary.bits())));
       }

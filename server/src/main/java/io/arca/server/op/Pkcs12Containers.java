@@ -8,8 +8,6 @@ import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.SecretDataType;
 import io.arca.kmip.State;
-import io.arca.kmip.Tag;
-import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.object.Certificate;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyMaterial;
@@ -18,7 +16,6 @@ import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.PrivateKey;
 import io.arca.kmip.object.SecretData;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.keys.ClearKey;
 import io.arca.server.keys.KeyBlocks;
@@ -225,8 +222,7 @@ final class Pkcs12Containers {
   }
 
   private static String friendlyName(ObjectRecord key) {
-    Attribute name = key.attributes().first(Tag.PKCS_12_FRIENDLY_NAME.code());
-    return name != null && name.value() instanceof TtlvTextString text ? text.value() : "alias";
+    return AttributeView.of(key).pkcs12FriendlyName().orElse("alias");
   }
 
   /** The identifiers the object's links of {@code type} name. */

@@ -8,7 +8,6 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.RecommendedCurve;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.KeyBlock;
@@ -16,7 +15,6 @@ import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.PrivateKey;
 import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
-import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.OperationHandler;
@@ -224,12 +222,7 @@ public final class ReKeyKeyPairHandler
   }
 
   private static @Nullable RecommendedCurve curve(Attributes attributes) {
-    Attribute parameters = attributes.first(Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS.code());
-    if (parameters != null
-        && parameters.value() instanceof TtlvStructure structure
-        && structure.first(Tag.RECOMMENDED_CURVE.code()) instanceof TtlvEnumeration e) {
-      return RecommendedCurve.byValue(e.value());
-    }
-    return null;
+    Integer curve = new AttributeView(attributes).recommendedCurve();
+    return curve == null ? null : RecommendedCurve.byValue(curve);
   }
 }

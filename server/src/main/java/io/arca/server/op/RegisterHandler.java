@@ -105,14 +105,14 @@ public final class RegisterHandler
       implied.add(
           Attribute.of(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), block.keyFormatType())));
       if (block.cryptographicAlgorithm() != null
-          && given.first(Tag.CRYPTOGRAPHIC_ALGORITHM.code()) == null) {
+          && new AttributeView(given).cryptographicAlgorithm() == null) {
         implied.add(
             Attribute.of(
                 new TtlvEnumeration(
                     Tag.CRYPTOGRAPHIC_ALGORITHM.code(), block.cryptographicAlgorithm())));
       }
       if (block.cryptographicLength() != null
-          && given.first(Tag.CRYPTOGRAPHIC_LENGTH.code()) == null) {
+          && new AttributeView(given).cryptographicLength() == null) {
         implied.add(
             Attribute.of(
                 new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), block.cryptographicLength())));

@@ -9,10 +9,7 @@ import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.payload.AccessGrant;
-import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvDateTime;
-import io.arca.kmip.ttlv.TtlvLongInteger;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectRecord;
 import java.time.Duration;
@@ -20,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -90,7 +88,7 @@ final class Replacements {
     Set<Integer> dated = new HashSet<>();
     for (Tag tag : dates) {
       dated.add(tag.code());
-      if (offset != null && given.first(tag.code()) != null) {
+      if (offset != null && new AttributeView(given).gives(tag)) {
         throw new KmipException(
             ResultReason.INVALID_MESSAGE,
             "Offset and "
@@ -112,12 +110,12 @@ final class Replacements {
         items.add(attribute);
       }
     }
-    Attribute limits = oldAttributes.first(Tag.USAGE_LIMITS.code());
-    if (limits != null && given.first(Tag.USAGE_LIMITS.code()) == null) {
-      items.add(Attribute.of(renewed((TtlvStructure) limits.value())));
+    Optional<UsageLimits> limits = new AttributeView(oldAttributes).usageLimits();
+    if (limits.isPresent() && new AttributeView(given).usageLimits().isEmpty()) {
+      items.add(limits.get().renewed());
     }
     for (Attribute date : dates(old, offset, dates, context)) {
-      if (given.first(date.value().tag()) == null) {
+      if (given.first(date.reference()) == null) {
         items.add(date);
       }
     }
@@ -165,24 +163,6 @@ final class Replacements {
       out.add(Attribute.of(TtlvDateTime.of(tag.code(), moved)));
     }
     return out;
-  }
-
-  /** Usage Limits with the old Total and a Count set to it: the replacement's budget is whole. */
-  private static TtlvStructure renewed(TtlvStructure limits) {
-    Ttlv total = limits.first(Tag.USAGE_LIMITS_TOTAL.code());
-    if (!(total instanceof TtlvLongInteger whole)) {
-      return limits;
-    }
-    List<Ttlv> items = new ArrayList<>();
-    for (Ttlv item : limits.items()) {
-      if (item.tag() != Tag.USAGE_LIMITS_COUNT.code()) {
-        items.add(item);
-      }
-      if (item.tag() == Tag.USAGE_LIMITS_TOTAL.code()) {
-        items.add(new TtlvLongInteger(Tag.USAGE_LIMITS_COUNT.code(), whole.value()));
-      }
-    }
-    return new TtlvStructure(limits.tag(), items);
   }
 
   /**

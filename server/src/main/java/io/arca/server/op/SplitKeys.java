@@ -6,15 +6,11 @@ import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.SplitKeyMethod;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.ManagedObject;
-import io.arca.kmip.ttlv.TtlvEnumeration;
-import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
@@ -97,16 +93,7 @@ final class SplitKeys {
 
   /** The identifiers {@code record}'s links of {@code type} name. */
   static List<String> linked(ObjectRecord record, LinkType type) {
-    List<String> targets = new ArrayList<>();
-    for (Attribute link : record.attributes().all(Tag.LINK.code())) {
-      if (link.value() instanceof TtlvStructure structure
-          && structure.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration e
-          && e.value() == type.value()
-          && structure.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString id) {
-        targets.add(id.value());
-      }
-    }
-    return targets;
+    return AttributeView.of(record).links(type);
   }
 
   /** Whether a type's key bytes may be split: a Symmetric Key or Secret Data. */

@@ -128,7 +128,7 @@ public final class StoredKeyBacking implements KeyBacking {
             request.attributes(), ObjectType.SYMMETRIC_KEY, store, context);
     String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
     CryptographicAlgorithm algorithm = algorithm(attributes);
-    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer bits = new AttributeView(attributes).cryptographicLength();
     if (bits == null) {
       throw new KmipException(
           ResultReason.INVALID_FIELD, "CryptographicLength: missing (expected: e.g. 256)");
@@ -163,7 +163,7 @@ public final class StoredKeyBacking implements KeyBacking {
   }
 
   private static CryptographicAlgorithm algorithm(Attributes attributes) {
-    Integer value = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer value = new AttributeView(attributes).cryptographicAlgorithm();
     if (value == null) {
       throw new KmipException(
           ResultReason.INVALID_FIELD, "CryptographicAlgorithm: missing (expected: e.g. AES)");
@@ -395,15 +395,21 @@ public final class StoredKeyBacking implements KeyBacking {
     }
   }
 
-  /** Wraps with the stored AES key in software ({@link SoftwareKeyWrap}). */
+  /** Wraps with the stored AES key or RSA public key in software ({@link SoftwareKeyWrap}). */
   @Override
   public byte[] wrap(
       ObjectRecord key,
       CryptographicParameters parameters,
       byte[] keyBytes,
       RequestContext context) {
-    try (ClearKey clear = SoftwareKeyWrap.clearKey(store, key, context.protocolVersion())) {
-      return SoftwareKeyWrap.aes(true, keyBytes, clear, parameters);
+    try {
+      ClearKey clear = SoftwareKeyWrap.clearKey(store, key, context.protocolVersion());
+      if (key.objectType() == ObjectType.PUBLIC_KEY) {
+        return SoftwareKeyWrap.rsa(true, keyBytes, clear, parameters);
+      }
+      try (clear) {
+        return SoftwareKeyWrap.aes(true, keyBytes, clear, parameters);
+      }
     } catch (GeneralSecurityException e) {
       throw new KmipException(
           ResultReason.CRYPTOGRAPHIC_FAILURE, "wrapping with " + key.uid() + " failed");

@@ -15,7 +15,6 @@ import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.object.PrivateKey;
 import io.arca.kmip.object.PublicKey;
 import io.arca.kmip.payload.CreateKeyPair;
-import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -65,8 +64,8 @@ final class StoredKeyPairs {
             context);
     checkNamesDiffer(privateAttributes, publicAttributes);
     CryptographicAlgorithm algorithm = algorithm(privateAttributes, publicAttributes);
-    Integer length = NewObjects.intValue(privateAttributes, Tag.CRYPTOGRAPHIC_LENGTH);
-    Integer publicLength = NewObjects.intValue(publicAttributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer length = new AttributeView(privateAttributes).cryptographicLength();
+    Integer publicLength = new AttributeView(publicAttributes).cryptographicLength();
     if (length != null && publicLength != null && !length.equals(publicLength)) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
@@ -130,7 +129,7 @@ final class StoredKeyPairs {
       ClearKey key, String uid, Attributes attributes, String otherUid, RequestContext context) {
     boolean isPrivate = key.objectType() == ObjectType.PRIVATE_KEY;
     List<Attribute> serverSet = new ArrayList<>();
-    if (attributes.first(Tag.CRYPTOGRAPHIC_LENGTH.code()) == null) {
+    if (new AttributeView(attributes).cryptographicLength() == null) {
       serverSet.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), key.length())));
     }
     serverSet.add(digest(key));
@@ -190,8 +189,8 @@ final class StoredKeyPairs {
   }
 
   private void checkNamesDiffer(Attributes privateAttributes, Attributes publicAttributes) {
-    for (Attribute name : privateAttributes.all(Tag.NAME.code())) {
-      for (Attribute other : publicAttributes.all(Tag.NAME.code())) {
+    for (Attribute name : new AttributeView(privateAttributes).names()) {
+      for (Attribute other : new AttributeView(publicAttributes).names()) {
         if (name.value().equals(other.value())) {
           throw new KmipException(
               ResultReason.INVALID_FIELD,
@@ -202,8 +201,8 @@ final class StoredKeyPairs {
   }
 
   private static CryptographicAlgorithm algorithm(Attributes privateKey, Attributes publicKey) {
-    Integer value = NewObjects.intValue(privateKey, Tag.CRYPTOGRAPHIC_ALGORITHM);
-    Integer publicValue = NewObjects.intValue(publicKey, Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer value = new AttributeView(privateKey).cryptographicAlgorithm();
+    Integer publicValue = new AttributeView(publicKey).cryptographicAlgorithm();
     if (value == null) {
       value = publicValue;
     }
@@ -228,19 +227,15 @@ final class StoredKeyPairs {
 
   /** The Recommended Curve in the Cryptographic Domain Parameters, or null. */
   private static @Nullable RecommendedCurve curve(Attributes attributes) {
-    Attribute parameters = attributes.first(Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS.code());
-    if (parameters == null || !(parameters.value() instanceof TtlvStructure structure)) {
+    Integer value = new AttributeView(attributes).recommendedCurve();
+    if (value == null) {
       return null;
     }
-    Ttlv item = structure.first(Tag.RECOMMENDED_CURVE.code());
-    if (!(item instanceof TtlvEnumeration e)) {
-      return null;
-    }
-    RecommendedCurve curve = RecommendedCurve.byValue(e.value());
+    RecommendedCurve curve = RecommendedCurve.byValue(value);
     if (curve == null) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
-          "RecommendedCurve: 0x" + Integer.toHexString(e.value()) + " is unknown");
+          "RecommendedCurve: 0x" + Integer.toHexString(value) + " is unknown");
     }
     return curve;
   }

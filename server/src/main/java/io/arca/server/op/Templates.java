@@ -4,12 +4,10 @@ import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.Template;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectQuery;
@@ -84,10 +82,7 @@ final class Templates {
   }
 
   private static KmipException notFound(TtlvStructure name, ProtocolVersion version) {
-    String value =
-        name.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString text
-            ? text.value()
-            : "(unnamed)";
+    String value = AttributeView.nameValue(name).orElse("(unnamed)");
     return new KmipException(
         ResultReason.ITEM_NOT_FOUND, "no template named '" + value + "'" + forVersion(version));
   }

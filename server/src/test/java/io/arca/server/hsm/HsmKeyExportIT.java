@@ -4,11 +4,18 @@ import static io.arca.server.hsm.HsmRequests.createAes;
 import static io.arca.server.hsm.HsmRequests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arca.hsm.HsmCall;
+import io.arca.hsm.HsmKeyRef;
+import io.arca.hsm.HsmSlot;
 import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicUsageMask;
+import io.arca.kmip.EncodingOption;
+import io.arca.kmip.HashingAlgorithm;
+import io.arca.kmip.KeyFormatType;
 import io.arca.kmip.KeyWrapType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
+import io.arca.kmip.PaddingMethod;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
@@ -19,9 +26,12 @@ import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.object.EncryptionKeyInformation;
+import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyValue;
+import io.arca.kmip.object.KeyWrappingData;
 import io.arca.kmip.object.KeyWrappingSpecification;
 import io.arca.kmip.object.ManagedObject;
+import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.Register;
@@ -35,10 +45,17 @@ import io.arca.server.tls.TlsContexts;
 import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +72,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * before 1.4, which lacks it, Permission Denied stands for it, as for a sensitive stored key), also
  * when a Key Wrapping Specification names a key outside its token; it leaves wrapped by C_WrapKey
  * under a key of its own slot; a stored key is wrapped by an HSM key and, registered wrapped,
- * unwrapped by it. opencryptoki's software token has no AES key wrap with padding, and says so.
+ * unwrapped by it; an HSM RSA public key wraps by C_WrapKey in its token, with the OAEP hashes the
+ * token implements, and its private key unwraps there. opencryptoki's software token has no AES key
+ * wrap with padding, and says so.
  */
 @ParameterizedClass
 @EnumSource(TokenImplementation.class)
@@ -280,6 +299,153 @@ class HsmKeyExportIT {
                       .encode(V2_1)));
       assertThat(unwrapped)
           .isEqualTo(HsmRequests.keyBytes(client.ok(Operation.GET, get(stored, null))));
+    }
+  }
+
+  /** Wrapped by {@code wrappingKey} with {@code parameters}, the bare key bytes (No Encoding). */
+  private static KeyWrappingSpecification bareWrappedBy(
+      String wrappingKey, CryptographicParameters parameters) {
+    return new KeyWrappingSpecification(
+        WrappingMethod.ENCRYPT.value(),
+        new EncryptionKeyInformation(wrappingKey, parameters),
+        null,
+        List.of(),
+        EncodingOption.NO_ENCODING.value());
+  }
+
+  @Test
+  void anHsmPublicKeyWrapsInItsTokenAndItsPrivateKeyUnwrapsThere() throws Exception {
+    String pair = hsmId("rsa-kek");
+    String publicKey = pair + HsmSlot.PUBLIC_KEY_SUFFIX;
+    HsmSlot slot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(pair));
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      // Not sensitive, so that the wrapped bytes can be checked outside the token too.
+      HsmRequests.createRsa(client, pair, 2048, false);
+      String stored = storedKek(client);
+      byte[] clear = HsmRequests.keyBytes(client.ok(Operation.GET, get(stored, null)));
+      byte[] pkcs8 =
+          HsmRequests.keyBytes(client.ok(Operation.GET, get(pair, KeyFormatType.PKCS_8)));
+      PrivateKey jcaPrivate =
+          KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+      List<HashingAlgorithm> hashes =
+          implementation.rsaOaepSha256()
+              ? List.of(HashingAlgorithm.SHA_1, HashingAlgorithm.SHA_256)
+              : List.of(HashingAlgorithm.SHA_1);
+      for (HashingAlgorithm hash : hashes) {
+        CryptographicParameters oaep = HsmRequests.oaep(hash);
+        long wrapsBefore = slot.calls(HsmCall.WRAP);
+        TtlvStructure answer =
+            client.ok(Operation.GET, getWrapped(stored, bareWrappedBy(publicKey, oaep), V2_1));
+        assertThat(slot.calls(HsmCall.WRAP) - wrapsBefore).as("%s", hash).isEqualTo(1);
+        byte[] wrapped = HsmRequests.keyBytes(answer);
+        assertThat(wrapped).hasSize(256).isNotEqualTo(clear);
+
+        // Outside the token: JCE's RSA-OAEP with the same hash, MGF1 with it too.
+        String name = hash == HashingAlgorithm.SHA_1 ? "SHA-1" : "SHA-256";
+        Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        cipher.init(
+            Cipher.DECRYPT_MODE,
+            jcaPrivate,
+            new OAEPParameterSpec(
+                name, "MGF1", new MGF1ParameterSpec(name), PSource.PSpecified.DEFAULT));
+        assertThat(cipher.doFinal(wrapped)).as("%s", hash).isEqualTo(clear);
+
+        // Inside the token: registered as wrapped for the private key, then read unwrapped.
+        KeyBlock block =
+            Objects.requireNonNull(Get.Response.decode(answer, V2_1).object().keyBlock());
+        ManagedObject object =
+            new SymmetricKey(
+                new KeyBlock(
+                    block.keyFormatType(),
+                    block.keyCompressionType(),
+                    block.keyValue(),
+                    block.cryptographicAlgorithm(),
+                    block.cryptographicLength(),
+                    new KeyWrappingData(
+                        WrappingMethod.ENCRYPT.value(),
+                        new EncryptionKeyInformation(pair, oaep),
+                        null,
+                        null,
+                        null,
+                        EncodingOption.NO_ENCODING.value())));
+        String registered =
+            Register.Response.decode(
+                    client.ok(
+                        Operation.REGISTER,
+                        Register.Request.of(object, Attributes.of()).encode(V2_1)),
+                    V2_1)
+                .uniqueIdentifier();
+        long decryptsBefore = slot.calls(HsmCall.DECRYPT);
+        byte[] unwrapped =
+            HsmRequests.keyBytes(
+                client.ok(
+                    Operation.GET,
+                    new Get.Request(registered, null, KeyWrapType.NOT_WRAPPED.value(), null, null)
+                        .encode(V2_1)));
+        assertThat(unwrapped).as("%s", hash).isEqualTo(clear);
+        assertThat(slot.calls(HsmCall.DECRYPT) - decryptsBefore).as("%s", hash).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void whatTheTokenCannotWrapWithAnHsmPublicKeyIsRefusedWithTheSpecsReason() throws Exception {
+    String pair = hsmId("rsa-refusals");
+    String publicKey = pair + HsmSlot.PUBLIC_KEY_SUFFIX;
+    HsmSlot slot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(pair));
+    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      HsmRequests.createRsa(client, pair, 2048, true);
+      String stored = storedKek(client);
+      long wrapsBefore = slot.calls(HsmCall.WRAP);
+      if (!implementation.rsaOaepSha256()) {
+        HsmRequests.assertRefused(
+            client,
+            Operation.GET,
+            getWrapped(
+                stored, bareWrappedBy(publicKey, HsmRequests.oaep(HashingAlgorithm.SHA_256)), V2_1),
+            ResultReason.FEATURE_NOT_SUPPORTED,
+            "OAEP SHA-256 on a token with SHA-1 only");
+      }
+      HsmRequests.assertRefused(
+          client,
+          Operation.GET,
+          getWrapped(
+              stored, bareWrappedBy(publicKey, HsmRequests.oaep(HashingAlgorithm.SHA_512)), V2_1),
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "OAEP SHA-512");
+      CryptographicParameters mixedMgf =
+          new CryptographicParameters(
+              null,
+              PaddingMethod.OAEP.value(),
+              HashingAlgorithm.SHA_1.value(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              HashingAlgorithm.SHA_256.value(),
+              null,
+              null);
+      HsmRequests.assertRefused(
+          client,
+          Operation.GET,
+          getWrapped(stored, bareWrappedBy(publicKey, mixedMgf), V2_1),
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "OAEP SHA-1 with MGF1 SHA-256");
+      HsmRequests.assertRefused(
+          client,
+          Operation.GET,
+          getWrapped(stored, bareWrappedBy(publicKey, HsmRequests.pkcs1()), V2_1),
+          ResultReason.INVALID_FIELD,
+          "PKCS#1 v1.5");
+      assertThat(slot.calls(HsmCall.WRAP)).isEqualTo(wrapsBefore);
     }
   }
 }

@@ -130,8 +130,11 @@ class KeyPairHandlersTest {
   }
 
   private static int intAttribute(ObjectRecord record, Tag tag) {
-    Integer value = NewObjects.intValue(record.attributes(), tag);
-    return Objects.requireNonNull(value, tag.xmlName());
+    Attribute attribute =
+        Objects.requireNonNull(record.attributes().first(tag.code()), tag.xmlName());
+    return attribute.value() instanceof TtlvEnumeration e
+        ? e.value()
+        : ((TtlvInteger) attribute.value()).value();
   }
 
   @Test

@@ -132,9 +132,9 @@ class ReKeyHandlerTest {
     assertThat(link(oldKey, LinkType.REPLACEMENT_OBJECT_LINK)).isEqualTo(fresh);
     assertThat(newKey.attributes().all(Tag.NAME.code())).hasSize(1);
     assertThat(oldKey.attributes().all(Tag.NAME.code())).isEmpty();
-    assertThat(NewObjects.intValue(newKey.attributes(), Tag.CRYPTOGRAPHIC_USAGE_MASK))
+    assertThat(new AttributeView(newKey.attributes()).usageMask())
         .isEqualTo(CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.DECRYPT.value());
-    assertThat(NewObjects.intValue(newKey.attributes(), Tag.CRYPTOGRAPHIC_LENGTH)).isEqualTo(128);
+    assertThat(new AttributeView(newKey.attributes()).cryptographicLength()).isEqualTo(128);
     assertThat(newKey.attributes().first(Tag.ACTIVATION_DATE.code()))
         .extracting(a -> a == null ? null : a.value())
         .isEqualTo(TtlvDateTime.of(Tag.ACTIVATION_DATE.code(), NOW.plus(Duration.ofHours(1))));

@@ -105,8 +105,7 @@ class ReKeyKeyPairHandlerTest {
         .isEqualTo(newPrivate.uid());
     assertThat(link(record(old.publicKeyUniqueIdentifier()), LinkType.REPLACEMENT_OBJECT_LINK))
         .isEqualTo(newPublic.uid());
-    assertThat(NewObjects.intValue(newPublic.attributes(), Tag.CRYPTOGRAPHIC_LENGTH))
-        .isEqualTo(256);
+    assertThat(new AttributeView(newPublic.attributes()).cryptographicLength()).isEqualTo(256);
     assertThat(reKeyContext.batch().idPlaceholder()).isEqualTo(newPrivate.uid());
   }
 }
