@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
       ServerCommands.QueryCommand.class,
       ServerCommands.ServerVersionCommand.class,
       TtlvCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      CdsTrainingCommand.class
     })
 public final class ArcaCli {
   /** Success. */
