@@ -20,6 +20,7 @@ import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
+import io.arca.kmip.payload.Certify;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.payload.Decrypt;
@@ -38,6 +39,7 @@ import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.payload.MacVerify;
+import io.arca.kmip.payload.ReCertify;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.payload.Reload;
@@ -47,6 +49,7 @@ import io.arca.kmip.payload.RotateKek;
 import io.arca.kmip.payload.SetAttribute;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
+import io.arca.kmip.payload.Validate;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvStructure;
@@ -369,6 +372,24 @@ public final class KmipClient implements AutoCloseable {
   /** Decrypt: data decrypted with a managed key. */
   public Decrypt.Response decrypt(Decrypt.Request request) throws IOException {
     return Decrypt.Response.decode(call(Operation.DECRYPT, request.encode(VERSION)), VERSION);
+  }
+
+  /** Certify: a certificate for a public key or a certificate request; returns its identifier. */
+  public String certify(Certify.Request request) throws IOException {
+    return Certify.Response.decode(call(Operation.CERTIFY, request.encode(VERSION)), VERSION)
+        .uniqueIdentifier();
+  }
+
+  /** Re-certify: a certificate that replaces an existing one; returns its identifier. */
+  public String reCertify(ReCertify.Request request) throws IOException {
+    return Certify.Response.decode(call(Operation.RE_CERTIFY, request.encode(VERSION)), VERSION)
+        .uniqueIdentifier();
+  }
+
+  /** Validate: whether a certificate chain is valid (a ValidityIndicator value). */
+  public int validate(Validate.Request request) throws IOException {
+    return Validate.Response.decode(call(Operation.VALIDATE, request.encode(VERSION)), VERSION)
+        .validityIndicator();
   }
 
   /** Sign: a signature made with a managed private key. */

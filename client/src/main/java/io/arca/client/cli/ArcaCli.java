@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
       AttributesCommands.class,
       AccessRightsCommands.AccessRights.class,
       AdminCommands.Admin.class,
+      CertificateCommands.Certificates.class,
       SignCommands.SignFile.class,
       SignCommands.VerifyFile.class,
       MacCommands.MacFile.class,

@@ -5,6 +5,7 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.AdjustAttribute;
+import io.arca.kmip.payload.Certify;
 import io.arca.kmip.payload.Check;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
@@ -35,6 +36,7 @@ import io.arca.kmip.payload.ModifyAttribute;
 import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.payload.Ping;
 import io.arca.kmip.payload.Query;
+import io.arca.kmip.payload.ReCertify;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
 import io.arca.kmip.payload.Register;
@@ -47,6 +49,7 @@ import io.arca.kmip.payload.RotateKek;
 import io.arca.kmip.payload.SetAttribute;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
+import io.arca.kmip.payload.Validate;
 import io.arca.kmip.ttlv.Fields;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.PayloadCodec;
@@ -189,6 +192,15 @@ public final class PayloadCodecs {
 
   public static final PayloadCodec<Ping.Request, Ping.Response> PING =
       new PayloadCodec<>(Ping.Request::decode, Ping.Response::encode);
+
+  public static final PayloadCodec<Certify.Request, Certify.Response> CERTIFY =
+      new PayloadCodec<>(Certify.Request::decode, Certify.Response::encode);
+
+  public static final PayloadCodec<ReCertify.Request, Certify.Response> RE_CERTIFY =
+      new PayloadCodec<>(ReCertify.Request::decode, Certify.Response::encode);
+
+  public static final PayloadCodec<Validate.Request, Validate.Response> VALIDATE =
+      new PayloadCodec<>(Validate.Request::decode, Validate.Response::encode);
 
   public static final PayloadCodec<ReKey.Request, ReKey.Response> RE_KEY =
       new PayloadCodec<>(ReKey.Request::decode, ReKey.Response::encode);
