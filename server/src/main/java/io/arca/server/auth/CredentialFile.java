@@ -124,7 +124,7 @@ public final class CredentialFile {
   }
 
   static CredentialEntry parse(String line) {
-    String[] words = line.split("[ \t]+");
+    String[] words = line.split("[ \t]+", -1);
     if (words.length < 2) {
       throw new IllegalArgumentException("expected: user|device|attestation NAME key=value...");
     }

@@ -2,6 +2,7 @@ package io.arca.server.auth;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -82,7 +83,22 @@ public final class PasswordHashes {
     parse(stored);
   }
 
-  private record Parsed(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {}
+  /** A stored hash taken apart. */
+  private static final class Parsed {
+    final int memoryKib;
+    final int iterations;
+    final int parallelism;
+    final byte[] salt;
+    final byte[] hash;
+
+    Parsed(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
+      this.memoryKib = memoryKib;
+      this.iterations = iterations;
+      this.parallelism = parallelism;
+      this.salt = salt;
+      this.hash = hash;
+    }
+  }
 
   private static Parsed parse(String stored) {
     String[] parts = stored.split("\\$", -1);
@@ -146,12 +162,14 @@ public final class PasswordHashes {
 
   /** The UTF-8 of {@code password} in an array the caller wipes (no String is made). */
   static byte[] utf8(char[] password) {
-    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-    byte[] bytes = new byte[encoded.remaining()];
-    encoded.get(bytes);
-    if (encoded.hasArray()) {
-      Arrays.fill(encoded.array(), (byte) 0);
-    }
+    ByteBuffer encoded = ByteBuffer.allocate(password.length * 3);
+    StandardCharsets.UTF_8
+        .newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .encode(CharBuffer.wrap(password), encoded, true);
+    byte[] bytes = Arrays.copyOf(encoded.array(), encoded.position());
+    Arrays.fill(encoded.array(), (byte) 0);
     return bytes;
   }
 }

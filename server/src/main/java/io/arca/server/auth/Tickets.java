@@ -30,11 +30,9 @@ public final class Tickets {
   private final Duration maxLifetime;
 
   /**
-   * What a ticket allows. Mutable counts behind its own monitor.
-   *
-   * @param user the user it authenticates as
-   * @param expires the end of its lease
-   * @param operations the Operation values it may carry out, or null for every one its user may
+   * What a ticket allows: its user, the end of its lease, the Operation values it may carry out
+   * (null: every one its user may) and the requests and operations left, counted down behind its
+   * own monitor.
    */
   private static final class Issued {
     final String user;
