@@ -299,7 +299,8 @@ public final class ServerHandlers {
                 : List.of(
                     ProtectionStorageMask.SOFTWARE.value(), ProtectionStorageMask.HARDWARE.value()),
             ClaimedProfiles.standard().served(config.servesHttps()),
-            admins));
+            admins,
+            credentials::attestationTypes));
     handlers.add(PayloadCodecs.RNG_RETRIEVE, new RngRetrieveHandler(clientRandom));
     handlers.add(PayloadCodecs.RNG_SEED, new RngSeedHandler(clientRandom));
     handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));

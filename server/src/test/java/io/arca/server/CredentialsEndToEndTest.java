@@ -442,6 +442,17 @@ class CredentialsEndToEndTest {
     assertThat(response.operations())
         .contains(
             Operation.LOGIN.value(), Operation.LOGOUT.value(), Operation.DELEGATED_LOGIN.value());
+    ResponseBatchItem types =
+        call(
+            client("query-attestation"),
+            V21,
+            password("alice", ALICE_PASSWORD),
+            Operation.QUERY,
+            new Query.Request(List.of(QueryFunction.QUERY_ATTESTATION_TYPES.value())).encode());
+    assertThat(
+            Query.Response.decode(Objects.requireNonNull(types.responsePayload()))
+                .attestationTypes())
+        .containsExactly(AttestationType.TPM_QUOTE.value());
   }
 
   // ---- The failure limit ------------------------------------------------------------------------

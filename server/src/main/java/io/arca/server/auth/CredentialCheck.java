@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +93,26 @@ public final class CredentialCheck {
   /** The tickets that Login issues and this check accepts. */
   public Tickets tickets() {
     return tickets;
+  }
+
+  /**
+   * The Attestation Type values the attestation verifier accepts now: those of the credentials
+   * file's attestation entries, none when requests are not checked.
+   */
+  public List<Integer> attestationTypes() {
+    if (!policy.checksCredentials()) {
+      return List.of();
+    }
+    return entries().stream()
+        .filter(entry -> entry.kind() == Kind.ATTESTATION)
+        .map(
+            entry ->
+                AttestationType.byXmlName(entry.fields().getOrDefault(Field.ATTESTATION_TYPE, "")))
+        .filter(Objects::nonNull)
+        .map(AttestationType::value)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** Whether requests are checked at all (else the certificate's user is the user). */

@@ -1,5 +1,6 @@
 package io.arca.server.auth;
 
+import io.arca.kmip.AttestationType;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -97,11 +98,12 @@ public record CredentialEntry(
       }
       case ATTESTATION -> {
         if (fields.size() != 2
-            || !fields.containsKey(Field.ATTESTATION_TYPE)
+            || AttestationType.byXmlName(fields.getOrDefault(Field.ATTESTATION_TYPE, "")) == null
             || !fields.getOrDefault(Field.MEASUREMENT_SHA256, "").matches("[0-9a-f]{64}")
             || passwordHash != null) {
           throw new IllegalArgumentException(
-              "an attestation needs type= and measurement-sha256= (64 lower-case hex digits)");
+              "an attestation needs type= (an Attestation Type: TPMQuote, TCGIntegrityReport,"
+                  + " SAMLAssertion) and measurement-sha256= (64 lower-case hex digits)");
         }
       }
     }
