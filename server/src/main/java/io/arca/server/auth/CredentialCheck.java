@@ -16,6 +16,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.auth.CredentialEntry.Field;
 import io.arca.server.auth.CredentialEntry.Kind;
+import io.arca.server.config.CredentialPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

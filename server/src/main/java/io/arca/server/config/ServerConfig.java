@@ -2,7 +2,6 @@ package io.arca.server.config;
 
 import io.arca.hsm.HsmProfile;
 import io.arca.kmip.message.RequestBounds;
-import io.arca.server.auth.CredentialPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;

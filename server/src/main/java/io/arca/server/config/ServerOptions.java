@@ -1,7 +1,6 @@
 package io.arca.server.config;
 
 import io.arca.kmip.message.RequestBounds;
-import io.arca.server.auth.CredentialPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.arca.server.auth;
+package io.arca.server.config;
 
 /**
  * How the Credential of a request header combines with the client certificate's identity ({@code
