@@ -1,6 +1,7 @@
 package io.arca.conformance;
 
 import io.arca.server.Arca;
+import io.arca.server.config.CredentialPolicy;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
@@ -52,7 +53,29 @@ final class InProcessServer implements AutoCloseable {
     return start(dataDir, true, false);
   }
 
+  /**
+   * A server where each request's Username and Password credential names its user, behind the
+   * client certificate ({@code --credential-policy credential-behind-certificate}).
+   */
+  static InProcessServer startWithCredentials(Path dataDir, Path credentialsFile) throws Exception {
+    return start(
+        dataDir,
+        false,
+        false,
+        new ServerConfig.Credentials(
+            CredentialPolicy.CREDENTIAL_BEHIND_CERTIFICATE,
+            credentialsFile,
+            Duration.ofHours(1),
+            5));
+  }
+
   private static InProcessServer start(Path dataDir, boolean namesMayRepeat, boolean https)
+      throws Exception {
+    return start(dataDir, namesMayRepeat, https, ServerConfig.Credentials.DEFAULTS);
+  }
+
+  private static InProcessServer start(
+      Path dataDir, boolean namesMayRepeat, boolean https, ServerConfig.Credentials credentials)
       throws Exception {
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dataDir.resolve("pki"));
     ServerConfig.Tls tls =
@@ -70,12 +93,13 @@ final class InProcessServer implements AutoCloseable {
             true,
             ServerConfig.Storage.EMBEDDED,
             new ServerConfig.Access(
-                Set.of(),
-                null,
-                ServerConfig.Access.AUDIT_JOURNAL_MAX_BYTES,
-                false,
-                false,
-                namesMayRepeat),
+                    Set.of(),
+                    null,
+                    ServerConfig.Access.AUDIT_JOURNAL_MAX_BYTES,
+                    false,
+                    false,
+                    namesMayRepeat)
+                .withCredentials(credentials),
             null);
     if (https) {
       config = config.withHttpsBind(InetSocketAddress.createUnresolved("127.0.0.1", 0));

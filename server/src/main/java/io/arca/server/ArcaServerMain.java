@@ -4,6 +4,7 @@ import io.arca.server.audit.AuditShow;
 import io.arca.server.audit.AuditVerifier;
 import io.arca.server.config.AuditCommand;
 import io.arca.server.config.BackupCommand;
+import io.arca.server.config.CredentialsCommand;
 import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
@@ -57,6 +58,11 @@ public final class ArcaServerMain {
           && (parsed.subcommand().commandSpec().userObject() instanceof BackupCommand.Backup
               || parsed.subcommand().commandSpec().userObject() instanceof BackupCommand.Restore)) {
         System.exit(backup(parsed, options, err));
+        return;
+      }
+      if (parsed.hasSubcommand()
+          && parsed.subcommand().commandSpec().userObject() instanceof CredentialsCommand) {
+        System.exit(credentials(parsed, options, err));
         return;
       }
       if (parsed.hasSubcommand()) {
@@ -129,6 +135,29 @@ public final class ArcaServerMain {
                 ? ""
                 : ", HSM slots " + hsm.slotPasswords().keySet() + " of " + hsm.library()));
     return 0;
+  }
+
+  /** {@code credentials add|remove|list}: 0 when done, 1 when refused, 2 on usage. */
+  private static int credentials(
+      CommandLine.ParseResult parsed, ServerOptions options, PrintWriter err) {
+    CommandLine.ParseResult credentials = parsed.subcommand();
+    if (!credentials.hasSubcommand()) {
+      err.println("arca-server credentials: which? (add, remove, list)");
+      return 2;
+    }
+    Path file = options.credentialsFile();
+    if (file == null) {
+      err.println("arca-server credentials: --credentials-file FILE is needed");
+      return 2;
+    }
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    try {
+      return CredentialsTool.run(
+          credentials.subcommand().commandSpec().userObject(), file, System.in, out, err);
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("arca-server credentials: " + e.getMessage());
+      return 1;
+    }
   }
 
   /** {@code audit verify}: 0 when the chain is intact, 1 when broken, 2 on a usage error. */

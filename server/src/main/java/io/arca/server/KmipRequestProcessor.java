@@ -12,6 +12,8 @@ import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvReader;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
+import io.arca.server.auth.CredentialCheck;
+import io.arca.server.auth.RefusedCredential;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.batch.InlineOutcome;
 import io.arca.server.op.DiscoverVersionsHandler;
@@ -22,6 +24,8 @@ import io.arca.server.transport.MalformedFrame;
 import io.arca.server.transport.RequestProcessor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +48,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
   private final DecodeLimits limits;
   private final Clock clock;
   private final LongConsumer connectionClosed;
+  private final CredentialCheck credentials;
 
   /**
    * A processor that runs batches through {@code batches} and reads requests within {@code limits}.
@@ -55,10 +60,21 @@ public final class KmipRequestProcessor implements RequestProcessor {
   /** As above, telling {@code connectionClosed} the number of each connection that closed. */
   public KmipRequestProcessor(
       BatchProcessor batches, DecodeLimits limits, Clock clock, LongConsumer connectionClosed) {
+    this(batches, limits, clock, connectionClosed, CredentialCheck.CERTIFICATE_ONLY);
+  }
+
+  /** As above, deciding with {@code credentials} which user each request acts as. */
+  public KmipRequestProcessor(
+      BatchProcessor batches,
+      DecodeLimits limits,
+      Clock clock,
+      LongConsumer connectionClosed,
+      CredentialCheck credentials) {
     this.batches = batches;
     this.limits = limits;
     this.clock = clock;
     this.connectionClosed = connectionClosed;
+    this.credentials = credentials;
   }
 
   @Override
@@ -76,7 +92,10 @@ public final class KmipRequestProcessor implements RequestProcessor {
   public InlineAttempt tryInline(ByteBuf frame, Connection connection, ByteBufAllocator allocator) {
     // Judged from the frame's first bytes: a request the event loop will not answer (several
     // items, an operation without an inline handler) is decoded on a worker alone.
+    // A request whose Credential is checked goes to a worker: an Argon2id check would hold the
+    // event loop for tens of milliseconds.
     if (frame.readableBytes() > INLINE_MAX_BYTES
+        || credentials.checksRequests()
         || !batches.servesInline(InlinePeek.operation(frame))) {
       return InlineAttempt.toWorkers(() -> process(frame, connection, allocator));
     }
@@ -162,14 +181,44 @@ public final class KmipRequestProcessor implements RequestProcessor {
                   + DiscoverVersionsHandler.SUPPORTED
                   + ")");
     } else {
+      String user;
       try {
-        response =
-            batches.process(request, connection.user(), connection.address(), connection.id());
+        user = credentials.userOf(request, connection.user(), client(connection));
+      } catch (RefusedCredential e) {
+        return credentialRefused(request, e, connection, allocator);
+      }
+      try {
+        response = batches.process(request, user, connection.address(), connection.id());
       } catch (KmipException e) {
         response = refused(request, e);
       }
     }
     return encoded(request, response, connection, allocator, started);
+  }
+
+  /**
+   * Every item of a request whose Credential was refused answered with the refusal, recorded in the
+   * audit log under the certificate's user, and the refusal logged; the connection stays open.
+   */
+  private Answer credentialRefused(
+      RequestMessage request,
+      RefusedCredential e,
+      Connection connection,
+      ByteBufAllocator allocator) {
+    ResponseMessage response =
+        batches.refuseAll(request, connection.user(), connection.address(), e.reason(), e.why());
+    ByteBuf bytes = encode(response, allocator);
+    return Answer.credentialRefused(bytes, e.why());
+  }
+
+  /** The client as the failure limit counts it: its host and its certificate's user. */
+  private static String client(Connection connection) {
+    SocketAddress peer = connection.remoteAddress();
+    String host =
+        peer instanceof InetSocketAddress inet && inet.getAddress() != null
+            ? inet.getAddress().getHostAddress()
+            : String.valueOf(peer);
+    return host + " " + connection.user();
   }
 
   /**

@@ -6,6 +6,10 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditLog;
+import io.arca.server.auth.CredentialCheck;
+import io.arca.server.auth.CredentialFailures;
+import io.arca.server.auth.CredentialFile;
+import io.arca.server.auth.Tickets;
 import io.arca.server.batch.AnsweredItems;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.batch.OperationRegistry;
@@ -32,6 +36,7 @@ import io.arca.server.op.CreateKeyPairHandler;
 import io.arca.server.op.CreateSplitKeyHandler;
 import io.arca.server.op.CryptoStreams;
 import io.arca.server.op.DecryptHandler;
+import io.arca.server.op.DelegatedLoginHandler;
 import io.arca.server.op.DeleteAttributeHandler;
 import io.arca.server.op.DenyCertificateHandler;
 import io.arca.server.op.DeriveKeyHandler;
@@ -53,6 +58,8 @@ import io.arca.server.op.KeyBackings;
 import io.arca.server.op.ListAccessHandler;
 import io.arca.server.op.LocateHandler;
 import io.arca.server.op.LogHandler;
+import io.arca.server.op.LoginHandler;
+import io.arca.server.op.LogoutHandler;
 import io.arca.server.op.MacHandler;
 import io.arca.server.op.MacVerifyHandler;
 import io.arca.server.op.ModifyAttributeHandler;
@@ -80,9 +87,11 @@ import io.arca.server.op.SignatureVerifyHandler;
 import io.arca.server.op.StoredKeyBacking;
 import io.arca.server.op.ValidateHandler;
 import io.arca.server.store.ObjectStore;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -148,9 +157,10 @@ public final class ServerHandlers {
             DecodeLimits.DEFAULTS.maxItemsPerStructure());
     // One stream table for the server: bounded as a whole, each stream bound to its connection.
     CryptoStreams streams = new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create());
+    CredentialCheck credentials = credentialCheck(config.access().credentials(), clock);
     return new KmipRequestProcessor(
         new BatchProcessor(
-            registry(config, store, hsm, administration, streams),
+            registry(config, store, hsm, administration, streams, credentials),
             clock,
             access,
             audit,
@@ -158,7 +168,24 @@ public final class ServerHandlers {
             observer),
         limits,
         clock,
-        streams::closeConnection);
+        streams::closeConnection,
+        credentials);
+  }
+
+  /** The check of requests' Credentials these settings ask for. */
+  private static CredentialCheck credentialCheck(ServerConfig.Credentials settings, Clock clock) {
+    if (!settings.policy().checksCredentials()) {
+      return CredentialCheck.CERTIFICATE_ONLY;
+    }
+    Path file = Objects.requireNonNull(settings.file(), "the settings checked it");
+    CredentialFile credentials = new CredentialFile(file);
+    credentials.entries(); // a file that cannot be read stops the start, not the first request
+    return new CredentialCheck(
+        settings.policy(),
+        credentials,
+        new Tickets(ServerRandom.create(), settings.ticketMaxLifetime()),
+        new CredentialFailures(settings.failuresPerMinute(), clock),
+        clock);
   }
 
   /** Every handler this server has, over {@code store} (Interop when the settings ask for it). */
@@ -173,7 +200,12 @@ public final class ServerHandlers {
   public static OperationRegistry registry(
       ServerConfig config, ObjectStore store, @Nullable HsmObjects hsm) {
     return registry(
-        config, store, hsm, null, new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create()));
+        config,
+        store,
+        hsm,
+        null,
+        new CryptoStreams(CryptoStreams.DEFAULTS, ServerRandom.create()),
+        CredentialCheck.CERTIFICATE_ONLY);
   }
 
   /**
@@ -186,7 +218,8 @@ public final class ServerHandlers {
       ObjectStore store,
       @Nullable HsmObjects hsm,
       @Nullable ServerAdministration administration,
-      CryptoStreams streams) {
+      CryptoStreams streams,
+      CredentialCheck credentials) {
     ServerAdmins admins =
         administration == null
             ? ServerAdmins.NONE
@@ -273,12 +306,19 @@ public final class ServerHandlers {
                 : List.of(
                     ProtectionStorageMask.SOFTWARE.value(), ProtectionStorageMask.HARDWARE.value()),
             ClaimedProfiles.standard().served(config.servesHttps()),
-            admins));
+            admins,
+            credentials::attestationTypes));
     handlers.add(PayloadCodecs.RNG_RETRIEVE, new RngRetrieveHandler(clientRandom));
     handlers.add(PayloadCodecs.RNG_SEED, new RngSeedHandler(clientRandom));
     handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));
     handlers.add(PayloadCodecs.REVOKE_ACCESS, new RevokeAccessHandler(objects));
     handlers.add(PayloadCodecs.LIST_ACCESS, new ListAccessHandler(objects));
+    if (credentials.checksRequests()) {
+      // Tickets are credentials: served only where requests' credentials are checked.
+      handlers.add(PayloadCodecs.LOGIN, new LoginHandler(credentials.tickets()));
+      handlers.add(PayloadCodecs.LOGOUT, new LogoutHandler(credentials.tickets()));
+      handlers.add(PayloadCodecs.DELEGATED_LOGIN, new DelegatedLoginHandler(credentials.tickets()));
+    }
     if (config.interop()) {
       handlers.add(PayloadCodecs.INTEROP, new InteropHandler());
     }

@@ -256,6 +256,42 @@ public final class BatchProcessor {
   }
 
   /**
+   * Refuses every item of {@code request} for one reason decided before any ran (a Credential that
+   * did not authenticate): each answered with it, recorded in the audit log under {@code user} with
+   * its operation alone, and told to the observer.
+   */
+  public ResponseMessage refuseAll(
+      RequestMessage request,
+      String user,
+      String clientAddress,
+      ResultReason reason,
+      String message) {
+    ProtocolVersion version = request.protocolVersion();
+    Instant now = clock.instant();
+    ResultReason answered = ResultReasons.forVersion(reason, version);
+    List<ResponseBatchItem> refused = new ArrayList<>(request.batchItems().size());
+    for (RequestBatchItem item : request.batchItems()) {
+      ResponseBatchItem answer =
+          ResponseBatchItem.failure(item.operation(), item.uniqueBatchItemId(), answered, message);
+      refused.add(answer);
+      observer.answered(user, clientAddress, item, answer, 0);
+      try {
+        audit.record(
+            AuditEntries.of(
+                now,
+                user,
+                clientAddress,
+                RequestBatchItem.of(item.operation(), EMPTY_PAYLOAD),
+                answer,
+                null));
+      } catch (AuditUnavailableException e) {
+        log.error("a refused credential of {} not recorded: {}", user, e.getMessage());
+      }
+    }
+    return new ResponseMessage(ResponseHeader.of(version, now), refused);
+  }
+
+  /**
    * The refusal of an item whose fields exceed the bounds or that names an enumeration value its
    * version does not define, or null if it is within both.
    */

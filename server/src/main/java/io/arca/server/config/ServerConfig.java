@@ -451,6 +451,7 @@ public record ServerConfig(
    *     per owner; some clients' suites reuse one)
    * @param serverAdmins the users who may call the admin extension operations (KEK rotation, the
    *     deny list, reload: docs/OPERATIONS.md); empty, the default: nobody, and they are not served
+   * @param credentials how the Credentials of requests are checked (certificate only by default)
    */
   public record Access(
       Set<String> privilegedUsers,
@@ -459,7 +460,8 @@ public record ServerConfig(
       boolean auditSync,
       boolean auditRequireDatabase,
       boolean namesMayRepeat,
-      Set<String> serverAdmins) {
+      Set<String> serverAdmins,
+      Credentials credentials) {
     /** The audit journal's default maximum: 256 MiB, about a million records. */
     public static final long AUDIT_JOURNAL_MAX_BYTES = 256L << 20;
 
@@ -489,6 +491,26 @@ public record ServerConfig(
           Set.of());
     }
 
+    /** These settings, with the certificate alone naming the user. */
+    public Access(
+        Set<String> privilegedUsers,
+        @Nullable Path auditFile,
+        long auditJournalMaxBytes,
+        boolean auditSync,
+        boolean auditRequireDatabase,
+        boolean namesMayRepeat,
+        Set<String> serverAdmins) {
+      this(
+          privilegedUsers,
+          auditFile,
+          auditJournalMaxBytes,
+          auditSync,
+          auditRequireDatabase,
+          namesMayRepeat,
+          serverAdmins,
+          Credentials.DEFAULTS);
+    }
+
     /** These settings with {@code admins} as the server administrators. */
     public Access withServerAdmins(Set<String> admins) {
       return new Access(
@@ -498,7 +520,21 @@ public record ServerConfig(
           auditSync,
           auditRequireDatabase,
           namesMayRepeat,
-          admins);
+          admins,
+          credentials);
+    }
+
+    /** These settings with requests' Credentials checked as {@code checked} says. */
+    public Access withCredentials(Credentials checked) {
+      return new Access(
+          privilegedUsers,
+          auditFile,
+          auditJournalMaxBytes,
+          auditSync,
+          auditRequireDatabase,
+          namesMayRepeat,
+          serverAdmins,
+          checked);
     }
 
     public Access {
@@ -515,6 +551,44 @@ public record ServerConfig(
       if (serverAdmins.contains("") || serverAdmins.contains("*")) {
         throw new IllegalArgumentException(
             "server-admins: " + serverAdmins + " (expected: user names, not empty or *)");
+      }
+      Objects.requireNonNull(credentials, "credentials");
+    }
+  }
+
+  /**
+   * How the Credentials of request headers are checked (docs/ACCESS.md, Credentials).
+   *
+   * @param policy how a credential combines with the certificate's user
+   * @param file the users, devices and attestations allowed, with their Argon2id password hashes
+   *     (written by {@code arca-server credentials add}); null for none
+   * @param ticketMaxLifetime the longest lease a Login ticket gets (and the lease when none is
+   *     asked)
+   * @param failuresPerMinute failed credentials a client (address and certificate) may have in a
+   *     minute before its credentials are refused unchecked
+   */
+  public record Credentials(
+      CredentialPolicy policy,
+      @Nullable Path file,
+      Duration ticketMaxLifetime,
+      int failuresPerMinute) {
+    /** The certificate alone names the user; no credentials file. */
+    public static final Credentials DEFAULTS =
+        new Credentials(CredentialPolicy.CERTIFICATE, null, Duration.ofHours(1), 5);
+
+    public Credentials {
+      Objects.requireNonNull(policy, "policy");
+      if (policy.checksCredentials() && file == null) {
+        throw new IllegalArgumentException(
+            "credential-policy " + policy.word() + " needs credentials-file");
+      }
+      if (ticketMaxLifetime.isNegative() || ticketMaxLifetime.isZero()) {
+        throw new IllegalArgumentException(
+            "ticket-max-lifetime: " + ticketMaxLifetime + " (expected: > 0)");
+      }
+      if (failuresPerMinute < 1) {
+        throw new IllegalArgumentException(
+            "credential-failures-per-minute: " + failuresPerMinute + " (expected: > 0)");
       }
     }
   }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       AuditCommand.class,
       KekCommand.class,
       BackupCommand.Backup.class,
-      BackupCommand.Restore.class
+      BackupCommand.Restore.class,
+      CredentialsCommand.class
     },
     description = {
       "Arca, a KMIP server over mutual TLS.",
@@ -339,6 +340,40 @@ public final class ServerOptions {
   List<String> serverAdmins = new ArrayList<>();
 
   @Option(
+      names = "--credential-policy",
+      defaultValue = "certificate",
+      paramLabel = "certificate|credential-behind-certificate|both-must-match",
+      description =
+          "How a request's KMIP Credential combines with the client certificate: ignored (the"
+              + " certificate names the user), required and naming the user behind the"
+              + " certificate, or required and naming the certificate's user"
+              + " (default: ${DEFAULT-VALUE}).")
+  String credentialPolicy = "certificate";
+
+  @Option(
+      names = "--credentials-file",
+      paramLabel = "FILE",
+      description =
+          "The users and devices that may present credentials, with Argon2id password hashes;"
+              + " edit with 'arca-server credentials add|remove|list'.")
+  @Nullable Path credentialsFile;
+
+  @Option(
+      names = "--ticket-max-lifetime",
+      defaultValue = "PT1H",
+      paramLabel = "DURATION",
+      description = "The longest lease of a Login ticket (default: ${DEFAULT-VALUE}).")
+  Duration ticketMaxLifetime = Duration.ofHours(1);
+
+  @Option(
+      names = "--credential-failures-per-minute",
+      defaultValue = "5",
+      description =
+          "Failed credentials a client (address and certificate) may have in a minute before"
+              + " its credentials are refused unchecked (default: ${DEFAULT-VALUE}).")
+  int credentialFailuresPerMinute = 5;
+
+  @Option(
       names = "--audit-file",
       paramLabel = "FILE",
       description = "Also append every audit record to this file (the database keeps the chain).")
@@ -494,11 +529,26 @@ public final class ServerOptions {
             auditFsync,
             auditRequireDatabase,
             allowDuplicateNames,
-            Set.copyOf(serverAdmins)),
+            Set.copyOf(serverAdmins),
+            credentials()),
         hsm.settings(),
         requestBounds(),
         observability.settings(),
         Observability.parseBind("https-bind", httpsBind, "0.0.0.0:5697"));
+  }
+
+  /** The credential settings, also for the {@code credentials} subcommand. */
+  public ServerConfig.Credentials credentials() {
+    return new ServerConfig.Credentials(
+        CredentialPolicy.of(credentialPolicy),
+        credentialsFile,
+        ticketMaxLifetime,
+        credentialFailuresPerMinute);
+  }
+
+  /** The credentials file, or null when none is set. */
+  public @Nullable Path credentialsFile() {
+    return credentialsFile;
   }
 
   private ServerConfig.Revocation revocation() {

@@ -11,6 +11,7 @@ import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.payload.CreateSplitKey;
 import io.arca.kmip.payload.Decrypt;
+import io.arca.kmip.payload.DelegatedLogin;
 import io.arca.kmip.payload.DeleteAttribute;
 import io.arca.kmip.payload.DenyCertificate;
 import io.arca.kmip.payload.DeriveKey;
@@ -30,6 +31,8 @@ import io.arca.kmip.payload.JoinSplitKey;
 import io.arca.kmip.payload.KekStatus;
 import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
+import io.arca.kmip.payload.Login;
+import io.arca.kmip.payload.Logout;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.payload.ModifyAttribute;
@@ -189,6 +192,16 @@ public final class PayloadCodecs {
 
   public static final PayloadCodec<ObtainLease.Request, ObtainLease.Response> OBTAIN_LEASE =
       new PayloadCodec<>(ObtainLease.Request::decode, ObtainLease.Response::encode);
+
+  public static final PayloadCodec<Login.Request, Login.Response> LOGIN =
+      new PayloadCodec<>(Login.Request::decode, Login.Response::encode);
+
+  public static final PayloadCodec<Logout.Request, Logout.Response> LOGOUT =
+      new PayloadCodec<>(Logout.Request::decode, Logout.Response::encode);
+
+  public static final PayloadCodec<DelegatedLogin.Request, DelegatedLogin.Response>
+      DELEGATED_LOGIN =
+          new PayloadCodec<>(DelegatedLogin.Request::decode, DelegatedLogin.Response::encode);
 
   public static final PayloadCodec<Ping.Request, Ping.Response> PING =
       new PayloadCodec<>(Ping.Request::decode, Ping.Response::encode);

@@ -53,6 +53,7 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
   private final List<Integer> storageMasks;
   private final ClaimedProfiles profiles;
   private final ServerAdmins admins;
+  private final Supplier<List<Integer>> attestationTypes;
 
   /**
    * A handler that reports the operations of {@code registry} (supplied late, because the registry
@@ -82,6 +83,23 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
       List<Integer> storageMasks,
       ClaimedProfiles profiles,
       ServerAdmins admins) {
+    this(registry, objectTypes, version, rngs, storageMasks, profiles, admins, List::of);
+  }
+
+  /**
+   * As above, answering Query Attestation Types with what {@code attestationTypes} says the
+   * configured attestation verifier accepts now (none without one).
+   */
+  public QueryHandler(
+      Supplier<OperationRegistry> registry,
+      List<ObjectType> objectTypes,
+      String version,
+      List<TtlvStructure> rngs,
+      List<Integer> storageMasks,
+      ClaimedProfiles profiles,
+      ServerAdmins admins,
+      Supplier<List<Integer>> attestationTypes) {
+    this.attestationTypes = attestationTypes;
     this.admins = admins;
     this.registry = registry;
     this.objectTypes = List.copyOf(objectTypes);
@@ -117,8 +135,8 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
         // Application Data for no namespace.
         List.of(),
         map || asked.contains(QueryFunction.QUERY_EXTENSION_LIST) ? extensions(v, map) : List.of(),
-        // No attestation: the client's certificate is its whole identity.
-        List.of(),
+        // The Attestation credentials the verifier accepts (docs/ACCESS.md), none without one.
+        asked.contains(QueryFunction.QUERY_ATTESTATION_TYPES) ? attestationTypes.get() : List.of(),
         asked.contains(QueryFunction.QUERY_RNGS) ? rngs : List.of(),
         asked.contains(QueryFunction.QUERY_PROFILES) ? profiles.answer(v) : List.of(),
         // No formal validation (FIPS 140 or other) is claimed, since none has been made.

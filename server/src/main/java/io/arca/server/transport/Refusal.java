@@ -9,7 +9,8 @@ public enum Refusal {
   NO_USER("the client certificate names no single canonical user"),
   REVOKED("the client certificate was revoked while connected"),
   MALFORMED_REQUEST("malformed request"),
-  REQUEST_TIMEOUT("request not whole in time");
+  REQUEST_TIMEOUT("request not whole in time"),
+  CREDENTIAL("the request's Credential did not authenticate");
 
   private final String text;
 

@@ -306,7 +306,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
     String refusal = response.refusal();
     if (refusal != null) {
-      refusals.refused(ctx.channel().remoteAddress(), Refusal.MALFORMED_REQUEST, refusal);
+      refusals.refused(ctx.channel().remoteAddress(), response.kind(), refusal);
     }
     if (response.closeAfter()) {
       ctx.writeAndFlush(response.bytes())

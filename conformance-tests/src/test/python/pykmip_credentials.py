@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+"""PyKMIP's high-level client sends a Username and Password credential with every request.
+
+Usage: pykmip_credentials.py HOST PORT CA CERT KEY VERSION USERNAME PASSWORD
+Creates an AES-256 key with the credential in each request header (PyKMIP's username/password
+arguments) and prints one line for the Java test to judge:
+  "RESULT OK <unique identifier>"  or  "RESULT REFUSED <Result Reason>"
+Anything else breaking prints "RESULT ERROR <exception>". The exit status is 0 unless the script
+itself broke. The password is never printed.
+"""
+import sys
+import traceback
+
+from kmip.core import enums
+from kmip.pie.client import ProxyKmipClient
+from kmip.pie.exceptions import KmipOperationFailure
+
+VERSIONS = {
+    "1.0": enums.KMIPVersion.KMIP_1_0,
+    "1.2": enums.KMIPVersion.KMIP_1_2,
+    "1.4": enums.KMIPVersion.KMIP_1_4,
+    "2.0": enums.KMIPVersion.KMIP_2_0,
+}
+
+
+def main(host, port, ca, cert, key, version, username, password):
+    client = ProxyKmipClient(
+        hostname=host,
+        port=int(port),
+        ca=ca,
+        cert=cert,
+        key=key,
+        username=username,
+        password=password,
+        config_file="/dev/null",
+        kmip_version=VERSIONS[version],
+    )
+    client.open()
+    try:
+        try:
+            outcome = "OK " + client.create(enums.CryptographicAlgorithm.AES, 256)
+        except KmipOperationFailure as e:
+            outcome = "REFUSED " + e.reason.name
+        except Exception as e:  # reported for the Java test to show, not a crash
+            outcome = "ERROR %s" % type(e).__name__
+        print("RESULT " + outcome)
+        sys.stdout.flush()
+    finally:
+        client.close()
+
+
+if __name__ == "__main__":
+    try:
+        main(*sys.argv[1:9])
+    except Exception:
+        traceback.print_exc()
+        sys.exit(1)
