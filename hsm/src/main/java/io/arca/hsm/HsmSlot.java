@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.xipki.pkcs11.wrapper.Mechanism;
@@ -50,6 +51,7 @@ public final class HsmSlot implements AutoCloseable {
   private final Signatures signatures;
   private final Object generateLock = new Object();
   private final AtomicLong sessionsOpened;
+  private final AtomicInteger openStreams = new AtomicInteger();
 
   /**
    * @param sessionsOpened counted by the slot's {@link CountedToken}s
@@ -129,15 +131,17 @@ public final class HsmSlot implements AutoCloseable {
     return sessionsOpened.get();
   }
 
+  /** The streams ({@link HsmStream}) open now, each holding a token session of its own. */
+  public int openStreams() {
+    return openStreams.get();
+  }
+
   /** How many times this slot found its sessions or login gone and started over. */
   public long recoveries() {
     return caller.recoveries();
   }
 
-  /**
-   * How many times a cached key handle turned out stale (the object gone, e.g. after the token was
-   * re-initialised) and the key was looked up again by label.
-   */
+  /** How many cached key handles turned out stale (the object gone) and were looked up again. */
   public long staleHandles() {
     return caller.staleHandles();
   }
@@ -154,18 +158,12 @@ public final class HsmSlot implements AutoCloseable {
     return KeyGeneration.aes(this, label, bits, sensitive);
   }
 
-  /**
-   * Generates an RSA key pair of 2048, 3072 or 4096 bits: the private key {@code label}, the public
-   * {@code label_pk}.
-   */
+  /** Generates an RSA pair of 2048, 3072 or 4096 bits: {@code label} and {@code label_pk}. */
   public HsmKeyInfo generateRsa(String label, int bits, boolean sensitive) {
     return KeyGeneration.rsa(this, label, bits, sensitive);
   }
 
-  /**
-   * Generates an EC key pair on a NIST curve for ECDSA: the private key {@code label}, the public
-   * {@code label_pk}, as for RSA.
-   */
+  /** Generates an EC pair on a NIST curve for ECDSA, labelled as an RSA pair. */
   public HsmKeyInfo generateEc(String label, EcCurve curve, boolean sensitive) {
     return KeyGeneration.ec(this, label, curve, sensitive);
   }
@@ -216,10 +214,7 @@ public final class HsmSlot implements AutoCloseable {
     return KeySearch.find(caller, token, slotId, query);
   }
 
-  /**
-   * The key with this label, or {@link HsmException.Kind#KEY_NOT_FOUND}; checked with the token as
-   * {@link #find} is.
-   */
+  /** The key with this label, or {@link HsmException.Kind#KEY_NOT_FOUND}; as {@link #find}. */
   public HsmKeyInfo info(String label) {
     return find(label)
         .orElseThrow(
@@ -229,10 +224,7 @@ public final class HsmSlot implements AutoCloseable {
                     "slot " + slotId + " holds no key labelled '" + label + "'"));
   }
 
-  /**
-   * Removes the key from the token. An RSA pair is two objects: destroy {@code label} and {@code
-   * label_pk}.
-   */
+  /** Removes the key from the token (a pair is two: {@code label} and {@code label_pk}). */
   public void destroy(String label) {
     entry(label);
     try {
@@ -529,6 +521,14 @@ public final class HsmSlot implements AutoCloseable {
 
   TokenCaller caller() {
     return caller;
+  }
+
+  AtomicInteger streams() {
+    return openStreams;
+  }
+
+  Signatures signatures() {
+    return signatures;
   }
 
   SecureRandom random() {

@@ -86,14 +86,19 @@ final class Signatures {
 
   /** See {@link HsmSlot#mac}. */
   byte[] mac(String label, HashAlgorithm hash, byte[] data) {
-    macKey(label, hash);
-    Mechanisms.require(token.get(), slotId, hash.hmac(), CKF_SIGN, "MACs");
-    Mechanism mechanism = new Mechanism(hash.hmac());
+    Mechanism mechanism = hmac(label, hash);
     return caller.call(
         HsmCall.MAC,
         true,
         "HMAC-" + hash.jcaName() + " with '" + label + "'",
         () -> token.get().sign(mechanism, entry.apply(label).handle(), data));
+  }
+
+  /** The HMAC mechanism for {@code hash}, once the key and the token are found to fit it. */
+  Mechanism hmac(String label, HashAlgorithm hash) {
+    macKey(label, hash);
+    Mechanisms.require(token.get(), slotId, hash.hmac(), CKF_SIGN, "MACs");
+    return new Mechanism(hash.hmac());
   }
 
   /**

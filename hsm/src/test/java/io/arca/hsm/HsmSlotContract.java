@@ -390,6 +390,55 @@ abstract class HsmSlotContract {
   }
 
   @Test
+  void aesGcmOverPartsIsTheOneShotResultAndAnAbandonedStreamGivesItsSessionBack() {
+    String label = label("gcm-parts");
+    slot().generateAes(label, 256, true);
+    byte[] first = "the first part, ".getBytes(StandardCharsets.UTF_8);
+    byte[] last = "then the last".getBytes(StandardCharsets.UTF_8);
+    if (!implementation().aesGcm()) {
+      assertAesGcmRefused(() -> HsmStream.aesGcm(slot(), label, true, null, AAD, 16));
+      assertThat(slot().openStreams()).isZero();
+      return;
+    }
+    HsmStream stream = HsmStream.aesGcm(slot(), label, true, null, AAD, 16);
+    assertThat(slot().openStreams()).isEqualTo(1);
+    byte[] head = stream.update(first);
+    assertThat(stream.update(new byte[0])).isEmpty();
+    byte[] tail = stream.finish(last);
+    assertThat(slot().openStreams()).isZero();
+    byte[] iv = java.util.Objects.requireNonNull(stream.iv());
+    byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    int textBytes = first.length + last.length;
+    assertThat(all).hasSize(textBytes + 16);
+    AesGcmCiphertext parts =
+        new AesGcmCiphertext(
+            iv,
+            java.util.Arrays.copyOf(all, textBytes),
+            java.util.Arrays.copyOfRange(all, textBytes, all.length));
+    byte[] plaintext = java.util.Arrays.copyOf(first, textBytes);
+    System.arraycopy(last, 0, plaintext, first.length, last.length);
+    // The one-shot decryption takes what the parts made.
+    assertThat(slot().decryptAesGcm(label, parts, AAD)).isEqualTo(plaintext);
+
+    // Decryption over parts holds the plaintext until the Final has checked the tag.
+    HsmStream decrypting = HsmStream.aesGcm(slot(), label, false, iv, AAD, 16);
+    byte[] early = decrypting.update(parts.ciphertext());
+    byte[] rest = decrypting.finish(parts.tag());
+    assertThat(early).isEmpty();
+    assertThat(rest).isEqualTo(plaintext);
+
+    // A stream dropped before its Final (expiry, a closed connection) closes its session.
+    HsmStream abandoned = HsmStream.aesGcm(slot(), label, true, null, AAD, 16);
+    abandoned.update(first);
+    assertThat(slot().openStreams()).isEqualTo(1);
+    abandoned.close();
+    abandoned.close();
+    assertThat(slot().openStreams()).isZero();
+    assertThat(roundTrip(label, (byte) 7)).containsExactly(7);
+  }
+
+  @Test
   void rsaRoundTripsWithBothPaddingsAndRefusesAWrongKey() {
     String label = label("rsa-enc");
     String other = label("rsa-other");

@@ -141,7 +141,7 @@ public final class AesCipher {
    * A cipher in the middle of a multi-part operation, of any algorithm ({@link SymmetricCipher}).
    * Not a record: it holds an array.
    */
-  public static final class Started {
+  public static final class Started implements CipherParts {
     private final Cipher cipher;
     private final byte @Nullable [] iv;
     private final int tagBytes;
@@ -162,28 +162,28 @@ public final class AesCipher {
       this.buffers = buffers;
     }
 
-    /** The IV, counter or nonce in use, or null for ECB. */
+    @Override
     public byte @Nullable [] iv() {
       return iv;
     }
 
-    /** The tag length in bytes, or 0 for modes without a tag. */
+    @Override
     public int tagBytes() {
       return tagBytes;
     }
 
-    /** Whether the cipher holds all its input until the last part. */
+    @Override
     public boolean buffers() {
       return buffers;
     }
 
-    /** Processes one middle part; the output may be shorter or longer than the input. */
+    @Override
     public byte[] update(byte[] input) {
       byte[] out = cipher.update(input);
       return out == null ? new byte[0] : out;
     }
 
-    /** Processes the last part; for AEAD encryption the output ends with the tag. */
+    @Override
     public byte[] doFinal(byte[] input) {
       byte[] out = run(cipher, input);
       if (droppedTagBytes == 0) {
@@ -193,6 +193,13 @@ public final class AesCipher {
       java.util.Arrays.fill(out, (byte) 0);
       return kept;
     }
+
+    /**
+     * Drops nothing: the key bytes the cipher was built from were wiped when it started, and the
+     * JCA cipher keeps its own expanded key, which the JDK gives no way to wipe.
+     */
+    @Override
+    public void close() {}
   }
 
   /** Decrypts {@code ciphertext}, checking {@code tag} for GCM. */

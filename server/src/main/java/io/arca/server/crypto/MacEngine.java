@@ -107,7 +107,7 @@ public final class MacEngine {
   }
 
   /** A MAC being computed over parts. Not thread-safe: one request drives it at a time. */
-  public static final class Stream {
+  public static final class Stream implements MacParts {
     private final @Nullable Mac hmac;
     private final @Nullable CMac cmac;
 
@@ -116,7 +116,7 @@ public final class MacEngine {
       this.cmac = cmac;
     }
 
-    /** Adds a part. */
+    @Override
     public void update(byte[] part) {
       if (hmac != null) {
         hmac.update(part);
@@ -126,6 +126,7 @@ public final class MacEngine {
     }
 
     /** The MAC of all the parts; the stream is reset. */
+    @Override
     public byte[] finish() {
       if (hmac != null) {
         return hmac.doFinal();
@@ -137,6 +138,7 @@ public final class MacEngine {
     }
 
     /** Forgets the key state (CMAC's subkeys are cleared by a reset; HMAC keeps its pads). */
+    @Override
     public void close() {
       if (cmac != null) {
         cmac.reset();

@@ -1,9 +1,11 @@
 package io.arca.server.hsm;
 
+import io.arca.hsm.AesGcmCiphertext;
 import io.arca.hsm.EcCurve;
 import io.arca.hsm.HashAlgorithm;
 import io.arca.hsm.SignatureAlgorithm;
 import io.arca.hsm.SignatureAlgorithm.Scheme;
+import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.DigitalSignatureAlgorithm;
 import io.arca.kmip.HashingAlgorithm;
@@ -233,5 +235,38 @@ final class HsmAlgorithms {
       case P_521 -> EcCurve.P_521;
       default -> null;
     };
+  }
+
+  /** Refuses a block cipher mode other than GCM, and a tag length the token cannot make. */
+  static void checkGcm(@Nullable CryptographicParameters parameters) {
+    if (parameters == null) {
+      return;
+    }
+    Integer mode = parameters.blockCipherMode();
+    if (mode != null && mode != BlockCipherMode.GCM.value()) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED, "BlockCipherMode: HSM AES keys do AES-GCM only");
+    }
+    gcmTagLength(parameters);
+  }
+
+  /** The tag length asked for, 16 bytes by default; PKCS#11 tokens make tags of 12 to 16. */
+  static int gcmTagLength(@Nullable CryptographicParameters parameters) {
+    Integer tagLength = parameters == null ? null : parameters.tagLength();
+    if (tagLength == null) {
+      return AesGcmCiphertext.TAG_LENGTH;
+    }
+    if (tagLength < AesGcmCiphertext.MIN_TAG_LENGTH || tagLength > AesGcmCiphertext.TAG_LENGTH) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "TagLength: "
+              + tagLength
+              + " (HSM AES-GCM tags are "
+              + AesGcmCiphertext.MIN_TAG_LENGTH
+              + " to "
+              + AesGcmCiphertext.TAG_LENGTH
+              + " bytes)");
+    }
+    return tagLength;
   }
 }

@@ -9,7 +9,6 @@ import io.arca.hsm.HsmRekey;
 import io.arca.hsm.HsmSlot;
 import io.arca.hsm.RsaPadding;
 import io.arca.hsm.SignatureAlgorithm;
-import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.HashingAlgorithm;
 import io.arca.kmip.KmipException;
@@ -36,7 +35,9 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.CipherParts;
 import io.arca.server.crypto.MacEngine;
+import io.arca.server.crypto.MacParts;
 import io.arca.server.op.KeyBacking;
 import io.arca.server.op.KeyBackings;
 import io.arca.server.store.ObjectRecord;
@@ -307,7 +308,7 @@ public final class HsmKeyBacking implements KeyBacking {
     byte[] plaintext = data.toByteArray();
     try {
       if (key.objectType() == ObjectType.SYMMETRIC_KEY) {
-        checkGcm(parameters);
+        HsmAlgorithms.checkGcm(parameters);
         if (iv != null) {
           throw new KmipException(
               ResultReason.INVALID_FIELD,
@@ -315,7 +316,10 @@ public final class HsmKeyBacking implements KeyBacking {
         }
         AesGcmCiphertext out =
             slot.encryptAesGcm(
-                ref.label(), plaintext, bytes(additionalData), gcmTagLength(parameters));
+                ref.label(),
+                plaintext,
+                bytes(additionalData),
+                HsmAlgorithms.gcmTagLength(parameters));
         return new AesCipher.Encrypted(out.ciphertext(), out.iv(), out.tag());
       }
       if (key.objectType() == ObjectType.PUBLIC_KEY) {
@@ -336,8 +340,8 @@ public final class HsmKeyBacking implements KeyBacking {
     if (key.objectType() != ObjectType.SYMMETRIC_KEY) {
       return 0;
     }
-    checkGcm(parameters);
-    return gcmTagLength(parameters);
+    HsmAlgorithms.checkGcm(parameters);
+    return HsmAlgorithms.gcmTagLength(parameters);
   }
 
   @Override
@@ -355,7 +359,7 @@ public final class HsmKeyBacking implements KeyBacking {
     byte[] plaintext;
     try {
       if (key.objectType() == ObjectType.SYMMETRIC_KEY) {
-        checkGcm(parameters);
+        HsmAlgorithms.checkGcm(parameters);
         if (iv == null) {
           throw new KmipException(
               ResultReason.INVALID_FIELD, "IVCounterNonce: missing (expected: the 12-byte IV)");
@@ -493,10 +497,31 @@ public final class HsmKeyBacking implements KeyBacking {
         key.uid() + ": Derive Key does not take keys in the HSM, whose value stays there");
   }
 
-  /** Multi-part operations would hold a token session across requests: HSM keys do one-shots. */
+  /** AES-GCM over parts on a token session of its own ({@link HsmStreaming}). */
   @Override
-  public boolean streams() {
-    return false;
+  public CipherParts startCipher(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      boolean encrypt,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      RequestContext context) {
+    return HsmStreaming.startCipher(
+        objects,
+        parse(key.uid()),
+        key,
+        parameters,
+        encrypt,
+        iv,
+        additionalData,
+        context.protocolVersion());
+  }
+
+  /** HMAC over parts on a token session of its own. */
+  @Override
+  public MacParts startMac(
+      ObjectRecord key, MacEngine.Algorithm algorithm, RequestContext context) {
+    return HsmStreaming.startMac(objects, parse(key.uid()), algorithm, context.protocolVersion());
   }
 
   /** The next version of the key's label (the old one stays, linked by {@link HsmObjects}). */
@@ -536,38 +561,6 @@ public final class HsmKeyBacking implements KeyBacking {
 
   private static byte[] bytes(@Nullable ByteString value) {
     return value == null ? new byte[0] : value.toByteArray();
-  }
-
-  private static void checkGcm(@Nullable CryptographicParameters parameters) {
-    if (parameters == null) {
-      return;
-    }
-    Integer mode = parameters.blockCipherMode();
-    if (mode != null && mode != BlockCipherMode.GCM.value()) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED, "BlockCipherMode: HSM AES keys do AES-GCM only");
-    }
-    gcmTagLength(parameters);
-  }
-
-  /** The tag length asked for, 16 bytes by default; PKCS#11 tokens make tags of 12 to 16. */
-  private static int gcmTagLength(@Nullable CryptographicParameters parameters) {
-    Integer tagLength = parameters == null ? null : parameters.tagLength();
-    if (tagLength == null) {
-      return AesGcmCiphertext.TAG_LENGTH;
-    }
-    if (tagLength < AesGcmCiphertext.MIN_TAG_LENGTH || tagLength > AesGcmCiphertext.TAG_LENGTH) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          "TagLength: "
-              + tagLength
-              + " (HSM AES-GCM tags are "
-              + AesGcmCiphertext.MIN_TAG_LENGTH
-              + " to "
-              + AesGcmCiphertext.TAG_LENGTH
-              + " bytes)");
-    }
-    return tagLength;
   }
 
   /** The RSA padding asked for: OAEP (default; SHA-256, SHA-1 or the token's best), PKCS#1 v1.5. */

@@ -1,18 +1,15 @@
 package io.arca.server.op;
 
-import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.CryptographicUsageMask;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.batch.RequestContext;
-import io.arca.server.crypto.AesCipher;
-import io.arca.server.crypto.SymmetricCipher;
+import io.arca.server.crypto.CipherParts;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 import java.util.Objects;
@@ -32,23 +29,21 @@ import org.jspecify.annotations.Nullable;
 final class CipherStreaming {
   private final ObjectAccess objects;
   private final KeyBackings keys;
-  private final SymmetricCipher ciphers;
   private final CryptoStreams streams;
 
   CipherStreaming(ObjectAccess objects, KeyBackings keys, CryptoStreams streams) {
     this.objects = objects;
     this.keys = keys;
-    this.ciphers = keys.stored().ciphers();
     this.streams = streams;
   }
 
   /** One cipher between requests, with the key it uses. */
   private static final class CipherStream implements CryptoStreams.State {
     private final String uid;
-    private AesCipher.@Nullable Started cipher;
+    private @Nullable CipherParts cipher;
     private final boolean buffers;
 
-    CipherStream(String uid, AesCipher.Started cipher) {
+    CipherStream(String uid, CipherParts cipher) {
       this.uid = uid;
       this.cipher = cipher;
       this.buffers = cipher.buffers();
@@ -58,7 +53,7 @@ final class CipherStreaming {
       return uid;
     }
 
-    AesCipher.Started cipher() {
+    CipherParts cipher() {
       return Objects.requireNonNull(cipher, "closed stream");
     }
 
@@ -67,13 +62,14 @@ final class CipherStreaming {
       return buffers;
     }
 
-    /**
-     * Drops the cipher. The key bytes it was built from were wiped when it started; the JCA cipher
-     * keeps its own expanded key, which the JDK gives no way to wipe, so it goes to the collector.
-     */
+    /** Drops the cipher, and with an HSM key the token session it holds. */
     @Override
     public void close() {
+      CipherParts closing = cipher;
       cipher = null;
+      if (closing != null) {
+        closing.close();
+      }
     }
   }
 
@@ -92,13 +88,14 @@ final class CipherStreaming {
           ObjectRecord key = checkedKey(request.uniqueIdentifier(), true, data, context);
           return new CipherStream(
               key.uid(),
-              start(
-                  true,
-                  key,
-                  KeyUse.parameters(request.parameters(), key),
-                  request.ivCounterNonce(),
-                  request.additionalData(),
-                  version));
+              keys.of(key.uid())
+                  .startCipher(
+                      key,
+                      KeyUse.parameters(request.parameters(), key),
+                      true,
+                      request.ivCounterNonce(),
+                      request.additionalData(),
+                      context));
         },
         (stream, at, correlation) -> {
           if (at != CryptoStreams.Part.FIRST) {
@@ -127,7 +124,6 @@ final class CipherStreaming {
 
   Decrypt.Response decrypt(
       Decrypt.Request request, CryptoStreams.Part part, RequestContext context) {
-    ProtocolVersion version = context.protocolVersion();
     byte[] data = SymmetricCrypto.bytes(request.data());
     return streams.run(
         context,
@@ -140,13 +136,14 @@ final class CipherStreaming {
           ObjectRecord key = checkedKey(request.uniqueIdentifier(), false, data, context);
           return new CipherStream(
               key.uid(),
-              start(
-                  false,
-                  key,
-                  KeyUse.parameters(request.parameters(), key),
-                  request.ivCounterNonce(),
-                  request.additionalData(),
-                  version));
+              keys.of(key.uid())
+                  .startCipher(
+                      key,
+                      KeyUse.parameters(request.parameters(), key),
+                      false,
+                      request.ivCounterNonce(),
+                      request.additionalData(),
+                      context));
         },
         (stream, at, correlation) -> {
           if (at != CryptoStreams.Part.FIRST) {
@@ -176,13 +173,6 @@ final class CipherStreaming {
   private ObjectRecord checkedKey(
       @Nullable String uid, boolean protect, byte @Nullable [] data, RequestContext context) {
     ObjectRecord key = objects.resolve(uid, context);
-    if (!keys.of(key.uid()).streams()) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          key.uid()
-              + " encrypts and decrypts in one request: its token would hold a session across"
-              + " requests (send the data without Init or Final Indicator)");
-    }
     if (protect) {
       KeyUse.forProtecting(key, CryptographicUsageMask.ENCRYPT, "Encrypt", context);
       KeyUse.consumeUsage(objects, key, data == null ? 0 : data.length, "Encrypt", context);
@@ -190,28 +180,6 @@ final class CipherStreaming {
       KeyUse.forProcessing(key, CryptographicUsageMask.DECRYPT, "Decrypt", context);
     }
     return key;
-  }
-
-  private AesCipher.Started start(
-      boolean encrypt,
-      ObjectRecord key,
-      CryptographicParameters parameters,
-      @Nullable ByteString iv,
-      @Nullable ByteString additionalData,
-      ProtocolVersion version) {
-    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
-    byte[] keyBytes = SymmetricCrypto.keyBytes(objects.store(), key, version);
-    try {
-      return ciphers.start(
-          algorithm,
-          encrypt,
-          keyBytes,
-          parameters,
-          SymmetricCrypto.bytes(iv),
-          SymmetricCrypto.bytes(additionalData));
-    } finally {
-      Arrays.fill(keyBytes, (byte) 0);
-    }
   }
 
   private static byte[] step(CipherStream stream, byte @Nullable [] data, boolean last) {

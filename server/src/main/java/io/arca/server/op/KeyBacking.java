@@ -6,7 +6,9 @@ import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.CipherParts;
 import io.arca.server.crypto.MacEngine;
+import io.arca.server.crypto.MacParts;
 import io.arca.server.store.ObjectRecord;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -146,10 +148,20 @@ public interface KeyBacking {
   default void checkDerivable(ObjectRecord key, RequestContext context) {}
 
   /**
-   * Whether Encrypt, Decrypt, MAC and MAC Verify may run in several requests (Init, Correlation
-   * Value, Final).
+   * Starts an encryption ({@code encrypt}) or decryption with {@code key} over several requests
+   * (Init Indicator, Correlation Value, Final Indicator), which {@link CryptoStreams} holds between
+   * them and closes on every way out. An encryption without {@code iv} draws one.
    */
-  boolean streams();
+  CipherParts startCipher(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      boolean encrypt,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      RequestContext context);
+
+  /** Starts a MAC with {@code key} over several requests, as {@link #startCipher}. */
+  MacParts startMac(ObjectRecord key, MacEngine.Algorithm algorithm, RequestContext context);
 
   /**
    * Makes the replacement of {@code key} (Re-key, or Re-key Key Pair of a private key) where the

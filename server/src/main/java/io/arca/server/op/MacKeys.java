@@ -8,6 +8,7 @@ import io.arca.kmip.object.CryptographicParameters;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.MacEngine;
+import io.arca.server.crypto.MacParts;
 import io.arca.server.store.ObjectRecord;
 import java.util.Arrays;
 import java.util.Objects;
@@ -94,18 +95,10 @@ final class MacKeys {
     }
   }
 
-  /**
-   * Starts a MAC over parts with the checked key, which only a backing that streams allows (stored
-   * keys: an HSM key would hold a token session across requests).
-   */
+  /** Starts a MAC over parts with the checked key, by its backing. */
   static MacStream start(KeyBackings keys, Checked checked, RequestContext context) {
     String uid = checked.key().uid();
-    if (!keys.of(uid).streams()) {
-      throw new KmipException(
-          ResultReason.FEATURE_NOT_SUPPORTED,
-          uid + " computes MACs in one request (no Init or Final Indicator false)");
-    }
-    return new MacStream(uid, keys.stored().startMac(checked.key(), checked.algorithm(), context));
+    return new MacStream(uid, keys.of(uid).startMac(checked.key(), checked.algorithm(), context));
   }
 
   /** The data of a request, which only a streaming request may leave out. */
@@ -134,10 +127,10 @@ final class MacKeys {
    */
   static final class MacStream implements CryptoStreams.State {
     private final String uid;
-    private MacEngine.@Nullable Stream mac;
+    private @Nullable MacParts mac;
     private byte @Nullable [] expected;
 
-    MacStream(String uid, MacEngine.Stream mac) {
+    MacStream(String uid, MacParts mac) {
       this.uid = uid;
       this.mac = mac;
     }
@@ -146,7 +139,7 @@ final class MacKeys {
       return uid;
     }
 
-    MacEngine.Stream mac() {
+    MacParts mac() {
       return Objects.requireNonNull(mac, "closed stream");
     }
 

@@ -20,8 +20,10 @@ import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.crypto.AesCipher;
+import io.arca.server.crypto.CipherParts;
 import io.arca.server.crypto.JcaKeyCache;
 import io.arca.server.crypto.MacEngine;
+import io.arca.server.crypto.MacParts;
 import io.arca.server.crypto.RsaCipher;
 import io.arca.server.crypto.ServerRandom;
 import io.arca.server.crypto.Signatures;
@@ -384,8 +386,33 @@ public final class StoredKeyBacking implements KeyBacking {
     }
   }
 
+  /** Starts a cipher in this process with the key's bytes, wiped once it holds them. */
+  @Override
+  public CipherParts startCipher(
+      ObjectRecord key,
+      CryptographicParameters parameters,
+      boolean encrypt,
+      @Nullable ByteString iv,
+      @Nullable ByteString additionalData,
+      RequestContext context) {
+    CryptographicAlgorithm algorithm = SymmetricCrypto.cipherAlgorithm(key);
+    byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
+    try {
+      return ciphers.start(
+          algorithm,
+          encrypt,
+          keyBytes,
+          parameters,
+          SymmetricCrypto.bytes(iv),
+          SymmetricCrypto.bytes(additionalData));
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
+    }
+  }
+
   /** Starts a MAC over data given in several requests. */
-  MacEngine.Stream startMac(
+  @Override
+  public MacParts startMac(
       ObjectRecord key, MacEngine.Algorithm algorithm, RequestContext context) {
     byte[] keyBytes = SymmetricCrypto.keyBytes(store, key, context.protocolVersion());
     try {
@@ -435,11 +462,6 @@ public final class StoredKeyBacking implements KeyBacking {
       throw new KmipException(
           ResultReason.CRYPTOGRAPHIC_FAILURE, "unwrapping with " + key.uid() + " failed");
     }
-  }
-
-  @Override
-  public boolean streams() {
-    return true;
   }
 
   /** Never called: {@link ReKeyHandler} and {@link ReKeyKeyPairHandler} replace stored keys. */

@@ -166,16 +166,28 @@ class HsmKeyPortIT {
   }
 
   @Test
-  void streamingIsRefusedForHsmKeysOnlyAfterAccessIsDecided() throws Exception {
+  void streamsOpenOnBothBackingsOnlyAfterAccessIsDecided() throws Exception {
     try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
         KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
-      String hsm = bothBackings(client, "nostream").get(0);
-      TtlvStructure init =
-          new Encrypt.Request(hsm, gcm(), ByteString.copyOf(SECRET), null, null, true, false, null)
-              .encode(V2_1);
-      assertRefused(client, Operation.ENCRYPT, init, ResultReason.FEATURE_NOT_SUPPORTED, hsm);
-      // A stranger learns nothing from the refusal: the key is missing to it.
-      assertRefused(other, Operation.ENCRYPT, init, ResultReason.OBJECT_NOT_FOUND, hsm);
+      for (String uid : bothBackings(client, "streams")) {
+        TtlvStructure init =
+            new Encrypt.Request(
+                    uid, gcm(), ByteString.copyOf(SECRET), null, null, true, false, null)
+                .encode(V2_1);
+        // A stranger learns nothing: the key is missing to it, and no stream is opened.
+        assertRefused(other, Operation.ENCRYPT, init, ResultReason.OBJECT_NOT_FOUND, uid);
+        Encrypt.Response first = Encrypt.Response.decode(client.ok(Operation.ENCRYPT, init), V2_1);
+        assertThat(first.correlationValue()).as(uid).isNotNull();
+        Encrypt.Response last =
+            Encrypt.Response.decode(
+                client.ok(
+                    Operation.ENCRYPT,
+                    new Encrypt.Request(
+                            uid, null, null, null, first.correlationValue(), null, true, null)
+                        .encode(V2_1)),
+                V2_1);
+        assertThat(last.tag()).as(uid).isNotNull();
+      }
     }
   }
 

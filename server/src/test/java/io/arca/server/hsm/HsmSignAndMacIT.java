@@ -46,7 +46,6 @@ import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.Arca;
 import io.arca.server.TestServers;
 import io.arca.server.config.ServerConfig;
@@ -337,10 +336,22 @@ class HsmSignAndMacIT {
       assertThat(mac).hasSize(32);
       assertThat(macVerify(client, key, MESSAGE, mac)).isTrue();
       assertRefused(client, Operation.GET, get(key, null), ResultReason.SENSITIVE, key);
-      // A MAC over parts would hold a token session across requests: HSM keys do one-shots.
-      TtlvStructure init =
-          new Mac.Request(key, null, ByteString.copyOf(MESSAGE), null, true, false).encode(V2_1);
-      assertRefused(client, Operation.MAC, init, ResultReason.FEATURE_NOT_SUPPORTED, "stream");
+      // Over parts too: the key stays in the token, which holds a session for the stream.
+      Mac.Response first =
+          Mac.Response.decode(
+              client.ok(
+                  Operation.MAC,
+                  new Mac.Request(key, null, ByteString.copyOf(MESSAGE), null, true, null)
+                      .encode(V2_1)),
+              V2_1);
+      Mac.Response last =
+          Mac.Response.decode(
+              client.ok(
+                  Operation.MAC,
+                  new Mac.Request(key, null, null, first.correlationValue(), null, true)
+                      .encode(V2_1)),
+              V2_1);
+      assertThat(Objects.requireNonNull(last.macData()).toByteArray()).isEqualTo(mac);
       destroy(client, key);
     }
   }
