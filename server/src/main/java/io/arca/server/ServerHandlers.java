@@ -11,6 +11,7 @@ import io.arca.server.auth.CredentialFailures;
 import io.arca.server.auth.CredentialFile;
 import io.arca.server.auth.Tickets;
 import io.arca.server.batch.AnsweredItems;
+import io.arca.server.batch.AsyncOperations;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.batch.OperationRegistry;
 import io.arca.server.config.ServerConfig;
@@ -27,8 +28,11 @@ import io.arca.server.op.ActivateHandler;
 import io.arca.server.op.AddAttributeHandler;
 import io.arca.server.op.AdjustAttributeHandler;
 import io.arca.server.op.AllowCertificateHandler;
+import io.arca.server.op.ArchiveHandler;
 import io.arca.server.op.AsymmetricKeys;
 import io.arca.server.op.CertifyHandler;
+
+import io.arca.server.op.CancelHandler;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.ClaimedProfiles;
 import io.arca.server.op.CreateHandler;
@@ -68,10 +72,12 @@ import io.arca.server.op.ObjectFormats;
 import io.arca.server.op.ObtainLeaseHandler;
 import io.arca.server.op.PayloadCodecs;
 import io.arca.server.op.PingHandler;
+import io.arca.server.op.PollHandler;
 import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReCertifyHandler;
 import io.arca.server.op.ReKeyHandler;
 import io.arca.server.op.ReKeyKeyPairHandler;
+import io.arca.server.op.RecoverHandler;
 import io.arca.server.op.RegisterHandler;
 import io.arca.server.op.ReloadHandler;
 import io.arca.server.op.RevokeAccessHandler;
@@ -266,6 +272,14 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.LOCATE, new LocateHandler(store));
     handlers.add(PayloadCodecs.ACTIVATE, new ActivateHandler(objects));
     handlers.add(PayloadCodecs.REVOKE, new RevokeHandler(objects));
+    handlers.add(PayloadCodecs.ARCHIVE, new ArchiveHandler(objects));
+    handlers.add(PayloadCodecs.RECOVER, new RecoverHandler(objects));
+    // One table per registry: a Poll finds what an item of the same server left running.
+    AsyncOperations asynchronous =
+        new AsyncOperations(AsyncOperations.Limits.DEFAULTS, Clock.systemUTC());
+    handlers.asynchronous(asynchronous);
+    handlers.add(PayloadCodecs.POLL, new PollHandler());
+    handlers.add(PayloadCodecs.CANCEL, new CancelHandler(asynchronous));
     handlers.add(PayloadCodecs.DESTROY, new DestroyHandler(objects, keys));
     handlers.add(PayloadCodecs.CHECK, new CheckHandler(objects));
     handlers.add(PayloadCodecs.OBTAIN_LEASE, new ObtainLeaseHandler(objects));

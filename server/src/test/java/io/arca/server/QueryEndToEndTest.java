@@ -250,7 +250,7 @@ class QueryEndToEndTest {
         assertThat(capabilities.first(Tag.STREAMING_CAPABILITY.code()))
             .isEqualTo(new TtlvBoolean(Tag.STREAMING_CAPABILITY.code(), true));
         assertThat(capabilities.first(Tag.ASYNCHRONOUS_CAPABILITY.code()))
-            .isEqualTo(new TtlvBoolean(Tag.ASYNCHRONOUS_CAPABILITY.code(), false));
+            .isEqualTo(new TtlvBoolean(Tag.ASYNCHRONOUS_CAPABILITY.code(), true));
         assertThat(capabilities.first(Tag.UNWRAP_MODE.code()))
             .isEqualTo(
                 new TtlvEnumeration(Tag.UNWRAP_MODE.code(), UnwrapMode.NOT_PROCESSED.value()));

@@ -122,6 +122,11 @@ final class PayloadCodecs {
             (p, v) -> Archive.Request.decode(p, v).encode(v),
             (p, v) -> Archive.Response.decode(p, v).encode(v)));
     CODECS.put(
+        Operation.CANCEL,
+        new Codec(
+            (p, v) -> Cancel.Request.decode(p, v).encode(v),
+            (p, v) -> Cancel.Response.decode(p, v).encode(v)));
+    CODECS.put(
         Operation.RECOVER,
         new Codec(
             (p, v) -> Recover.Request.decode(p, v).encode(v),

@@ -1,5 +1,6 @@
 package io.arca.server.batch;
 
+import io.arca.kmip.AsynchronousIndicator;
 import io.arca.kmip.BatchErrorContinuationOption;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.Operation;
@@ -15,6 +16,8 @@ import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.message.ResponseHeader;
 import io.arca.kmip.message.ResponseMessage;
 import io.arca.kmip.message.ResultReasons;
+import io.arca.kmip.payload.Poll;
+import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.server.access.AccessPolicy;
 import io.arca.server.audit.AuditEntries;
@@ -23,8 +26,10 @@ import io.arca.server.audit.AuditUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,6 +43,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class BatchProcessor {
   private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+
+  /**
+   * The operations a client that allows it (Asynchronous Indicator Optional, or 1.x True) gets
+   * answered Pending: those whose time grows with what the request asks (RSA key-pair generation, a
+   * key derivation's iteration count). Every other operation finishes at once and is answered
+   * synchronously, as the specification lets the server decide.
+   */
+  static final Set<Operation> LONG_OPERATIONS =
+      EnumSet.of(Operation.CREATE_KEY_PAIR, Operation.RE_KEY_KEY_PAIR, Operation.DERIVE_KEY);
 
   private static final TtlvStructure EMPTY_PAYLOAD =
       new TtlvStructure(Tag.REQUEST_PAYLOAD.code(), List.of());
@@ -132,7 +146,9 @@ public final class BatchProcessor {
    */
   public InlineOutcome tryInline(
       RequestMessage request, String user, String clientAddress, long connection) {
-    if (request.batchItems().size() != 1 || !audit.recordsWithoutBlocking()) {
+    if (request.batchItems().size() != 1
+        || !audit.recordsWithoutBlocking()
+        || asynchronousAsked(request) != null) {
       return untried(request, user, clientAddress, connection);
     }
     RequestBatchItem item = request.batchItems().get(0);
@@ -198,6 +214,14 @@ public final class BatchProcessor {
       return new ResponseMessage(ResponseHeader.of(version, now), refused);
     }
     BatchErrorContinuationOption onError = continuation(request);
+    AsynchronousIndicator asynchronous = asynchronousAsked(request);
+    if (asynchronous == AsynchronousIndicator.MANDATORY && request.batchItems().size() > 1) {
+      throw new KmipException(
+          ResultReason.FEATURE_NOT_SUPPORTED,
+          "AsynchronousIndicator: Mandatory for "
+              + request.batchItems().size()
+              + " batch items (expected: one item, or Optional)");
+    }
     BatchState batch = new BatchState();
     List<ResponseBatchItem> answers = new ArrayList<>(request.batchItems().size());
     List<@Nullable String> placeholders = new ArrayList<>(request.batchItems().size());
@@ -218,7 +242,10 @@ public final class BatchProcessor {
       placeholders.add(batch.idPlaceholder());
       long started = System.nanoTime();
       ResponseBatchItem answer = decoded == null ? checked(item, version) : null;
-      if (answer == null) {
+      if (answer == null && runsAsynchronously(asynchronous, item, version, mode)) {
+        answer = submit(item, user, clientAddress, connection, version);
+        audited.add(item);
+      } else if (answer == null) {
         answer = run(item, context, decoded);
         if (answer == null) {
           return null;
@@ -289,6 +316,95 @@ public final class BatchProcessor {
       }
     }
     return new ResponseMessage(ResponseHeader.of(version, now), refused);
+  }
+
+  /**
+   * The asynchronous answer the client lets the server give (Optional or Mandatory; 1.x True is
+   * Optional), or null when it asks for none, or when this server keeps no asynchronous operations.
+   */
+  private @Nullable AsynchronousIndicator asynchronousAsked(RequestMessage request) {
+    Integer value = request.header().asynchronousIndicator();
+    if (value == null || registry.asynchronous() == null) {
+      return null;
+    }
+    AsynchronousIndicator indicator = AsynchronousIndicator.byValue(value);
+    return indicator == AsynchronousIndicator.PROHIBITED ? null : indicator;
+  }
+
+  /**
+   * Whether this item is answered Pending: only an item alone in its message, on a worker, of an
+   * operation this server serves in the version. With Optional, only the long operations ({@link
+   * #LONG_OPERATIONS}); with Mandatory every operation but Poll and Cancel, which the specification
+   * keeps synchronous.
+   */
+  private boolean runsAsynchronously(
+      @Nullable AsynchronousIndicator asynchronous,
+      RequestBatchItem item,
+      ProtocolVersion version,
+      ExecutionMode mode) {
+    Operation operation = Operation.byValue(item.operation());
+    if (asynchronous == null
+        || mode != ExecutionMode.WORKER
+        || operation == null
+        || !operation.isDefinedIn(version)
+        || registry.entry(operation) == null
+        || operation == Operation.POLL
+        || operation == Operation.CANCEL) {
+      return false;
+    }
+    return asynchronous == AsynchronousIndicator.MANDATORY || LONG_OPERATIONS.contains(operation);
+  }
+
+  /**
+   * Queues the item in the registry's asynchronous operations and answers Pending with its
+   * correlation value (or Server Limit Exceeded when the table is full). The item runs later as it
+   * would have now, on its own batch, and its result is audited when it is known.
+   */
+  private ResponseBatchItem submit(
+      RequestBatchItem item,
+      String user,
+      String clientAddress,
+      long connection,
+      ProtocolVersion version) {
+    AsyncOperations operations = Objects.requireNonNull(registry.asynchronous(), "asked above");
+    try {
+      ByteString correlation =
+          operations.submit(
+              user,
+              item.operation(),
+              () -> {
+                Instant started = clock.instant();
+                RequestContext context =
+                    new RequestContext(
+                        user,
+                        version,
+                        started,
+                        new BatchState(),
+                        Operation.byValue(item.operation()),
+                        access,
+                        ExecutionMode.WORKER,
+                        connection);
+                ResponseBatchItem result =
+                    Objects.requireNonNull(run(item, context, null), "a worker answers");
+                try {
+                  audit.record(AuditEntries.of(started, user, clientAddress, item, result, null));
+                } catch (AuditUnavailableException e) {
+                  log.error(
+                      "an asynchronous {} of {} done but not recorded: {}",
+                      Operation.byValue(item.operation()),
+                      user,
+                      e.getMessage());
+                }
+                return result;
+              });
+      return AsyncOperations.pending(item.operation(), item.uniqueBatchItemId(), correlation);
+    } catch (KmipException e) {
+      return ResponseBatchItem.failure(
+          item.operation(),
+          item.uniqueBatchItemId(),
+          ResultReasons.forVersion(e.reason(), version),
+          e.getMessage());
+    }
   }
 
   /**
@@ -371,6 +487,15 @@ public final class BatchProcessor {
           decoded != null
               ? decoded
               : Decoded.of(entry, item.requestPayload(), context.protocolVersion());
+      AsyncOperations operations = registry.asynchronous();
+      if (request.request() instanceof Poll.Request poll && operations != null) {
+        // Poll answers with the polled item itself, which no payload could carry.
+        return operations.poll(
+            context.user(),
+            poll.asynchronousCorrelationValue(),
+            context.protocolVersion(),
+            item.uniqueBatchItemId());
+      }
       TtlvStructure payload =
           context.mode() == ExecutionMode.INLINE
               ? request.tryInline(context)

@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
 public final class OperationRegistry {
   private final Map<Operation, Entry<?, ?>> entries;
   private final Set<Operation> inline;
+  private final @Nullable AsyncOperations asynchronous;
 
-  private OperationRegistry(Map<Operation, Entry<?, ?>> entries) {
+  private OperationRegistry(
+      Map<Operation, Entry<?, ?>> entries, @Nullable AsyncOperations asynchronous) {
     this.entries = entries;
+    this.asynchronous = asynchronous;
     Set<Operation> servedInline = EnumSet.noneOf(Operation.class);
     for (Entry<?, ?> entry : entries.values()) {
       if (entry.inline() != null) {
@@ -53,8 +56,18 @@ public final class OperationRegistry {
   /** Collects the entries; a duplicate operation is a programming error caught at start. */
   public static final class Builder {
     private final Map<Operation, Entry<?, ?>> byOperation = new EnumMap<>(Operation.class);
+    private @Nullable AsyncOperations asynchronous;
 
     private Builder() {}
+
+    /**
+     * The table of asynchronous operations that the Poll and Cancel handlers added here answer
+     * from, and that the batch fills when a client lets an item run asynchronously.
+     */
+    public Builder asynchronous(AsyncOperations operations) {
+      this.asynchronous = operations;
+      return this;
+    }
 
     /** Registers {@code handler}, whose payloads {@code codec} reads and writes. */
     public <Q, R> Builder add(PayloadCodec<Q, R> codec, OperationHandler<Q, R> handler) {
@@ -74,7 +87,13 @@ public final class OperationRegistry {
 
     /** The registry of everything added. */
     public OperationRegistry build() {
-      return new OperationRegistry(Collections.unmodifiableMap(new EnumMap<>(byOperation)));
+      if ((byOperation.containsKey(Operation.POLL) || byOperation.containsKey(Operation.CANCEL))
+          != (asynchronous != null)) {
+        throw new IllegalStateException(
+            "Poll and Cancel are served exactly when there is a table of asynchronous operations");
+      }
+      return new OperationRegistry(
+          Collections.unmodifiableMap(new EnumMap<>(byOperation)), asynchronous);
     }
   }
 
@@ -105,6 +124,11 @@ public final class OperationRegistry {
       }
     }
     return Collections.unmodifiableSet(served);
+  }
+
+  /** The asynchronous operations Poll and Cancel answer from, or null when neither is served. */
+  public @Nullable AsyncOperations asynchronous() {
+    return asynchronous;
   }
 
   /** Every operation served, in the order of their KMIP values. */

@@ -308,6 +308,11 @@ final class KeyWrapping {
           v2 ? ResultReason.WRAPPING_OBJECT_DESTROYED : ResultReason.ITEM_NOT_FOUND,
           "wrapping key " + uid + " was destroyed");
     }
+    if (Archival.isArchived(key)) {
+      throw new KmipException(
+          v2 ? ResultReason.WRAPPING_OBJECT_ARCHIVED : ResultReason.OBJECT_ARCHIVED,
+          "wrapping key " + uid + " is archived (expected: Recover it first)");
+    }
     if (mustBeActive && state != State.ACTIVE) {
       throw Reasons.wrongState(version, "Wrapping with " + uid, state);
     }

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * Locate (KMIP 1.4 §4.9, 2.1 §6.1.28): the caller's objects, and those others granted the caller
  * Locate on, matching every attribute given, most recently created first, after Offset Items and up
  * to Maximum Items. Destroyed objects are found only when the Storage Status Mask includes
- * Destroyed Storage (2.x) or the request asks for a destroyed State; Arca archives nothing. Group
+ * Destroyed Storage (2.x) or the request asks for a destroyed State; archived ones only when it
+ * includes Archival Storage, since on-line storage alone is assumed when the mask is absent. Group
  * Member Fresh keeps the objects whose Fresh is true; Group Member Default, by Arca's policy, the
  * most recently created match. Located Items (1.3+) is sent when the client pages with Maximum
  * Items or Offset Items.
@@ -95,6 +96,7 @@ public final class LocateHandler implements OperationHandler<Locate.Request, Loc
     Integer mask = request.storageStatusMask();
     int storage = mask == null ? StorageStatusMask.ON_LINE_STORAGE.value() : mask;
     boolean online = (storage & StorageStatusMask.ON_LINE_STORAGE.value()) != 0;
+    boolean archived = (storage & StorageStatusMask.ARCHIVAL_STORAGE.value()) != 0;
     boolean destroyed =
         (storage & StorageStatusMask.DESTROYED_STORAGE.value()) != 0
             || (online && criteria.asksForDestroyed());
@@ -122,7 +124,7 @@ public final class LocateHandler implements OperationHandler<Locate.Request, Loc
                   PAGE));
       Predicate<ObjectRecord> fits =
           r ->
-              (Lifecycle.isLive(r.state()) ? online : destroyed)
+              (Archival.isArchived(r) ? archived : Lifecycle.isLive(r.state()) ? online : destroyed)
                   && (!freshOnly || AttributeView.of(r).fresh())
                   && criteria.matches(r);
       for (String uid : page) {

@@ -76,7 +76,7 @@ public final class ObjectAccess {
    *
    * @throws KmipException Item Not Found (Object Not Found from 2.0) if there is no such object or
    *     the caller holds no right on it; Permission Denied if the caller holds rights on it but not
-   *     the request's operation
+   *     the request's operation; Object Archived if it is archived and the operation is not Recover
    */
   public ObjectRecord resolve(@Nullable String requested, RequestContext context) {
     String uid = uidOf(requested, context);
@@ -84,6 +84,7 @@ public final class ObjectAccess {
         allowedOrConfirmed(uid, context)
             .orElseThrow(() -> notFound(uid, context.protocolVersion()));
     checkAllowed(record, context);
+    Archival.checkOnLine(record, context.operation());
     State now = Lifecycle.stateAt(record.state(), record.attributes(), context.now());
     if (now == record.state()) {
       return record;
@@ -116,6 +117,7 @@ public final class ObjectAccess {
                         .decideInMemory(context.user(), context.operation(), record)
                         .orElse(AccessPolicy.Decision.HIDDEN)
                     == AccessPolicy.Decision.ALLOWED)
+        .filter(record -> !Archival.isArchived(record))
         .filter(
             record ->
                 Lifecycle.stateAt(record.state(), record.attributes(), context.now())

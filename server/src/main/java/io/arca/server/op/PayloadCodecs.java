@@ -6,6 +6,9 @@ import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.AdjustAttribute;
 import io.arca.kmip.payload.Certify;
+
+import io.arca.kmip.payload.Archive;
+import io.arca.kmip.payload.Cancel;
 import io.arca.kmip.payload.Check;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
@@ -38,10 +41,12 @@ import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.payload.ModifyAttribute;
 import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.payload.Ping;
+import io.arca.kmip.payload.Poll;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.payload.ReCertify;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
+import io.arca.kmip.payload.Recover;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.payload.Reload;
 import io.arca.kmip.payload.Revoke;
@@ -106,6 +111,23 @@ public final class PayloadCodecs {
   public static final PayloadCodec<AdjustAttribute.Request, AdjustAttribute.Response>
       ADJUST_ATTRIBUTE =
           new PayloadCodec<>(AdjustAttribute.Request::decode, AdjustAttribute.Response::encode);
+
+  public static final PayloadCodec<Archive.Request, Archive.Response> ARCHIVE =
+      new PayloadCodec<>(Archive.Request::decode, Archive.Response::encode);
+
+  public static final PayloadCodec<Cancel.Request, Cancel.Response> CANCEL =
+      new PayloadCodec<>(Cancel.Request::decode, Cancel.Response::encode);
+
+  /** Poll's answer is never a payload of its own ({@link PollHandler}): nothing is encoded. */
+  public static final PayloadCodec<Poll.Request, Void> POLL =
+      new PayloadCodec<>(
+          Poll.Request::decode,
+          (response, version) -> {
+            throw new IllegalStateException("Poll has no response payload of its own");
+          });
+
+  public static final PayloadCodec<Recover.Request, Recover.Response> RECOVER =
+      new PayloadCodec<>(Recover.Request::decode, Recover.Response::encode);
 
   public static final PayloadCodec<CreateSplitKey.Request, CreateSplitKey.Response>
       CREATE_SPLIT_KEY =

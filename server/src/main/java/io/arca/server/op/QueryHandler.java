@@ -267,15 +267,16 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
 
   /**
    * The server's capabilities, in the fields {@code v} defines: streaming (Init and Final
-   * Indicator, Correlation Value) for the cryptographic operations; no asynchronous answers and no
-   * attestation; batches with Undo and Continue; a key registered wrapped is kept wrapped (Unwrap
-   * Mode Not Processed); Destroy erases the key material and keeps the metadata; no shredding; one
-   * generator shared by every client (RNG Mode Shared Instantiation).
+   * Indicator, Correlation Value) for the cryptographic operations; asynchronous answers (Poll,
+   * Cancel) for the long operations; no attestation; batches with Undo and Continue; a key
+   * registered wrapped is kept wrapped (Unwrap Mode Not Processed); Destroy erases the key material
+   * and keeps the metadata; no shredding; one generator shared by every client (RNG Mode Shared
+   * Instantiation).
    */
   private static TtlvStructure capabilities(ProtocolVersion v) {
     List<Ttlv> fields = new ArrayList<>();
     addIfDefined(fields, v, new TtlvBoolean(Tag.STREAMING_CAPABILITY.code(), true));
-    addIfDefined(fields, v, new TtlvBoolean(Tag.ASYNCHRONOUS_CAPABILITY.code(), false));
+    addIfDefined(fields, v, new TtlvBoolean(Tag.ASYNCHRONOUS_CAPABILITY.code(), true));
     addIfDefined(fields, v, new TtlvBoolean(Tag.ATTESTATION_CAPABILITY.code(), false));
     addIfDefined(fields, v, new TtlvBoolean(Tag.BATCH_UNDO_CAPABILITY.code(), true));
     addIfDefined(fields, v, new TtlvBoolean(Tag.BATCH_CONTINUE_CAPABILITY.code(), true));

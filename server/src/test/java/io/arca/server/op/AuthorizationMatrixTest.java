@@ -23,6 +23,7 @@ import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.payload.AccessGrant;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
+import io.arca.kmip.payload.Archive;
 import io.arca.kmip.payload.Check;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
@@ -45,6 +46,7 @@ import io.arca.kmip.payload.ModifyAttribute;
 import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
+import io.arca.kmip.payload.Recover;
 import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.payload.RevokeAccess;
 import io.arca.kmip.payload.SetAttribute;
@@ -112,7 +114,9 @@ class AuthorizationMatrixTest {
           Operation.REGISTER,
           Operation.GRANT_ACCESS,
           Operation.REVOKE_ACCESS,
-          Operation.LIST_ACCESS);
+          Operation.LIST_ACCESS,
+          Operation.POLL,
+          Operation.CANCEL);
 
   @TempDir Path dir;
   private HandlerFixture fixture;
@@ -156,6 +160,8 @@ class AuthorizationMatrixTest {
                     null)
                 .encode(V));
     requests.put(Operation.DESTROY, uid -> new Destroy.Request(uid).encode(V));
+    requests.put(Operation.ARCHIVE, uid -> new Archive.Request(uid).encode(V));
+    requests.put(Operation.RECOVER, uid -> new Recover.Request(uid).encode(V));
     requests.put(Operation.CHECK, uid -> new Check.Request(uid, null, null, null).encode(V));
     requests.put(Operation.RE_KEY, uid -> new ReKey.Request(uid, null, null, List.of()).encode(V));
     requests.put(
@@ -399,6 +405,7 @@ class AuthorizationMatrixTest {
               CryptographicUsageMask.MAC_GENERATE.value()
                   | CryptographicUsageMask.MAC_VERIFY.value());
       case DERIVE_KEY -> rows.hmacKey();
+      case RECOVER -> archivedKey();
       case JOIN_SPLIT_KEY -> splits.splitPart();
       case GET_USAGE_ALLOCATION ->
           aesKey(
@@ -428,6 +435,14 @@ class AuthorizationMatrixTest {
   // Not Export (0x40): 2.x reserves that bit, and a 2.1 request may not set it.
   private static final int DEFAULT_MASK =
       CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.DECRYPT.value();
+
+  /** An active key of alice's that she archived, for Recover to act on. */
+  private String archivedKey() {
+    String uid = aesKey("alice", true);
+    assertSuccess(
+        batchOf("alice", Operation.ARCHIVE, new Archive.Request(uid).encode(V)), "archive");
+    return uid;
+  }
 
   private String aesKey(String owner, boolean active) {
     return aesKey(owner, active, DEFAULT_MASK);

@@ -249,6 +249,7 @@ class InlineModeTest {
     for (Operation operation : real.operations()) {
       add(recording, Objects.requireNonNull(real.entry(operation)), modes);
     }
+    recording.asynchronous(Objects.requireNonNull(real.asynchronous()));
     return new KmipRequestProcessor(
         new BatchProcessor(
             recording.build(),
