@@ -60,6 +60,7 @@ import io.arca.server.op.ObjectFormats;
 import io.arca.server.op.ObtainLeaseHandler;
 import io.arca.server.op.PayloadCodecs;
 import io.arca.server.op.PingHandler;
+import io.arca.server.op.Pkcs11Handler;
 import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReKeyHandler;
 import io.arca.server.op.ReKeyKeyPairHandler;
@@ -73,6 +74,7 @@ import io.arca.server.op.RotateKekHandler;
 import io.arca.server.op.ServerAdministration;
 import io.arca.server.op.ServerAdmins;
 import io.arca.server.op.SetAttributeHandler;
+import io.arca.server.op.SetEndpointRoleHandler;
 import io.arca.server.op.SignHandler;
 import io.arca.server.op.SignatureVerifyHandler;
 import io.arca.server.op.StoredKeyBacking;
@@ -232,6 +234,7 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.GET_USAGE_ALLOCATION, new GetUsageAllocationHandler(objects));
     handlers.add(PayloadCodecs.LOG, new LogHandler());
     handlers.add(PayloadCodecs.PING, new PingHandler());
+    handlers.add(PayloadCodecs.SET_ENDPOINT_ROLE, new SetEndpointRoleHandler());
     handlers.add(PayloadCodecs.ENCRYPT, new EncryptHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.DECRYPT, new DecryptHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.SIGN, new SignHandler(objects, keys, streams));
@@ -272,6 +275,10 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));
     handlers.add(PayloadCodecs.REVOKE_ACCESS, new RevokeAccessHandler(objects));
     handlers.add(PayloadCodecs.LIST_ACCESS, new ListAccessHandler(objects));
+    if (hsm != null) {
+      // The HSM administrator's window on the token; no HSM, no operation.
+      handlers.add(PayloadCodecs.PKCS_11, new Pkcs11Handler(hsm.pkcs11Functions()));
+    }
     if (config.interop()) {
       handlers.add(PayloadCodecs.INTEROP, new InteropHandler());
     }

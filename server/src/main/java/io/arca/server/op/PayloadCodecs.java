@@ -34,6 +34,7 @@ import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.payload.ModifyAttribute;
 import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.payload.Ping;
+import io.arca.kmip.payload.Pkcs11;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.payload.ReKey;
 import io.arca.kmip.payload.ReKeyKeyPair;
@@ -45,6 +46,7 @@ import io.arca.kmip.payload.RngRetrieve;
 import io.arca.kmip.payload.RngSeed;
 import io.arca.kmip.payload.RotateKek;
 import io.arca.kmip.payload.SetAttribute;
+import io.arca.kmip.payload.SetEndpointRole;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
 import io.arca.kmip.ttlv.Fields;
@@ -186,6 +188,13 @@ public final class PayloadCodecs {
 
   public static final PayloadCodec<ObtainLease.Request, ObtainLease.Response> OBTAIN_LEASE =
       new PayloadCodec<>(ObtainLease.Request::decode, ObtainLease.Response::encode);
+
+  public static final PayloadCodec<Pkcs11.Request, Pkcs11.Response> PKCS_11 =
+      new PayloadCodec<>(Pkcs11.Request::decode, Pkcs11.Response::encode);
+
+  public static final PayloadCodec<SetEndpointRole.Request, SetEndpointRole.Response>
+      SET_ENDPOINT_ROLE =
+          new PayloadCodec<>(SetEndpointRole.Request::decode, SetEndpointRole.Response::encode);
 
   public static final PayloadCodec<Ping.Request, Ping.Response> PING =
       new PayloadCodec<>(Ping.Request::decode, Ping.Response::encode);
