@@ -202,6 +202,16 @@ public final class HsmModule implements AutoCloseable {
     }
   }
 
+  /**
+   * The library's read-only information functions, over the slots open now (the configured ones):
+   * what the KMIP PKCS#11 operation may ask of the token.
+   */
+  public TokenInformation information() {
+    synchronized (slots) {
+      return new TokenInformation(module, slots.keySet(), calls.readLock());
+    }
+  }
+
   /** How many times the library was finalised and initialised again to find a lost token. */
   public long reinitialisations() {
     return reinitialisations.get();

@@ -30,9 +30,8 @@ import io.arca.server.op.AdjustAttributeHandler;
 import io.arca.server.op.AllowCertificateHandler;
 import io.arca.server.op.ArchiveHandler;
 import io.arca.server.op.AsymmetricKeys;
-import io.arca.server.op.CertifyHandler;
-
 import io.arca.server.op.CancelHandler;
+import io.arca.server.op.CertifyHandler;
 import io.arca.server.op.CheckHandler;
 import io.arca.server.op.ClaimedProfiles;
 import io.arca.server.op.CreateHandler;
@@ -72,6 +71,7 @@ import io.arca.server.op.ObjectFormats;
 import io.arca.server.op.ObtainLeaseHandler;
 import io.arca.server.op.PayloadCodecs;
 import io.arca.server.op.PingHandler;
+import io.arca.server.op.Pkcs11Handler;
 import io.arca.server.op.PollHandler;
 import io.arca.server.op.QueryHandler;
 import io.arca.server.op.ReCertifyHandler;
@@ -88,6 +88,7 @@ import io.arca.server.op.RotateKekHandler;
 import io.arca.server.op.ServerAdministration;
 import io.arca.server.op.ServerAdmins;
 import io.arca.server.op.SetAttributeHandler;
+import io.arca.server.op.SetEndpointRoleHandler;
 import io.arca.server.op.SignHandler;
 import io.arca.server.op.SignatureVerifyHandler;
 import io.arca.server.op.StoredKeyBacking;
@@ -286,6 +287,7 @@ public final class ServerHandlers {
     handlers.add(PayloadCodecs.GET_USAGE_ALLOCATION, new GetUsageAllocationHandler(objects));
     handlers.add(PayloadCodecs.LOG, new LogHandler());
     handlers.add(PayloadCodecs.PING, new PingHandler());
+    handlers.add(PayloadCodecs.SET_ENDPOINT_ROLE, new SetEndpointRoleHandler());
     handlers.add(PayloadCodecs.ENCRYPT, new EncryptHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.DECRYPT, new DecryptHandler(objects, keys, streams));
     handlers.add(PayloadCodecs.SIGN, new SignHandler(objects, keys, streams));
@@ -332,6 +334,10 @@ public final class ServerHandlers {
       handlers.add(PayloadCodecs.LOGIN, new LoginHandler(credentials.tickets()));
       handlers.add(PayloadCodecs.LOGOUT, new LogoutHandler(credentials.tickets()));
       handlers.add(PayloadCodecs.DELEGATED_LOGIN, new DelegatedLoginHandler(credentials.tickets()));
+    }
+    if (hsm != null) {
+      // The HSM administrator's window on the token; no HSM, no operation.
+      handlers.add(PayloadCodecs.PKCS_11, new Pkcs11Handler(hsm.pkcs11Functions()));
     }
     if (config.interop()) {
       handlers.add(PayloadCodecs.INTEROP, new InteropHandler());

@@ -1,11 +1,14 @@
 package io.arca.server.audit;
 
 import io.arca.kmip.Operation;
+import io.arca.kmip.PKCS_11Function;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.message.RequestBatchItem;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.ttlv.Ttlv;
+import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.persistence.AuditEntry;
@@ -21,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an audit record says of a batch item, taken from the item and its answer without knowing the
  * operation: the identifier fields at the top of the request and response payloads (Unique
- * Identifier and the key pair's two), or the ID Placeholder the item used. Nothing else of the
- * payloads is read, so no key material, data or password can reach the log.
+ * Identifier and the key pair's two), or the ID Placeholder the item used, and for the PKCS#11
+ * operation the function asked for (an enumeration, so that a refused C_Finalize says so). Nothing
+ * else of the payloads is read, so no key material, data, PIN or password can reach the log.
  */
 public final class AuditEntries {
   /** Identifiers listed per record at most (a Locate may answer thousands). */
@@ -78,10 +82,31 @@ public final class AuditEntries {
         now.toEpochMilli(),
         bounded(user),
         bounded(clientAddress),
-        operation == null ? hex(item.operation()) : operation.xmlName(),
+        operation == null ? hex(item.operation()) : described(operation, item.requestPayload()),
         listed.strip(),
         answer.resultStatus().xmlName(),
         reason == null ? null : resultReason == null ? hex(reason) : resultReason.xmlName());
+  }
+
+  /** The operation's name; the PKCS#11 operation's is followed by the function's. */
+  private static String described(Operation operation, @Nullable TtlvStructure request) {
+    if (operation != Operation.PKCS_11 || request == null) {
+      return operation.xmlName();
+    }
+    for (Ttlv field : request.items()) {
+      if (field.tag() == Tag.PKCS_11_FUNCTION.code()) {
+        return operation.xmlName() + " " + function(field);
+      }
+    }
+    return operation.xmlName();
+  }
+
+  private static String function(Ttlv field) {
+    if (field instanceof TtlvEnumeration standard) {
+      PKCS_11Function function = PKCS_11Function.byValue(standard.value());
+      return function == null ? hex(standard.value()) : function.xmlName();
+    }
+    return field instanceof TtlvInteger vendor ? "vendor " + hex(vendor.value()) : "?";
   }
 
   private static void collect(@Nullable TtlvStructure payload, List<String> ids, int[] more) {

@@ -37,6 +37,7 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
+import io.arca.server.op.Pkcs11Functions;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
@@ -82,6 +83,11 @@ public final class HsmObjects implements ObjectStore {
   public HsmObjects(HsmModule hsm, String admin) {
     this.hsm = hsm;
     this.admin = admin;
+  }
+
+  /** The read-only PKCS#11 functions of the library, over the configured slots. */
+  public Pkcs11Functions pkcs11Functions() {
+    return new HsmPkcs11Functions(hsm);
   }
 
   /**

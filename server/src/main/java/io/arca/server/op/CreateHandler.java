@@ -62,6 +62,7 @@ public final class CreateHandler implements OperationHandler<Create.Request, Cre
     boolean secret =
         request.objectType() == ObjectType.SECRET_DATA.value()
             && context.protocolVersion().isAtLeast(ProtocolVersion.V2_0);
+    QuantumSafety.checkCreate(request.objectType(), request.attributes());
     String uid =
         secret
             ? createSecretData(request, context)

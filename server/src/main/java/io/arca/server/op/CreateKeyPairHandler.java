@@ -37,6 +37,8 @@ public final class CreateKeyPairHandler
 
   @Override
   public CreateKeyPair.Response handle(CreateKeyPair.Request request, RequestContext context) {
+    QuantumSafety.checkKeyPair(
+        request.commonAttributes(), request.privateKeyAttributes(), request.publicKeyAttributes());
     KeyBacking backing =
         keys.forNew(
             StoredKeyPairs.merge(request.commonAttributes(), request.privateKeyAttributes()));

@@ -5,10 +5,9 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.AdjustAttribute;
-import io.arca.kmip.payload.Certify;
-
 import io.arca.kmip.payload.Archive;
 import io.arca.kmip.payload.Cancel;
+import io.arca.kmip.payload.Certify;
 import io.arca.kmip.payload.Check;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
@@ -41,6 +40,7 @@ import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.payload.ModifyAttribute;
 import io.arca.kmip.payload.ObtainLease;
 import io.arca.kmip.payload.Ping;
+import io.arca.kmip.payload.Pkcs11;
 import io.arca.kmip.payload.Poll;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.payload.ReCertify;
@@ -55,6 +55,7 @@ import io.arca.kmip.payload.RngRetrieve;
 import io.arca.kmip.payload.RngSeed;
 import io.arca.kmip.payload.RotateKek;
 import io.arca.kmip.payload.SetAttribute;
+import io.arca.kmip.payload.SetEndpointRole;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
 import io.arca.kmip.payload.Validate;
@@ -224,6 +225,13 @@ public final class PayloadCodecs {
   public static final PayloadCodec<DelegatedLogin.Request, DelegatedLogin.Response>
       DELEGATED_LOGIN =
           new PayloadCodec<>(DelegatedLogin.Request::decode, DelegatedLogin.Response::encode);
+
+  public static final PayloadCodec<Pkcs11.Request, Pkcs11.Response> PKCS_11 =
+      new PayloadCodec<>(Pkcs11.Request::decode, Pkcs11.Response::encode);
+
+  public static final PayloadCodec<SetEndpointRole.Request, SetEndpointRole.Response>
+      SET_ENDPOINT_ROLE =
+          new PayloadCodec<>(SetEndpointRole.Request::decode, SetEndpointRole.Response::encode);
 
   public static final PayloadCodec<Ping.Request, Ping.Response> PING =
       new PayloadCodec<>(Ping.Request::decode, Ping.Response::encode);

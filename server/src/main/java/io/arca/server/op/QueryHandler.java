@@ -126,7 +126,8 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
     boolean map = asked.contains(QueryFunction.QUERY_EXTENSION_MAP);
     return new Query.Response(
         asked.contains(QueryFunction.QUERY_OPERATIONS)
-            ? operations(v, admins.includes(context.user()))
+            ? operations(
+                v, admins.includes(context.user()), context.access().isHsmAdmin(context.user()))
             : List.of(),
         asked.contains(QueryFunction.QUERY_OBJECTS) ? objectTypes(v) : List.of(),
         serverInformation ? VENDOR : null,
@@ -202,11 +203,15 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
    * What the registry serves at {@code v}, less Arca's extensions (0x8xxxxxxx, negative as an int):
    * a standard client refuses an operation value it does not know, and those who use them read
    * docs/ACCESS.md. A server administrator is also told the admin operations the registry serves
-   * (they are registered only when there are administrators, and a tool asks before it calls).
+   * (they are registered only when there are administrators, and a tool asks before it calls), and
+   * the HSM administrator alone the PKCS#11 operation, the only user it serves.
    */
-  private List<Integer> operations(ProtocolVersion v, boolean admin) {
+  private List<Integer> operations(ProtocolVersion v, boolean admin, boolean hsmAdmin) {
     List<Integer> operations = new ArrayList<>();
     for (Operation operation : registry.get().servedIn(v)) {
+      if (operation == Operation.PKCS_11 && !hsmAdmin) {
+        continue;
+      }
       if (operation.value() >= 0 || (admin && ServerAdmins.OPERATIONS.contains(operation))) {
         operations.add(operation.value());
       }
