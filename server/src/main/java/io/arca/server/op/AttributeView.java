@@ -54,6 +54,11 @@ record AttributeView(Attributes attributes) {
     return ServerAttributes.flag(attributes, Tag.SENSITIVE, false);
   }
 
+  /** Whether the object must be quantum safe (2.1). */
+  boolean quantumSafe() {
+    return ServerAttributes.flag(attributes, Tag.QUANTUM_SAFE, false);
+  }
+
   /** Whether the key may leave at all. */
   boolean extractable() {
     return ServerAttributes.flag(attributes, Tag.EXTRACTABLE, true);

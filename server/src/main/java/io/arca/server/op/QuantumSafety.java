@@ -4,10 +4,7 @@ import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.KmipException;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.ResultReason;
-import io.arca.kmip.Tag;
-import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
-import io.arca.kmip.ttlv.TtlvBoolean;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -41,17 +38,18 @@ final class QuantumSafety {
 
   /** Refuses a Create of {@code objectType} with {@code attributes} asking for what is not safe. */
   static void checkCreate(int objectType, Attributes attributes) {
-    if (!asked(attributes)) {
+    AttributeView asked = new AttributeView(attributes);
+    if (!asked.quantumSafe()) {
       return;
     }
-    Integer bits = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_LENGTH);
+    Integer bits = asked.cryptographicLength();
     if (objectType == ObjectType.SECRET_DATA.value()) {
       if (bits == null || bits < MIN_BITS) {
         throw notSafe("a secret of " + bits + " bits");
       }
       return;
     }
-    Integer value = NewObjects.intValue(attributes, Tag.CRYPTOGRAPHIC_ALGORITHM);
+    Integer value = asked.cryptographicAlgorithm();
     CryptographicAlgorithm algorithm = value == null ? null : CryptographicAlgorithm.byValue(value);
     if (algorithm == null || !SYMMETRIC.contains(algorithm)) {
       throw notSafe(name(algorithm) + " is not quantum safe");
@@ -65,15 +63,10 @@ final class QuantumSafety {
   /** Refuses a Create Key Pair asking for Quantum Safe: no KMIP 2.1 key pair is. */
   static void checkKeyPair(@Nullable Attributes... attributes) {
     for (Attributes each : attributes) {
-      if (each != null && asked(each)) {
+      if (each != null && new AttributeView(each).quantumSafe()) {
         throw notSafe("no asymmetric algorithm KMIP defines resists a quantum computer");
       }
     }
-  }
-
-  private static boolean asked(Attributes attributes) {
-    Attribute safe = attributes.first(Tag.QUANTUM_SAFE.code());
-    return safe != null && safe.value() instanceof TtlvBoolean flag && flag.value();
   }
 
   private static String name(@Nullable CryptographicAlgorithm algorithm) {
