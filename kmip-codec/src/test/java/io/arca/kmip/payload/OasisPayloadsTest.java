@@ -281,6 +281,6 @@ class OasisPayloadsTest {
 
   @Test
   void everyManagedObjectOperationHasACodec() {
-    assertThat(PayloadCodecs.CODECS).hasSize(31);
+    assertThat(PayloadCodecs.CODECS).hasSize(32);
   }
 }
