@@ -146,7 +146,7 @@ class KmipEndToEndTest {
     }
     assertThat(operations)
         .contains(Operation.QUERY.value(), Operation.CREATE.value(), Operation.GET.value())
-        .doesNotContain(Operation.CANCEL.value())
+        .doesNotContain(Operation.NOTIFY.value())
         .doesNotHaveDuplicates();
     // Listed exactly in the versions that define it (1.1 on).
     if (version(text).isAtLeast(ProtocolVersion.V1_1)) {
@@ -168,7 +168,7 @@ class KmipEndToEndTest {
             header(ProtocolVersion.V2_1, null, onError),
             List.of(
                 item(Operation.DISCOVER_VERSIONS, 1),
-                item(Operation.CANCEL, 2),
+                item(Operation.NOTIFY, 2),
                 item(Operation.QUERY, 3, queryOperations())));
     return send(request).batchItems();
   }

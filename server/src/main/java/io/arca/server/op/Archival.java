@@ -22,7 +22,7 @@ final class Archival {
   private Archival() {}
 
   static boolean isArchived(ObjectRecord record) {
-    return record.attributes().first(Tag.ARCHIVE_DATE.code()) != null;
+    return AttributeView.of(record).gives(Tag.ARCHIVE_DATE);
   }
 
   /** Refuses every operation on an archived object but Recover, as every version says. */

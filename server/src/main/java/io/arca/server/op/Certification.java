@@ -109,11 +109,9 @@ final class Certification {
         SubjectPublicKeyInfo.getInstance(
             asymmetricKeys.publicKey(publicKey, "Certify", version).getEncoded());
     String cn = publicKey.uid();
-    Attribute name = publicKey.attributes().first(Tag.NAME.code());
-    if (name != null
-        && name.value() instanceof TtlvStructure structure
-        && structure.first(Tag.NAME_VALUE.code()) instanceof TtlvTextString text) {
-      cn = text.value();
+    List<Attribute> names = AttributeView.of(publicKey).names();
+    if (!names.isEmpty()) {
+      cn = AttributeView.nameValue(names.get(0).value()).orElse(cn);
     }
     X500Name subject;
     try {
@@ -146,14 +144,7 @@ final class Certification {
     if (given == null) {
       return null;
     }
-    for (Attribute link : given.all(Tag.LINK.code())) {
-      if (isLink(link, LinkType.CERTIFICATE_LINK)
-          && ((TtlvStructure) link.value()).first(Tag.LINKED_OBJECT_IDENTIFIER.code())
-              instanceof TtlvTextString uid) {
-        return uid.value();
-      }
-    }
-    return null;
+    return new AttributeView(given).link(LinkType.CERTIFICATE_LINK).orElse(null);
   }
 
   /** The request's attributes without the Certificate Link that named the issuer. */
@@ -289,10 +280,11 @@ final class Certification {
         new Certificate(CertificateType.X_509.value(), ByteString.copyOf(der));
     List<Attribute> serverSet = new ArrayList<>(CertificateAttributes.of(certificate, given));
     serverSet.add(NewObjects.digest(der, null));
-    if (given.first(Tag.ACTIVATION_DATE.code()) == null) {
+    AttributeView asked = new AttributeView(given);
+    if (!asked.gives(Tag.ACTIVATION_DATE)) {
       serverSet.add(Attribute.of(TtlvDateTime.of(Tag.ACTIVATION_DATE.code(), notBefore)));
     }
-    if (given.first(Tag.DEACTIVATION_DATE.code()) == null) {
+    if (!asked.gives(Tag.DEACTIVATION_DATE)) {
       serverSet.add(Attribute.of(TtlvDateTime.of(Tag.DEACTIVATION_DATE.code(), notAfter)));
     }
     List<Attribute> allLinks = new ArrayList<>(links);

@@ -80,7 +80,7 @@ public final class ValidateHandler
       }
       revoked |=
           record.state() == State.COMPROMISED
-              || record.attributes().first(Tag.REVOCATION_REASON.code()) != null;
+              || AttributeView.of(record).gives(Tag.REVOCATION_REASON);
       try {
         chain.add(
             parsed(
