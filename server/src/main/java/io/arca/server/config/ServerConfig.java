@@ -451,6 +451,8 @@ public record ServerConfig(
    *     per owner; some clients' suites reuse one)
    * @param serverAdmins the users who may call the admin extension operations (KEK rotation, the
    *     deny list, reload: docs/OPERATIONS.md); empty, the default: nobody, and they are not served
+   * @param nodeId this node's name among the nodes that share a database: it names the audit chain
+   *     it writes; null: the one kept in the data directory, made there at the first start
    */
   public record Access(
       Set<String> privilegedUsers,
@@ -459,7 +461,8 @@ public record ServerConfig(
       boolean auditSync,
       boolean auditRequireDatabase,
       boolean namesMayRepeat,
-      Set<String> serverAdmins) {
+      Set<String> serverAdmins,
+      @Nullable String nodeId) {
     /** The audit journal's default maximum: 256 MiB, about a million records. */
     public static final long AUDIT_JOURNAL_MAX_BYTES = 256L << 20;
 
@@ -489,6 +492,26 @@ public record ServerConfig(
           Set.of());
     }
 
+    /** These settings, with the node id kept in the data directory. */
+    public Access(
+        Set<String> privilegedUsers,
+        @Nullable Path auditFile,
+        long auditJournalMaxBytes,
+        boolean auditSync,
+        boolean auditRequireDatabase,
+        boolean namesMayRepeat,
+        Set<String> serverAdmins) {
+      this(
+          privilegedUsers,
+          auditFile,
+          auditJournalMaxBytes,
+          auditSync,
+          auditRequireDatabase,
+          namesMayRepeat,
+          serverAdmins,
+          null);
+    }
+
     /** These settings with {@code admins} as the server administrators. */
     public Access withServerAdmins(Set<String> admins) {
       return new Access(
@@ -498,7 +521,8 @@ public record ServerConfig(
           auditSync,
           auditRequireDatabase,
           namesMayRepeat,
-          admins);
+          admins,
+          nodeId);
     }
 
     public Access {
@@ -512,6 +536,9 @@ public record ServerConfig(
             "privileged-users: " + privilegedUsers + " (expected: user names, not empty or *)");
       }
       serverAdmins = Set.copyOf(serverAdmins);
+      if (nodeId != null) {
+        NodeId.require(nodeId);
+      }
       if (serverAdmins.contains("") || serverAdmins.contains("*")) {
         throw new IllegalArgumentException(
             "server-admins: " + serverAdmins + " (expected: user names, not empty or *)");
