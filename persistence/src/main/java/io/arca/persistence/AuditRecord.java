@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,44 +17,92 @@ import org.jspecify.annotations.Nullable;
  * keying existed). Editing a record breaks its own hash; deleting one breaks the next record's link
  * (and leaves a gap in {@code seq}); without the key, neither can be re-chained.
  *
+ * <p>Each Arca node extends a chain of its own, named by its node id, so that nodes sharing a
+ * database never contend for one chain's head; the records written before there were several chains
+ * form the chain {@link #LEGACY}, which no node extends.
+ *
  * <p>The canonical form is the fields in a fixed order, separated by {@code |}, each with {@code
  * %}, {@code |}, CR and LF percent-escaped, so that no two records share one; it is also the line
- * format of the audit file (followed by {@code |} and the hash).
+ * format of the audit file (followed by {@code |} and the hash). A record of a named chain starts
+ * with the chain's name, so that it cannot be passed off as another chain's; a legacy record has
+ * the form it was hashed with.
  *
+ * @param chain the chain's name
  * @param seq the position in the chain, from 1, without gaps
  * @param entry what was recorded
  * @param previousHash the hash of record {@code seq - 1}, or 64 zeros for the first
  * @param hash HMAC-SHA256 (keyed records) or SHA-256 of this record's canonical form, hex
  */
-public record AuditRecord(long seq, AuditEntry entry, String previousHash, String hash) {
+public record AuditRecord(
+    String chain, long seq, AuditEntry entry, String previousHash, String hash) {
   /** The previous hash of the first record. */
   public static final String GENESIS = "0".repeat(64);
 
   /** The operation of the record where the chain becomes keyed (the first keyed record). */
   public static final String KEYED = "AuditChainKeyed";
 
+  /** The chain of the records written before each node had its own (migration V008). */
+  public static final String LEGACY = "legacy";
+
+  private static final Pattern CHAIN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
   public AuditRecord {
+    requireChainName(chain);
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(previousHash, "previousHash");
     Objects.requireNonNull(hash, "hash");
   }
 
+  /** A record of the legacy chain. */
+  public AuditRecord(long seq, AuditEntry entry, String previousHash, String hash) {
+    this(LEGACY, seq, entry, previousHash, hash);
+  }
+
   /**
-   * The record that follows {@code previous} (null: none, this is the first) with this entry.
+   * Checks a chain's name: 1 to 64 letters, digits, dots, dashes or underscores.
+   *
+   * @throws IllegalArgumentException if it is not one
+   */
+  public static String requireChainName(String chain) {
+    if (!CHAIN_NAME.matcher(Objects.requireNonNull(chain, "chain")).matches()) {
+      throw new IllegalArgumentException(
+          "an audit chain's name is 1 to 64 letters, digits, '.', '-' or '_'");
+    }
+    return chain;
+  }
+
+  /**
+   * The legacy chain's record that follows {@code previous} (null: none, this is the first) with
+   * this entry.
    *
    * @param key the chain key, or null for an unkeyed record
    */
   public static AuditRecord after(
       @Nullable AuditRecord previous, AuditEntry entry, @Nullable AuditChainKey key) {
+    return after(LEGACY, previous, entry, key);
+  }
+
+  /**
+   * Chain {@code chain}'s record that follows {@code previous} (null: none, this is the first) with
+   * this entry.
+   *
+   * @param key the chain key, or null for an unkeyed record
+   */
+  public static AuditRecord after(
+      String chain, @Nullable AuditRecord previous, AuditEntry entry, @Nullable AuditChainKey key) {
+    if (previous != null && !previous.chain().equals(chain)) {
+      throw new IllegalArgumentException("a record follows one of its own chain");
+    }
     long seq = previous == null ? 1 : previous.seq() + 1;
     String link = previous == null ? GENESIS : previous.hash();
-    String canonical = canonicalForm(seq, entry, link);
-    return new AuditRecord(seq, entry, link, key == null ? hashOf(canonical) : key.mac(canonical));
+    String canonical = canonicalForm(chain, seq, entry, link);
+    return new AuditRecord(
+        chain, seq, entry, link, key == null ? hashOf(canonical) : key.mac(canonical));
   }
 
   /** The text the hash covers. */
   public String canonicalForm() {
-    return canonicalForm(seq, entry, previousHash);
+    return canonicalForm(chain, seq, entry, previousHash);
   }
 
   /** Whether {@link #hash} is the hash of this record's canonical form (keyed: under key). */
@@ -74,13 +123,18 @@ public record AuditRecord(long seq, AuditEntry entry, String previousHash, Strin
    */
   public static AuditRecord parseFileLine(String line) {
     String[] cells = line.split("\\|", -1);
-    if (cells.length != 10) {
+    if (cells.length != 10 && cells.length != 11) {
       throw new IllegalArgumentException(
-          "an audit line has 10 fields separated by |, this one " + cells.length);
+          "an audit line has 10 fields (11 with its chain) separated by |, this one "
+              + cells.length);
     }
     List<String> f = new ArrayList<>();
-    for (String cell : cells) {
-      f.add(unescape(cell));
+    for (int i = cells.length - 10; i < cells.length; i++) {
+      f.add(unescape(cells[i]));
+    }
+    String chain = cells.length == 11 ? unescape(cells[0]) : LEGACY;
+    if (cells.length == 11 && chain.equals(LEGACY)) {
+      throw new IllegalArgumentException("a legacy record's line does not name its chain");
     }
     try {
       AuditEntry entry =
@@ -92,24 +146,26 @@ public record AuditRecord(long seq, AuditEntry entry, String previousHash, Strin
               f.get(5),
               f.get(6),
               f.get(7).isEmpty() ? null : f.get(7));
-      return new AuditRecord(Long.parseLong(f.get(0)), entry, f.get(8), f.get(9));
+      return new AuditRecord(chain, Long.parseLong(f.get(0)), entry, f.get(8), f.get(9));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("an audit line with a non-numeric seq or time", e);
     }
   }
 
-  private static String canonicalForm(long seq, AuditEntry e, String previousHash) {
-    return String.join(
-        "|",
-        Long.toString(seq),
-        Long.toString(e.recordedAt()),
-        escape(e.user()),
-        escape(e.clientAddress()),
-        escape(e.operation()),
-        escape(e.uniqueIds()),
-        escape(e.resultStatus()),
-        escape(e.resultReason() == null ? "" : e.resultReason()),
-        escape(previousHash));
+  private static String canonicalForm(String chain, long seq, AuditEntry e, String previousHash) {
+    String fields =
+        String.join(
+            "|",
+            Long.toString(seq),
+            Long.toString(e.recordedAt()),
+            escape(e.user()),
+            escape(e.clientAddress()),
+            escape(e.operation()),
+            escape(e.uniqueIds()),
+            escape(e.resultStatus()),
+            escape(e.resultReason() == null ? "" : e.resultReason()),
+            escape(previousHash));
+    return chain.equals(LEGACY) ? fields : chain + "|" + fields;
   }
 
   static String escape(String s) {

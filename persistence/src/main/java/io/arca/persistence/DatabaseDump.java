@@ -32,7 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,10 +81,11 @@ public final class DatabaseDump {
    * MariaDB one REPEATABLE READ transaction with a consistent snapshot, on SQLite one read
    * transaction (WAL readers keep the snapshot of their first read while servers write).
    *
-   * @param rowsSeen called with each row of {@code audit_log}'s {@code seq}, so that the caller can
-   *     cut files kept beside the database at the same point
+   * @param rowsSeen called with each row of {@code audit_log}'s {@code chain} and {@code seq}, so
+   *     that the caller can cut files kept beside the database at the same point
    */
-  public static List<Table> write(Database database, Path directory, Consumer<Long> rowsSeen)
+  public static List<Table> write(
+      Database database, Path directory, BiConsumer<String, Long> rowsSeen)
       throws SQLException, IOException {
     try (Connection c = database.connection()) {
       int isolation = c.getTransactionIsolation();
@@ -112,7 +113,8 @@ public final class DatabaseDump {
     }
   }
 
-  private static Table writeTable(Connection c, String table, Path file, Consumer<Long> rowsSeen)
+  private static Table writeTable(
+      Connection c, String table, Path file, BiConsumer<String, Long> rowsSeen)
       throws SQLException, IOException {
     MessageDigest sha256 = sha256();
     long rows;
@@ -128,7 +130,7 @@ public final class DatabaseDump {
   }
 
   private static long writeRows(
-      ResultSet r, String table, BufferedWriter w, Consumer<Long> rowsSeen)
+      ResultSet r, String table, BufferedWriter w, BiConsumer<String, Long> rowsSeen)
       throws SQLException, IOException {
     long rows = 0;
     ResultSetMetaData meta = r.getMetaData();
@@ -140,6 +142,7 @@ public final class DatabaseDump {
     w.write(String.join("\t", names));
     w.write('\n');
     int seqColumn = table.equals("audit_log") ? names.indexOf("seq") + 1 : 0;
+    int chainColumn = names.indexOf("chain") + 1;
     while (r.next()) {
       for (int i = 1; i <= columns; i++) {
         if (i > 1) {
@@ -150,7 +153,7 @@ public final class DatabaseDump {
       w.write('\n');
       rows++;
       if (seqColumn > 0) {
-        rowsSeen.accept(r.getLong(seqColumn));
+        rowsSeen.accept(r.getString(chainColumn), r.getLong(seqColumn));
       }
     }
     return rows;

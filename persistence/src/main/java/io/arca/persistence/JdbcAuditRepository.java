@@ -13,11 +13,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The audit chain in the database. Each append is one transaction that reads the chain's last
- * record and links the new ones after it, so servers sharing a MariaDB extend one chain: when two
- * race, one of them meets a duplicate {@code seq}, rolls back and links again after the winner.
- * Also the chain's wrapped keys, its signed checkpoints and how far each server's journal has been
- * appended (migration V004).
+ * The audit chains in the database, seen from one of them: the chain this repository appends to
+ * (each Arca node has its own, named by its node id; {@link AuditRecord#LEGACY} by default). Each
+ * append is one transaction that reads the chain's last record and links the new ones after it;
+ * nodes on different chains never touch one another's rows, so Galera certification does not set
+ * them against each other. Two writers of one chain still stay correct: one of them meets a
+ * duplicate {@code (chain, seq)}, rolls back and links again after the winner. Also the chains'
+ * wrapped keys, their signed checkpoints and how far each server's journal has been appended
+ * (migrations V004, V008).
  */
 public final class JdbcAuditRepository {
   private static final int PAGE = 1_000;
@@ -25,26 +28,41 @@ public final class JdbcAuditRepository {
   private static final int ROWS_PER_INSERT = 32;
 
   private static final String COLUMNS =
-      "seq, recorded_at, user_name, client_address, operation, unique_ids, result_status,"
+      "chain, seq, recorded_at, user_name, client_address, operation, unique_ids, result_status,"
           + " result_reason, previous_hash, hash";
   private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
 
   private final Database database;
+  private final String chain;
   private final @Nullable AuditChainKey key;
 
-  /** The audit log stored in {@code database}, appended to unkeyed (tests, and reading). */
+  /**
+   * The audit log stored in {@code database}, appended to unkeyed and in the legacy chain (tests,
+   * and reading).
+   */
   public JdbcAuditRepository(Database database) {
-    this(database, null);
+    this(database, AuditRecord.LEGACY, null);
   }
 
-  private JdbcAuditRepository(Database database, @Nullable AuditChainKey key) {
+  private JdbcAuditRepository(Database database, String chain, @Nullable AuditChainKey key) {
     this.database = database;
+    this.chain = AuditRecord.requireChainName(chain);
     this.key = key;
   }
 
   /** This log, appending records keyed under {@code key}. */
   public JdbcAuditRepository keyedWith(AuditChainKey key) {
-    return new JdbcAuditRepository(database, key);
+    return new JdbcAuditRepository(database, chain, key);
+  }
+
+  /** This log, appending to the chain {@code name}. */
+  public JdbcAuditRepository forChain(String name) {
+    return new JdbcAuditRepository(database, name, key);
+  }
+
+  /** The chain this repository appends to. */
+  public String chain() {
+    return chain;
   }
 
   /**
@@ -69,7 +87,7 @@ public final class JdbcAuditRepository {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = database.connection()) {
         try {
-          List<AuditRecord> written = appendIn(c, entries, key);
+          List<AuditRecord> written = appendIn(c, chain, entries, key);
           if (mark != null) {
             markJournal(c, mark);
           }
@@ -127,11 +145,18 @@ public final class JdbcAuditRepository {
   }
 
   private static List<AuditRecord> appendIn(
-      Connection c, List<AuditEntry> entries, @Nullable AuditChainKey key) throws SQLException {
-    AuditRecord previous = last(c);
-    List<AuditRecord> written = new ArrayList<>(entries.size());
+      Connection c, String chain, List<AuditEntry> entries, @Nullable AuditChainKey key)
+      throws SQLException {
+    AuditRecord previous = last(c, chain);
+    List<AuditRecord> written = new ArrayList<>(entries.size() + 1);
+    if (previous == null && key != null && !chain.equals(AuditRecord.LEGACY)) {
+      // A node's chain is keyed from its first record, which says so, and which names the other
+      // chains' heads: where this chain began among them.
+      previous = AuditRecord.after(chain, null, startOf(heads(c)), key);
+      written.add(previous);
+    }
     for (AuditEntry entry : entries) {
-      previous = AuditRecord.after(previous, entry, key);
+      previous = AuditRecord.after(chain, previous, entry, key);
       written.add(previous);
     }
     // Rows go ROWS_PER_INSERT to a statement: one statement per row made SQLite's per-statement
@@ -155,10 +180,31 @@ public final class JdbcAuditRepository {
     return written;
   }
 
+  /**
+   * The record that starts a node's chain: it marks keying, and names the heads it started among.
+   */
+  private static AuditEntry startOf(List<AuditCheckpoint.Head> heads) {
+    StringBuilder seen = new StringBuilder();
+    for (AuditCheckpoint.Head head : heads) {
+      seen.append(seen.length() == 0 ? "" : " ")
+          .append(head.chain())
+          .append('@')
+          .append(head.seq());
+    }
+    return new AuditEntry(
+        System.currentTimeMillis(),
+        "arca-server",
+        "local",
+        AuditRecord.KEYED,
+        seen.toString(),
+        "Success",
+        null);
+  }
+
   private static String insert(int rows) {
     StringBuilder sql = new StringBuilder("INSERT INTO audit_log (" + COLUMNS + ") VALUES ");
     for (int i = 0; i < rows; i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
     return sql.toString();
   }
@@ -167,6 +213,7 @@ public final class JdbcAuditRepository {
     int i = 1;
     for (AuditRecord record : records) {
       AuditEntry entry = record.entry();
+      s.setString(i++, record.chain());
       s.setLong(i++, record.seq());
       s.setLong(i++, entry.recordedAt());
       s.setString(i++, entry.user());
@@ -184,25 +231,66 @@ public final class JdbcAuditRepository {
     }
   }
 
-  private static @Nullable AuditRecord last(Connection c) throws SQLException {
+  private static @Nullable AuditRecord last(Connection c, String chain) throws SQLException {
     List<AuditRecord> page =
-        select(c, "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", List.of());
+        select(
+            c,
+            "SELECT " + COLUMNS + " FROM audit_log WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+            List.of(chain));
     return page.isEmpty() ? null : page.get(0);
   }
 
-  /** The chain's last record, or null when the log is empty. */
+  /** This chain's last record, or null when it has none. */
   public @Nullable AuditRecord last() {
     try (Connection c = database.connection()) {
       c.setAutoCommit(true);
-      return last(c);
+      return last(c, chain);
     } catch (SQLException e) {
       throw new PersistenceException("reading the audit log failed", e);
     }
   }
 
-  /** Every record in seq order, read a page at a time (for verifying a chain of any length). */
+  private static List<AuditCheckpoint.Head> heads(Connection c) throws SQLException {
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT a.chain, a.seq, a.hash FROM audit_log a JOIN (SELECT chain, MAX(seq) AS"
+                    + " last_seq FROM audit_log GROUP BY chain) h ON a.chain = h.chain AND a.seq"
+                    + " = h.last_seq ORDER BY a.chain");
+        ResultSet r = s.executeQuery()) {
+      List<AuditCheckpoint.Head> heads = new ArrayList<>();
+      while (r.next()) {
+        heads.add(new AuditCheckpoint.Head(r.getString(1), r.getLong(2), r.getString(3)));
+      }
+      return heads;
+    }
+  }
+
+  /** Every chain's last record, as a head, in the order of the chains' names. */
+  public List<AuditCheckpoint.Head> heads() {
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(true);
+      return heads(c);
+    } catch (SQLException e) {
+      throw new PersistenceException("reading the audit chains' heads failed", e);
+    }
+  }
+
+  /** The names of the chains that hold records, in order. */
+  public List<String> chains() {
+    return heads().stream().map(AuditCheckpoint.Head::chain).toList();
+  }
+
+  /**
+   * Every record of every chain, chain by chain in the order of their names and in seq order within
+   * each, read a page at a time (for verifying chains of any length).
+   */
   public Iterator<AuditRecord> all() {
     return select(Selection.ALL);
+  }
+
+  /** The records of chain {@code name} in seq order, read a page at a time. */
+  public Iterator<AuditRecord> records(String name) {
+    return select(new Selection(null, null, null, name));
   }
 
   /**
@@ -211,17 +299,28 @@ public final class JdbcAuditRepository {
    * @param since the earliest time recorded, epoch milliseconds, inclusive
    * @param until the latest, exclusive
    * @param user the user exactly
+   * @param chain the chain exactly
    */
-  public record Selection(@Nullable Long since, @Nullable Long until, @Nullable String user) {
+  public record Selection(
+      @Nullable Long since, @Nullable Long until, @Nullable String user, @Nullable String chain) {
     /** Every record. */
-    public static final Selection ALL = new Selection(null, null, null);
+    public static final Selection ALL = new Selection(null, null, null, null);
+
+    /** The records of every chain that meet the other criteria. */
+    public Selection(@Nullable Long since, @Nullable Long until, @Nullable String user) {
+      this(since, until, user, null);
+    }
   }
 
-  /** The records of {@code selection} in seq order, read a page at a time. */
+  /**
+   * The records of {@code selection}, chain by chain in the order of their names and in seq order
+   * within each, read a page at a time.
+   */
   public Iterator<AuditRecord> select(Selection selection) {
     return new Iterator<>() {
       private List<AuditRecord> page = List.of();
       private int next;
+      private String afterChain = "";
       private long after;
       private boolean done;
 
@@ -233,7 +332,7 @@ public final class JdbcAuditRepository {
         if (done) {
           return false;
         }
-        page = readAfter(after, selection);
+        page = readAfter(afterChain, after, selection);
         next = 0;
         done = page.size() < PAGE;
         return !page.isEmpty();
@@ -245,15 +344,22 @@ public final class JdbcAuditRepository {
           throw new NoSuchElementException();
         }
         AuditRecord record = page.get(next++);
+        afterChain = record.chain();
         after = record.seq();
         return record;
       }
     };
   }
 
-  private List<AuditRecord> readAfter(long seq, Selection selection) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ?");
-    List<Object> values = new ArrayList<>(List.of(seq));
+  private List<AuditRecord> readAfter(String chain, long seq, Selection selection) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT " + COLUMNS + " FROM audit_log WHERE (chain > ? OR (chain = ? AND seq > ?))");
+    List<Object> values = new ArrayList<>(List.of(chain, chain, seq));
+    if (selection.chain() != null) {
+      sql.append(" AND chain = ?");
+      values.add(selection.chain());
+    }
     if (selection.since() != null) {
       sql.append(" AND recorded_at >= ?");
       values.add(selection.since());
@@ -266,7 +372,7 @@ public final class JdbcAuditRepository {
       sql.append(" AND user_name = ?");
       values.add(selection.user());
     }
-    sql.append(" ORDER BY seq LIMIT " + PAGE);
+    sql.append(" ORDER BY chain, seq LIMIT " + PAGE);
     try (Connection c = database.connection()) {
       c.setAutoCommit(true);
       return select(c, sql.toString(), values);
@@ -286,14 +392,16 @@ public final class JdbcAuditRepository {
         while (r.next()) {
           AuditEntry entry =
               new AuditEntry(
-                  r.getLong(2),
-                  r.getString(3),
+                  r.getLong(3),
                   r.getString(4),
                   r.getString(5),
                   r.getString(6),
                   r.getString(7),
-                  r.getString(8));
-          records.add(new AuditRecord(r.getLong(1), entry, r.getString(9), r.getString(10)));
+                  r.getString(8),
+                  r.getString(9));
+          records.add(
+              new AuditRecord(
+                  r.getString(1), r.getLong(2), entry, r.getString(10), r.getString(11)));
         }
       }
       return records;
@@ -344,7 +452,7 @@ public final class JdbcAuditRepository {
       try {
         Long startsAt = null;
         if (chainKey != null && marker != null) {
-          AuditRecord last = last(c);
+          AuditRecord last = last(c, AuditRecord.LEGACY);
           startsAt = last == null ? 1 : last.seq() + 1;
           try (PreparedStatement s = c.prepareStatement(insert(1))) {
             bind(s, List.of(AuditRecord.after(last, marker, chainKey)));
@@ -385,18 +493,20 @@ public final class JdbcAuditRepository {
     }
   }
 
-  /** Stores a signed checkpoint (one per seq: a second of the same seq is ignored). */
+  /** Stores a signed checkpoint (one per chain and seq: a second of the same seq is ignored). */
   public void addCheckpoint(AuditCheckpoint checkpoint) {
     try (Connection c = database.connection()) {
       c.setAutoCommit(true);
       try (PreparedStatement s =
           c.prepareStatement(
-              "INSERT INTO audit_checkpoints (seq, head_hash, signed_at, signature)"
-                  + " VALUES (?, ?, ?, ?)")) {
-        s.setLong(1, checkpoint.seq());
-        s.setString(2, checkpoint.headHash());
-        s.setLong(3, checkpoint.signedAt());
-        s.setString(4, checkpoint.signature());
+              "INSERT INTO audit_checkpoints (chain, seq, head_hash, signed_at, seen, signature)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        s.setString(1, checkpoint.chain());
+        s.setLong(2, checkpoint.seq());
+        s.setString(3, checkpoint.headHash());
+        s.setLong(4, checkpoint.signedAt());
+        s.setString(5, checkpoint.seen());
+        s.setString(6, checkpoint.signature());
         s.executeUpdate();
       } catch (SQLException e) {
         if (!database.dialect().isDuplicateKey(e)) {
@@ -408,18 +518,25 @@ public final class JdbcAuditRepository {
     }
   }
 
-  /** Every stored checkpoint, in seq order. */
+  /** Every stored checkpoint of every chain, by chain name and then seq. */
   public List<AuditCheckpoint> checkpoints() {
     try (Connection c = database.connection()) {
       c.setAutoCommit(true);
       try (PreparedStatement s =
               c.prepareStatement(
-                  "SELECT seq, head_hash, signed_at, signature FROM audit_checkpoints ORDER BY seq");
+                  "SELECT chain, seq, head_hash, signed_at, seen, signature FROM"
+                      + " audit_checkpoints ORDER BY chain, seq");
           ResultSet r = s.executeQuery()) {
         List<AuditCheckpoint> checkpoints = new ArrayList<>();
         while (r.next()) {
           checkpoints.add(
-              new AuditCheckpoint(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4)));
+              new AuditCheckpoint(
+                  r.getString(1),
+                  r.getLong(2),
+                  r.getString(3),
+                  r.getLong(4),
+                  r.getString(5),
+                  r.getString(6)));
         }
         return checkpoints;
       }

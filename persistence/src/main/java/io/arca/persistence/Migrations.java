@@ -31,7 +31,8 @@ public final class Migrations {
           "V004__audit_keys.sql",
           "V005__keks.sql",
           "V006__unique_names.sql",
-          "V007__write_tokens.sql");
+          "V007__write_tokens.sql",
+          "V008__audit_chains.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__[a-z0-9_]+\\.sql");
 

@@ -59,12 +59,13 @@ class MigrationsTest {
                 "V005__keks.sql",
                 "V006__unique_names.sql",
                 "V007__write_tokens.sql",
-                "V008__extra.sql"));
+                "V008__audit_chains.sql",
+                "V009__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -85,12 +86,13 @@ class MigrationsTest {
                 "V005__keks.sql",
                 "V006__unique_names.sql",
                 "V007__write_tokens.sql",
-                "V008__broken.sql"));
+                "V008__audit_chains.sql",
+                "V009__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =

@@ -5,6 +5,7 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
 import io.arca.hsm.HsmModule;
 import io.arca.kmip.KmipException;
+import io.arca.persistence.AuditRecord;
 import io.arca.persistence.Blob;
 import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseDump;
@@ -34,7 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,11 +83,12 @@ final class BackupTool {
     for (String table : DatabaseDump.TABLES) {
       PrivateFiles.file(DatabaseDump.fileOf(to, table)); // mode 0600 before a row is written
     }
-    AtomicLong lastSeq = new AtomicLong();
+    Map<String, Long> lastSeqs = new ConcurrentSkipListMap<>();
     List<DatabaseDump.Table> tables;
     Properties manifest = new Properties();
     try (Database database = Database.open(ServerStores.databaseConfig(config))) {
-      tables = DatabaseDump.write(database, to, seq -> lastSeq.accumulateAndGet(seq, Math::max));
+      tables =
+          DatabaseDump.write(database, to, (chain, seq) -> lastSeqs.merge(chain, seq, Math::max));
       manifest.setProperty("database", database.dialect().name().toLowerCase(Locale.ROOT));
       manifest.setProperty("schema", Integer.toString(DatabaseDump.schemaVersion(database)));
     }
@@ -102,20 +104,20 @@ final class BackupTool {
     }
     Path auditFile = config.access().auditFile();
     if (auditFile != null && Files.isRegularFile(auditFile)) {
-      long lines = copyUpTo(auditFile, PrivateFiles.file(to.resolve(AUDIT_FILE)), lastSeq.get());
+      long lines = copyUpTo(auditFile, PrivateFiles.file(to.resolve(AUDIT_FILE)), lastSeqs);
       manifest.setProperty("audit-file.records", Long.toString(lines));
       Path checkpoints = AuditWriter.checkpointsBeside(auditFile);
       if (Files.isRegularFile(checkpoints)) {
         copyUpTo(
             checkpoints,
             PrivateFiles.file(AuditWriter.checkpointsBeside(to.resolve(AUDIT_FILE))),
-            lastSeq.get());
+            lastSeqs);
       }
     }
     manifest.setProperty("format", FORMAT);
     manifest.setProperty("made-at", Instant.now().toString());
     manifest.setProperty("made-by", InetAddress.getLocalHost().getHostName());
-    manifest.setProperty("audit.last-seq", Long.toString(lastSeq.get()));
+    manifest.setProperty("audit.last-seq", auditHeads(lastSeqs));
     // Written last, so a directory with a manifest holds a whole backup.
     try (OutputStream file = Files.newOutputStream(PrivateFiles.file(to.resolve(MANIFEST)))) {
       manifest.store(file, "arca-server backup; the KEKs it needs are not in it");
@@ -126,8 +128,8 @@ final class BackupTool {
             + rows
             + " rows ("
             + manifest.getProperty("table.objects.rows")
-            + " objects, audit up to record "
-            + lastSeq.get()
+            + " objects, audit chains up to "
+            + auditHeads(lastSeqs)
             + ") in "
             + to
             + "; it needs KEK "
@@ -213,7 +215,7 @@ final class BackupTool {
             + manifest.getProperty("made-at")
             + " on "
             + manifest.getProperty("made-by")
-            + "), audit up to record "
+            + "), audit chains up to "
             + manifest.getProperty("audit.last-seq")
             + (copyAudit ? ", and the audit file " + auditFile : "")
             + "; check it with 'arca-server audit verify'");
@@ -287,23 +289,38 @@ final class BackupTool {
     }
   }
 
+  /** Each audit chain's last record in the backup, {@code chain@seq} separated by spaces. */
+  private static String auditHeads(Map<String, Long> lastSeqs) {
+    StringBuilder heads = new StringBuilder();
+    lastSeqs.forEach(
+        (chain, seq) -> heads.append(heads.length() == 0 ? "" : " ").append(chain + "@" + seq));
+    return heads.toString();
+  }
+
   /**
-   * Copies the lines of an audit or checkpoints file whose first field (the record's seq) is at
-   * most {@code lastSeq}; returns how many.
+   * Copies the lines of an audit or checkpoints file whose record is in the backup: its seq (the
+   * first field, or the second after its chain's name; a line without a chain is the legacy
+   * chain's) at most its chain's last seq in {@code lastSeqs}; returns how many.
    */
-  private static long copyUpTo(Path from, Path to, long lastSeq) throws IOException {
+  private static long copyUpTo(Path from, Path to, Map<String, Long> lastSeqs) throws IOException {
     long copied = 0;
     try (BufferedReader in = Files.newBufferedReader(from, UTF_8);
         BufferedWriter w = Files.newBufferedWriter(to, UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        int bar = line.indexOf('|');
+        String[] fields = line.strip().split("\\|", 3);
+        String chain = AuditRecord.LEGACY;
         long seq;
         try {
-          seq = Long.parseLong(bar < 0 ? line.strip() : line.substring(0, bar));
+          seq = Long.parseLong(fields[0]);
         } catch (NumberFormatException e) {
-          continue; // not a record line
+          chain = fields[0];
+          try {
+            seq = fields.length > 1 ? Long.parseLong(fields[1]) : -1;
+          } catch (NumberFormatException notARecord) {
+            continue;
+          }
         }
-        if (seq <= lastSeq) {
+        if (seq >= 0 && seq <= lastSeqs.getOrDefault(chain, 0L)) {
           w.write(line);
           w.write('\n');
           copied++;

@@ -15,6 +15,7 @@ import io.arca.server.access.GrantStore;
 import io.arca.server.audit.AuditJournal;
 import io.arca.server.audit.AuditKeys;
 import io.arca.server.audit.AuditWriter;
+import io.arca.server.config.NodeId;
 import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
@@ -133,9 +134,11 @@ public final class ServerStores implements AutoCloseable {
           hsm == null ? null : new HsmObjects(hsm, Objects.requireNonNull(config.hsm()).admin());
       AuditWriter audit;
       try {
-        JdbcAuditRepository auditLog = new JdbcAuditRepository(database);
-        AuditKeys auditKeys = AuditKeys.openOrCreate(auditLog, kek, new SecureRandom());
         ServerConfig.Access access = config.access();
+        String nodeId = NodeId.resolve(access.nodeId(), config.dataDir(), new SecureRandom());
+        JdbcAuditRepository auditLog = new JdbcAuditRepository(database).forChain(nodeId);
+        AuditKeys auditKeys = AuditKeys.openOrCreate(auditLog, kek, new SecureRandom());
+        log.info("node {} writes the audit chain of its name", nodeId);
         audit =
             new AuditWriter(
                 auditLog.keyedWith(auditKeys.keying().key()),

@@ -24,6 +24,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -159,9 +160,17 @@ public final class AuditKeys {
     }
   }
 
-  /** Where the chain is keyed, and its key. */
+  /** Where the legacy chain is keyed, and the chain key. */
   public AuditChain.Keying keying() {
     return keying;
+  }
+
+  /**
+   * Where chain {@code chain} is keyed: the legacy chain from its keying record, a node's chain
+   * from its first record (which marks it).
+   */
+  public AuditChain.Keying keying(String chain) {
+    return chain.equals(AuditRecord.LEGACY) ? keying : new AuditChain.Keying(1, keying.key());
   }
 
   /** The checkpoint signing key's public half. */
@@ -169,16 +178,27 @@ public final class AuditKeys {
     return publicKey;
   }
 
-  /** A checkpoint of the chain's head, signed now. */
-  public AuditCheckpoint sign(AuditRecord head, long now) {
+  /**
+   * A checkpoint of a chain's head, signed now, with the other chains' heads seen (may be empty).
+   */
+  public AuditCheckpoint sign(AuditRecord head, List<AuditCheckpoint.Head> others, long now) {
+    StringBuilder seen = new StringBuilder();
+    for (AuditCheckpoint.Head other : others) {
+      seen.append(seen.length() == 0 ? "" : " ").append(other);
+    }
     try {
       Signature signer = Signature.getInstance(SIGNATURE);
       signer.initSign(signingKey);
       signer.update(
-          AuditCheckpoint.signedText(head.seq(), head.hash(), now)
+          AuditCheckpoint.signedText(head.chain(), head.seq(), head.hash(), now, seen.toString())
               .getBytes(StandardCharsets.UTF_8));
       return new AuditCheckpoint(
-          head.seq(), head.hash(), now, Base64.getEncoder().encodeToString(signer.sign()));
+          head.chain(),
+          head.seq(),
+          head.hash(),
+          now,
+          seen.toString(),
+          Base64.getEncoder().encodeToString(signer.sign()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("signing an audit checkpoint failed", e);
     }

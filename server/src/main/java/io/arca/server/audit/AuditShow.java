@@ -53,7 +53,9 @@ public final class AuditShow {
   static String text(AuditRecord record) {
     AuditEntry e = record.entry();
     return Instant.ofEpochMilli(e.recordedAt())
-        + "  #"
+        + "  "
+        + (record.chain().equals(AuditRecord.LEGACY) ? "" : record.chain())
+        + "#"
         + record.seq()
         + "  "
         + e.user()
@@ -70,7 +72,8 @@ public final class AuditShow {
   static String json(AuditRecord record) {
     AuditEntry e = record.entry();
     StringBuilder out = new StringBuilder(256).append('{');
-    out.append("\"seq\":").append(record.seq());
+    quoted(out.append("\"chain\":"), record.chain());
+    out.append(",\"seq\":").append(record.seq());
     field(out, "time", Instant.ofEpochMilli(e.recordedAt()).toString());
     field(out, "user", e.user());
     field(out, "client", e.clientAddress());

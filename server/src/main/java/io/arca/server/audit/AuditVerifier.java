@@ -24,14 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code arca-server audit verify} does: checks the keyed chain in the database, the audit
- * file's chain, that the file and the database hold the same records, and that every signed
- * checkpoint (in the database and in the file beside the audit file) is signed by the checkpoint
- * key and names a record the chain still holds with the same hash, so that a tail cut back behind a
- * checkpoint, or a record edited and re-chained, is found.
+ * What {@code arca-server audit verify} does: checks every audit chain in the database (one per
+ * node, and the legacy chain), each keyed as its keys say; the audit file's chains, and that the
+ * file and the database hold the same records; and that every signed checkpoint (in the database
+ * and in the file beside the audit file) is signed by the checkpoint key, names a record its chain
+ * still holds with the same hash, and saw the other chains' heads as they still are. A tail cut
+ * back behind a checkpoint, or a record edited and re-chained, is found and its chain named.
  */
 public final class AuditVerifier {
   private AuditVerifier() {}
@@ -49,36 +53,52 @@ public final class AuditVerifier {
     try (Database db = Database.open(database)) {
       JdbcAuditRepository repository = new JdbcAuditRepository(db);
       Optional<AuditKeys> keys = AuditKeys.open(repository, kek);
-      AuditChain.Keying keying = keys.map(AuditKeys::keying).orElse(null);
-      if (keying == null) {
-        out.println("database: the chain is not keyed (no chain key stored)");
+      if (keys.isEmpty()) {
+        out.println("database: the chains are not keyed (no chain key stored)");
       }
-      Map<Long, String> hashes = new HashMap<>();
-      long[] last = {0};
-      Iterator<AuditRecord> records = repository.all();
-      Iterator<AuditRecord> remembering =
-          new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return records.hasNext();
-            }
+      List<AuditCheckpoint> stored = repository.checkpoints();
+      Set<String> chains = new TreeSet<>(repository.chains());
+      stored.forEach(checkpoint -> chains.add(checkpoint.chain()));
+      Map<String, Map<Long, String>> hashes = new HashMap<>();
+      boolean intact = true;
+      for (String chain : chains) {
+        Map<Long, String> chainHashes = new HashMap<>();
+        hashes.put(chain, chainHashes);
+        Iterator<AuditRecord> records = repository.records(chain);
+        Iterator<AuditRecord> remembering =
+            new Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                return records.hasNext();
+              }
 
-            @Override
-            public AuditRecord next() {
-              AuditRecord record = records.next();
-              hashes.put(record.seq(), record.hash());
-              last[0] = record.seq();
-              return record;
-            }
-          };
-      boolean intact = report("database", AuditChain.verify(remembering, keying), out);
+              @Override
+              public AuditRecord next() {
+                AuditRecord record = records.next();
+                chainHashes.put(record.seq(), record.hash());
+                return record;
+              }
+            };
+        intact &=
+            report(
+                "database, chain " + chain,
+                AuditChain.verify(remembering, keying(keys, chain)),
+                out);
+      }
       if (file != null) {
-        intact &= report(file.toString(), verifyFile(file, keying), out);
+        for (String chain : fileChains(file)) {
+          intact &=
+              report(file + ", chain " + chain, verifyFile(file, chain, keying(keys, chain)), out);
+        }
         intact &= sameRecords(file, hashes, out);
       }
-      intact &= checkpoints(repository, keys, file, hashes, last[0], out);
+      intact &= checkpoints(repository, stored, keys, file, hashes, out);
       return intact;
     }
+  }
+
+  private static AuditChain.@Nullable Keying keying(Optional<AuditKeys> keys, String chain) {
+    return keys.map(k -> k.keying(chain)).orElse(null);
   }
 
   /** Checks the chain written in an audit file (unkeyed records only). */
@@ -99,19 +119,72 @@ public final class AuditVerifier {
     }
   }
 
+  /** The chains the audit file holds records of, in order of their names. */
+  private static Set<String> fileChains(Path file) throws IOException {
+    Set<String> chains = new TreeSet<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      lines(reader).forEachRemaining(record -> chains.add(record.chain()));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return chains;
+  }
+
+  /** Checks chain {@code chain}'s records in an audit file, from the first the file holds. */
+  private static AuditChain.Result verifyFile(
+      Path file, String chain, AuditChain.@Nullable Keying keying) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Iterator<AuditRecord> all = lines(reader);
+      Iterator<AuditRecord> ofChain =
+          new Iterator<>() {
+            private @Nullable AuditRecord next = advance();
+
+            private @Nullable AuditRecord advance() {
+              while (all.hasNext()) {
+                AuditRecord record = all.next();
+                if (record.chain().equals(chain)) {
+                  return record;
+                }
+              }
+              return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+              return next != null;
+            }
+
+            @Override
+            public AuditRecord next() {
+              AuditRecord record = next;
+              if (record == null) {
+                throw new NoSuchElementException();
+              }
+              next = advance();
+              return record;
+            }
+          };
+      return AuditChain.verifyPart(ofChain, keying);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   /** Each record of the file must be in the database, with the same hash. */
-  private static boolean sameRecords(Path file, Map<Long, String> database, PrintWriter out)
-      throws IOException {
+  private static boolean sameRecords(
+      Path file, Map<String, Map<Long, String>> database, PrintWriter out) throws IOException {
     long count = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (Iterator<AuditRecord> it = lines(reader); it.hasNext(); ) {
         AuditRecord record = it.next();
         count++;
-        String hash = database.get(record.seq());
+        String hash = database.getOrDefault(record.chain(), Map.of()).get(record.seq());
         if (!record.hash().equals(hash)) {
           out.println(
               file
-                  + " and the database disagree at record "
+                  + " and the database disagree at chain "
+                  + record.chain()
+                  + "'s record "
                   + record.seq()
                   + (hash == null
                       ? ": the database does not hold it (removed)"
@@ -128,14 +201,13 @@ public final class AuditVerifier {
 
   private static boolean checkpoints(
       JdbcAuditRepository repository,
+      List<AuditCheckpoint> stored,
       Optional<AuditKeys> keys,
       @Nullable Path file,
-      Map<Long, String> hashes,
-      long lastSeq,
+      Map<String, Map<Long, String>> hashes,
       PrintWriter out)
       throws IOException {
-    List<AuditCheckpoint> all = new ArrayList<>(repository.checkpoints());
-    List<AuditCheckpoint> stored = List.copyOf(all);
+    List<AuditCheckpoint> all = new ArrayList<>(stored);
     Path beside = file == null ? null : AuditWriter.checkpointsBeside(file);
     if (beside != null && Files.isRegularFile(beside)) {
       for (String line : Files.readAllLines(beside, StandardCharsets.UTF_8)) {
@@ -145,7 +217,12 @@ public final class AuditVerifier {
         AuditCheckpoint checkpoint = AuditCheckpoint.parseLine(line);
         if (!stored.contains(checkpoint)) {
           out.println(
-              beside + ": checkpoint of record " + checkpoint.seq() + " is not in the database");
+              beside
+                  + ": chain "
+                  + checkpoint.chain()
+                  + "'s checkpoint of record "
+                  + checkpoint.seq()
+                  + " is not in the database");
           all.add(checkpoint);
         }
       }
@@ -162,30 +239,65 @@ public final class AuditVerifier {
       return false;
     }
     boolean intact = all.size() == stored.size();
-    for (AuditCheckpoint checkpoint : all) {
-      if (!AuditKeys.signatureHolds(checkpoint, publicKey.get())) {
-        out.println("checkpoint of record " + checkpoint.seq() + ": the signature does not hold");
-        intact = false;
-      } else if (checkpoint.seq() > lastSeq) {
-        out.println(
-            "checkpoint of record "
-                + checkpoint.seq()
-                + ": the chain ends at record "
-                + lastSeq
-                + " (its tail was cut off)");
-        intact = false;
-      } else if (!checkpoint.headHash().equals(hashes.get(checkpoint.seq()))) {
-        out.println(
-            "checkpoint of record "
-                + checkpoint.seq()
-                + ": the chain holds a different record there (rewritten)");
-        intact = false;
+    Map<String, List<AuditCheckpoint>> byChain = new TreeMap<>();
+    all.forEach(c -> byChain.computeIfAbsent(c.chain(), chain -> new ArrayList<>()).add(c));
+    for (Map.Entry<String, List<AuditCheckpoint>> chain : byChain.entrySet()) {
+      Map<Long, String> chainHashes = hashes.getOrDefault(chain.getKey(), Map.of());
+      long lastSeq = chainHashes.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+      String prefix = "chain " + chain.getKey() + ": ";
+      boolean chainIntact = true;
+      for (AuditCheckpoint checkpoint : chain.getValue()) {
+        Optional<String> fault = fault(checkpoint, publicKey.get(), lastSeq, chainHashes, hashes);
+        if (fault.isPresent()) {
+          out.println(prefix + "checkpoint of record " + checkpoint.seq() + ": " + fault.get());
+          chainIntact = false;
+        }
       }
-    }
-    if (intact) {
-      out.println(all.size() + " signed checkpoints hold, the last at record " + last(all));
+      if (chainIntact) {
+        out.println(
+            prefix
+                + chain.getValue().size()
+                + " signed checkpoints hold, the last at record "
+                + last(chain.getValue()));
+      }
+      intact &= chainIntact;
     }
     return intact;
+  }
+
+  /** What is wrong with a checkpoint, given what the chains hold now. */
+  private static Optional<String> fault(
+      AuditCheckpoint checkpoint,
+      PublicKey publicKey,
+      long lastSeq,
+      Map<Long, String> chainHashes,
+      Map<String, Map<Long, String>> hashes) {
+    if (!AuditKeys.signatureHolds(checkpoint, publicKey)) {
+      return Optional.of("the signature does not hold");
+    }
+    if (checkpoint.seq() > lastSeq) {
+      return Optional.of("the chain ends at record " + lastSeq + " (its tail was cut off)");
+    }
+    if (!checkpoint.headHash().equals(chainHashes.get(checkpoint.seq()))) {
+      return Optional.of("the chain holds a different record there (rewritten)");
+    }
+    List<AuditCheckpoint.Head> seen;
+    try {
+      seen = checkpoint.seenHeads();
+    } catch (IllegalArgumentException e) {
+      return Optional.of("its list of other chains' heads cannot be read");
+    }
+    for (AuditCheckpoint.Head head : seen) {
+      if (!head.hash().equals(hashes.getOrDefault(head.chain(), Map.of()).get(head.seq()))) {
+        return Optional.of(
+            "it saw chain "
+                + head.chain()
+                + " at record "
+                + head.seq()
+                + ", which that chain no longer holds as it was (cut off or rewritten)");
+      }
+    }
+    return Optional.empty();
   }
 
   private static long last(List<AuditCheckpoint> checkpoints) {

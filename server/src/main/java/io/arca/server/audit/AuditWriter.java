@@ -228,8 +228,9 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
   }
 
   /**
-   * Signs the chain's head, if it moved since the last checkpoint, stores the checkpoint and
-   * appends it to the checkpoints file; returns it, or null when nothing was signed.
+   * Signs this node's chain's head, if it moved since the last checkpoint, with the heads of the
+   * other chains it sees (so that each chain's checkpoints vouch for the others too), stores the
+   * checkpoint and appends it to the checkpoints file; returns it, or null when nothing was signed.
    */
   public synchronized @Nullable AuditCheckpoint checkpoint() {
     lastCheckpointAt = System.currentTimeMillis();
@@ -240,7 +241,9 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     if (head == null || head.seq() == lastCheckpointSeq) {
       return null;
     }
-    AuditCheckpoint checkpoint = keys.sign(head, System.currentTimeMillis());
+    List<AuditCheckpoint.Head> others =
+        repository.heads().stream().filter(other -> !other.chain().equals(head.chain())).toList();
+    AuditCheckpoint checkpoint = keys.sign(head, others, System.currentTimeMillis());
     repository.addCheckpoint(checkpoint);
     lastCheckpointSeq = head.seq();
     if (checkpointFile != null) {

@@ -67,6 +67,12 @@ public final class AuditCommand {
     @Nullable String user;
 
     @Option(
+        names = "--chain",
+        paramLabel = "NAME",
+        description = "Records of this chain only (a node id, or legacy).")
+    @Nullable String chain;
+
+    @Option(
         names = "--object",
         paramLabel = "UID",
         description = "Records that name this Unique Identifier only.")
@@ -80,7 +86,8 @@ public final class AuditCommand {
       return new JdbcAuditRepository.Selection(
           since == null ? null : when(since, now).toEpochMilli(),
           until == null ? null : when(until, now).toEpochMilli(),
-          user);
+          user,
+          chain);
     }
 
     /** The object to select, or null for any. */

@@ -452,6 +452,8 @@ public record ServerConfig(
    * @param serverAdmins the users who may call the admin extension operations (KEK rotation, the
    *     deny list, reload: docs/OPERATIONS.md); empty, the default: nobody, and they are not served
    * @param credentials how the Credentials of requests are checked (certificate only by default)
+   * @param nodeId this node's name among the nodes that share a database: it names the audit chain
+   *     it writes; null: the one kept in the data directory, made there at the first start
    */
   public record Access(
       Set<String> privilegedUsers,
@@ -461,7 +463,8 @@ public record ServerConfig(
       boolean auditRequireDatabase,
       boolean namesMayRepeat,
       Set<String> serverAdmins,
-      Credentials credentials) {
+      Credentials credentials,
+      @Nullable String nodeId) {
     /** The audit journal's default maximum: 256 MiB, about a million records. */
     public static final long AUDIT_JOURNAL_MAX_BYTES = 256L << 20;
 
@@ -491,7 +494,8 @@ public record ServerConfig(
           Set.of());
     }
 
-    /** These settings, with the certificate alone naming the user. */
+    /** These settings, with the certificate alone naming the user and the node id kept in the data
+     * directory. */
     public Access(
         Set<String> privilegedUsers,
         @Nullable Path auditFile,
@@ -508,7 +512,8 @@ public record ServerConfig(
           auditRequireDatabase,
           namesMayRepeat,
           serverAdmins,
-          Credentials.DEFAULTS);
+          Credentials.DEFAULTS,
+          null);
     }
 
     /** These settings with {@code admins} as the server administrators. */
@@ -521,7 +526,8 @@ public record ServerConfig(
           auditRequireDatabase,
           namesMayRepeat,
           admins,
-          credentials);
+          credentials,
+          nodeId);
     }
 
     /** These settings with requests' Credentials checked as {@code checked} says. */
@@ -534,7 +540,8 @@ public record ServerConfig(
           auditRequireDatabase,
           namesMayRepeat,
           serverAdmins,
-          checked);
+          checked,
+          nodeId);
     }
 
     public Access {
@@ -548,6 +555,9 @@ public record ServerConfig(
             "privileged-users: " + privilegedUsers + " (expected: user names, not empty or *)");
       }
       serverAdmins = Set.copyOf(serverAdmins);
+      if (nodeId != null) {
+        NodeId.require(nodeId);
+      }
       if (serverAdmins.contains("") || serverAdmins.contains("*")) {
         throw new IllegalArgumentException(
             "server-admins: " + serverAdmins + " (expected: user names, not empty or *)");

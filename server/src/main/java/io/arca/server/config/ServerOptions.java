@@ -403,6 +403,15 @@ public final class ServerOptions {
   boolean auditRequireDatabase;
 
   @Option(
+      names = "--node-id",
+      paramLabel = "ID",
+      description =
+          "This node's name among the Arca nodes that share a database: it names the audit chain"
+              + " it writes (letters, digits, '.', '-', '_'; at most 64). Default: the one kept in"
+              + " the data directory's node-id file, made at the first start.")
+  @Nullable String nodeId;
+
+  @Option(
       names = "--allow-duplicate-names",
       description =
           "Let one user's live objects share a Name, for clients that reuse names (KMIP makes a"
@@ -530,7 +539,8 @@ public final class ServerOptions {
             auditRequireDatabase,
             allowDuplicateNames,
             Set.copyOf(serverAdmins),
-            credentials()),
+            credentials(),
+            nodeId),
         hsm.settings(),
         requestBounds(),
         observability.settings(),

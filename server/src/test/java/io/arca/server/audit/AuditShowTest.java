@@ -77,7 +77,7 @@ class AuditShowTest {
     List<String> json = show(Selection.ALL, null, true);
     assertThat(json.get(2))
         .startsWith(
-            "{\"seq\":3,\"time\":\"2026-12-05T10:02:00Z\",\"user\":\"alice\","
+            "{\"chain\":\"legacy\",\"seq\":3,\"time\":\"2026-12-05T10:02:00Z\",\"user\":\"alice\","
                 + "\"client\":\"192.0.2.7:40000\",\"operation\":\"Encrypt\",\"status\":\"Success\","
                 + "\"uniqueIds\":[\"k-10\",\"k-2\"],\"hash\":\"")
         .endsWith("\"}");

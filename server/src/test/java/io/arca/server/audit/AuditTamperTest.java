@@ -82,7 +82,7 @@ class AuditTamperTest {
   void anUntouchedLogVerifies() throws Exception {
     assertThat(checkpoint.seq()).isEqualTo(13);
     assertThat(verify(true))
-        .contains("database: 16 audit records, chain intact")
+        .contains("database, chain legacy: 16 audit records, chain intact")
         .contains("agree on the file's 13 records")
         .contains("2 signed checkpoints hold, the last at record 16");
   }
@@ -120,7 +120,7 @@ class AuditTamperTest {
     execute("DELETE FROM audit_log WHERE seq > 11");
     execute("DELETE FROM audit_checkpoints");
     assertThat(verify(false))
-        .contains("audit.log and the database disagree at record 12")
+        .contains("audit.log and the database disagree at chain legacy's record 12")
         .contains("is not in the database");
   }
 
