@@ -1,5 +1,6 @@
 package io.arca.conformance;
 
+import io.arca.server.config.CredentialSettings;
 import io.arca.server.Arca;
 import io.arca.server.config.CredentialPolicy;
 import io.arca.server.config.IdentitySource;
@@ -62,7 +63,7 @@ final class InProcessServer implements AutoCloseable {
         dataDir,
         false,
         false,
-        new ServerConfig.Credentials(
+        new CredentialSettings(
             CredentialPolicy.CREDENTIAL_BEHIND_CERTIFICATE,
             credentialsFile,
             Duration.ofHours(1),
@@ -71,11 +72,11 @@ final class InProcessServer implements AutoCloseable {
 
   private static InProcessServer start(Path dataDir, boolean namesMayRepeat, boolean https)
       throws Exception {
-    return start(dataDir, namesMayRepeat, https, ServerConfig.Credentials.DEFAULTS);
+    return start(dataDir, namesMayRepeat, https, CredentialSettings.DEFAULTS);
   }
 
   private static InProcessServer start(
-      Path dataDir, boolean namesMayRepeat, boolean https, ServerConfig.Credentials credentials)
+      Path dataDir, boolean namesMayRepeat, boolean https, CredentialSettings credentials)
       throws Exception {
     DevelopmentPki pki = DevelopmentPki.openOrCreate(dataDir.resolve("pki"));
     ServerConfig.Tls tls =

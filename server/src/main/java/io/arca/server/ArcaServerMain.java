@@ -5,6 +5,7 @@ import io.arca.server.audit.AuditVerifier;
 import io.arca.server.config.AuditCommand;
 import io.arca.server.config.BackupCommand;
 import io.arca.server.config.CredentialsCommand;
+import io.arca.server.config.HsmSettings;
 import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
 import io.arca.server.config.ServerConfig;
@@ -106,7 +107,7 @@ public final class ArcaServerMain {
   private static int checkConfig(ServerConfig config, PrintWriter err) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     System.setProperty("arca.log.level", "WARN");
-    ServerConfig.Hsm hsm = config.hsm();
+    HsmSettings hsm = config.hsm();
     try {
       ServerConfig.Tls tls = config.tls();
       if (tls != null) {

@@ -14,6 +14,7 @@ import io.arca.server.batch.AnsweredItems;
 import io.arca.server.batch.AsyncOperations;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.batch.OperationRegistry;
+import io.arca.server.config.CredentialSettings;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.crypto.ClientRandom;
 import io.arca.server.crypto.JcaKeyCache;
@@ -180,7 +181,7 @@ public final class ServerHandlers {
   }
 
   /** The check of requests' Credentials these settings ask for. */
-  private static CredentialCheck credentialCheck(ServerConfig.Credentials settings, Clock clock) {
+  private static CredentialCheck credentialCheck(CredentialSettings settings, Clock clock) {
     if (!settings.policy().checksCredentials()) {
       return CredentialCheck.CERTIFICATE_ONLY;
     }

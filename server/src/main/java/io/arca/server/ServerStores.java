@@ -15,6 +15,7 @@ import io.arca.server.access.GrantStore;
 import io.arca.server.audit.AuditJournal;
 import io.arca.server.audit.AuditKeys;
 import io.arca.server.audit.AuditWriter;
+import io.arca.server.config.HsmSettings;
 import io.arca.server.config.NodeId;
 import io.arca.server.config.Password;
 import io.arca.server.config.PrivateFiles;
@@ -227,7 +228,7 @@ public final class ServerStores implements AutoCloseable {
   }
 
   /** Opens the configured HSM with every slot logged in, or null without one; wipes the PINs. */
-  private static @Nullable HsmModule openHsm(ServerConfig.@Nullable Hsm settings) {
+  private static @Nullable HsmModule openHsm(@Nullable HsmSettings settings) {
     if (settings == null) {
       return null;
     }

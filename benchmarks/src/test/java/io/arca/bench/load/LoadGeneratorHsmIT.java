@@ -1,5 +1,6 @@
 package io.arca.bench.load;
 
+import io.arca.server.config.HsmSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.hsm.HsmProfile;
@@ -66,7 +67,7 @@ class LoadGeneratorHsmIT {
             false,
             ServerConfig.Storage.EMBEDDED,
             ServerConfig.Access.DEFAULTS,
-            new ServerConfig.Hsm(
+            new HsmSettings(
                 HsmProfile.SOFTHSM2, tokens.library(), DevelopmentPki.ADMIN_USER, slots));
     server = Arca.start(config, TlsContexts.server(tls));
   }

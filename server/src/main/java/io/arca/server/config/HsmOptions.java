@@ -59,7 +59,7 @@ final class HsmOptions {
   List<Path> hsmPasswordFiles = new ArrayList<>();
 
   /** The HSM settings, or null when no --hsm-model is given. */
-  ServerConfig.@Nullable Hsm settings() {
+  @Nullable HsmSettings settings() {
     if (hsmModel == null) {
       if (hsmLibrary != null
           || hsmAdmin != null
@@ -116,6 +116,6 @@ final class HsmOptions {
         throw new IllegalArgumentException("hsm-slot " + hsmSlots.get(i) + " is given twice");
       }
     }
-    return new ServerConfig.Hsm(profile, library, hsmAdmin, slots);
+    return new HsmSettings(profile, library, hsmAdmin, slots);
   }
 }

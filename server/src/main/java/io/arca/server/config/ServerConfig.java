@@ -1,14 +1,10 @@
 package io.arca.server.config;
 
-import io.arca.hsm.HsmProfile;
 import io.arca.kmip.message.RequestBounds;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +43,7 @@ public record ServerConfig(
     boolean interop,
     Storage storage,
     Access access,
-    @Nullable Hsm hsm,
+    @Nullable HsmSettings hsm,
     RequestBounds requestBounds,
     Observability observability,
     @Nullable InetSocketAddress httpsBind) {
@@ -65,7 +61,7 @@ public record ServerConfig(
       boolean interop,
       Storage storage,
       Access access,
-      @Nullable Hsm hsm,
+      @Nullable HsmSettings hsm,
       RequestBounds requestBounds,
       Observability observability) {
     this(
@@ -101,7 +97,7 @@ public record ServerConfig(
       boolean interop,
       Storage storage,
       Access access,
-      @Nullable Hsm hsm,
+      @Nullable HsmSettings hsm,
       RequestBounds requestBounds) {
     this(
         bind,
@@ -133,7 +129,7 @@ public record ServerConfig(
       boolean interop,
       Storage storage,
       Access access,
-      @Nullable Hsm hsm) {
+      @Nullable HsmSettings hsm) {
     this(
         bind,
         port,
@@ -463,7 +459,7 @@ public record ServerConfig(
       boolean auditRequireDatabase,
       boolean namesMayRepeat,
       Set<String> serverAdmins,
-      Credentials credentials,
+      CredentialSettings credentials,
       @Nullable String nodeId) {
     /** The audit journal's default maximum: 256 MiB, about a million records. */
     public static final long AUDIT_JOURNAL_MAX_BYTES = 256L << 20;
@@ -494,8 +490,10 @@ public record ServerConfig(
           Set.of());
     }
 
-    /** These settings, with the certificate alone naming the user and the node id kept in the data
-     * directory. */
+    /**
+     * These settings, with the certificate alone naming the user and the node id kept in the data
+     * directory.
+     */
     public Access(
         Set<String> privilegedUsers,
         @Nullable Path auditFile,
@@ -512,7 +510,7 @@ public record ServerConfig(
           auditRequireDatabase,
           namesMayRepeat,
           serverAdmins,
-          Credentials.DEFAULTS,
+          CredentialSettings.DEFAULTS,
           null);
     }
 
@@ -531,7 +529,7 @@ public record ServerConfig(
     }
 
     /** These settings with requests' Credentials checked as {@code checked} says. */
-    public Access withCredentials(Credentials checked) {
+    public Access withCredentials(CredentialSettings checked) {
       return new Access(
           privilegedUsers,
           auditFile,
@@ -563,91 +561,6 @@ public record ServerConfig(
             "server-admins: " + serverAdmins + " (expected: user names, not empty or *)");
       }
       Objects.requireNonNull(credentials, "credentials");
-    }
-  }
-
-  /**
-   * How the Credentials of request headers are checked (docs/ACCESS.md, Credentials).
-   *
-   * @param policy how a credential combines with the certificate's user
-   * @param file the users, devices and attestations allowed, with their Argon2id password hashes
-   *     (written by {@code arca-server credentials add}); null for none
-   * @param ticketMaxLifetime the longest lease a Login ticket gets (and the lease when none is
-   *     asked)
-   * @param failuresPerMinute failed credentials a client (address and certificate) may have in a
-   *     minute before its credentials are refused unchecked
-   */
-  public record Credentials(
-      CredentialPolicy policy,
-      @Nullable Path file,
-      Duration ticketMaxLifetime,
-      int failuresPerMinute) {
-    /** The certificate alone names the user; no credentials file. */
-    public static final Credentials DEFAULTS =
-        new Credentials(CredentialPolicy.CERTIFICATE, null, Duration.ofHours(1), 5);
-
-    public Credentials {
-      Objects.requireNonNull(policy, "policy");
-      if (policy.checksCredentials() && file == null) {
-        throw new IllegalArgumentException(
-            "credential-policy " + policy.word() + " needs credentials-file");
-      }
-      if (ticketMaxLifetime.isNegative() || ticketMaxLifetime.isZero()) {
-        throw new IllegalArgumentException(
-            "ticket-max-lifetime: " + ticketMaxLifetime + " (expected: > 0)");
-      }
-      if (failuresPerMinute < 1) {
-        throw new IllegalArgumentException(
-            "credential-failures-per-minute: " + failuresPerMinute + " (expected: > 0)");
-      }
-    }
-  }
-
-  /**
-   * The HSM: a PKCS#11 library, the vendor profile that says how it behaves, the user who
-   * administers its keys and the slots the server logs in to.
-   *
-   * @param profile the vendor profile (proteccio, softhsm2, utimaco, pkcs11)
-   * @param library the PKCS#11 library
-   * @param admin the user (certificate identity) who creates and manages {@code hsm::} objects
-   * @param slotPasswords the user PIN of each slot, by PKCS#11 slot id, in the order given
-   */
-  public record Hsm(
-      HsmProfile profile, Path library, String admin, Map<Long, Password> slotPasswords) {
-    public Hsm {
-      Objects.requireNonNull(profile, "profile");
-      Objects.requireNonNull(library, "library");
-      Objects.requireNonNull(admin, "admin");
-      if (slotPasswords.isEmpty()) {
-        throw new IllegalArgumentException(
-            "hsm-slot: none given (expected: --hsm-slot N --hsm-password P for each slot)");
-      }
-      slotPasswords = Collections.unmodifiableMap(new LinkedHashMap<>(slotPasswords));
-    }
-
-    /** The PINs as arrays that {@link io.arca.hsm.HsmModule#open} wipes after login. */
-    public Map<Long, char[]> pins() {
-      Map<Long, char[]> pins = new LinkedHashMap<>();
-      slotPasswords.forEach((slot, password) -> pins.put(slot, password.toCharArray()));
-      return pins;
-    }
-
-    /** Wipes every slot password, once the slots are logged in. */
-    public void wipePasswords() {
-      slotPasswords.values().forEach(Password::wipe);
-    }
-
-    @Override
-    public String toString() {
-      return "Hsm["
-          + profile.name()
-          + " "
-          + library
-          + ", admin "
-          + admin
-          + ", slots "
-          + slotPasswords.keySet()
-          + "]";
     }
   }
 }

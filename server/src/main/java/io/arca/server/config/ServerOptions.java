@@ -340,40 +340,6 @@ public final class ServerOptions {
   List<String> serverAdmins = new ArrayList<>();
 
   @Option(
-      names = "--credential-policy",
-      defaultValue = "certificate",
-      paramLabel = "certificate|credential-behind-certificate|both-must-match",
-      description =
-          "How a request's KMIP Credential combines with the client certificate: ignored (the"
-              + " certificate names the user), required and naming the user behind the"
-              + " certificate, or required and naming the certificate's user"
-              + " (default: ${DEFAULT-VALUE}).")
-  String credentialPolicy = "certificate";
-
-  @Option(
-      names = "--credentials-file",
-      paramLabel = "FILE",
-      description =
-          "The users and devices that may present credentials, with Argon2id password hashes;"
-              + " edit with 'arca-server credentials add|remove|list'.")
-  @Nullable Path credentialsFile;
-
-  @Option(
-      names = "--ticket-max-lifetime",
-      defaultValue = "PT1H",
-      paramLabel = "DURATION",
-      description = "The longest lease of a Login ticket (default: ${DEFAULT-VALUE}).")
-  Duration ticketMaxLifetime = Duration.ofHours(1);
-
-  @Option(
-      names = "--credential-failures-per-minute",
-      defaultValue = "5",
-      description =
-          "Failed credentials a client (address and certificate) may have in a minute before"
-              + " its credentials are refused unchecked (default: ${DEFAULT-VALUE}).")
-  int credentialFailuresPerMinute = 5;
-
-  @Option(
       names = "--audit-file",
       paramLabel = "FILE",
       description = "Also append every audit record to this file (the database keeps the chain).")
@@ -456,6 +422,8 @@ public final class ServerOptions {
   // ---- HSM (PKCS#11) ---------------------------------------------------------------------------
 
   @Mixin HsmOptions hsm = new HsmOptions();
+
+  @Mixin CredentialOptions credentialOptions = new CredentialOptions();
 
   // ---- Watching it: admin listener, logs -------------------------------------------------------
 
@@ -548,17 +516,13 @@ public final class ServerOptions {
   }
 
   /** The credential settings, also for the {@code credentials} subcommand. */
-  public ServerConfig.Credentials credentials() {
-    return new ServerConfig.Credentials(
-        CredentialPolicy.of(credentialPolicy),
-        credentialsFile,
-        ticketMaxLifetime,
-        credentialFailuresPerMinute);
+  public CredentialSettings credentials() {
+    return credentialOptions.settings();
   }
 
   /** The credentials file, or null when none is set. */
   public @Nullable Path credentialsFile() {
-    return credentialsFile;
+    return credentialOptions.credentialsFile;
   }
 
   private ServerConfig.Revocation revocation() {

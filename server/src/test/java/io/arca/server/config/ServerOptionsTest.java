@@ -304,7 +304,7 @@ class ServerOptionsTest {
         .hasMessageContaining("missing");
   }
 
-  private static char[] pin(ServerConfig.Hsm hsm, long slot) {
+  private static char[] pin(HsmSettings hsm, long slot) {
     return java.util.Objects.requireNonNull(hsm.slotPasswords().get(slot), "slot " + slot)
         .toCharArray();
   }
@@ -318,7 +318,7 @@ class ServerOptionsTest {
 
   @Test
   void hsmSlotsPairWithTheirPasswordsInOrderAndTheLibraryHasItsModelsDefault() throws Exception {
-    ServerConfig.Hsm hsm =
+    HsmSettings hsm =
         java.util.Objects.requireNonNull(
             parse(
                     Map.of(),
@@ -364,7 +364,7 @@ class ServerOptionsTest {
         """
             .formatted(one, two));
 
-    ServerConfig.Hsm hsm =
+    HsmSettings hsm =
         java.util.Objects.requireNonNull(parse(Map.of(), "--config", toml.toString()).hsm());
 
     assertThat(hsm.library()).isEqualTo(Path.of("/lib/libnethsm.so"));
@@ -375,7 +375,7 @@ class ServerOptionsTest {
 
   @Test
   void opencryptokiModelFindsDebiansLibraryAndItsProfile() throws Exception {
-    ServerConfig.Hsm hsm =
+    HsmSettings hsm =
         java.util.Objects.requireNonNull(
             parse(
                     Map.of(),

@@ -55,6 +55,7 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.Arca;
 import io.arca.server.TestServers;
+import io.arca.server.config.HsmSettings;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmRequests.Encrypted;
 import io.arca.server.tls.DevelopmentPki;
@@ -161,7 +162,7 @@ class HsmEndToEndIT {
     assertThat(answer.resultMessage()).contains("does not implement AES-GCM");
   }
 
-  static ServerConfig withHsm(ServerConfig base, ServerConfig.Hsm hsm) {
+  static ServerConfig withHsm(ServerConfig base, HsmSettings hsm) {
     return new ServerConfig(
         base.bind(),
         base.port(),

@@ -28,6 +28,7 @@ import io.arca.server.Arca;
 import io.arca.server.ServerStores;
 import io.arca.server.TestServers;
 import io.arca.server.audit.AuditVerifier;
+import io.arca.server.config.HsmSettings;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;
@@ -67,7 +68,7 @@ class HsmStartupIT {
     pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
   }
 
-  private static ServerConfig config(String name, ServerConfig.Hsm hsm, String kekId) {
+  private static ServerConfig config(String name, HsmSettings hsm, String kekId) {
     ServerConfig base = TestServers.config(dir.resolve(name), TestServers.tls(pki), 8, 1 << 20);
     ServerConfig.Storage embedded = ServerConfig.Storage.EMBEDDED;
     return HsmEndToEndIT.withHsm(
@@ -93,7 +94,7 @@ class HsmStartupIT {
         hsm);
   }
 
-  private static ServerConfig config(String name, ServerConfig.Hsm hsm) {
+  private static ServerConfig config(String name, HsmSettings hsm) {
     return HsmEndToEndIT.withHsm(
         TestServers.config(dir.resolve(name), TestServers.tls(pki), 8, 1 << 20), hsm);
   }
@@ -116,7 +117,7 @@ class HsmStartupIT {
     ServerConfig config =
         config(
             "no-slot",
-            new ServerConfig.Hsm(
+            new HsmSettings(
                 HsmProfile.SOFTHSM2, TokenImplementation.SOFTHSM2.library(), "admin", slots));
     assertThatThrownBy(() -> ServerStores.open(config).close())
         .isInstanceOf(IllegalStateException.class)
@@ -125,11 +126,11 @@ class HsmStartupIT {
 
   @Test
   void aMissingLibraryStopsTheStart() {
-    ServerConfig.Hsm settings = tokens.settings("admin");
+    HsmSettings settings = tokens.settings("admin");
     ServerConfig config =
         config(
             "no-library",
-            new ServerConfig.Hsm(
+            new HsmSettings(
                 HsmProfile.PROTECCIO,
                 dir.resolve("libnethsm.so"),
                 "admin",

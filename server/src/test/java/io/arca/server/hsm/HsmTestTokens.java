@@ -1,8 +1,8 @@
 package io.arca.server.hsm;
 
 import io.arca.hsm.HsmProfile;
+import io.arca.server.config.HsmSettings;
 import io.arca.server.config.Password;
-import io.arca.server.config.ServerConfig;
 import io.arca.testing.TestTokens;
 import io.arca.testing.TokenImplementation;
 import java.util.LinkedHashMap;
@@ -50,15 +50,15 @@ record HsmTestTokens(TestTokens tokens, HsmProfile profile) {
   }
 
   /** HSM settings for both slots, administered by {@code admin}. */
-  ServerConfig.Hsm settings(String admin) {
+  HsmSettings settings(String admin) {
     return settings(admin, pin1());
   }
 
   /** HSM settings for both slots with {@code firstPin} for the first one. */
-  ServerConfig.Hsm settings(String admin, String firstPin) {
+  HsmSettings settings(String admin, String firstPin) {
     Map<Long, Password> slots = new LinkedHashMap<>();
     slots.put(slot1(), new Password(firstPin.toCharArray()));
     slots.put(slot2(), new Password(pin2().toCharArray()));
-    return new ServerConfig.Hsm(profile, tokens.library(), admin, slots);
+    return new HsmSettings(profile, tokens.library(), admin, slots);
   }
 }

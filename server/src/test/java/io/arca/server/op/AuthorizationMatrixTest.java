@@ -94,10 +94,7 @@ class AuthorizationMatrixTest {
   private static final ByteString DATA =
       ByteString.copyOf("attack at dawn".getBytes(StandardCharsets.UTF_8));
 
-  /**
-   * Operations that act on no existing object; each has a test of its own below, or (RNG, Hash)
-   * serves every authenticated user alike.
-   */
+  /** No existing object, or a CA to set up first (Certify): each is tested on its own. */
   private static final Set<Operation> NOT_ON_AN_OBJECT =
       EnumSet.of(
           Operation.DISCOVER_VERSIONS,
@@ -117,15 +114,10 @@ class AuthorizationMatrixTest {
           Operation.LIST_ACCESS,
           Operation.POLL,
           Operation.CANCEL,
-          Operation.SET_ENDPOINT_ROLE);
-
-  /**
-   * On objects, but with a CA key and certificates to set up first. Certify's grant cases (none,
-   * another right, the right) are in CertifyEndToEndTest; Re-certify and Validate resolve their
-   * objects through ObjectAccess like every handler, and have no row of their own yet.
-   */
-  private static final Set<Operation> MATRIX_ELSEWHERE =
-      EnumSet.of(Operation.CERTIFY, Operation.RE_CERTIFY, Operation.VALIDATE);
+          Operation.SET_ENDPOINT_ROLE,
+          Operation.CERTIFY,
+          Operation.RE_CERTIFY,
+          Operation.VALIDATE);
 
   @TempDir Path dir;
   private HandlerFixture fixture;
@@ -219,7 +211,6 @@ class AuthorizationMatrixTest {
   void everyRegisteredOperationHasARowInTheMatrix() {
     Set<Operation> onObjects = EnumSet.copyOf(registry.operations());
     onObjects.removeAll(NOT_ON_AN_OBJECT);
-    onObjects.removeAll(MATRIX_ELSEWHERE);
     assertThat(requests.keySet())
         .as("an operation registered without a row here: add one, with its request")
         .isEqualTo(onObjects);
@@ -399,8 +390,6 @@ class AuthorizationMatrixTest {
     assertSuccess(batchOf("alice", Operation.GRANT_ACCESS, everyone), "Grant Access to *");
   }
 
-  // ---- the objects each operation acts on
-
   /** A fresh object on which alice's request for {@code operation} succeeds. */
   private String target(Operation operation) {
     return switch (operation) {
@@ -561,8 +550,6 @@ class AuthorizationMatrixTest {
   private static Attribute contact(String value) {
     return Attribute.of(new TtlvTextString(Tag.CONTACT_INFORMATION.code(), value));
   }
-
-  // ---- plumbing
 
   private void usePolicy(Set<String> privileged) {
     policy =
