@@ -1,8 +1,8 @@
 package io.arca.conformance;
 
-import io.arca.server.config.CredentialSettings;
 import io.arca.server.Arca;
 import io.arca.server.config.CredentialPolicy;
+import io.arca.server.config.CredentialSettings;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.ServerConfig;
 import io.arca.server.tls.DevelopmentPki;

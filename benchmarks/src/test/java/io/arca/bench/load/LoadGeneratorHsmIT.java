@@ -1,10 +1,10 @@
 package io.arca.bench.load;
 
-import io.arca.server.config.HsmSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.hsm.HsmProfile;
 import io.arca.server.Arca;
+import io.arca.server.config.HsmSettings;
 import io.arca.server.config.IdentitySource;
 import io.arca.server.config.Password;
 import io.arca.server.config.ServerConfig;
