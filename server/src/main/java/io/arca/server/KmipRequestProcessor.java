@@ -183,7 +183,7 @@ public final class KmipRequestProcessor implements RequestProcessor {
     } else {
       String user;
       try {
-        user = credentials.userOf(request, connection.user(), client(connection));
+        user = credentials.userOf(request, connection.user(), () -> client(connection));
       } catch (RefusedCredential e) {
         return credentialRefused(request, e, connection, allocator);
       }

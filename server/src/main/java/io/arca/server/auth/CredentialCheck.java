@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,15 +126,17 @@ public final class CredentialCheck {
    * The user {@code request} acts as.
    *
    * @param certificateUser the user the client certificate names
-   * @param client the client as the failure limit knows it: its address and certificate user
+   * @param clientOf the client as the failure limit knows it (address and certificate user), made
+   *     only when a credential is checked
    * @throws RefusedCredential when a Credential is needed and missing, malformed or wrong, when the
    *     client failed too often, or when a ticket does not allow the request's operations
    */
-  public String userOf(RequestMessage request, String certificateUser, String client)
+  public String userOf(RequestMessage request, String certificateUser, Supplier<String> clientOf)
       throws RefusedCredential {
     if (!policy.checksCredentials()) {
       return certificateUser;
     }
+    String client = clientOf.get();
     long wait = failures.waitSeconds(client);
     if (wait > 0) {
       throw new RefusedCredential(

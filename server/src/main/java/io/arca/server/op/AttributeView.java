@@ -78,14 +78,19 @@ record AttributeView(Attributes attributes) {
   List<String> links(LinkType type) {
     List<String> uids = new ArrayList<>();
     for (Attribute link : attributes.all(Tag.LINK.code())) {
-      if (link.value() instanceof TtlvStructure value
-          && value.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration linkType
-          && linkType.value() == type.value()
-          && value.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString uid) {
-        uids.add(uid.value());
-      }
+      linkedId(link, type).ifPresent(uids::add);
     }
     return uids;
+  }
+
+  /** The identifier {@code attribute} links to when it is a Link of {@code type}. */
+  static Optional<String> linkedId(Attribute attribute, LinkType type) {
+    return attribute.value() instanceof TtlvStructure value
+            && value.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration linkType
+            && linkType.value() == type.value()
+            && value.first(Tag.LINKED_OBJECT_IDENTIFIER.code()) instanceof TtlvTextString uid
+        ? Optional.of(uid.value())
+        : Optional.empty();
   }
 
   /** How many Links the object has, of every type: the index the next one takes. */

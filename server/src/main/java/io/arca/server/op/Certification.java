@@ -15,9 +15,7 @@ import io.arca.kmip.object.Certificate;
 import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvDateTime;
-import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
@@ -154,18 +152,11 @@ final class Certification {
     }
     List<Attribute> items = new ArrayList<>();
     for (Attribute attribute : given.items()) {
-      if (!isLink(attribute, LinkType.CERTIFICATE_LINK)) {
+      if (AttributeView.linkedId(attribute, LinkType.CERTIFICATE_LINK).isEmpty()) {
         items.add(attribute);
       }
     }
     return new Attributes(items, given.templateNames());
-  }
-
-  private static boolean isLink(Attribute attribute, LinkType type) {
-    return attribute.value() instanceof TtlvStructure link
-        && link.tag() == Tag.LINK.code()
-        && link.first(Tag.LINK_TYPE.code()) instanceof TtlvEnumeration value
-        && value.value() == type.value();
   }
 
   /** Who signs, and until when the issuer's certificate lets it. */
@@ -336,10 +327,9 @@ final class Certification {
     int links = 0;
     for (Attribute attribute : attributes.items()) {
       if (replaced != null
-          && isLink(attribute, LinkType.CERTIFICATE_LINK)
-          && ((TtlvStructure) attribute.value()).first(Tag.LINKED_OBJECT_IDENTIFIER.code())
-              instanceof TtlvTextString uid
-          && uid.value().equals(replaced)) {
+          && AttributeView.linkedId(attribute, LinkType.CERTIFICATE_LINK)
+              .filter(replaced::equals)
+              .isPresent()) {
         continue;
       }
       if (attribute.value().tag() == Tag.LINK.code()) {
