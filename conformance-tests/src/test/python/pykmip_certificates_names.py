@@ -134,12 +134,26 @@ def scenario_duplicate_names_register(client, version):
     assert bytes(client.get(two).value) == bytes(range(16, 32)), "the second key differs"
 
 
+def scenario_name_attribute_index(client, version):
+    name = "pykmip-indexed-%s" % uuid.uuid4()
+    uid = client.create(AES, 128, name=name)
+    _, attributes = client.get_attributes(uid, ["Name"])
+    assert len(attributes) == 1, "%d Name attributes" % len(attributes)
+    attribute = attributes[0]
+    assert attribute.attribute_value.name_value.value == name, "another name"
+    if version != "2.0":  # 2.0 has no Attribute Index: the instance is named by its value
+        index = attribute.attribute_index
+        assert index is not None, "no Attribute Index on the Name"
+        assert index.value == 0, "Attribute Index %s" % index.value
+
+
 SCENARIOS = [
     ("certificate_register_get", scenario_certificate_register_get),
     ("certificate_attributes", scenario_certificate_attributes),
     ("certificate_locate", scenario_certificate_locate),
     ("duplicate_names", scenario_duplicate_names),
     ("duplicate_names_register", scenario_duplicate_names_register),
+    ("name_attribute_index", scenario_name_attribute_index),
 ]
 
 

@@ -125,7 +125,12 @@ public enum Relaxation {
    * white space folded to one space before they are sent or compared.
    */
   SPACED_ATTRIBUTE_NAMES(
-      "the 1.0-1.2 files were extracted from HTML and spell some names \"Unique   Identifier\"");
+      "the 1.0-1.2 files were extracted from HTML and spell some names \"Unique   Identifier\""),
+
+  /**
+   * In a 1.x Attribute structure, an Attribute Index of 0 matches an absent one, either way round.
+   */
+  IMPLIED_ATTRIBUTE_INDEX("1.x: an Attribute with no Attribute Index is the instance with index 0");
 
   /**
    * How far a date may be from the one expected under {@link #NOW_RELATIVE_DATE} and {@link

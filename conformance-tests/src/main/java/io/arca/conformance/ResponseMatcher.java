@@ -8,6 +8,7 @@ import io.arca.kmip.ttlv.TtlvBigInteger;
 import io.arca.kmip.ttlv.TtlvByteString;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvEnumeration;
+import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 final class ResponseMatcher {
   private static final Set<Integer> OPTIONAL =
       Set.of(Tag.SERVER_CORRELATION_VALUE.code(), Tag.RESULT_MESSAGE.code());
+
+  private static final TtlvInteger INDEX_ZERO = new TtlvInteger(Tag.ATTRIBUTE_INDEX.code(), 0);
 
   private final Bindings bindings;
   private final Set<String> generated;
@@ -220,6 +223,10 @@ final class ResponseMatcher {
     if (tag == Tag.RESPONSE_PAYLOAD.code()) {
       scope = payloadScope(scope, actual);
     }
+    if (tag == Tag.ATTRIBUTE.code()) { // Relaxation.IMPLIED_ATTRIBUTE_INDEX
+      expected = withoutIndexZero(expected);
+      actual = withoutIndexZero(actual);
+    }
     boolean unordered =
         tag == Tag.ATTRIBUTES.code()
             || (tag == Tag.RESPONSE_PAYLOAD.code()
@@ -227,6 +234,13 @@ final class ResponseMatcher {
     return unordered
         ? compareUnordered(expected, actual, path, scope)
         : compareInOrder(expected, actual, path, scope);
+  }
+
+  private static TtlvStructure withoutIndexZero(TtlvStructure attribute) {
+    List<Ttlv> items = new ArrayList<>(attribute.items());
+    boolean removed =
+        items.removeIf(item -> item.tag() == Tag.ATTRIBUTE_INDEX.code() && item.equals(INDEX_ZERO));
+    return removed ? new TtlvStructure(attribute.tag(), items) : attribute;
   }
 
   private @Nullable Difference compareInOrder(

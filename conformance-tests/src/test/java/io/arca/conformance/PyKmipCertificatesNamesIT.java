@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PyKMIP's client (Debian's python3-pykmip) registers, reads and locates X.509 certificates and
- * gives two objects one name, against a server run with {@code --allow-duplicate-names}, at KMIP
- * 1.0, 1.2, 1.4 and 2.0. Every scenario must pass.
+ * gives two objects one name, and reads the Attribute Index of a Name, against a server run with
+ * {@code --allow-duplicate-names}, at KMIP 1.0, 1.2, 1.4 and 2.0. Every scenario must pass.
  */
 class PyKmipCertificatesNamesIT {
   private static final List<String> VERSIONS = List.of("1.0", "1.2", "1.4", "2.0");

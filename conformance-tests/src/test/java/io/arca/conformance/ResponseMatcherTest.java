@@ -68,6 +68,27 @@ class ResponseMatcherTest {
   }
 
   @Test
+  void anAttributeIndexOfZeroMatchesAnAbsentOneButNoOtherIndexDoes() {
+    String state = "<AttributeName type=\"TextString\" value=\"State\"/>";
+    String value = "<AttributeValue type=\"Enumeration\" value=\"PreActive\"/>";
+    String bare = response("", uid("k") + "<Attribute>" + state + value + "</Attribute>");
+    String zero =
+        response(
+            "",
+            uid("k")
+                + "<Attribute>"
+                + state
+                + "<AttributeIndex type=\"Integer\" value=\"0\"/>"
+                + value
+                + "</Attribute>");
+    String one = zero.replace("value=\"0\"", "value=\"1\"");
+
+    assertThat(compare(expected(bare), actual(zero))).isNull();
+    assertThat(compare(expected(zero), actual(bare))).isNull();
+    assertThat(compare(expected(bare), actual(one))).isNotNull();
+  }
+
+  @Test
   void aPlaceholderBindsOnceAndMustThenMatch() {
     Ttlv expected = expected(response("", uid("$UNIQUE_IDENTIFIER_0")));
 

@@ -110,13 +110,26 @@ public final class AttributeCodec {
    * #isExpressible} first.
    */
   public static TtlvStructure encodeAttribute(Attribute attribute) {
+    return encodeAttribute(attribute, false);
+  }
+
+  /**
+   * The 1.x Attribute structure of an attribute with its Attribute Index always written, 0
+   * included: what a server answers where it tells a client which instance is which (Get
+   * Attributes), since clients read the index there rather than assume the default.
+   */
+  public static TtlvStructure encodeIndexedAttribute(Attribute attribute) {
+    return encodeAttribute(attribute, true);
+  }
+
+  private static TtlvStructure encodeAttribute(Attribute attribute, boolean alwaysIndexed) {
     String name = attribute.reference().name();
     if (name == null) {
       throw new IllegalArgumentException("attribute has no 1.x name: " + attribute.reference());
     }
     List<Ttlv> items = new ArrayList<>(3);
     items.add(new TtlvTextString(Tag.ATTRIBUTE_NAME.code(), name));
-    if (attribute.index() != 0) {
+    if (alwaysIndexed || attribute.index() != 0) {
       items.add(new TtlvInteger(Tag.ATTRIBUTE_INDEX.code(), attribute.index()));
     }
     items.add(Retag.withTag(attribute.value(), Tag.ATTRIBUTE_VALUE.code()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
+import io.arca.kmip.payload.GetAttributes;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvException;
@@ -182,6 +183,43 @@ class AttributeCodecTest {
     // An explicit index 0 means what an absent one means (KMIP 1.4 §2.1.1).
     assertThat(AttributeCodec.decodeAttribute(zero))
         .isEqualTo(AttributeCodec.decodeAttribute(attribute1x("Name", name("n"))));
+    // Where a server tells which instance is which, index 0 is written too.
+    assertThat(AttributeCodec.encodeAttribute(AttributeCodec.decodeAttribute(zero)))
+        .isEqualTo(attribute1x("Name", name("n")));
+    assertThat(AttributeCodec.encodeIndexedAttribute(AttributeCodec.decodeAttribute(zero)))
+        .isEqualTo(zero);
+  }
+
+  @Test
+  void aOnePointXGetAttributesAnswerIndexesEveryInstanceAndTwoPointXNone() {
+    Attributes attributes =
+        new Attributes(
+            List.of(AttributeCodec.decodeAttribute(attribute1x("Name", name("n")))), List.of());
+    GetAttributes.Response response = new GetAttributes.Response("uid", attributes, true);
+
+    TtlvStructure v14 = response.encode(ProtocolVersion.V1_4);
+    TtlvStructure v21 = response.encode(ProtocolVersion.V2_1);
+
+    assertThat(v14.first(Tag.ATTRIBUTE.code()))
+        .isInstanceOfSatisfying(
+            TtlvStructure.class,
+            attribute ->
+                assertThat(attribute.first(Tag.ATTRIBUTE_INDEX.code()))
+                    .isEqualTo(new TtlvInteger(Tag.ATTRIBUTE_INDEX.code(), 0)));
+    assertThat(v21.first(Tag.ATTRIBUTES.code()))
+        .isInstanceOfSatisfying(
+            TtlvStructure.class,
+            container ->
+                assertThat(container.items())
+                    .extracting(Ttlv::tag)
+                    .containsExactly(Tag.NAME.code()));
+    assertThat(GetAttributes.Response.decode(v14, ProtocolVersion.V1_4)).isEqualTo(response);
+    assertThat(new GetAttributes.Response("uid", attributes).encode(ProtocolVersion.V1_4))
+        .isEqualTo(
+            TtlvStructure.of(
+                Tag.RESPONSE_PAYLOAD.code(),
+                new TtlvTextString(Tag.UNIQUE_IDENTIFIER.code(), "uid"),
+                attribute1x("Name", name("n"))));
   }
 
   @Test

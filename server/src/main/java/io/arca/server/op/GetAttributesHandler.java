@@ -45,6 +45,7 @@ public final class GetAttributesHandler
     return new GetAttributes.Response(
         record.uid(),
         ObjectAttributes.forVersion(
-            ObjectAttributes.select(record, request.references()), context.protocolVersion()));
+            ObjectAttributes.select(record, request.references()), context.protocolVersion()),
+        true);
   }
 }
