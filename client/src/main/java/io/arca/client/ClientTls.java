@@ -18,6 +18,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -93,13 +94,23 @@ public final class ClientTls {
     }
   }
 
-  private static PrivateKey privateKey(Path file) throws IOException {
+  /**
+   * The private key of a PEM file: PKCS#8, or the traditional SEC1 (EC) and PKCS#1 (RSA) forms. A
+   * SEC1 key may leave its public key out (Bouncy Castle's and some HSM tools' writers do), so only
+   * the private half is read.
+   */
+  static PrivateKey privateKey(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
-      Object pem = parser.readObject();
+      Object pem;
+      try {
+        pem = parser.readObject();
+      } catch (PEMException e) {
+        throw new IOException(file + ": not a readable PEM key (" + e.getMessage() + ")", e);
+      }
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       if (pem instanceof PEMKeyPair pair) {
-        return converter.getKeyPair(pair).getPrivate();
+        return converter.getPrivateKey(pair.getPrivateKeyInfo());
       }
       if (pem instanceof PrivateKeyInfo info) {
         return converter.getPrivateKey(info);
