@@ -148,7 +148,15 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public boolean delete(String uid) {
-    return write(c -> ObjectRows.delete(c, uid));
+    AtomicBoolean inDoubt = new AtomicBoolean();
+    try {
+      // A retry after a commit in doubt finds no row when that commit deleted it: deleted all the
+      // same, so not reported as a miss.
+      return database.transaction(c -> ObjectRows.delete(c, uid), () -> inDoubt.set(true))
+          || inDoubt.get();
+    } catch (SQLException e) {
+      throw new PersistenceException("database write failed", e);
+    }
   }
 
   @Override
@@ -200,14 +208,6 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
       return database.snapshotRead(work);
     } catch (SQLException e) {
       throw new PersistenceException("database read failed", e);
-    }
-  }
-
-  private <T> T write(Database.Work<T> work) {
-    try {
-      return database.transaction(work);
-    } catch (SQLException e) {
-      throw new PersistenceException("database write failed", e);
     }
   }
 }

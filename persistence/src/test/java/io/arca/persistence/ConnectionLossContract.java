@@ -112,6 +112,17 @@ abstract class ConnectionLossContract {
     assertThat(repository.currentVersion("cut-update")).hasValue(2);
   }
 
+  @Test
+  void destroyWhoseCommitWasMadeButNeverAcknowledgedIsNoMiss() throws Exception {
+    repository.insert(ObjectRepositoryContract.key("cut-delete", "bob", "Active"));
+
+    dying.arm(Death.AFTER_COMMIT);
+    assertThat(repository.delete("cut-delete")).isTrue();
+
+    assertThat(dying.deaths()).isEqualTo(1);
+    assertThat(rowsWithUid("cut-delete")).isZero();
+  }
+
   private int rowsWithUid(String uid) throws Exception {
     return database.read(
         c -> {
