@@ -82,10 +82,10 @@ class GaleraArcaFailoverIT {
           new ArcaProcess("node-b", dir.resolve("b"), pki, kek, sequential(dbHosts, 1, database));
       servers.add(a);
       servers.add(b);
-      // One after the other: the first migrates the fresh database.
+      // Both at once on the fresh database: one migrates it while the other waits for it.
       a.start();
-      a.awaitListening();
       b.start();
+      a.awaitListening();
       b.awaitListening();
 
       ClientConfig both =
@@ -171,6 +171,15 @@ class GaleraArcaFailoverIT {
           .hasSameSizeAs(acknowledged);
       assertThat(clients.stream().flatMap(c -> c.notFound.stream()).toList())
           .as("acknowledged keys a Get did not find during the run")
+          .isEmpty();
+      // The server makes every identifier here: a Create cut off by a kill is either stored and
+      // acknowledged or not stored, never refused as a duplicate of the row its own first attempt
+      // committed; and a request the database node's loss cut off runs again on the next node.
+      assertThat(clients.stream().flatMap(c -> c.alreadyExists.stream()).toList())
+          .as("Creates answered Object Already Exists for a server-made identifier")
+          .isEmpty();
+      assertThat(clients.stream().flatMap(c -> c.generalFailures.stream()).toList())
+          .as("requests answered General Failure during the kills")
           .isEmpty();
       assertThat(afterDatabaseKill)
           .as("each client's first success after the database node's kill, ms")
@@ -314,6 +323,8 @@ class GaleraArcaFailoverIT {
     final ConcurrentLinkedQueue<Long> creates = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> notFound = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> alreadyExists = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> generalFailures = new ConcurrentLinkedQueue<>();
 
     Client(int number, KmipClient kmip, AtomicBoolean running) {
       this.number = number;
@@ -333,6 +344,8 @@ class GaleraArcaFailoverIT {
           long now = System.nanoTime();
           creates.add(now);
           successes.add(now);
+        } catch (KmipOperationException e) {
+          tally("Create", e);
         } catch (IOException | RuntimeException e) {
           failures.add("Create: " + e);
         }
@@ -347,10 +360,20 @@ class GaleraArcaFailoverIT {
           if (e.resultReason() == ResultReason.ITEM_NOT_FOUND) {
             notFound.add(known);
           }
-          failures.add("Get: " + e);
+          tally("Get", e);
         } catch (IOException | RuntimeException e) {
           failures.add("Get: " + e);
         }
+      }
+    }
+
+    private void tally(String operation, KmipOperationException e) {
+      String failure = operation + ": " + e;
+      failures.add(failure);
+      if (e.resultReason() == ResultReason.OBJECT_ALREADY_EXISTS) {
+        alreadyExists.add(failure);
+      } else if (e.resultReason() == ResultReason.GENERAL_FAILURE) {
+        generalFailures.add(failure);
       }
     }
 

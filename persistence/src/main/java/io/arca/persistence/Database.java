@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,15 @@ public final class Database implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
+  /** One try of a read or a transaction, on a connection of its own. */
+  private interface Attempt<T> {
+    T run() throws SQLException;
+  }
+
   private final SqlDialect dialect;
   private final BasicDataSource pool;
   private volatile boolean galera;
+  private volatile UnaryOperator<Connection> interposer = UnaryOperator.identity();
 
   private Database(SqlDialect dialect, BasicDataSource pool) {
     this.dialect = dialect;
@@ -83,8 +90,8 @@ public final class Database implements AutoCloseable {
     pool.setMaxConn(Duration.ofHours(1));
     Database database = new Database(config.dialect(), pool);
     try {
-      int version = migrations.apply(database);
       database.galera = database.detectGalera();
+      int version = migrations.apply(database);
       log.info(
           "database {} at schema version {}{}",
           config.dialect(),
@@ -106,38 +113,103 @@ public final class Database implements AutoCloseable {
    */
   public Connection connection() {
     try {
-      return pool.getConnection();
+      return borrow();
     } catch (SQLException e) {
       throw new PersistenceException("no database connection", e);
     }
   }
 
+  private Connection borrow() throws SQLException {
+    return interposer.apply(pool.getConnection());
+  }
+
+  /**
+   * From now on passes every connection lent through {@code interposer} first: tests put a
+   * connection that dies at a chosen moment between the pool and the code.
+   */
+  void interpose(UnaryOperator<Connection> interposer) {
+    this.interposer = interposer;
+  }
+
   /**
    * Runs {@code work} in one transaction and commits it; a transaction the database rolled back on
-   * its own ({@link SqlDialect#isRetryable}) runs again, whole, up to {@link #ATTEMPTS} times in
-   * all, after a short random pause so that two nodes that collided do not collide again. The work
-   * must do nothing outside the connection that a second run would repeat.
+   * its own ({@link SqlDialect#isRetryable}) or whose connection was lost ({@link
+   * SqlDialect#isConnectionLoss}) runs again, whole, on a fresh connection (the connector's
+   * multi-host URL then picks the next node), up to {@link #ATTEMPTS} times in all, after a short
+   * random pause so that two nodes that collided do not collide again. The work must do nothing
+   * outside the connection that a second run would repeat.
    *
    * @throws SQLException the last failure, when it is not retryable or every attempt failed
    */
   public <T> T transaction(Work<T> work) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = connection()) {
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
+    return transaction(work, () -> {});
+  }
+
+  /**
+   * {@link #transaction(Work)}, telling {@code commitInDoubt} when a connection was lost during a
+   * commit: that commit may have been made, so a later attempt may find the rows the earlier one
+   * wrote (a duplicate key), and the caller must then check whether they are its own.
+   */
+  <T> T transaction(Work<T> work, Runnable commitInDoubt) throws SQLException {
+    return retrying(
+        () -> {
+          try (Connection c = borrow()) {
+            T result;
+            try {
+              result = work.run(c);
+            } catch (SQLException | RuntimeException e) {
+              rollbackQuietly(c, e);
+              throw e;
+            }
+            try {
+              c.commit();
+            } catch (SQLException e) {
+              if (dialect.isConnectionLoss(e)) {
+                commitInDoubt.run();
+              }
+              rollbackQuietly(c, e);
+              throw e;
+            }
+            return result;
+          }
+        },
+        true);
+  }
+
+  /** A read in auto-commit, run again on a fresh connection when its connection is lost. */
+  public <T> T read(Work<T> work) throws SQLException {
+    return retrying(
+        () -> {
+          try (Connection c = borrow()) {
+            c.setAutoCommit(true);
+            return work.run(c);
+          }
+        },
+        false);
+  }
+
+  private <T> T retrying(Attempt<T> attempt, boolean rolledBackToo) throws SQLException {
+    for (int n = 1; ; n++) {
+      try {
+        return attempt.run();
       } catch (SQLException e) {
-        if (attempt >= ATTEMPTS || !dialect.isRetryable(e)) {
+        boolean lost = dialect.isConnectionLoss(e);
+        if (n >= ATTEMPTS || !(lost || (rolledBackToo && dialect.isRetryable(e)))) {
           throw e;
         }
-        log.debug("transaction rolled back by the database ({}); attempt {}", e, attempt + 1);
-        pause(attempt);
+        // The message only: a driver's exception names the statement, never its bound values.
+        log.debug("{} ({}); attempt {}", lost ? "connection lost" : "rolled back", e, n + 1);
+        pause(n, lost);
       }
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      // A lost connection cannot roll back; the server undoes what it did not commit.
+      cause.addSuppressed(e);
     }
   }
 
@@ -147,22 +219,22 @@ public final class Database implements AutoCloseable {
    * wsrep_sync_wait}); elsewhere a plain read, which sees every commit already.
    */
   public <T> T causalRead(Work<T> work) throws SQLException {
-    try (Connection c = connection()) {
-      c.setAutoCommit(true);
-      if (!galera) {
-        return work.run(c);
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("SET SESSION wsrep_sync_wait = 1");
-      }
-      try {
-        return work.run(c);
-      } finally {
-        try (Statement s = c.createStatement()) {
-          s.execute("SET SESSION wsrep_sync_wait = 0");
-        }
-      }
+    if (!galera) {
+      return read(work);
     }
+    return read(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION wsrep_sync_wait = 1");
+          }
+          try {
+            return work.run(c);
+          } finally {
+            try (Statement s = c.createStatement()) {
+              s.execute("SET SESSION wsrep_sync_wait = 0");
+            }
+          }
+        });
   }
 
   /**
@@ -173,20 +245,23 @@ public final class Database implements AutoCloseable {
    * it read.
    */
   public <T> T snapshotRead(Work<T> work) throws SQLException {
-    try (Connection c = connection()) {
-      if (dialect != SqlDialect.MARIADB) {
-        c.setAutoCommit(true);
-        return work.run(c);
-      }
-      int isolation = c.getTransactionIsolation();
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try {
-        return work.run(c);
-      } finally {
-        c.rollback();
-        c.setTransactionIsolation(isolation);
-      }
+    if (dialect != SqlDialect.MARIADB) {
+      return read(work);
     }
+    return retrying(
+        () -> {
+          try (Connection c = borrow()) {
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+              return work.run(c);
+            } finally {
+              c.rollback();
+              c.setTransactionIsolation(isolation);
+            }
+          }
+        },
+        false);
   }
 
   /** Whether this database is a node of a Galera cluster, whose reads may lag other nodes. */
@@ -207,9 +282,15 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void pause(int attempt) {
+  /**
+   * A conflict clears in milliseconds; a lost node takes the cluster about two seconds to evict
+   * (the Galera suspect timeout), so connection losses wait 0.1, 0.2, 0.4, 0.8, then 1.6 s.
+   */
+  private static void pause(int attempt, boolean connectionLost) {
+    long bound =
+        connectionLost ? 100L << Math.min(attempt - 1, 4) : 1L + (2L << Math.min(attempt, 6));
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + (2L << Math.min(attempt, 6))));
+      Thread.sleep(connectionLost ? bound : ThreadLocalRandom.current().nextLong(1, bound));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
@@ -24,13 +25,22 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-  private record Pending(StoredObject object, CompletableFuture<StoredObject> done, int attempts) {
+  /**
+   * An insert waiting for its commit; {@code inDoubt} once a commit that held it lost its
+   * connection, so that its row may be stored already, written by this writer.
+   */
+  private record Pending(
+      StoredObject object, CompletableFuture<StoredObject> done, int attempts, boolean inDoubt) {
     Pending(StoredObject object, CompletableFuture<StoredObject> done) {
-      this(object, done, 1);
+      this(object, done, 1, false);
     }
 
     Pending again() {
-      return new Pending(object, done, attempts + 1);
+      return new Pending(object, done, attempts + 1, inDoubt);
+    }
+
+    Pending doubted() {
+      return new Pending(object, done, attempts, true);
     }
   }
 
@@ -106,20 +116,22 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void write(List<Pending> batch) {
+    AtomicBoolean inDoubt = new AtomicBoolean();
     try {
-      // A batch that lost a Galera certification or a deadlock runs again whole.
+      // A batch that lost a Galera certification, a deadlock or its connection runs again whole.
       database.transaction(
           c -> {
             ObjectRows.insert(c, batch.stream().map(Pending::object).toList(), names);
             return batch.size();
-          });
+          },
+          () -> inDoubt.set(true));
     } catch (SQLException e) {
       if (batch.size() == 1) {
         Pending p = batch.get(0);
-        p.done().completeExceptionally(failure(p.object().uid(), e));
+        failed(inDoubt.get() ? p.doubted() : p, e);
       } else {
         for (Pending p : batch) {
-          write(List.of(p));
+          write(List.of(inDoubt.get() ? p.doubted() : p));
         }
       }
       return;
@@ -170,6 +182,34 @@ final class GroupCommitWriter implements AutoCloseable {
       }
     }
     return landed;
+  }
+
+  /**
+   * Answers an insert that failed alone. A duplicate met after a commit in doubt may be this
+   * writer's own row, committed by the attempt whose acknowledgement was lost: when the row under
+   * the uid is the one this insert wrote (owner, creation time and wrapped key block), the insert
+   * succeeded. Another writer's row, or a Name another object holds, is still refused.
+   */
+  private void failed(Pending p, SQLException e) {
+    if (p.inDoubt() && database.dialect().isDuplicateKey(e)) {
+      try {
+        boolean own =
+            database.causalRead(c -> ObjectRows.notLanded(c, List.of(p.object()))).isEmpty();
+        if (own) {
+          log.info("object {} was stored by a commit whose answer was lost", p.object().uid());
+          p.done().complete(p.object());
+          return;
+        }
+      } catch (SQLException readFailure) {
+        e.addSuppressed(readFailure);
+        p.done()
+            .completeExceptionally(
+                new PersistenceException(
+                    "object " + p.object().uid() + " may or may not be stored", e));
+        return;
+      }
+    }
+    p.done().completeExceptionally(failure(p.object().uid(), e));
   }
 
   private RuntimeException failure(String uid, SQLException e) {

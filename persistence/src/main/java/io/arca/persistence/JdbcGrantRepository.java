@@ -53,20 +53,22 @@ public final class JdbcGrantRepository {
   }
 
   private List<StoredGrant> read(String sql, String... parameters) {
-    try (Connection c = database.connection()) {
-      c.setAutoCommit(true);
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        for (int i = 0; i < parameters.length; i++) {
-          s.setString(i + 1, parameters[i]);
-        }
-        List<StoredGrant> rows = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            rows.add(new StoredGrant(r.getString(1), r.getString(2), r.getString(3)));
-          }
-        }
-        return rows;
-      }
+    try {
+      return database.read(
+          c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+              for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+              }
+              List<StoredGrant> rows = new ArrayList<>();
+              try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                  rows.add(new StoredGrant(r.getString(1), r.getString(2), r.getString(3)));
+                }
+              }
+              return rows;
+            }
+          });
     } catch (SQLException e) {
       throw new PersistenceException("reading access grants failed", e);
     }

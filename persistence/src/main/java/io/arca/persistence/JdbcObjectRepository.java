@@ -1,6 +1,5 @@
 package io.arca.persistence;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,12 +84,20 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
     String token = HexFormat.of().formatHex(randomBytes(16));
     long next = object.version() + 1;
     boolean updated;
+    AtomicBoolean inDoubt = new AtomicBoolean();
     try {
-      updated = database.transaction(c -> ObjectRows.update(c, object, names, token));
-      if (updated && database.galera()) {
+      updated =
+          database.transaction(
+              c -> ObjectRows.update(c, object, names, token), () -> inDoubt.set(true));
+      // After a commit in doubt, the retry finds the object at the next version: this update's own
+      // when its write token is the one recorded for that version.
+      if ((updated && database.galera()) || (!updated && inDoubt.get())) {
         updated = held(object.uid(), next, token);
       }
     } catch (SQLException e) {
+      if (inDoubt.get() && database.dialect().isDuplicateKey(e) && heldQuietly(object, token)) {
+        return object.atVersion(next);
+      }
       if (database.dialect().isDuplicateName(e)) {
         throw new DuplicateNameException(object.uid(), e);
       }
@@ -122,6 +130,15 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
     return held;
   }
 
+  private boolean heldQuietly(StoredObject object, String token) {
+    try {
+      return held(object.uid(), object.version() + 1, token);
+    } catch (SQLException e) {
+      throw new PersistenceException(
+          "object " + object.uid() + " may or may not be updated: its commit was cut off", e);
+    }
+  }
+
   // A token must differ from every other writer's, not be secret: no SecureRandom needed.
   private static byte[] randomBytes(int n) {
     byte[] bytes = new byte[n];
@@ -131,7 +148,15 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
 
   @Override
   public boolean delete(String uid) {
-    return write(c -> ObjectRows.delete(c, uid));
+    AtomicBoolean inDoubt = new AtomicBoolean();
+    try {
+      // A retry after a commit in doubt finds no row when that commit deleted it: deleted all the
+      // same, so not reported as a miss.
+      return database.transaction(c -> ObjectRows.delete(c, uid), () -> inDoubt.set(true))
+          || inDoubt.get();
+    } catch (SQLException e) {
+      throw new PersistenceException("database write failed", e);
+    }
   }
 
   @Override
@@ -158,10 +183,9 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
   }
 
   private <T> T read(Database.Work<T> work) {
-    try (Connection c = database.connection()) {
-      // Autocommit reads: no transaction is held open, so on SQLite a read never takes the lock.
-      c.setAutoCommit(true);
-      return work.run(c);
+    // Autocommit reads: no transaction is held open, so on SQLite a read never takes the lock.
+    try {
+      return database.read(work);
     } catch (SQLException e) {
       throw new PersistenceException("database read failed", e);
     }
@@ -184,14 +208,6 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
       return database.snapshotRead(work);
     } catch (SQLException e) {
       throw new PersistenceException("database read failed", e);
-    }
-  }
-
-  private <T> T write(Database.Work<T> work) {
-    try {
-      return database.transaction(work);
-    } catch (SQLException e) {
-      throw new PersistenceException("database write failed", e);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,6 +21,11 @@ import java.util.regex.Pattern;
  * <p>All pending scripts run in one transaction. SQLite rolls DDL back with it; MariaDB commits
  * each DDL statement on its own, so there a failed script leaves the schema half-applied and the
  * version unrecorded, and the operator must repair it (the usual MariaDB limitation).
+ *
+ * <p>Nodes started at once on one database migrate it one at a time: on MariaDB (and Galera) the
+ * runner holds a {@link MigrationLock} while it reads the version and runs the scripts, so a node
+ * that waited finds the schema current; on SQLite the migration's transaction takes the one write
+ * lock at its start (IMMEDIATE), which does the same.
  */
 public final class Migrations {
   /** The scripts, in order; every dialect has one file of each name. Add new ones at the end. */
@@ -65,7 +71,33 @@ public final class Migrations {
    * @throws SchemaTooNewException if the database is ahead of the code
    */
   int apply(Database database) {
+    if (database.dialect() != SqlDialect.MARIADB) {
+      return applyLocked(database);
+    }
+    MigrationLock lock;
+    try {
+      lock = MigrationLock.acquire(database, LOCK_WAIT);
+    } catch (SQLException e) {
+      throw new PersistenceException("taking the schema migration lease failed", e);
+    }
+    try {
+      return applyLocked(database);
+    } finally {
+      lock.close();
+    }
+  }
+
+  /** How long a node waits for another to finish migrating: past the lease, it takes over. */
+  private static final Duration LOCK_WAIT = MigrationLock.LEASE.plusMinutes(1);
+
+  private int applyLocked(Database database) {
     try (Connection c = database.connection()) {
+      if (database.galera()) {
+        // The version another node recorded before it let the lease go must be read here.
+        try (Statement s = c.createStatement()) {
+          s.execute("SET SESSION wsrep_sync_wait = 1");
+        }
+      }
       try {
         int current = currentVersion(c);
         if (current > latestVersion()) {
@@ -92,6 +124,12 @@ public final class Migrations {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
+      } finally {
+        if (database.galera()) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION wsrep_sync_wait = 0");
+          }
+        }
       }
     } catch (SQLException e) {
       throw new PersistenceException("migrating the database schema failed", e);

@@ -2,7 +2,10 @@ package io.arca.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What differs between the SQL back ends: the migration scripts, the driver settings, the isolation
@@ -128,4 +131,36 @@ public enum SqlDialect {
     }
     return false;
   }
+
+  /**
+   * Whether {@code e} says the connection was lost, or its node cannot serve yet, so that the work
+   * may run again on a fresh connection: SQL state class 08 (connection exception), the driver's
+   * {@link SQLTransientConnectionException} or {@link SQLNonTransientConnectionException}, MariaDB
+   * Connector/J's 25S03 (it reconnected to another host and the transaction in progress was lost),
+   * a Galera node not ready for queries (1047, "WSREP has not yet prepared node"), a server going
+   * down (1053), a killed connection (1927) and the client's lost-server errors (2002, 2006, 2013).
+   * In every dialect, since it says nothing of the SQL.
+   */
+  boolean isConnectionLoss(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          String state = n.getSQLState();
+          if (state != null && (state.startsWith("08") || state.equals("25S03"))) {
+            return true;
+          }
+          if (CONNECTION_LOST.contains(n.getErrorCode())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<Integer> CONNECTION_LOST = Set.of(1047, 1053, 1927, 2002, 2006, 2013);
 }
