@@ -53,7 +53,9 @@ final class MigrationLock implements AutoCloseable {
                 "CREATE TABLE IF NOT EXISTS schema_lock ("
                     + "id INTEGER NOT NULL PRIMARY KEY, "
                     + "holder VARCHAR(64) NOT NULL, "
-                    + "expires_at BIGINT NOT NULL)");
+                    + "expires_at BIGINT NOT NULL) "
+                    // Text compares byte for byte, as in every table of the schema.
+                    + "ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin");
           }
           return true;
         });
