@@ -194,4 +194,9 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
       throw new PersistenceException("database write failed", e);
     }
   }
+
+  /** The server-wide settings kept in the same database as these objects. */
+  public JdbcSettingsRepository settings() {
+    return new JdbcSettingsRepository(database);
+  }
 }
