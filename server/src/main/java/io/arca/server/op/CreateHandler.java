@@ -90,6 +90,7 @@ public final class CreateHandler implements OperationHandler<Create.Request, Cre
     try {
       ObjectRecord draft =
           NewObjects.draft(
+              store,
               uid,
               ObjectType.SECRET_DATA,
               attributes,
