@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the client-set {@link ObjectRules} mean for a new object (docs/CONFORMANCE.md, Set Defaults
@@ -70,6 +71,32 @@ final class CreationRules {
    */
   static void check(
       ObjectRules rules, ObjectType type, Attributes attributes, ProtocolVersion version) {
+    check(rules, type, null, attributes, version);
+  }
+
+  /**
+   * Refuses an edit of an object of {@code type} that gives an attribute a Constraint names (of a
+   * Constraint that applies to it as edited) a value the Constraint does not allow, or removes it.
+   * Attributes the edit leaves as they were are not checked: an object made before the Constraint
+   * keeps what it has.
+   *
+   * @throws KmipException Constraint Violation (Illegal Operation before 2.0)
+   */
+  static void checkEdit(
+      ObjectRules rules,
+      ObjectType type,
+      Attributes before,
+      Attributes after,
+      ProtocolVersion version) {
+    check(rules, type, before, after, version);
+  }
+
+  private static void check(
+      ObjectRules rules,
+      ObjectType type,
+      @Nullable Attributes before,
+      Attributes attributes,
+      ProtocolVersion version) {
     if (rules.constraints().isEmpty()) {
       return;
     }
@@ -84,14 +111,20 @@ final class CreationRules {
       Set<AttributeReference> named = new LinkedHashSet<>();
       constraint.attributes().items().forEach(item -> named.add(item.reference()));
       for (AttributeReference reference : named) {
-        Set<Ttlv> allowed = new HashSet<>();
-        constraint.attributes().all(reference).forEach(item -> allowed.add(item.value()));
         List<Attribute> values = attributes.all(reference);
-        if (values.isEmpty() || !values.stream().allMatch(v -> allowed.contains(v.value()))) {
+        if (before != null && values(before.all(reference)).equals(values(values))) {
+          continue; // left as it was
+        }
+        Set<Ttlv> allowed = new HashSet<>(values(constraint.attributes().all(reference)));
+        if (values.isEmpty() || !allowed.containsAll(values(values))) {
           throw violation(version, c, reference, values.isEmpty());
         }
       }
     }
+  }
+
+  private static List<Ttlv> values(List<Attribute> instances) {
+    return instances.stream().map(Attribute::value).toList();
   }
 
   private static KmipException violation(

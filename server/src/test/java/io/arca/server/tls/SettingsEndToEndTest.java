@@ -23,6 +23,7 @@ import io.arca.kmip.object.KeyBlock;
 import io.arca.kmip.object.KeyMaterial;
 import io.arca.kmip.object.KeyValue;
 import io.arca.kmip.object.SymmetricKey;
+import io.arca.kmip.payload.AddAttribute;
 import io.arca.kmip.payload.Constraint;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.CreateKeyPair;
@@ -32,6 +33,7 @@ import io.arca.kmip.payload.Locate;
 import io.arca.kmip.payload.ObjectDefaults;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.payload.Register;
+import io.arca.kmip.payload.SetAttribute;
 import io.arca.kmip.payload.SetConstraints;
 import io.arca.kmip.payload.SetDefaults;
 import io.arca.kmip.ttlv.ByteString;
@@ -164,6 +166,32 @@ class SettingsEndToEndTest {
         call(
             user, Operation.REGISTER, Register.Request.of(aesKey(32), Attributes.EMPTY).encode(V)));
     assertThat(located(user)).isEqualTo(before + 2);
+  }
+
+  @Test
+  void anAttributeEditThatWouldBreakAConstraintIsRefusedAndTheValueKept() throws Exception {
+    Attribute ops = Attribute.of(new TtlvTextString(Tag.CONTACT_INFORMATION.code(), "ops"));
+    Attribute dev = Attribute.of(new TtlvTextString(Tag.CONTACT_INFORMATION.code(), "dev"));
+    String before = create(user, aes(128)); // made before the constraint: keeps what it has
+    SetConstraints.Request contacts =
+        new SetConstraints.Request(
+            List.of(new Constraint(List.of(), List.of(), Attributes.of(ops))));
+    assertOk(call(admin, Operation.SET_CONSTRAINTS, contacts.encode(V)));
+    List<Attribute> items = new ArrayList<>(aes(128).items());
+    items.add(ops);
+    String uid = create(user, new Attributes(items, List.of()));
+
+    assertThat(
+            reason(
+                call(user, Operation.SET_ATTRIBUTE, new SetAttribute.Request(uid, dev).encode(V))))
+        .isEqualTo(ResultReason.CONSTRAINT_VIOLATION);
+    assertThat(attribute(user, uid, Tag.CONTACT_INFORMATION)).isEqualTo(ops.value());
+    assertOk(call(user, Operation.SET_ATTRIBUTE, new SetAttribute.Request(uid, ops).encode(V)));
+    assertOk(
+        call(
+            user,
+            Operation.ADD_ATTRIBUTE,
+            new AddAttribute.Request(before, Attribute.of(group("x"))).encode(V)));
   }
 
   @Test
