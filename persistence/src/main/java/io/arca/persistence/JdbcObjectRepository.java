@@ -210,4 +210,9 @@ public final class JdbcObjectRepository implements ObjectRepository, AutoCloseab
       throw new PersistenceException("database read failed", e);
     }
   }
+
+  /** The server-wide settings kept in the same database as these objects. */
+  public JdbcSettingsRepository settings() {
+    return new JdbcSettingsRepository(database);
+  }
 }

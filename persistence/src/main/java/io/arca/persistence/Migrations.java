@@ -38,7 +38,8 @@ public final class Migrations {
           "V005__keks.sql",
           "V006__unique_names.sql",
           "V007__write_tokens.sql",
-          "V008__audit_chains.sql");
+          "V008__audit_chains.sql",
+          "V009__server_settings.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__[a-z0-9_]+\\.sql");
 

@@ -60,12 +60,13 @@ class MigrationsTest {
                 "V006__unique_names.sql",
                 "V007__write_tokens.sql",
                 "V008__audit_chains.sql",
-                "V009__extra.sql"));
+                "V009__server_settings.sql",
+                "V010__extra.sql"));
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
     try (Database db = Database.open(config, two)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
     assertThatThrownBy(() -> Database.open(config)).isInstanceOf(SchemaTooNewException.class);
   }
@@ -87,12 +88,13 @@ class MigrationsTest {
                 "V006__unique_names.sql",
                 "V007__write_tokens.sql",
                 "V008__audit_chains.sql",
-                "V009__broken.sql"));
+                "V009__server_settings.sql",
+                "V010__broken.sql"));
     assertThatThrownBy(() -> Database.open(config, broken))
         .isInstanceOf(PersistenceException.class)
         .hasMessageContaining("migrating");
     try (Database db = Database.open(config)) {
-      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+      assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
       try (Connection c = db.connection();
           Statement s = c.createStatement();
           ResultSet r =

@@ -50,6 +50,7 @@ import io.arca.server.op.EncryptHandler;
 import io.arca.server.op.ExportHandler;
 import io.arca.server.op.GetAttributeListHandler;
 import io.arca.server.op.GetAttributesHandler;
+import io.arca.server.op.GetConstraintsHandler;
 import io.arca.server.op.GetHandler;
 import io.arca.server.op.GetUsageAllocationHandler;
 import io.arca.server.op.GrantAccessHandler;
@@ -89,6 +90,8 @@ import io.arca.server.op.RotateKekHandler;
 import io.arca.server.op.ServerAdministration;
 import io.arca.server.op.ServerAdmins;
 import io.arca.server.op.SetAttributeHandler;
+import io.arca.server.op.SetConstraintsHandler;
+import io.arca.server.op.SetDefaultsHandler;
 import io.arca.server.op.SetEndpointRoleHandler;
 import io.arca.server.op.SignHandler;
 import io.arca.server.op.SignatureVerifyHandler;
@@ -324,7 +327,14 @@ public final class ServerHandlers {
                     ProtectionStorageMask.SOFTWARE.value(), ProtectionStorageMask.HARDWARE.value()),
             ClaimedProfiles.standard().served(config.servesHttps()),
             admins,
-            credentials::attestationTypes));
+            credentials::attestationTypes,
+            () -> store.settings().current()));
+    // The server's settings are its administrators' (by certificate identity, whether or not the
+    // admin extension operations are served); what constrains creation, everyone's to read.
+    ServerAdmins settingsAdmins = new ServerAdmins(config.access().serverAdmins());
+    handlers.add(PayloadCodecs.SET_DEFAULTS, new SetDefaultsHandler(settingsAdmins, store));
+    handlers.add(PayloadCodecs.SET_CONSTRAINTS, new SetConstraintsHandler(settingsAdmins, store));
+    handlers.add(PayloadCodecs.GET_CONSTRAINTS, new GetConstraintsHandler(store));
     handlers.add(PayloadCodecs.RNG_RETRIEVE, new RngRetrieveHandler(clientRandom));
     handlers.add(PayloadCodecs.RNG_SEED, new RngSeedHandler(clientRandom));
     handlers.add(PayloadCodecs.GRANT_ACCESS, new GrantAccessHandler(objects));

@@ -2,6 +2,7 @@ package io.arca.server.hsm;
 
 import io.arca.hsm.HsmKeyRef;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.store.ClientSettings;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectQuery;
 import io.arca.server.store.ObjectRecord;
@@ -134,5 +135,11 @@ public final class HsmRoutingStore implements ObjectStore {
                   wanted)));
     }
     return out;
+  }
+
+  /** The database's: an HSM keeps no settings. */
+  @Override
+  public ClientSettings settings() {
+    return database.settings();
   }
 }

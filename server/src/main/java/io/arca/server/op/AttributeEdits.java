@@ -211,6 +211,12 @@ final class AttributeEdits {
         uid,
         current -> {
           Attributes next = ServerAttributes.afterEdit(change.apply(current));
+          CreationRules.checkEdit(
+              objects.store().settings().current(),
+              current.objectType(),
+              current.attributes(),
+              next,
+              context.protocolVersion());
           State state = Lifecycle.stateAt(current.state(), next, now);
           return current.withAttributes(next, now).withState(state, now);
         },

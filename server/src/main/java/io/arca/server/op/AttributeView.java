@@ -17,8 +17,10 @@ import io.arca.server.store.ObjectRecord;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -191,6 +193,17 @@ record AttributeView(Attributes attributes) {
   }
 
   /** Whether the client gave an Original Creation Date (the tables let it set one initially). */
+  /** The values of the Object Group instances (what scopes Object Defaults and Constraints). */
+  Set<String> objectGroups() {
+    Set<String> groups = new HashSet<>();
+    for (Attribute group : attributes.all(Tag.OBJECT_GROUP.code())) {
+      if (group.value() instanceof TtlvTextString text) {
+        groups.add(text.value());
+      }
+    }
+    return groups;
+  }
+
   boolean hasOriginalCreationDate() {
     return attributes.first(Tag.ORIGINAL_CREATION_DATE.code()) != null;
   }

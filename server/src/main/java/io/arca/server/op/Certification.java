@@ -292,7 +292,8 @@ final class Certification {
       serverSet.add(allLinks.get(i).withIndex(i));
     }
     ObjectRecord draft =
-        NewObjects.draft(uid, ObjectType.CERTIFICATE, given, serverSet, context, true);
+        NewObjects.draft(
+            objects.store(), uid, ObjectType.CERTIFICATE, given, serverSet, context, true);
     if (owner != null) {
       draft = Replacements.ownedAs(draft, owner);
     }

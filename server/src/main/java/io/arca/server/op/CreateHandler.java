@@ -63,10 +63,16 @@ public final class CreateHandler implements OperationHandler<Create.Request, Cre
         request.objectType() == ObjectType.SECRET_DATA.value()
             && context.protocolVersion().isAtLeast(ProtocolVersion.V2_0);
     QuantumSafety.checkCreate(request.objectType(), request.attributes());
-    String uid =
-        secret
-            ? createSecretData(request, context)
-            : keys.forNew(request.attributes()).create(request, context);
+    KeyBacking backing = secret ? keys.stored() : keys.forNew(request.attributes());
+    if (backing != keys.stored()) {
+      // The token keeps no draft to check: the request's own attributes are what it makes.
+      CreationRules.check(
+          store.settings().current(),
+          ObjectType.SYMMETRIC_KEY,
+          request.attributes(),
+          context.protocolVersion());
+    }
+    String uid = secret ? createSecretData(request, context) : backing.create(request, context);
     context.batch().setIdPlaceholder(uid);
     context.batch().onUndo(() -> store.delete(uid));
     return Create.Response.of(request.objectType(), uid);
@@ -90,6 +96,7 @@ public final class CreateHandler implements OperationHandler<Create.Request, Cre
     try {
       ObjectRecord draft =
           NewObjects.draft(
+              store,
               uid,
               ObjectType.SECRET_DATA,
               attributes,

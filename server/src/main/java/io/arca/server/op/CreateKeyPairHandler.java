@@ -1,8 +1,10 @@
 package io.arca.server.op;
 
 import io.arca.kmip.KmipException;
+import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
+import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.server.batch.OperationHandler;
 import io.arca.server.batch.RequestContext;
@@ -49,6 +51,13 @@ public final class CreateKeyPairHandler
           ResultReason.INVALID_FIELD,
           "an HSM key pair is named by its private key (hsm::<slot>::<label>); the public key"
               + " becomes hsm::<slot>::<label>_pk");
+    }
+    if (backing != keys.stored()) {
+      // The token keeps no draft to check: the request's own attributes are what it makes.
+      Attributes own =
+          StoredKeyPairs.merge(request.commonAttributes(), request.privateKeyAttributes());
+      CreationRules.check(
+          store.settings().current(), ObjectType.PRIVATE_KEY, own, context.protocolVersion());
     }
     CreateKeyPair.Response made = backing.createKeyPair(request, context);
     String privateUid = made.privateKeyUniqueIdentifier();

@@ -273,7 +273,8 @@ public final class CreateSplitKeyHandler
           serverSet.add(links.get(l).withIndex(l));
         }
         ObjectRecord draft =
-            NewObjects.draft(uids.get(i), ObjectType.SPLIT_KEY, attributes, serverSet, context);
+            NewObjects.draft(
+                store, uids.get(i), ObjectType.SPLIT_KEY, attributes, serverSet, context);
         SplitKey part =
             new SplitKey(
                 shares.length,

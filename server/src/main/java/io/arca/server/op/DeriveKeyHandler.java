@@ -116,7 +116,8 @@ public final class DeriveKeyHandler
           StoredKeyPairs.link(LinkType.DERIVATION_BASE_OBJECT_LINK, bases.get(i).uid())
               .withIndex(i));
     }
-    ObjectRecord draft = NewObjects.draft(uid, type, attributes, serverSet, context);
+    ObjectRecord draft =
+        NewObjects.draft(objects.store(), uid, type, attributes, serverSet, context);
     TtlvStructure content = object.encode(StoredForm.VERSION);
     try {
       objects.store().create(draft, content);

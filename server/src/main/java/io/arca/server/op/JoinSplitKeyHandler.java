@@ -121,7 +121,7 @@ public final class JoinSplitKeyHandler
       ManagedObject object = joined(type, request, attributes, first, secret);
       ObjectRecord draft =
           NewObjects.draft(
-              uid, type, attributes, RegisterHandler.implied(object, attributes), context);
+              store, uid, type, attributes, RegisterHandler.implied(object, attributes), context);
       TtlvStructure content = object.encode(StoredForm.VERSION);
       try {
         store.create(draft, content);

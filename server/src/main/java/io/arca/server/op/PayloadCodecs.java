@@ -24,6 +24,7 @@ import io.arca.kmip.payload.Export;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributeList;
 import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.GetConstraints;
 import io.arca.kmip.payload.GetUsageAllocation;
 import io.arca.kmip.payload.GrantAccess;
 import io.arca.kmip.payload.Hash;
@@ -55,6 +56,8 @@ import io.arca.kmip.payload.RngRetrieve;
 import io.arca.kmip.payload.RngSeed;
 import io.arca.kmip.payload.RotateKek;
 import io.arca.kmip.payload.SetAttribute;
+import io.arca.kmip.payload.SetConstraints;
+import io.arca.kmip.payload.SetDefaults;
 import io.arca.kmip.payload.SetEndpointRole;
 import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
@@ -228,6 +231,17 @@ public final class PayloadCodecs {
 
   public static final PayloadCodec<Pkcs11.Request, Pkcs11.Response> PKCS_11 =
       new PayloadCodec<>(Pkcs11.Request::decode, Pkcs11.Response::encode);
+
+  public static final PayloadCodec<SetDefaults.Request, SetDefaults.Response> SET_DEFAULTS =
+      new PayloadCodec<>(SetDefaults.Request::decode, SetDefaults.Response::encode);
+
+  public static final PayloadCodec<SetConstraints.Request, SetConstraints.Response>
+      SET_CONSTRAINTS =
+          new PayloadCodec<>(SetConstraints.Request::decode, SetConstraints.Response::encode);
+
+  public static final PayloadCodec<GetConstraints.Request, GetConstraints.Response>
+      GET_CONSTRAINTS =
+          new PayloadCodec<>(GetConstraints.Request::decode, GetConstraints.Response::encode);
 
   public static final PayloadCodec<SetEndpointRole.Request, SetEndpointRole.Response>
       SET_ENDPOINT_ROLE =

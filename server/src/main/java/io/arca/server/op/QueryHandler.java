@@ -11,9 +11,11 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.ShreddingAlgorithm;
 import io.arca.kmip.Tag;
 import io.arca.kmip.UnwrapMode;
+import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.AttributeCodec;
 import io.arca.kmip.attribute.AttributeGroup;
 import io.arca.kmip.attribute.Attributes;
+import io.arca.kmip.payload.ObjectDefaults;
 import io.arca.kmip.payload.Query;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvBoolean;
@@ -24,6 +26,7 @@ import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.batch.InlineHandler;
 import io.arca.server.batch.OperationRegistry;
 import io.arca.server.batch.RequestContext;
+import io.arca.server.store.ObjectRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -53,6 +56,7 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
   private final List<Integer> storageMasks;
   private final ClaimedProfiles profiles;
   private final ServerAdmins admins;
+  private final Supplier<ObjectRules> rules;
   private final Supplier<List<Integer>> attestationTypes;
 
   /**
@@ -99,6 +103,33 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
       ClaimedProfiles profiles,
       ServerAdmins admins,
       Supplier<List<Integer>> attestationTypes) {
+    this(
+        registry,
+        objectTypes,
+        version,
+        rngs,
+        storageMasks,
+        profiles,
+        admins,
+        attestationTypes,
+        () -> ObjectRules.NONE);
+  }
+
+  /**
+   * As above, answering Query Defaults Information with the server's own defaults merged with those
+   * a client set ({@code rules}, Set Defaults).
+   */
+  public QueryHandler(
+      Supplier<OperationRegistry> registry,
+      List<ObjectType> objectTypes,
+      String version,
+      List<TtlvStructure> rngs,
+      List<Integer> storageMasks,
+      ClaimedProfiles profiles,
+      ServerAdmins admins,
+      Supplier<List<Integer>> attestationTypes,
+      Supplier<ObjectRules> rules) {
+    this.rules = rules;
     this.attestationTypes = attestationTypes;
     this.admins = admins;
     this.registry = registry;
@@ -312,19 +343,36 @@ public final class QueryHandler implements InlineHandler<Query.Request, Query.Re
 
   /**
    * One Object Defaults per object type the stores keep, with the values the server gives the
-   * attributes a client may set but left out ({@link ServerAttributes#defaults}). The server has no
-   * default algorithm or length: Create without them is refused.
+   * attributes a client may set but left out: those set for every Object Group (Set Defaults), then
+   * the server's own ({@link ServerAttributes#defaults}); then each set Object Defaults scoped to
+   * Object Groups as it was set. Unless set, there is no default algorithm or length.
    */
   private TtlvStructure defaults(ProtocolVersion v) {
     List<Ttlv> objectDefaults = new ArrayList<>();
+    ObjectRules set = rules.get();
     for (ObjectType type : objectTypes) {
-      Attributes defaults = ServerAttributes.defaults(type, v);
+      // Those set for every group win over the server's own, as they do at creation.
+      Attributes chosen = CreationRules.withDefaults(set, type, Attributes.EMPTY, v);
+      List<Attribute> items = new ArrayList<>(chosen.items());
+      for (Attribute own : ServerAttributes.defaults(type, v).items()) {
+        if (chosen.first(own.reference()) == null) {
+          items.add(own);
+        }
+      }
+      Attributes defaults = new Attributes(items, List.of());
       if (type.isDefinedIn(v) && !defaults.isEmpty()) {
         objectDefaults.add(
             TtlvStructure.of(
                 Tag.OBJECT_DEFAULTS.code(),
                 new TtlvEnumeration(Tag.OBJECT_TYPE.code(), type.value()),
                 AttributeCodec.encode(defaults, AttributeGroup.ATTRIBUTES, v)));
+      }
+    }
+    if (Tag.OBJECT_GROUPS.isDefinedIn(v)) {
+      for (ObjectDefaults scoped : set.defaults()) {
+        if (!scoped.objectGroups().isEmpty()) {
+          objectDefaults.add(scoped.encode(v));
+        }
       }
     }
     return new TtlvStructure(Tag.DEFAULTS_INFORMATION.code(), objectDefaults);

@@ -98,6 +98,7 @@ public final class ReKeyHandler implements OperationHandler<ReKey.Request, ReKey
       serverSet.add(StoredKeyPairs.link(LinkType.REPLACED_OBJECT_LINK, old.uid()));
       ObjectRecord draft =
           NewObjects.draft(
+              objects.store(),
               uid,
               ObjectType.SYMMETRIC_KEY,
               new Attributes(attributes, List.of()),

@@ -173,7 +173,12 @@ public final class ReKeyKeyPairHandler
     }
     ObjectRecord draft =
         NewObjects.draft(
-            uid, key.objectType(), new Attributes(attributes, List.of()), serverSet, context);
+            objects.store(),
+            uid,
+            key.objectType(),
+            new Attributes(attributes, List.of()),
+            serverSet,
+            context);
     KeyBlock block = KeyBlocks.toKeyBlock(key);
     ManagedObject object =
         key.objectType() == ObjectType.PRIVATE_KEY ? new PrivateKey(block) : new PublicKey(block);

@@ -6,6 +6,7 @@ import io.arca.kmip.Operation;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.Tag;
 import io.arca.kmip.attribute.Attribute;
+import io.arca.kmip.attribute.AttributeReference;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.object.Certificate;
 import io.arca.kmip.object.KeyBlock;
@@ -27,7 +28,9 @@ import io.arca.server.store.ObjectRecord;
 import io.arca.server.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,10 +65,13 @@ public final class RegisterHandler
     }
     checkWrappedForm(object);
     Attributes attributes =
-        NewObjects.clientAttributesBesidesUid(request.attributes(), type, store, context);
+        withoutDefaultedFacts(
+            NewObjects.clientAttributesBesidesUid(request.attributes(), type, store, context),
+            request.attributes(),
+            object);
     String uid = ChosenIdentifiers.chosenOrNew(request.attributes(), store, context);
     ObjectRecord draft =
-        NewObjects.draft(uid, type, attributes, implied(object, attributes), context, false);
+        NewObjects.draft(store, uid, type, attributes, implied(object, attributes), context, false);
     TtlvStructure content =
         object instanceof Template template
             ? Templates.content(checked(template, context))
@@ -78,6 +84,23 @@ public final class RegisterHandler
     context.batch().setIdPlaceholder(uid);
     context.batch().onUndo(() -> store.delete(uid));
     return new Register.Response(uid, null);
+  }
+
+  /**
+   * {@code attributes} less the server's defaults for what the object itself tells (a key's
+   * algorithm and length, a certificate's fields): only its client may say otherwise.
+   */
+  private static Attributes withoutDefaultedFacts(
+      Attributes attributes, Attributes given, ManagedObject object) {
+    Set<AttributeReference> facts = new HashSet<>();
+    implied(object, Attributes.EMPTY).forEach(fact -> facts.add(fact.reference()));
+    List<Attribute> kept = new ArrayList<>();
+    for (Attribute attribute : attributes.items()) {
+      if (!facts.contains(attribute.reference()) || given.first(attribute.reference()) != null) {
+        kept.add(attribute);
+      }
+    }
+    return new Attributes(kept, List.of());
   }
 
   /** A key delivered wrapped must be in a form its Encoding Option describes, or is refused. */

@@ -141,6 +141,7 @@ public final class StoredKeyBacking implements KeyBacking {
     }
     ObjectRecord draft =
         NewObjects.draft(
+            store,
             uid,
             ObjectType.SYMMETRIC_KEY,
             attributes,

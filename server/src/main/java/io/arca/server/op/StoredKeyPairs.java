@@ -134,7 +134,8 @@ final class StoredKeyPairs {
     }
     serverSet.add(digest(key));
     serverSet.add(link(isPrivate ? LinkType.PUBLIC_KEY_LINK : LinkType.PRIVATE_KEY_LINK, otherUid));
-    ObjectRecord draft = NewObjects.draft(uid, key.objectType(), attributes, serverSet, context);
+    ObjectRecord draft =
+        NewObjects.draft(store, uid, key.objectType(), attributes, serverSet, context);
     KeyBlock block = KeyBlocks.toKeyBlock(key);
     ManagedObject object = isPrivate ? new PrivateKey(block) : new PublicKey(block);
     TtlvStructure content = object.encode(StoredForm.VERSION);

@@ -24,6 +24,7 @@ import io.arca.persistence.Blob;
 import io.arca.persistence.ConcurrentUpdateException;
 import io.arca.persistence.DuplicateNameException;
 import io.arca.persistence.DuplicateObjectException;
+import io.arca.persistence.JdbcObjectRepository;
 import io.arca.persistence.ObjectCriteria;
 import io.arca.persistence.ObjectRepository;
 import io.arca.persistence.StoredObject;
@@ -60,6 +61,7 @@ public final class DatabaseStore implements ObjectStore {
   private final KeyCache cache;
   private final SecureRandom random = new SecureRandom();
   private final @Nullable HsmModule hsm;
+  private final ClientSettings settings;
 
   /**
    * The rule the repository's database enforces for KMIP Names: unique among one owner's objects
@@ -110,6 +112,15 @@ public final class DatabaseStore implements ObjectStore {
     this.serverKek = serverKek;
     this.cache = new KeyCache(cacheSettings, ticker);
     this.hsm = hsm;
+    this.settings =
+        repository instanceof JdbcObjectRepository jdbc
+            ? new DatabaseSettings(jdbc.settings(), cacheSettings.recheck())
+            : ClientSettings.NONE;
+  }
+
+  @Override
+  public ClientSettings settings() {
+    return settings;
   }
 
   @Override

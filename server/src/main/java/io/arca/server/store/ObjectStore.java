@@ -98,4 +98,12 @@ public interface ObjectStore {
    * destruction would make unreadable for good.
    */
   long wrappedBy(String keyId);
+
+  /**
+   * The defaults and constraints clients set for new objects, kept with this store's objects so
+   * that every server sharing them applies the same; none for a store that keeps no settings.
+   */
+  default ClientSettings settings() {
+    return ClientSettings.NONE;
+  }
 }

@@ -115,6 +115,9 @@ class AuthorizationMatrixTest {
           Operation.POLL,
           Operation.CANCEL,
           Operation.SET_ENDPOINT_ROLE,
+          Operation.SET_DEFAULTS,
+          Operation.SET_CONSTRAINTS,
+          Operation.GET_CONSTRAINTS,
           Operation.CERTIFY,
           Operation.RE_CERTIFY,
           Operation.VALIDATE);
@@ -220,10 +223,8 @@ class AuthorizationMatrixTest {
   void ownerGranteeHolderOfAnotherRightStrangerAndStarGrant() {
     for (Operation operation : requests.keySet()) {
       String what = operation.xmlName();
-      // Owner: allowed.
+      // The owner, and the grantee of exactly this operation: allowed.
       assertSuccess(call("alice", operation, target(operation)), what + " by the owner");
-
-      // Grantee of exactly this operation: allowed.
       String granted = target(operation);
       grantAll("bob", operation, granted);
       assertSuccess(call("bob", operation, granted), what + " by its grantee");

@@ -530,6 +530,7 @@ class ChosenIdentifierHandlersTest {
                   () -> {
                     ObjectRecord draft =
                         NewObjects.draft(
+                            fixture.store(),
                             chosen,
                             ObjectType.SECRET_DATA,
                             Attributes.EMPTY,

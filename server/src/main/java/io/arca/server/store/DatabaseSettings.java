@@ -1,0 +1,104 @@
+package io.arca.server.store;
+
+import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.payload.Constraint;
+import io.arca.kmip.payload.ObjectDefaults;
+import io.arca.kmip.ttlv.DecodeLimits;
+import io.arca.kmip.ttlv.TtlvReader;
+import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.kmip.ttlv.TtlvWriter;
+import io.arca.persistence.Blob;
+import io.arca.persistence.JdbcSettingsRepository;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * {@link ClientSettings} in the database's {@code server_settings} rows, each the TTLV of a
+ * Defaults Information or a Constraints structure. The rows' versions are compared at most once a
+ * recheck interval (the key cache's: the same bound on seeing another server's change), and the
+ * content is read again only when a version moved.
+ */
+public final class DatabaseSettings implements ClientSettings {
+  static final String DEFAULTS = "defaults";
+  static final String CONSTRAINTS = "constraints";
+
+  private final JdbcSettingsRepository rows;
+  private final long recheckNanos;
+  private final LongSupplier nanoTime;
+  private ObjectRules current = ObjectRules.NONE;
+  private long defaultsVersion = -1;
+  private long constraintsVersion = -1;
+  private long checkedAt;
+  private boolean read;
+
+  /** Settings in {@code rows}, compared with the database at most every {@code recheck}. */
+  public DatabaseSettings(JdbcSettingsRepository rows, Duration recheck) {
+    this(rows, recheck, System::nanoTime);
+  }
+
+  DatabaseSettings(JdbcSettingsRepository rows, Duration recheck, LongSupplier nanoTime) {
+    this.rows = rows;
+    this.recheckNanos = recheck.toNanos();
+    this.nanoTime = nanoTime;
+  }
+
+  @Override
+  public synchronized ObjectRules current() {
+    long now = nanoTime.getAsLong();
+    if (read && now - checkedAt < recheckNanos) {
+      return current;
+    }
+    long defaultsNow = rows.version(DEFAULTS);
+    long constraintsNow = rows.version(CONSTRAINTS);
+    List<ObjectDefaults> defaults =
+        defaultsNow == defaultsVersion ? current.defaults() : readDefaults();
+    List<Constraint> constraints =
+        constraintsNow == constraintsVersion ? current.constraints() : readConstraints();
+    current = new ObjectRules(defaults, constraints);
+    checkedAt = now;
+    read = true;
+    return current;
+  }
+
+  @Override
+  public synchronized void replaceDefaults(List<ObjectDefaults> defaults) {
+    rows.replace(
+        DEFAULTS, encode(ObjectDefaults.encodeAll(defaults, ProtocolVersion.V2_1), defaults));
+    read = false; // read back, with the version, as another server would
+    current();
+  }
+
+  @Override
+  public synchronized void replaceConstraints(List<Constraint> constraints) {
+    rows.replace(CONSTRAINTS, encode(Constraint.encodeAll(constraints), constraints));
+    read = false;
+    current();
+  }
+
+  private List<ObjectDefaults> readDefaults() {
+    JdbcSettingsRepository.Setting setting = rows.read(DEFAULTS);
+    defaultsVersion = setting.version();
+    return decode(setting, s -> ObjectDefaults.decodeAll(s, ProtocolVersion.V2_1));
+  }
+
+  private List<Constraint> readConstraints() {
+    JdbcSettingsRepository.Setting setting = rows.read(CONSTRAINTS);
+    constraintsVersion = setting.version();
+    return decode(setting, Constraint::decodeAll);
+  }
+
+  private static Blob encode(TtlvStructure structure, List<?> items) {
+    return items.isEmpty() ? Blob.copyOf(new byte[0]) : Blob.copyOf(TtlvWriter.toBytes(structure));
+  }
+
+  private static <T> List<T> decode(
+      JdbcSettingsRepository.Setting setting, Function<TtlvStructure, List<T>> reader) {
+    byte[] bytes = setting.content().toByteArray();
+    if (bytes.length == 0) {
+      return List.of();
+    }
+    return reader.apply((TtlvStructure) TtlvReader.read(bytes, DecodeLimits.DEFAULTS));
+  }
+}
