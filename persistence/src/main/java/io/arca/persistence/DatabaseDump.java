@@ -47,6 +47,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DatabaseDump {
   /** Parents before children: the order a load inserts in (foreign keys hold all along). */
+  /**
+   * The server settings (Set Defaults, Set Constraints): every database has its rows from the
+   * migration on, so a database counts as empty while they are unchanged (version 0), and a load
+   * replaces them.
+   */
+  private static final String SETTINGS = "server_settings";
+
   public static final List<String> TABLES =
       List.of(
           "keks",
@@ -57,7 +64,8 @@ public final class DatabaseDump {
           "audit_keys",
           "audit_log",
           "audit_checkpoints",
-          "audit_journals");
+          "audit_journals",
+          SETTINGS);
 
   /** Rows sent to the database in one batch while loading. */
   private static final int BATCH = 500;
@@ -205,8 +213,12 @@ public final class DatabaseDump {
         c -> {
           Map<String, Long> held = new LinkedHashMap<>();
           for (String table : TABLES) {
+            String count =
+                table.equals(SETTINGS)
+                    ? "SELECT COUNT(*) FROM " + table + " WHERE version > 0"
+                    : "SELECT COUNT(*) FROM " + table;
             try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                ResultSet r = s.executeQuery(count)) {
               r.next();
               if (r.getLong(1) > 0) {
                 held.put(table, r.getLong(1));
@@ -287,6 +299,11 @@ public final class DatabaseDump {
       throws SQLException, IOException {
     if (!Files.exists(file)) {
       return 0; // a table a dump from an older schema did not have
+    }
+    if (table.equals(SETTINGS)) {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM " + SETTINGS); // the migration's unchanged rows
+      }
     }
     long rows = 0;
     try (BufferedReader in = Files.newBufferedReader(file, UTF_8)) {

@@ -3,7 +3,9 @@ package io.arca.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the server settings table (migration V009) must do on every back end: each subclass supplies
@@ -40,6 +42,24 @@ abstract class SettingsContract {
       assertThat(setting.version()).isEqualTo(2);
       assertThat(setting.content().toByteArray()).containsExactly(4, 5);
       assertThat(settings.version("constraints")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aDumpCarriesTheSettingsIntoAnEmptyDatabase(@TempDir Path dump) throws Exception {
+    try (Database database = Database.open(freshDatabase())) {
+      JdbcSettingsRepository settings = new JdbcSettingsRepository(database);
+      assertThat(DatabaseDump.rowsHeld(database)).isEmpty();
+      settings.replace("constraints", Blob.copyOf(new byte[] {7, 8}));
+      assertThat(DatabaseDump.rowsHeld(database)).containsEntry("server_settings", 1L);
+      DatabaseDump.write(database, dump, (chain, seq) -> {});
+    }
+    try (Database database = Database.open(freshDatabase())) {
+      DatabaseDump.load(database, dump);
+      JdbcSettingsRepository settings = new JdbcSettingsRepository(database);
+      assertThat(settings.read("constraints").content().toByteArray()).containsExactly(7, 8);
+      assertThat(settings.version("constraints")).isEqualTo(1);
+      assertThat(settings.version("defaults")).isZero();
     }
   }
 
