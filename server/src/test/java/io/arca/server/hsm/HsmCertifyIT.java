@@ -27,6 +27,7 @@ import io.arca.kmip.payload.Certify;
 import io.arca.kmip.payload.CreateKeyPair;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributes;
+import io.arca.kmip.payload.ReCertify;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.Ttlv;
 import io.arca.kmip.ttlv.TtlvBoolean;
@@ -241,6 +242,21 @@ class HsmCertifyIT {
               links(
                   attributes(client, pair.publicKeyUniqueIdentifier()), LinkType.CERTIFICATE_LINK))
           .containsExactly(uid);
+
+      // Re-certify: the replacement is signed in the token again.
+      String renewed =
+          Certify.Response.decode(
+                  client.ok(
+                      Operation.RE_CERTIFY,
+                      new ReCertify.Request(uid, null, null, null, null, null, List.of())
+                          .encode(V2_1)),
+                  V2_1)
+              .uniqueIdentifier();
+      X509Certificate replacement = x509(client, renewed);
+      replacement.verify(hsmPublic);
+      assertThat(replacement.getSerialNumber()).isNotEqualTo(issued.getSerialNumber());
+      assertThat(links(attributes(client, renewed), LinkType.CERTIFICATE_LINK))
+          .containsExactly(ca.certificate());
 
       // A PKCS#10 request of a key Arca does not hold, signed by the same CA key.
       KeyPair sensor = KeyPairGenerator.getInstance("RSA").generateKeyPair();
