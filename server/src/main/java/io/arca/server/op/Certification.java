@@ -16,6 +16,7 @@ import io.arca.kmip.object.ManagedObject;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvDateTime;
 import io.arca.kmip.ttlv.TtlvStructure;
+import io.arca.server.access.AccessPolicy;
 import io.arca.server.batch.RequestContext;
 import io.arca.server.store.ObjectContent;
 import io.arca.server.store.ObjectRecord;
@@ -306,14 +307,17 @@ final class Certification {
 
   /**
    * Links the public key to its new certificate: a Certificate Link added, or the one to {@code
-   * replaced} moved to it (Re-certify).
+   * replaced} moved to it (Re-certify). A public key in the HSM is left as it is: the token keeps
+   * no KMIP attributes, so its certificate is found by the certificate's own Public Key Link.
    */
   void linkPublicKey(
       @Nullable String publicKeyUid,
       String certificateUid,
       @Nullable String replaced,
       RequestContext context) {
-    if (publicKeyUid == null || objects.store().find(publicKeyUid).isEmpty()) {
+    if (publicKeyUid == null
+        || AccessPolicy.isHsm(publicKeyUid)
+        || objects.store().find(publicKeyUid).isEmpty()) {
       return;
     }
     objects.change(

@@ -16,10 +16,11 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * Certify (KMIP 1.4 §4.7, 2.0 and 2.1 §6.1.6): an X.509 certificate for a PKCS#10 request or for a
  * public key Arca holds, signed by a CA key Arca holds (stored or in the HSM, through its {@link
  * KeyBacking}), stored as a Certificate with a Public Key Link (and a Private Key Link when Arca
- * holds the pair) and linked from the public key by a Certificate Link. The issuer is named by a
- * Certificate Link to its certificate in the request's attributes; without one, the public key's
- * own private key signs a self-signed CA certificate. The caller needs Certify on the CA's
- * certificate and key (their owner, or a grantee) and the right to create objects.
+ * holds the pair) and linked from the public key by a Certificate Link (unless the public key is in
+ * the HSM, whose objects take no attribute changes). The issuer is named by a Certificate Link to
+ * its certificate in the request's attributes; without one, the public key's own private key signs
+ * a self-signed CA certificate. The caller needs Certify on the CA's certificate and key (their
+ * owner, or a grantee) and the right to create objects.
  */
 public final class CertifyHandler implements OperationHandler<Certify.Request, Certify.Response> {
   private final Certification certification;
