@@ -178,6 +178,9 @@ class GaleraArcaFailoverIT {
       assertThat(clients.stream().flatMap(c -> c.alreadyExists.stream()).toList())
           .as("Creates answered Object Already Exists for a server-made identifier")
           .isEmpty();
+      for (ArcaProcess server : servers) {
+        server.logErrors(); // a General Failure's reference leads to its stack trace there
+      }
       assertThat(clients.stream().flatMap(c -> c.generalFailures.stream()).toList())
           .as("requests answered General Failure during the kills")
           .isEmpty();
@@ -430,8 +433,29 @@ class GaleraArcaFailoverIT {
       return dataDir.resolve("arca-server.log");
     }
 
+    /** Copies the server's ERROR lines, each with the stack trace after it, to the test's log. */
+    void logErrors() throws IOException {
+      List<Path> logs;
+      try (var files = Files.list(dataDir)) {
+        logs = files.filter(f -> f.getFileName().toString().startsWith("arca-server")).toList();
+      }
+      for (Path file : logs) {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).contains(" ERROR ")) {
+            log.warn(
+                "{} logged: {}",
+                nodeId,
+                String.join("\n", lines.subList(i, Math.min(lines.size(), i + 25))));
+          }
+        }
+      }
+    }
+
     void start() throws IOException {
-      Files.deleteIfExists(log());
+      if (Files.exists(log())) { // kept for logErrors: what the killed process logged
+        Files.move(log(), dataDir.resolve("arca-server-" + System.nanoTime() + ".log"));
+      }
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)

@@ -156,6 +156,12 @@ public enum SqlDialect {
           if (CONNECTION_LOST.contains(n.getErrorCode())) {
             return true;
           }
+          // A Galera node cut off from the cluster's majority refuses writes with this text
+          // (whatever the code), until it rejoins or the connector moves to another node.
+          String message = n.getMessage();
+          if (message != null && message.contains("Not connected to Primary Component")) {
+            return true;
+          }
         }
       }
     }

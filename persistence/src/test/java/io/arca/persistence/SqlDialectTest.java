@@ -32,6 +32,21 @@ class SqlDialectTest {
   }
 
   @Test
+  void aNodeCutOffFromTheClustersMajorityIsALostConnectionAndAnOrdinaryErrorIsNot() {
+    assertThat(
+            SqlDialect.MARIADB.isConnectionLoss(
+                new SQLException(
+                    "(conn=17) Error while appending streaming replication fragment(provider"
+                        + " status: Not connected to Primary Component)",
+                    "HY000",
+                    1180)))
+        .isTrue();
+    assertThat(SqlDialect.MARIADB.isConnectionLoss(new SQLException("gone", "08S01", 0))).isTrue();
+    assertThat(SqlDialect.MARIADB.isConnectionLoss(new SQLException("duplicate", "23000", 1062)))
+        .isFalse();
+  }
+
+  @Test
   void sqliteNeverRetriesSinceItWaitsForItsWriteLock() {
     assertThat(SqlDialect.SQLITE.isRetryable(new SQLException("busy", "40001", 5))).isFalse();
   }

@@ -9,10 +9,13 @@ import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvWriter;
 import io.arca.persistence.Blob;
 import io.arca.persistence.JdbcSettingsRepository;
+import io.arca.persistence.PersistenceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClientSettings} in the database's {@code server_settings} rows, each the TTLV of a
@@ -21,6 +24,7 @@ import java.util.function.LongSupplier;
  * content is read again only when a version moved.
  */
 public final class DatabaseSettings implements ClientSettings {
+  private static final Logger log = LoggerFactory.getLogger(DatabaseSettings.class);
   static final String DEFAULTS = "defaults";
   static final String CONSTRAINTS = "constraints";
 
@@ -50,12 +54,24 @@ public final class DatabaseSettings implements ClientSettings {
     if (read && now - checkedAt < recheckNanos) {
       return current;
     }
-    long defaultsNow = rows.version(DEFAULTS);
-    long constraintsNow = rows.version(CONSTRAINTS);
-    List<ObjectDefaults> defaults =
-        defaultsNow == defaultsVersion ? current.defaults() : readDefaults();
-    List<Constraint> constraints =
-        constraintsNow == constraintsVersion ? current.constraints() : readConstraints();
+    List<ObjectDefaults> defaults;
+    List<Constraint> constraints;
+    try {
+      long defaultsNow = rows.version(DEFAULTS);
+      long constraintsNow = rows.version(CONSTRAINTS);
+      defaults = defaultsNow == defaultsVersion ? current.defaults() : readDefaults();
+      constraints =
+          constraintsNow == constraintsVersion ? current.constraints() : readConstraints();
+    } catch (PersistenceException e) {
+      if (!read) {
+        throw e;
+      }
+      // A recheck the database could not answer (a node lost under it) keeps the settings last
+      // read, for one more interval, rather than failing the request that asked.
+      log.warn("server settings not rechecked, the last ones read stay: {}", e.getMessage());
+      checkedAt = now;
+      return current;
+    }
     current = new ObjectRules(defaults, constraints);
     checkedAt = now;
     read = true;
