@@ -176,7 +176,11 @@ public final class Database implements AutoCloseable {
         true);
   }
 
-  /** A read in auto-commit, run again on a fresh connection when its connection is lost. */
+  /**
+   * A read in auto-commit, run again on a fresh connection when its connection is lost, and also
+   * after a lock wait timeout or a conflict (a causal wait held up by a node being lost): a read
+   * changes nothing, so running it again is always safe.
+   */
   public <T> T read(Work<T> work) throws SQLException {
     return retrying(
         () -> {
@@ -185,7 +189,7 @@ public final class Database implements AutoCloseable {
             return work.run(c);
           }
         },
-        false);
+        true);
   }
 
   private <T> T retrying(Attempt<T> attempt, boolean rolledBackToo) throws SQLException {
