@@ -56,6 +56,8 @@ public final class DatabaseSettings implements ClientSettings {
     }
     List<ObjectDefaults> defaults;
     List<Constraint> constraints;
+    long defaultsBefore = defaultsVersion;
+    long constraintsBefore = constraintsVersion;
     try {
       long defaultsNow = rows.version(DEFAULTS);
       long constraintsNow = rows.version(CONSTRAINTS);
@@ -69,6 +71,10 @@ public final class DatabaseSettings implements ClientSettings {
       // A recheck the database could not answer (a node lost under it) keeps the settings last
       // read, for one more interval, rather than failing the request that asked.
       log.warn("server settings not rechecked, the last ones read stay: {}", e.getMessage());
+      // One setting may have been read before the other failed: its new version must not stand
+      // for the old content kept, or the change would never be read again.
+      defaultsVersion = defaultsBefore;
+      constraintsVersion = constraintsBefore;
       checkedAt = now;
       return current;
     }
