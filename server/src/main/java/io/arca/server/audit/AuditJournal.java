@@ -19,8 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The local, append-only audit journal: every audit entry is written here by the thread that
@@ -41,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * when the writer has fallen so far behind (a database outage) that the hand-off queue is full.
  */
 public final class AuditJournal {
-  private static final Logger log = LoggerFactory.getLogger(AuditJournal.class);
   static final int SEGMENT_BYTES = 8 << 20;
   private static final int HEADER = 8;
   private static final int END_OF_SEGMENT = -1;
@@ -144,9 +141,7 @@ public final class AuditJournal {
 
   /** Whether an append would fit now (with room to spare for a batch let in on this answer). */
   public boolean accepting() {
-    return spare != null
-        || SEGMENT_BYTES - position > HEADROOM
-        || segments.size() < maxSegments; // the next segment is made on demand if it is late
+    return (spare != null || SEGMENT_BYTES - position > HEADROOM);
   }
 
   /**
@@ -185,15 +180,8 @@ public final class AuditJournal {
   private void nextSegment() {
     MappedByteBuffer next = spare;
     if (next == null) {
-      if (segments.size() >= maxSegments) {
-        throw new AuditUnavailableException(
-            "the audit journal in " + directory + " is full (the database has not taken it)");
-      }
-      // The writer thread had not made the spare in time (it was busy appending to the database
-      // while requests filled a segment in well under a second): make it here, once, rather than
-      // refuse requests while the journal has room.
-      log.warn("audit journal {}: the next segment was made on a request's thread", id);
-      next = segment(currentBase + SEGMENT_BYTES);
+      throw new AuditUnavailableException(
+          "the audit journal in " + directory + " is full (the database has not taken it)");
     }
     if (SEGMENT_BYTES - position >= 4) {
       current.putInt(position, END_OF_SEGMENT);
@@ -218,20 +206,15 @@ public final class AuditJournal {
     synchronized (this) {
       base = currentBase + SEGMENT_BYTES;
     }
-    MappedByteBuffer made = segment(base);
-    synchronized (this) {
-      if (spare == null && currentBase + SEGMENT_BYTES == base) {
-        spare = made;
-      }
-    }
-  }
-
-  /** A new, zero-filled segment starting at {@code base}, mapped. */
-  private MappedByteBuffer segment(long base) {
     try {
       Path file = directory.resolve(name(base));
       Files.deleteIfExists(file);
-      return map(create(base));
+      MappedByteBuffer made = map(create(base));
+      synchronized (this) {
+        if (spare == null && currentBase + SEGMENT_BYTES == base) {
+          spare = made;
+        }
+      }
     } catch (IOException | UncheckedIOException e) {
       throw new AuditUnavailableException("cannot make an audit journal segment: " + e, e);
     }
