@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
@@ -30,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A record is its length, a CRC32C and the entry's line (UTF-8); a length of -1 ends a segment
  * early. Positions are offsets in one logical stream: segment {@code N} starts at {@code N *
- * SEGMENT_BYTES}. Segments are zero-filled by the writer thread before they are needed, so the disk
- * space of an append is allocated beforehand; when no spare segment could be made (the journal has
+ * SEGMENT_BYTES}. Segments are zero-filled by a thread of their own before they are needed, so the
+ * disk space of an append is allocated beforehand, and a database append that is slow or waits on a
+ * lock never makes the next segment late; when no spare segment could be made (the journal has
  * reached its maximum, or the disk is full) {@link #accepting} turns false.
  *
  * <p>The writer does not read back what this process appended: each entry is also handed to it in
@@ -42,6 +44,7 @@ public final class AuditJournal {
   static final int SEGMENT_BYTES = 8 << 20;
   private static final int HEADER = 8;
   private static final int END_OF_SEGMENT = -1;
+  private static final String PART = ".part";
 
   /** Free space below which the journal stops accepting, so a batch already let in still fits. */
   private static final int HEADROOM = 1 << 20;
@@ -64,6 +67,9 @@ public final class AuditJournal {
   private long currentBase;
   private volatile int position;
   private volatile @Nullable MappedByteBuffer spare;
+
+  /** Counts {@link #wakeSegmentMaker} calls; under the lock of this. */
+  private long wakes;
 
   /** Everything before this position is completely written. */
   private volatile long published;
@@ -104,6 +110,11 @@ public final class AuditJournal {
           StandardCharsets.UTF_8);
     }
     this.id = Files.readString(idFile, StandardCharsets.UTF_8).strip();
+    try (var files = Files.list(directory)) {
+      for (Path part : files.filter(f -> f.toString().endsWith(PART)).toList()) {
+        Files.delete(part); // a segment whose making a crash cut short: it held no record
+      }
+    }
     try (var files = Files.list(directory)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".journal")).toList()) {
         long base = Long.parseLong(file.getFileName().toString().replace(".journal", ""), 16);
@@ -187,6 +198,7 @@ public final class AuditJournal {
       current.putInt(position, END_OF_SEGMENT);
     }
     spare = null;
+    notifyAll(); // the segment maker, waiting in awaitSpareWanted, makes the next one now
     currentBase += SEGMENT_BYTES;
     current = next;
     position = 0;
@@ -195,8 +207,9 @@ public final class AuditJournal {
   }
 
   /**
-   * Makes the next segment ahead of need, unless one is ready or the journal holds its maximum
-   * (called by the writer thread; the zero-filling is what allocates the disk space).
+   * Makes the next segment ahead of need, unless one is ready or the journal holds its maximum (the
+   * zero-filling is what allocates the disk space). One thread only calls this: the file it deletes
+   * and makes is then no segment another thread is writing into.
    */
   void prepareSpare() {
     if (spare != null || segments.size() >= maxSegments) {
@@ -218,6 +231,34 @@ public final class AuditJournal {
     } catch (IOException | UncheckedIOException e) {
       throw new AuditUnavailableException("cannot make an audit journal segment: " + e, e);
     }
+  }
+
+  /**
+   * Waits at most {@code millis} while no spare segment is wanted: one is ready, or the journal
+   * holds its maximum (the database has not taken its oldest segments yet). Returns at once when an
+   * append takes the spare.
+   */
+  synchronized void awaitSpareWanted(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    long woken = wakes;
+    while ((spare != null || segments.size() >= maxSegments) && woken == wakes) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /** Ends a wait in {@link #awaitSpareWanted} (at close). */
+  synchronized void wakeSegmentMaker() {
+    wakes++;
+    notifyAll();
+  }
+
+  /** Whether a spare segment is ready for the next switch. */
+  boolean hasSpare() {
+    return spare != null;
   }
 
   /**
@@ -318,9 +359,16 @@ public final class AuditJournal {
     return at;
   }
 
+  /**
+   * Makes segment {@code base}, zero-filled and forced, under a temporary name first: a crash while
+   * it is filled leaves a {@code .part} file that the next open deletes, never a short segment.
+   */
   private Path create(long base) throws IOException {
-    Path file = Files.createFile(directory.resolve(name(base)), ownerOnly());
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    Path file = directory.resolve(name(base));
+    Path part = directory.resolve(name(base) + PART);
+    Files.deleteIfExists(part);
+    Files.createFile(part, ownerOnly());
+    try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
       ByteBuffer zeros = ByteBuffer.allocate(1 << 16);
       for (long written = 0; written < SEGMENT_BYTES; ) {
         zeros.clear();
@@ -328,7 +376,7 @@ public final class AuditJournal {
       }
       channel.force(true);
     }
-    return file;
+    return Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static MappedByteBuffer map(Path file) throws IOException {

@@ -46,6 +46,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
   private final @Nullable BufferedWriter file;
   private final @Nullable Path checkpointFile;
   private final Thread thread;
+  private final Thread segmentMaker;
   private volatile long applied;
   private volatile boolean databaseFailing;
   private volatile boolean closed;
@@ -86,6 +87,11 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     this.checkpointFile = file == null ? null : PrivateFiles.file(checkpointsBeside(file));
     this.thread = new Thread(this::run, "arca-audit");
     thread.setDaemon(true);
+    // Its own thread: a database append that waits (a lock, an outage, a slow commit) must not
+    // leave requests without the next segment while the current one fills.
+    this.segmentMaker = new Thread(this::makeSegments, "arca-audit-segments");
+    segmentMaker.setDaemon(true);
+    segmentMaker.start();
     thread.start();
   }
 
@@ -140,14 +146,36 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     return databaseFailing;
   }
 
+  /** Keeps a spare journal segment ready; logs when making one starts and stops failing. */
+  private void makeSegments() {
+    boolean failing = false;
+    while (!closed) {
+      try {
+        journal.prepareSpare();
+        if (failing) {
+          log.info("audit journal segments can be made again");
+          failing = false;
+        }
+        journal.awaitSpareWanted(RETRY_MILLIS);
+      } catch (AuditUnavailableException e) {
+        if (!failing) {
+          log.warn("{}", e.getMessage());
+          failing = true;
+        }
+        try {
+          Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
   private void run() {
     long failingSince = 0;
     while (true) {
-      try {
-        journal.prepareSpare();
-      } catch (AuditUnavailableException e) {
-        log.warn("{}", e.getMessage());
-      }
       AuditJournal.Read read = journal.read(applied, MAX_BATCH);
       try {
         if (read.entries().isEmpty()) {
@@ -268,6 +296,8 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     closed = true;
     try {
       thread.join(10_000);
+      journal.wakeSegmentMaker();
+      segmentMaker.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
