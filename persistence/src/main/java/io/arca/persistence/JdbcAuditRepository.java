@@ -317,11 +317,20 @@ public final class JdbcAuditRepository {
    * within each, read a page at a time.
    */
   public Iterator<AuditRecord> select(Selection selection) {
+    return select(selection, "", 0);
+  }
+
+  /** This chain's records after seq {@code seq}, in seq order, read a page at a time. */
+  public Iterator<AuditRecord> recordsAfter(long seq) {
+    return select(new Selection(null, null, null, chain), chain, seq);
+  }
+
+  private Iterator<AuditRecord> select(Selection selection, String fromChain, long fromSeq) {
     return new Iterator<>() {
       private List<AuditRecord> page = List.of();
       private int next;
-      private String afterChain = "";
-      private long after;
+      private String afterChain = fromChain;
+      private long after = fromSeq;
       private boolean done;
 
       @Override

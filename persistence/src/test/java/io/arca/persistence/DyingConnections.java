@@ -17,9 +17,9 @@ import java.util.function.UnaryOperator;
  * a commit whose answer never comes back (the commit made, or not made, on the server). Each death
  * is armed once and strikes one connection.
  */
-final class DyingConnections implements UnaryOperator<Connection> {
+public final class DyingConnections implements UnaryOperator<Connection> {
   /** How the next connection dies. */
-  enum Death {
+  public enum Death {
     /** Its first statement fails; nothing it did is committed. */
     MID_STATEMENT,
     /** Its commit is made, then the connection fails before the acknowledgement. */
@@ -33,7 +33,7 @@ final class DyingConnections implements UnaryOperator<Connection> {
   private final AtomicInteger deaths = new AtomicInteger();
 
   /** Makes the next connection lent die so. */
-  void arm(Death death) {
+  public void arm(Death death) {
     armed.set(death);
   }
 
@@ -43,8 +43,15 @@ final class DyingConnections implements UnaryOperator<Connection> {
   }
 
   /** How many connections died so far. */
-  int deaths() {
+  public int deaths() {
     return deaths.get();
+  }
+
+  /** Puts a new one between {@code database}'s pool and its users (for tests in other modules). */
+  public static DyingConnections between(Database database) {
+    DyingConnections dying = new DyingConnections();
+    database.interpose(dying);
+    return dying;
   }
 
   @Override

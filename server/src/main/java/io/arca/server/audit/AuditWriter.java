@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,6 +51,16 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
   private volatile long applied;
   private volatile boolean databaseFailing;
   private volatile boolean closed;
+
+  /**
+   * The last append failed, and may have been committed all the same (a connection lost after the
+   * commit was sent): the next one first asks the database how far it holds the journal.
+   */
+  private boolean inDoubt;
+
+  /** The seq of this chain's last record in the audit file. */
+  private long fileSeq;
+
   private long lastCheckpointSeq;
   private long lastCheckpointAt = System.currentTimeMillis();
 
@@ -75,6 +86,8 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     this.keys = keys;
     this.requireDatabase = requireDatabase;
     this.applied = repository.journalPosition(journal.id());
+    AuditRecord last = repository.last();
+    this.fileSeq = last == null ? 0 : last.seq();
     this.file =
         file == null
             ? null
@@ -176,6 +189,19 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
   private void run() {
     long failingSince = 0;
     while (true) {
+      if (inDoubt && !settled()) {
+        if (closed) {
+          log.warn("stopping with audit records in the journal; they are appended at restart");
+          return;
+        }
+        try {
+          Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        continue;
+      }
       AuditJournal.Read read = journal.read(applied, MAX_BATCH);
       try {
         if (read.entries().isEmpty()) {
@@ -213,6 +239,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
                 e);
           }
           databaseFailing = true;
+          inDoubt = true;
           if (closed) {
             log.warn("stopping with audit records in the journal; they are appended at restart");
             return;
@@ -232,6 +259,32 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     }
   }
 
+  /**
+   * Whether the database could say how far it holds this journal; when an append whose answer was
+   * lost had been committed, moves past it (and writes its records to the file) instead of
+   * appending it twice.
+   */
+  private boolean settled() {
+    long inDatabase;
+    try {
+      inDatabase = repository.journalPosition(journal.id());
+    } catch (RuntimeException e) {
+      return false;
+    }
+    if (inDatabase > applied) {
+      log.info("an audit append whose answer was lost had been committed: not appended again");
+      if (file != null) {
+        List<AuditRecord> committed = new ArrayList<>();
+        repository.recordsAfter(fileSeq).forEachRemaining(committed::add);
+        writeFile(committed);
+      }
+      applied = inDatabase;
+      journal.release(applied);
+    }
+    inDoubt = false;
+    return true;
+  }
+
   private void lastCheckpoint() {
     try {
       checkpoint();
@@ -248,6 +301,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
       for (AuditRecord record : written) {
         file.write(record.fileLine());
         file.newLine();
+        fileSeq = record.seq();
       }
       file.flush();
     } catch (IOException e) {
