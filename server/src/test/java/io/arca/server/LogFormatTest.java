@@ -95,6 +95,25 @@ class LogFormatTest {
     }
   }
 
+  /**
+   * The PKCS#11 wrapper's session openings (INFO, two a second under load) stay out of the log; its
+   * warnings do not. The server's own INFO lines still come through at the same level.
+   */
+  @Test
+  void theWrapperWritesWarningsButNotItsSessionOpenings() throws Exception {
+    System.Logger wrapper = System.getLogger("org.xipki.pkcs11");
+    wrapper.log(
+        System.Logger.Level.INFO, "C_OpenSession: slotID=1, flags=0x00000006, sessionHandle=7");
+    wrapper.log(System.Logger.Level.WARNING, "a wrapper warning");
+    LoggerFactory.getLogger(LogFormatTest.class).info("a server line");
+
+    String out = console.toString(StandardCharsets.UTF_8);
+    assertThat(out)
+        .doesNotContain("C_OpenSession")
+        .contains("a wrapper warning")
+        .contains("a server line");
+  }
+
   @Test
   void jsonLinesParseAndHoldNoSecretBytes() throws Exception {
     byte[] secret = new byte[32];

@@ -36,19 +36,12 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -56,7 +49,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -83,24 +75,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @EnumSource(TokenImplementation.class)
 class HsmCertifyIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
-  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
 
   @TempDir static Path dir;
 
-  // Set for each token implementation, before its tests, by start().
+  // Started for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext user1;
-
-  static String run = "";
+  static HsmTestServer hsm;
 
   private final TokenImplementation implementation;
 
@@ -110,27 +90,18 @@ class HsmCertifyIT {
 
   @BeforeEach
   void serverRunsOnThisImplementation() {
-    assertThat(tokens.implementation()).isEqualTo(implementation);
+    assertThat(hsm.tokens().implementation()).isEqualTo(implementation);
   }
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
-    tokens = HsmTestTokens.prepare(implementation);
-    run = "-" + Long.toHexString(new SecureRandom().nextLong());
-    Path base = dir.resolve(implementation.model());
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(TestServers.config(base, tls, 64, 1 << 20), tokens.settings(ADMIN));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
-    user1 = KmipTestClient.userSignedBy(pki.directory(), "user1");
+    hsm = HsmTestServer.start(dir, implementation);
   }
 
   @AfterParameterizedClassInvocation
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
@@ -170,7 +141,7 @@ class HsmCertifyIT {
   }
 
   private @Nullable HsmCa hsmCa(KmipTestClient client, CaKey kind, String label) throws Exception {
-    String uid = "hsm::" + tokens.slot1() + "::" + label + run;
+    String uid = "hsm::" + hsm.tokens().slot1() + "::" + label + hsm.run();
     CreateKeyPair.Response pair = caPair(client, kind, uid);
     if (pair == null) {
       return null;
@@ -191,7 +162,7 @@ class HsmCertifyIT {
   @ParameterizedTest
   @MethodSource("caKeys")
   void anHsmCaKeySelfSignsAndCertifiesAStoredDeviceKey(CaKey kind) throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       HsmCa ca = hsmCa(client, kind, "ca-" + kind);
       if (ca == null) {
         return;
@@ -211,7 +182,7 @@ class HsmCertifyIT {
       assertThat(links(attributes(client, ca.publicKey()), LinkType.CERTIFICATE_LINK)).isEmpty();
 
       // A stored device key pair, certified by the HSM CA key.
-      String device = "device-" + kind + run;
+      String device = "device-" + kind + hsm.run();
       CreateKeyPair.Response pair = storedPair(client, device);
       String uid =
           Certify.Response.decode(
@@ -274,9 +245,10 @@ class HsmCertifyIT {
   @ParameterizedTest
   @MethodSource("caKeys")
   void aUserWithoutAGrantOnTheHsmCaKeyIsRefusedAndNothingIsStored(CaKey kind) throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient user = new KmipTestClient(user1, server.port(), V2_1);
-        KmipTestClient user14 = new KmipTestClient(user1, server.port(), ProtocolVersion.V1_4)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient user = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1);
+        KmipTestClient user14 =
+            new KmipTestClient(hsm.user("user1"), hsm.port(), ProtocolVersion.V1_4)) {
       HsmCa ca = hsmCa(client, kind, "guarded-" + kind);
       if (ca == null) {
         return;
@@ -328,7 +300,7 @@ class HsmCertifyIT {
   @ParameterizedTest
   @MethodSource("caKeys")
   void theCaPrivateKeyNeverLeavesTheToken(CaKey kind) throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       HsmCa ca = hsmCa(client, kind, "kept-" + kind);
       if (ca == null) {
         return;
@@ -348,7 +320,7 @@ class HsmCertifyIT {
       assertRefused(
           client, Operation.GET, get(ca.privateKey(), null), ResultReason.SENSITIVE, "Get");
       // Signing with it still works after the refusal: the key was not touched.
-      CreateKeyPair.Response pair = storedPair(client, "after-" + kind + run);
+      CreateKeyPair.Response pair = storedPair(client, "after-" + kind + hsm.run());
       String uid =
           Certify.Response.decode(
                   client.ok(
@@ -392,7 +364,8 @@ class HsmCertifyIT {
   static TtlvStructure csrRequest(KeyPair keys, HsmCa ca, ProtocolVersion version)
       throws Exception {
     byte[] csr =
-        new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=sensor" + run), keys.getPublic())
+        new JcaPKCS10CertificationRequestBuilder(
+                new X500Name("CN=sensor" + hsm.run()), keys.getPublic())
             .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))
             .getEncoded();
     return new Certify.Request(

@@ -17,17 +17,9 @@ import io.arca.kmip.ResultReason;
 import io.arca.kmip.payload.DeriveKey;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -47,17 +39,9 @@ class HsmDeriveKeyIT {
 
   @TempDir static Path dir;
 
-  // Set for each token implementation, before its tests, by start().
+  // Started for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  static String run = "";
+  static HsmTestServer hsm;
 
   private final TokenImplementation implementation;
 
@@ -67,30 +51,21 @@ class HsmDeriveKeyIT {
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
-    tokens = HsmTestTokens.prepare(implementation);
-    run = "-" + Long.toHexString(new SecureRandom().nextLong());
-    Path base = dir.resolve(implementation.model());
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(
-            TestServers.config(base, tls, 64, 1 << 20), tokens.settings(DevelopmentPki.ADMIN_USER));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+    hsm = HsmTestServer.start(dir, implementation);
   }
 
   @AfterParameterizedClassInvocation
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   @Test
   void deriveKeyRefusesAnHsmKeyEvenAnExtractableOneAndStoresNothing() throws Exception {
-    assertThat(tokens.implementation()).isEqualTo(implementation);
-    String base = "hsm::" + tokens.slot1() + "::derivebase" + run;
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    assertThat(hsm.tokens().implementation()).isEqualTo(implementation);
+    String base = "hsm::" + hsm.tokens().slot1() + "::derivebase" + hsm.run();
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(base, 256, false, null));
       int before = locateByType(client, ObjectType.SYMMETRIC_KEY).size();
       TtlvStructure derive =

@@ -53,20 +53,12 @@ import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.HsmSettings;
-import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmRequests.Encrypted;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
@@ -75,7 +67,6 @@ import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,24 +86,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TokenImplementation.class)
 class HsmEndToEndIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
-  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
 
   @TempDir static Path dir;
 
-  // Set for each token implementation, before its tests, by start().
+  // Started for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext user1;
-
-  static String run = "";
+  static HsmTestServer hsm;
 
   private final TokenImplementation implementation;
 
@@ -122,38 +101,29 @@ class HsmEndToEndIT {
 
   @BeforeEach
   void serverRunsOnThisImplementation() {
-    assertThat(tokens.implementation()).isEqualTo(implementation);
+    assertThat(hsm.tokens().implementation()).isEqualTo(implementation);
   }
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
-    tokens = HsmTestTokens.prepare(implementation);
-    run = "-" + Long.toHexString(new SecureRandom().nextLong());
-    Path base = dir.resolve(implementation.model());
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        withHsm(TestServers.config(base, tls, 64, 1 << 20), tokens.settings(ADMIN));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
-    user1 = KmipTestClient.userSignedBy(pki.directory(), "user1");
+    hsm = HsmTestServer.start(dir, implementation);
   }
 
   @AfterParameterizedClassInvocation
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   /** A label unique to this run. */
   static String label(String name) {
-    return name + run;
+    return hsm.label(name);
   }
 
   /** Whether the token does AES-GCM; where it does not, the test asserts the refusal. */
   static boolean aesGcm() {
-    return tokens.implementation().aesGcm();
+    return hsm.tokens().implementation().aesGcm();
   }
 
   /** The answer of a token without AES-GCM to an AES-GCM request with one of its keys. */
@@ -162,38 +132,22 @@ class HsmEndToEndIT {
     assertThat(answer.resultMessage()).contains("does not implement AES-GCM");
   }
 
-  static ServerConfig withHsm(ServerConfig base, HsmSettings hsm) {
-    return new ServerConfig(
-        base.bind(),
-        base.port(),
-        base.dataDir(),
-        base.tls(),
-        base.identityFrom(),
-        base.limits(),
-        base.workerThreads(),
-        base.logLevel(),
-        base.interop(),
-        base.storage(),
-        base.access(),
-        hsm);
-  }
-
   // ---- the walkthrough ------------------------------------------------------------------------
 
   @Test
   void walkthroughOnTheFirstSlot() throws Exception {
-    walkthrough(tokens.slot1(), 2048);
+    walkthrough(hsm.tokens().slot1(), 2048);
   }
 
   @Test
   void walkthroughOnTheSecondSlotWithItsOwnPin() throws Exception {
-    walkthrough(tokens.slot2(), 2048);
+    walkthrough(hsm.tokens().slot2(), 2048);
   }
 
   @Test
   void rsa4096SensitiveKeyEncryptsAndDecryptsInTheHsm() throws Exception {
-    String mykey = "hsm::" + tokens.slot1() + "::" + label("big");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    String mykey = "hsm::" + hsm.tokens().slot1() + "::" + label("big");
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       createRsa(client, mykey, 4096, true);
       byte[] secret = "four thousand ninety-six".getBytes(StandardCharsets.UTF_8);
       byte[] encrypted = encrypt(client, mykey + "_pk", secret, oaep(null), null).data;
@@ -207,7 +161,7 @@ class HsmEndToEndIT {
   @Test
   void aKmip14ClientNamesTheHsmKeyAndGetsANonSensitiveValue() throws Exception {
     ProtocolVersion v14 = ProtocolVersion.V1_4;
-    String uid = "hsm::" + tokens.slot2() + "::" + label("named14");
+    String uid = "hsm::" + hsm.tokens().slot2() + "::" + label("named14");
     Attributes named =
         Attributes.of(
             Attribute.of(
@@ -220,7 +174,7 @@ class HsmEndToEndIT {
                     new TtlvTextString(Tag.NAME_VALUE.code(), uid),
                     new TtlvEnumeration(
                         Tag.NAME_TYPE.code(), NameType.UNINTERPRETED_TEXT_STRING.value()))));
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), v14)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), v14)) {
       String created =
           Create.Response.decode(
                   client.ok(
@@ -255,7 +209,7 @@ class HsmEndToEndIT {
     String mykey = "hsm::" + slot + "::" + label("mykey");
     String publicKey = mykey + "_pk";
     String aes1 = "hsm::" + slot + "::" + label("aes1");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       // Create Key Pair: sensitive RSA in the HSM; the public key is <label>_pk.
       CreateKeyPair.Response pair = createRsa(client, mykey, rsaBits, true);
       assertThat(pair.privateKeyUniqueIdentifier()).isEqualTo(mykey);
@@ -353,7 +307,7 @@ class HsmEndToEndIT {
       assertThat(decrypt(client, kmsKey, sym.data, gcm(), sym.iv, sym.tag, null)).isEqualTo(secret);
 
       // Another user sees none of it.
-      try (KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+      try (KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
         for (String uid : List.of(mykey, publicKey, aes1)) {
           assertThat(other.call(Operation.GET, get(uid, null)).resultReason())
               .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
@@ -397,7 +351,7 @@ class HsmEndToEndIT {
       destroy(client, publicKey);
       assertThat(client.call(Operation.GET, get(aes1, null)).resultReason())
           .isEqualTo(ResultReason.OBJECT_NOT_FOUND.value());
-      HsmSlot hsmSlot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(aes1));
+      HsmSlot hsmSlot = hsm.slot(aes1);
       assertThat(hsmSlot.find(HsmKeyRef.parse(aes1).label())).isEmpty();
       assertThat(hsmSlot.find(HsmKeyRef.parse(publicKey).label())).isEmpty();
     }
@@ -407,15 +361,15 @@ class HsmEndToEndIT {
 
   @Test
   void user1UsesAnHsmKeyOnlyForWhatTheAdminGranted() throws Exception {
-    long slot = tokens.slot2();
+    long slot = hsm.tokens().slot2();
     String aes = "hsm::" + slot + "::" + label("granted");
     String rsa = "hsm::" + slot + "::" + label("grantedrsa");
     String rsaPublic = rsa + "_pk";
     byte[] secret = "granted, not given".getBytes(StandardCharsets.UTF_8);
     byte[] aad = {7, 7};
-    HsmSlot hsmSlot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(aes));
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+    HsmSlot hsmSlot = hsm.slot(aes);
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(aes, 256, false, null));
       createRsa(client, rsa, 2048, true);
       // Without AES-GCM in the token, a made-up ciphertext: every request with it is refused first.
@@ -548,15 +502,15 @@ class HsmEndToEndIT {
 
   @Test
   void thousandEncryptsWithAnHsmWrappedKeyCostOneUnwrap() throws Exception {
-    String aesKek = "hsm::" + tokens.slot1() + "::" + label("cachekek");
-    String rsaKek = "hsm::" + tokens.slot1() + "::" + label("cachersa");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    String aesKek = "hsm::" + hsm.tokens().slot1() + "::" + label("cachekek");
+    String rsaKek = "hsm::" + hsm.tokens().slot1() + "::" + label("cachersa");
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(aesKek, 256, true, null));
       // A token without AES key wrap nor AES-GCM cannot wrap under an AES key, and says so; its
       // RSA key pair wraps instead (the public key wraps, the private key unwraps).
       String kek = aesKek;
       String wrappingKey = aesKek;
-      if (!aesGcm() && !tokens.implementation().aesKeyWrapPad()) {
+      if (!aesGcm() && !hsm.tokens().implementation().aesKeyWrapPad()) {
         ResponseBatchItem refused =
             client.call(Operation.CREATE, createAes(null, 256, true, aesKek));
         assertThat(refused.resultStatus()).isEqualTo(ResultStatus.OPERATION_FAILED);
@@ -569,7 +523,7 @@ class HsmEndToEndIT {
           Create.Response.decode(
                   client.ok(Operation.CREATE, createAes(null, 256, true, wrappingKey)), V2_1)
               .uniqueIdentifier();
-      HsmSlot slot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(kek));
+      HsmSlot slot = hsm.slot(kek);
       long unwrapsBefore = slot.calls(HsmCall.UNWRAP);
       long decryptsBefore = slot.calls(HsmCall.DECRYPT);
       byte[] data = new byte[64];

@@ -5,7 +5,6 @@ import static io.arca.server.hsm.HsmRequests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.hsm.HsmCall;
-import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
 import io.arca.kmip.BlockCipherMode;
 import io.arca.kmip.CryptographicUsageMask;
@@ -37,17 +36,10 @@ import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.ttlv.TtlvInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
@@ -56,7 +48,6 @@ import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,21 +71,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TokenImplementation.class)
 class HsmKeyExportIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
-  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
 
   @TempDir static Path dir;
 
-  // Set for each token implementation, before its tests, by start().
+  // Started for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  static String run = "";
+  static HsmTestServer hsm;
 
   private final TokenImplementation implementation;
 
@@ -104,38 +86,30 @@ class HsmKeyExportIT {
 
   @BeforeEach
   void serverRunsOnThisImplementation() {
-    assertThat(tokens.implementation()).isEqualTo(implementation);
+    assertThat(hsm.tokens().implementation()).isEqualTo(implementation);
   }
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
-    tokens = HsmTestTokens.prepare(implementation);
-    run = "-" + Long.toHexString(new SecureRandom().nextLong());
-    Path base = dir.resolve(implementation.model());
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(TestServers.config(base, tls, 64, 1 << 20), tokens.settings(ADMIN));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+    hsm = HsmTestServer.start(dir, implementation);
   }
 
   @AfterParameterizedClassInvocation
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   /** An {@code hsm::} identifier on the first slot, unique to this run. */
   private static String hsmId(String name) {
-    return "hsm::" + tokens.slot1() + "::" + name + run;
+    return "hsm::" + hsm.tokens().slot1() + "::" + name + hsm.run();
   }
 
   @Test
   void aSensitiveHsmKeyIsRefusedWithTheReasonOfEachVersion() throws Exception {
     String key = hsmId("get-sensitive");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(key, 256, true, null));
     }
     Map<ProtocolVersion, ResultReason> expected =
@@ -147,7 +121,7 @@ class HsmKeyExportIT {
             ProtocolVersion.V2_1, ResultReason.SENSITIVE);
     for (Map.Entry<ProtocolVersion, ResultReason> each : expected.entrySet()) {
       ProtocolVersion version = each.getKey();
-      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+      try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), version)) {
         ResponseBatchItem refused = client.call(Operation.GET, Get.Request.of(key).encode(version));
         assertThat(refused.resultStatus())
             .as("%s: %s", version, refused.resultMessage())
@@ -216,12 +190,12 @@ class HsmKeyExportIT {
     // HSM keys are sensitive and not extractable, or neither: wrapped or not, this one stays.
     String key = hsmId("never-leaves");
     String kek;
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(key, 256, true, null));
       kek = storedKek(client);
     }
     for (ProtocolVersion version : VERSIONS) {
-      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+      try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), version)) {
         ResponseBatchItem refused =
             client.call(Operation.GET, getWrapped(key, wrappedBy(kek), version));
         assertThat(refused.resultReason())
@@ -243,7 +217,7 @@ class HsmKeyExportIT {
     // it to wrap in software: the sensitive key's refusal, in the client's version.
     String kek = hsmId("nist-kek");
     String stored;
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(kek, 256, true, null));
       stored = storedKek(client);
     }
@@ -255,7 +229,7 @@ class HsmKeyExportIT {
               null,
               List.of(),
               null);
-      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+      try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), version)) {
         ResponseBatchItem refused =
             client.call(Operation.GET, getWrapped(stored, nistKeyWrap, version));
         assertThat(refused.resultStatus())
@@ -272,7 +246,7 @@ class HsmKeyExportIT {
   @Test
   void aStoredKeyWrappedByAnHsmKeyIsUnwrappedByItInTheToken() throws Exception {
     String kek = hsmId("stored-kek");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(kek, 256, true, null));
       String stored = storedKek(client);
       TtlvStructure request = getWrapped(stored, wrappedBy(kek), V2_1);
@@ -317,8 +291,8 @@ class HsmKeyExportIT {
   void anHsmPublicKeyWrapsInItsTokenAndItsPrivateKeyUnwrapsThere() throws Exception {
     String pair = hsmId("rsa-kek");
     String publicKey = pair + HsmSlot.PUBLIC_KEY_SUFFIX;
-    HsmSlot slot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(pair));
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    HsmSlot slot = hsm.slot(pair);
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       // Not sensitive, so that the wrapped bytes can be checked outside the token too.
       HsmRequests.createRsa(client, pair, 2048, false);
       String stored = storedKek(client);
@@ -392,8 +366,8 @@ class HsmKeyExportIT {
   void whatTheTokenCannotWrapWithAnHsmPublicKeyIsRefusedWithTheSpecsReason() throws Exception {
     String pair = hsmId("rsa-refusals");
     String publicKey = pair + HsmSlot.PUBLIC_KEY_SUFFIX;
-    HsmSlot slot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(pair));
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    HsmSlot slot = hsm.slot(pair);
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       HsmRequests.createRsa(client, pair, 2048, true);
       String stored = storedKek(client);
       long wrapsBefore = slot.calls(HsmCall.WRAP);

@@ -9,7 +9,6 @@ import static io.arca.server.hsm.HsmRequests.get;
 import static io.arca.server.hsm.HsmRequests.retire;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
@@ -30,19 +29,12 @@ import io.arca.kmip.payload.Sign;
 import io.arca.kmip.payload.SignatureVerify;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,39 +55,28 @@ class HsmKeyPortIT {
   private static final byte[] SECRET = "one path for both".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path dir;
-  static HsmTestTokens tokens;
-  static Arca server;
-  static SSLContext admin;
-  static SSLContext user1;
+  static HsmTestServer hsm;
 
   @BeforeAll
   static void start() throws Exception {
-    tokens = HsmTestTokens.prepare();
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(
-            TestServers.config(dir, tls, 64, 1 << 20), tokens.settings(DevelopmentPki.ADMIN_USER));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
-    user1 = KmipTestClient.userSignedBy(pki.directory(), "user1");
+    hsm = HsmTestServer.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   /** An HSM AES key and a stored AES key of the admin's, both usable at once. */
   private static List<String> bothBackings(KmipTestClient client, String label) throws Exception {
-    String hsm = "hsm::" + tokens.slot1() + "::" + label;
-    client.ok(Operation.CREATE, createAes(hsm, 256, true, null));
+    String hsmKey = "hsm::" + hsm.tokens().slot1() + "::" + label;
+    client.ok(Operation.CREATE, createAes(hsmKey, 256, true, null));
     String stored =
         Create.Response.decode(client.ok(Operation.CREATE, createAes(null, 256, true, null)), V2_1)
             .uniqueIdentifier();
-    return List.of(hsm, stored);
+    return List.of(hsmKey, stored);
   }
 
   private static Encrypt.Response encrypt(
@@ -148,7 +129,7 @@ class HsmKeyPortIT {
 
   @Test
   void aRequestWithInitAndFinalBothTrueIsOneShotOnBothBackings() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       for (String uid : bothBackings(client, "oneshot")) {
         Encrypt.Response encrypted = encrypt(client, V2_1, uid, true, true);
         assertThat(encrypted.correlationValue()).as(uid).isNull();
@@ -167,8 +148,8 @@ class HsmKeyPortIT {
 
   @Test
   void streamsOpenOnBothBackingsOnlyAfterAccessIsDecided() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
       for (String uid : bothBackings(client, "streams")) {
         TtlvStructure init =
             new Encrypt.Request(
@@ -193,8 +174,8 @@ class HsmKeyPortIT {
 
   @Test
   void fromKmip14TheTagIsTheTagFieldAloneOnBothBackings() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient v14 = new KmipTestClient(admin, server.port(), V1_4)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient v14 = new KmipTestClient(hsm.admin(), hsm.port(), V1_4)) {
       for (String uid : bothBackings(client, "tagfield")) {
         Encrypt.Response encrypted = encrypt(client, V2_1, uid, null, null);
         ByteString iv = Objects.requireNonNull(encrypted.ivCounterNonce());
@@ -214,8 +195,8 @@ class HsmKeyPortIT {
 
   @Test
   void beforeKmip14TheTagTravelsAfterTheCiphertextOnBothBackings() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient v12 = new KmipTestClient(admin, server.port(), V1_2)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient v12 = new KmipTestClient(hsm.admin(), hsm.port(), V1_2)) {
       for (String uid : bothBackings(client, "tagindata")) {
         Encrypt.Response encrypted = encrypt(v12, V1_2, uid, null, null);
         assertThat(encrypted.tag()).as(uid).isNull();
@@ -235,9 +216,9 @@ class HsmKeyPortIT {
 
   @Test
   void anEncryptGrantOnAnHsmKeyLetsTheGranteeWrapWithIt() throws Exception {
-    String kek = "hsm::" + tokens.slot1() + "::sharedkek";
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+    String kek = "hsm::" + hsm.tokens().slot1() + "::sharedkek";
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(kek, 256, true, null));
       // Without a grant the key does not exist for user1, as a wrapping key too.
       assertRefused(
@@ -295,8 +276,8 @@ class HsmKeyPortIT {
 
   @Test
   void anHsmKeySignsAndVerifiesInPartsAsInOne() throws Exception {
-    String rsa = "hsm::" + tokens.slot1() + "::signparts";
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    String rsa = "hsm::" + hsm.tokens().slot1() + "::signparts";
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       createRsa(client, rsa, 2048, true);
       ByteString head = ByteString.copyOf(Arrays.copyOf(SECRET, 5));
       ByteString tail = ByteString.copyOf(Arrays.copyOfRange(SECRET, 5, SECRET.length));
@@ -347,9 +328,9 @@ class HsmKeyPortIT {
 
   @Test
   void aGetGrantAloneReadsAnHsmPublicKey() throws Exception {
-    String rsa = "hsm::" + tokens.slot1() + "::getonly";
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+    String rsa = "hsm::" + hsm.tokens().slot1() + "::getonly";
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
       createRsa(client, rsa, 2048, true);
       String publicKey = rsa + HsmSlot.PUBLIC_KEY_SUFFIX;
       client.ok(
@@ -369,11 +350,11 @@ class HsmKeyPortIT {
 
   @Test
   void aKeyThatStillWrapsStoredObjectsIsNotDestroyedOnEitherBacking() throws Exception {
-    String kek = "hsm::" + tokens.slot2() + "::busykek";
-    String rsa = "hsm::" + tokens.slot2() + "::busyrsa";
+    String kek = "hsm::" + hsm.tokens().slot2() + "::busykek";
+    String rsa = "hsm::" + hsm.tokens().slot2() + "::busyrsa";
     String rsaPublic = rsa + HsmSlot.PUBLIC_KEY_SUFFIX;
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient v14 = new KmipTestClient(admin, server.port(), V1_4)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient v14 = new KmipTestClient(hsm.admin(), hsm.port(), V1_4)) {
       client.ok(Operation.CREATE, createAes(kek, 256, true, null));
       createRsa(client, rsa, 2048, true);
       String storedKek =
@@ -386,7 +367,7 @@ class HsmKeyPortIT {
               created(client, kek),
               created(client, rsaPublic),
               created(client, storedKek));
-      HsmSlot slot = Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(kek));
+      HsmSlot slot = hsm.slot(kek);
 
       ResponseBatchItem refused =
           client.call(Operation.DESTROY, new Destroy.Request(kek).encode(V2_1));

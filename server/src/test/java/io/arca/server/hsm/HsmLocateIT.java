@@ -17,17 +17,9 @@ import io.arca.kmip.Tag;
 import io.arca.kmip.payload.Create;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,24 +37,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TokenImplementation.class)
 class HsmLocateIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
-  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
 
   @TempDir static Path dir;
 
-  // Set for each token implementation, before its tests, by start().
+  // Started for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext user1;
-
-  static String run = "";
+  static HsmTestServer hsm;
 
   private final TokenImplementation implementation;
 
@@ -72,33 +52,24 @@ class HsmLocateIT {
 
   @BeforeEach
   void serverRunsOnThisImplementation() {
-    assertThat(tokens.implementation()).isEqualTo(implementation);
+    assertThat(hsm.tokens().implementation()).isEqualTo(implementation);
   }
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
-    tokens = HsmTestTokens.prepare(implementation);
-    run = "-" + Long.toHexString(new SecureRandom().nextLong());
-    Path base = dir.resolve(implementation.model());
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(TestServers.config(base, tls, 64, 1 << 20), tokens.settings(ADMIN));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
-    user1 = KmipTestClient.userSignedBy(pki.directory(), "user1");
+    hsm = HsmTestServer.start(dir, implementation);
   }
 
   @AfterParameterizedClassInvocation
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   /** An {@code hsm::} identifier on the first slot, unique to this run. */
   static String hsmId(String name) {
-    return "hsm::" + tokens.slot1() + "::" + name + run;
+    return "hsm::" + hsm.tokens().slot1() + "::" + name + hsm.run();
   }
 
   // ---- Locate ---------------------------------------------------------------------------------
@@ -109,8 +80,8 @@ class HsmLocateIT {
     String aes256 = hsmId("find-256");
     String aes128 = hsmId("find-128");
     String rsa = hsmId("find-rsa");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, HsmRequests.createAes(aes256, 256, true, null));
       client.ok(Operation.CREATE, HsmRequests.createAes(aes128, 128, true, null));
       createRsa(client, rsa, 2048, true);
@@ -155,6 +126,8 @@ class HsmLocateIT {
   }
 
   private static List<String> ofThisRun(List<String> uids) {
-    return uids.stream().filter(uid -> uid.endsWith(run) || uid.endsWith(run + "_pk")).toList();
+    return uids.stream()
+        .filter(uid -> uid.endsWith(hsm.run()) || uid.endsWith(hsm.run() + "_pk"))
+        .toList();
   }
 }

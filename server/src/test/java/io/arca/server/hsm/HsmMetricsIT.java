@@ -46,7 +46,7 @@ class HsmMetricsIT {
     ServerConfig.Tls tls = TestServers.tls(pki);
     ServerConfig config =
         TestServers.watched(
-            HsmEndToEndIT.withHsm(
+            HsmTestServer.withHsm(
                 TestServers.config(dir, tls, 64, 1 << 20),
                 tokens.settings(DevelopmentPki.ADMIN_USER)),
             new Observability(

@@ -20,12 +20,6 @@ import io.arca.persistence.AuditRecord;
 import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcAuditRepository;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,42 +47,23 @@ class HsmPkcs11OperationIT {
   private static final long CKM_AES_KEY_GEN = 0x1080;
 
   @TempDir static Path dir;
-
-  @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext user;
+  static HsmTestServer hsm;
 
   @BeforeAll
   static void start() throws Exception {
-    tokens = HsmTestTokens.prepare();
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(
-            TestServers.config(dir, tls, 64, 1 << 20), tokens.settings(DevelopmentPki.ADMIN_USER));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
-    user = KmipTestClient.userSignedBy(dir.resolve("pki"), "alice");
+    hsm = HsmTestServer.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   @Test
   void theHsmAdministratorReadsTheLibraryAndTheConfiguredTokens() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       assertThat(returnCode(call(client, PKCS_11Function.C_INITIALIZE, null))).isZero();
 
       Pkcs11.Response info = ok(client, PKCS_11Function.C_GETINFO, null);
@@ -101,26 +75,26 @@ class HsmPkcs11OperationIT {
       ByteBuffer slots = ByteBuffer.wrap(output(ok(client, PKCS_11Function.C_GETSLOTLIST, one(1))));
       assertThat(slots.getInt()).isEqualTo(2);
       assertThat(List.of(slots.getLong(), slots.getLong()))
-          .containsExactlyInAnyOrder(tokens.slot1(), tokens.slot2());
+          .containsExactlyInAnyOrder(hsm.tokens().slot1(), hsm.tokens().slot2());
       assertThat(slots.hasRemaining()).isFalse();
 
       ByteBuffer token =
           ByteBuffer.wrap(
-              output(ok(client, PKCS_11Function.C_GETTOKENINFO, ulongs(tokens.slot1()))));
+              output(ok(client, PKCS_11Function.C_GETTOKENINFO, ulongs(hsm.tokens().slot1()))));
       assertThat(token.remaining()).isEqualTo(32 + 32 + 16 + 16 + 11 * 8 + 2 + 2 + 16);
       String label = text(token, 32);
       assertThat(label).isNotBlank();
 
       ByteBuffer slotInfo =
           ByteBuffer.wrap(
-              output(ok(client, PKCS_11Function.C_GETSLOTINFO, ulongs(tokens.slot1()))));
+              output(ok(client, PKCS_11Function.C_GETSLOTINFO, ulongs(hsm.tokens().slot1()))));
       assertThat(slotInfo.remaining()).isEqualTo(64 + 32 + 8 + 2 + 2);
       slotInfo.position(96);
       assertThat(slotInfo.getLong() & 1).as("CKF_TOKEN_PRESENT").isEqualTo(1);
 
       ByteBuffer mechanisms =
           ByteBuffer.wrap(
-              output(ok(client, PKCS_11Function.C_GETMECHANISMLIST, ulongs(tokens.slot1()))));
+              output(ok(client, PKCS_11Function.C_GETMECHANISMLIST, ulongs(hsm.tokens().slot1()))));
       int count = mechanisms.getInt();
       assertThat(mechanisms.remaining()).isEqualTo(count * 8);
       List<Long> types = new ArrayList<>();
@@ -135,7 +109,7 @@ class HsmPkcs11OperationIT {
                   ok(
                       client,
                       PKCS_11Function.C_GETMECHANISMINFO,
-                      ulongs(tokens.slot1(), CKM_AES_KEY_GEN))));
+                      ulongs(hsm.tokens().slot1(), CKM_AES_KEY_GEN))));
       assertThat(List.of(aes.getLong(), aes.getLong())).containsExactly(16L, 32L);
     }
   }
@@ -143,15 +117,16 @@ class HsmPkcs11OperationIT {
   @Test
   void aSlotTheServerWasNotGivenIsNoSlot() throws Exception {
     long other;
-    try (HsmModule library = HsmModule.load(tokens.tokens().library(), tokens.profile())) {
+    try (HsmModule library =
+        HsmModule.load(hsm.tokens().tokens().library(), hsm.tokens().profile())) {
       other =
           library.listSlots().stream()
               .mapToLong(HsmModule.SlotDescription::id)
-              .filter(id -> id != tokens.slot1() && id != tokens.slot2())
+              .filter(id -> id != hsm.tokens().slot1() && id != hsm.tokens().slot2())
               .findFirst()
               .orElseThrow(() -> new AssertionError("SoftHSM2 always lists an empty slot"));
     }
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       for (PKCS_11Function function :
           List.of(
               PKCS_11Function.C_GETSLOTINFO,
@@ -178,9 +153,9 @@ class HsmPkcs11OperationIT {
             PKCS_11Function.C_OPENSESSION,
             PKCS_11Function.C_DESTROYOBJECT,
             PKCS_11Function.C_GETFUNCTIONLIST);
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       for (PKCS_11Function function : forbidden) {
-        ResponseBatchItem refused = call(client, function, ulongs(tokens.slot1()));
+        ResponseBatchItem refused = call(client, function, ulongs(hsm.tokens().slot1()));
         assertThat(refused.resultStatus())
             .as("%s", function)
             .isEqualTo(ResultStatus.OPERATION_FAILED);
@@ -190,13 +165,16 @@ class HsmPkcs11OperationIT {
         assertThat(refused.resultMessage()).contains(function.xmlName()).contains("allow-list");
       }
       // C_Finalize was not carried out: the token still answers, and keys are still made in it.
-      assertThat(returnCode(call(client, PKCS_11Function.C_GETTOKENINFO, ulongs(tokens.slot1()))))
+      assertThat(
+              returnCode(
+                  call(client, PKCS_11Function.C_GETTOKENINFO, ulongs(hsm.tokens().slot1()))))
           .isZero();
       client.ok(
           Operation.CREATE,
-          HsmRequests.createAes("hsm::" + tokens.slot1() + "::after-finalize", 128, true, null));
+          HsmRequests.createAes(
+              "hsm::" + hsm.tokens().slot1() + "::after-finalize", 128, true, null));
     }
-    server.audit().flush();
+    hsm.server().audit().flush();
     List<String> audited = new ArrayList<>();
     try (Database database = Database.open(DatabaseConfig.sqlite(dir))) {
       Iterator<AuditRecord> all = new JdbcAuditRepository(database).all();
@@ -211,7 +189,7 @@ class HsmPkcs11OperationIT {
 
   @Test
   void malformedRequestsGetThePkcs11ResultReasons() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       ResponseBatchItem vendor =
           client.call(
               Operation.PKCS_11,
@@ -235,13 +213,13 @@ class HsmPkcs11OperationIT {
 
   @Test
   void anotherUserIsRefusedAndQueryDoesNotOfferItToThem() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(user, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.user("alice"), hsm.port(), V2_1)) {
       ResponseBatchItem refused = call(client, PKCS_11Function.C_GETINFO, null);
       assertThat(refused.resultReason()).isEqualTo(ResultReason.PERMISSION_DENIED.value());
       assertThat(refused.resultMessage()).contains("--hsm-admin");
       assertThat(queriedOperations(client)).doesNotContain(Operation.PKCS_11.value());
     }
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       assertThat(queriedOperations(client)).contains(Operation.PKCS_11.value());
     }
   }
@@ -249,7 +227,7 @@ class HsmPkcs11OperationIT {
   @Test
   void kmipOneHasNoPkcs11OperationAndTwoZeroHasIt() throws Exception {
     for (ProtocolVersion version : List.of(ProtocolVersion.V1_2, ProtocolVersion.V1_4)) {
-      try (KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+      try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), version)) {
         ResponseBatchItem refused = call(client, PKCS_11Function.C_GETINFO, null);
         assertThat(refused.resultReason())
             .as("%s", version)
@@ -257,7 +235,8 @@ class HsmPkcs11OperationIT {
         assertThat(queriedOperations(client)).doesNotContain(Operation.PKCS_11.value());
       }
     }
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), ProtocolVersion.V2_0)) {
+    try (KmipTestClient client =
+        new KmipTestClient(hsm.admin(), hsm.port(), ProtocolVersion.V2_0)) {
       assertThat(returnCode(call(client, PKCS_11Function.C_GETINFO, null))).isZero();
     }
   }

@@ -7,7 +7,6 @@ import static io.arca.server.hsm.HsmRequests.gcm;
 import static io.arca.server.hsm.HsmRequests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
 import io.arca.kmip.LinkType;
 import io.arca.kmip.Operation;
@@ -28,19 +27,11 @@ import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,28 +50,17 @@ class HsmReKeyIT {
   private static final byte[] SECRET = "replaced, not lost".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path dir;
-  static HsmTestTokens tokens;
-  static Arca server;
-  static SSLContext admin;
-  static SSLContext user1;
+  static HsmTestServer hsm;
 
   @BeforeAll
   static void start() throws Exception {
-    tokens = HsmTestTokens.prepare();
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(
-            TestServers.config(dir, tls, 64, 1 << 20), tokens.settings(DevelopmentPki.ADMIN_USER));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
-    user1 = KmipTestClient.userSignedBy(pki.directory(), "user1");
+    hsm = HsmTestServer.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
@@ -96,9 +76,9 @@ class HsmReKeyIT {
       throws Exception {
     ProtocolVersion version = version(text);
     String label = "rotated-" + text.replace('.', '-');
-    String old = "hsm::" + tokens.slot1() + "::" + label;
-    try (KmipTestClient setup = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+    String old = "hsm::" + hsm.tokens().slot1() + "::" + label;
+    try (KmipTestClient setup = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), version)) {
       setup.ok(Operation.CREATE, createAes(old, 256, true, null));
       String wrapped =
           Create.Response.decode(setup.ok(Operation.CREATE, createAes(null, 256, true, old)), V2_1)
@@ -134,10 +114,10 @@ class HsmReKeyIT {
   @ValueSource(strings = {"1.1", "1.4", "2.0", "2.1"})
   void reKeyKeyPairMakesTheNextVersionOfBothHalvesLinkedEveryWay(String text) throws Exception {
     ProtocolVersion version = version(text);
-    String old = "hsm::" + tokens.slot2() + "::pair-" + text.replace('.', '-');
+    String old = "hsm::" + hsm.tokens().slot2() + "::pair-" + text.replace('.', '-');
     String oldPublic = old + HsmSlot.PUBLIC_KEY_SUFFIX;
-    try (KmipTestClient setup = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient client = new KmipTestClient(admin, server.port(), version)) {
+    try (KmipTestClient setup = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), version)) {
       createRsa(setup, old, 2048, true);
 
       ReKeyKeyPair.Response fresh =
@@ -168,9 +148,9 @@ class HsmReKeyIT {
   @Test
   void onlyTheHsmAdminReKeysAnHsmKeyAndARefusalMakesNothing() throws Exception {
     String label = "guarded";
-    String old = "hsm::" + tokens.slot1() + "::" + label;
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+    String old = "hsm::" + hsm.tokens().slot1() + "::" + label;
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(old, 128, true, null));
       TtlvStructure reKey = new ReKey.Request(old, null, null, List.of()).encode(V2_1);
 
@@ -193,7 +173,7 @@ class HsmReKeyIT {
   }
 
   private static HsmSlot slot(String uid) {
-    return Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(uid));
+    return hsm.slot(uid);
   }
 
   private static List<String> links(KmipTestClient client, String uid, LinkType type)

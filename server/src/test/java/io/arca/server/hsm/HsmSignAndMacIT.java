@@ -46,25 +46,17 @@ import io.arca.kmip.payload.Decrypt;
 import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,26 +80,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HsmSignAndMacIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
   private static final ProtocolVersion V1_4 = ProtocolVersion.V1_4;
-  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
   private static final byte[] MESSAGE =
       "signed and MACed inside the HSM".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path dir;
 
-  // Set for each token implementation, before its tests, by start().
+  // Started for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext user1;
-
-  static String run = "";
+  static HsmTestServer hsm;
 
   private final TokenImplementation implementation;
 
@@ -117,33 +97,24 @@ class HsmSignAndMacIT {
 
   @BeforeEach
   void serverRunsOnThisImplementation() {
-    assertThat(tokens.implementation()).isEqualTo(implementation);
+    assertThat(hsm.tokens().implementation()).isEqualTo(implementation);
   }
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
-    tokens = HsmTestTokens.prepare(implementation);
-    run = "-" + Long.toHexString(new SecureRandom().nextLong());
-    Path base = dir.resolve(implementation.model());
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(TestServers.config(base, tls, 64, 1 << 20), tokens.settings(ADMIN));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
-    user1 = KmipTestClient.userSignedBy(pki.directory(), "user1");
+    hsm = HsmTestServer.start(dir, implementation);
   }
 
   @AfterParameterizedClassInvocation
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   /** An {@code hsm::} identifier on the first slot, unique to this run. */
   static String hsmId(String name) {
-    return "hsm::" + tokens.slot1() + "::" + name + run;
+    return "hsm::" + hsm.tokens().slot1() + "::" + name + hsm.run();
   }
 
   /**
@@ -176,7 +147,7 @@ class HsmSignAndMacIT {
 
   @Test
   void ecKeyPairsOnEveryNistCurveSignInTheHsmAndVerifyInTheJdk() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       for (RecommendedCurve curve :
           List.of(RecommendedCurve.P_256, RecommendedCurve.P_384, RecommendedCurve.P_521)) {
         String key = hsmId("ec-" + curve.name());
@@ -232,7 +203,7 @@ class HsmSignAndMacIT {
   @Test
   void rsaKeysSignWithPkcs1AndPssInTheHsm() throws Exception {
     String key = hsmId("rsa-sign");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       createRsa(client, key, 2048, true);
       PublicKey publicKey = publicKey(client, key + "_pk", "RSA");
 
@@ -293,7 +264,7 @@ class HsmSignAndMacIT {
 
   @Test
   void hmacKeysOfEachSha2MacAndVerifyInTheHsm() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       for (CryptographicAlgorithm algorithm :
           List.of(
               CryptographicAlgorithm.HMAC_SHA256,
@@ -328,7 +299,7 @@ class HsmSignAndMacIT {
   @Test
   void aSensitiveHmacKeyMacsButNeverLeavesTheHsm() throws Exception {
     String key = hsmId("mac-sensitive");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       if (!createdHmac(client, key, CryptographicAlgorithm.HMAC_SHA256, 256, true)) {
         return;
       }
@@ -361,8 +332,8 @@ class HsmSignAndMacIT {
     String rsa = hsmId("wrong-rsa");
     String aes = hsmId("wrong-aes");
     String hmac = hsmId("wrong-hmac");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient v14 = new KmipTestClient(admin, server.port(), V1_4)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient v14 = new KmipTestClient(hsm.admin(), hsm.port(), V1_4)) {
       createRsa(client, rsa, 2048, true);
       client.ok(Operation.CREATE, HsmRequests.createAes(aes, 256, true, null));
       // Sign needs a private key, Signature Verify a public one.
@@ -452,8 +423,8 @@ class HsmSignAndMacIT {
   void user1SignsAndMacsOnlyWithWhatTheAdminGranted() throws Exception {
     String rsa = hsmId("granted-rsa");
     String hmac = hsmId("granted-hmac");
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient other = new KmipTestClient(user1, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient other = new KmipTestClient(hsm.user("user1"), hsm.port(), V2_1)) {
       createRsa(client, rsa, 2048, true);
       byte[] adminsSignature = sign(client, rsa, null, MESSAGE);
 
@@ -530,7 +501,7 @@ class HsmSignAndMacIT {
     String aes = hsmId("gcm-aad");
     byte[] aad = "header, not secret".getBytes(StandardCharsets.UTF_8);
     CryptographicParameters shortTag = gcmWithTag(12);
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, HsmRequests.createAes(aes, 256, true, null));
       ResponseBatchItem answer =
           client.call(Operation.ENCRYPT, HsmRequests.encryptRequest(aes, MESSAGE, shortTag, aad));

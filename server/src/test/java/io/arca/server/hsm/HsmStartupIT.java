@@ -71,7 +71,7 @@ class HsmStartupIT {
   private static ServerConfig config(String name, HsmSettings hsm, String kekId) {
     ServerConfig base = TestServers.config(dir.resolve(name), TestServers.tls(pki), 8, 1 << 20);
     ServerConfig.Storage embedded = ServerConfig.Storage.EMBEDDED;
-    return HsmEndToEndIT.withHsm(
+    return HsmTestServer.withHsm(
         new ServerConfig(
             base.bind(),
             base.port(),
@@ -95,7 +95,7 @@ class HsmStartupIT {
   }
 
   private static ServerConfig config(String name, HsmSettings hsm) {
-    return HsmEndToEndIT.withHsm(
+    return HsmTestServer.withHsm(
         TestServers.config(dir.resolve(name), TestServers.tls(pki), 8, 1 << 20), hsm);
   }
 

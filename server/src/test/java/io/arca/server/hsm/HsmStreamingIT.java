@@ -12,7 +12,6 @@ import static io.arca.server.hsm.HsmRequests.get;
 import static io.arca.server.hsm.HsmRequests.keyBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
 import io.arca.kmip.CryptographicAlgorithm;
 import io.arca.kmip.Operation;
@@ -26,23 +25,15 @@ import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.Mac;
 import io.arca.kmip.payload.MacVerify;
 import io.arca.kmip.ttlv.ByteString;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import io.arca.testing.TokenImplementation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +55,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HsmStreamingIT {
   private static final ProtocolVersion V2_1 = ProtocolVersion.V2_1;
   private static final ProtocolVersion V1_4 = ProtocolVersion.V1_4;
-  private static final String ADMIN = DevelopmentPki.ADMIN_USER;
   private static final byte[] AAD = "streamed".getBytes(StandardCharsets.UTF_8);
   private static final byte[][] PARTS = {
     "the first part, ".getBytes(StandardCharsets.UTF_8),
@@ -74,17 +64,9 @@ class HsmStreamingIT {
 
   @TempDir static Path dir;
 
-  // Set for each token implementation, before its tests, by start().
+  // Started for each token implementation, before its tests, by start().
   @SuppressWarnings("NullAway.Init")
-  static HsmTestTokens tokens;
-
-  @SuppressWarnings("NullAway.Init")
-  static Arca server;
-
-  @SuppressWarnings("NullAway.Init")
-  static SSLContext admin;
-
-  static String run = "";
+  static HsmTestServer hsm;
 
   private final TokenImplementation implementation;
 
@@ -94,35 +76,27 @@ class HsmStreamingIT {
 
   @BeforeEach
   void serverRunsOnThisImplementation() {
-    assertThat(tokens.implementation()).isEqualTo(implementation);
+    assertThat(hsm.tokens().implementation()).isEqualTo(implementation);
   }
 
   @BeforeParameterizedClassInvocation
   static void start(TokenImplementation implementation) throws Exception {
-    tokens = HsmTestTokens.prepare(implementation);
-    run = "-" + Long.toHexString(new SecureRandom().nextLong());
-    Path base = dir.resolve(implementation.model());
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(base.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(TestServers.config(base, tls, 64, 1 << 20), tokens.settings(ADMIN));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+    hsm = HsmTestServer.start(dir, implementation);
   }
 
   @AfterParameterizedClassInvocation
   static void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
   private static String hsmId(String name) {
-    return "hsm::" + tokens.slot1() + "::" + name + run;
+    return "hsm::" + hsm.tokens().slot1() + "::" + name + hsm.run();
   }
 
   private static HsmSlot slot(String uid) {
-    return Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(uid));
+    return hsm.slot(uid);
   }
 
   private static byte[] all() {
@@ -193,7 +167,7 @@ class HsmStreamingIT {
 
   @Test
   void aesGcmStreamsThroughOneTokenSessionAndMatchesTheOneShotResult() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       String key = gcmKey(client, "gcm-stream");
       if (key == null) {
         return;
@@ -282,7 +256,7 @@ class HsmStreamingIT {
 
   @Test
   void hmacStreamsThroughOneTokenSessionAndMatchesTheOneShotMac() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       String key = hmacKey(client, "mac-stream");
       if (key == null) {
         return;
@@ -357,8 +331,8 @@ class HsmStreamingIT {
 
   @Test
   void aFailedTagAStrangePartAndAClosedConnectionEachGiveTheSessionBack() throws Exception {
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1);
-        KmipTestClient v14 = new KmipTestClient(admin, server.port(), V1_4)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1);
+        KmipTestClient v14 = new KmipTestClient(hsm.admin(), hsm.port(), V1_4)) {
       String gcmKey = gcmKey(client, "gcm-fail");
       if (gcmKey != null) {
         // A wrong tag fails the last part with Cryptographic Failure, and closes the stream.
@@ -392,7 +366,7 @@ class HsmStreamingIT {
       assertThat(slot(key).openStreams()).isZero();
 
       // A stream whose connection closes before its last part is closed with it.
-      try (KmipTestClient leaving = new KmipTestClient(admin, server.port(), V2_1)) {
+      try (KmipTestClient leaving = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
         TtlvPart first = part(key, macKey != null, null);
         assertThat(leaving.call(first.operation, first.request(V2_1)).resultStatus())
             .isEqualTo(ResultStatus.SUCCESS);

@@ -8,7 +8,6 @@ import static io.arca.server.hsm.HsmRequests.gcm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.hsm.HsmCall;
-import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
 import io.arca.kmip.NameType;
 import io.arca.kmip.Operation;
@@ -25,13 +24,7 @@ import io.arca.kmip.payload.Locate;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvStructure;
 import io.arca.kmip.ttlv.TtlvTextString;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmRequests.Encrypted;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +43,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,9 +85,7 @@ class HsmTokenLossIT {
   private static final Duration MAX_RECOVERY = Duration.ofSeconds(10);
 
   @TempDir Path dir;
-  HsmTestTokens tokens;
-  Arca server;
-  SSLContext admin;
+  HsmTestServer hsm;
   Path root;
   // What a test moved away, and where to; moved back after each test.
   @Nullable Path moved;
@@ -103,14 +93,7 @@ class HsmTokenLossIT {
 
   @BeforeEach
   void start() throws Exception {
-    tokens = HsmTestTokens.prepare();
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(
-            TestServers.config(dir, tls, 64, 1 << 20), tokens.settings(DevelopmentPki.ADMIN_USER));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+    hsm = HsmTestServer.start(dir);
     root =
         Objects.requireNonNull(
             Path.of(Objects.requireNonNull(System.getenv("SOFTHSM2_CONF"))).getParent());
@@ -121,8 +104,8 @@ class HsmTokenLossIT {
     if (away != null && moved != null && Files.exists(away)) {
       Files.move(away, moved);
     }
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
@@ -145,9 +128,9 @@ class HsmTokenLossIT {
   private void loseUnderLoadAndRecover(boolean otherSlotStays) throws Exception {
     Path moved = Objects.requireNonNull(this.moved);
     Path away = Objects.requireNonNull(this.away);
-    long slot1 = tokens.slot1();
+    long slot1 = hsm.tokens().slot1();
     String hsmKey = "hsm::" + slot1 + "::k";
-    String otherSlotKey = "hsm::" + tokens.slot2() + "::k";
+    String otherSlotKey = "hsm::" + hsm.tokens().slot2() + "::k";
     byte[] secret = "sealed before the loss".getBytes(StandardCharsets.UTF_8);
     // Database keys wrapped by the HSM key. The server unwraps one at its first use and keeps it
     // in its key cache, so these are not used before the loss: the first is first used during it,
@@ -155,7 +138,7 @@ class HsmTokenLossIT {
     String dbKey;
     String dbKeyAfter;
     Encrypted sealed;
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(hsmKey, 256, true, null));
       client.ok(Operation.CREATE, createAes(otherSlotKey, 256, true, null));
       dbKey = createWrappedBy(client, hsmKey);
@@ -181,7 +164,7 @@ class HsmTokenLossIT {
             pool.submit(
                 () -> {
                   int rounds = 0;
-                  try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+                  try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
                     while (!stopping.get()) {
                       boolean lossPhase = tokenAway.get();
                       List<Answer> answers = new ArrayList<>();
@@ -235,7 +218,7 @@ class HsmTokenLossIT {
                           && (otherSlotStays
                               || judge(
                                       new Answer("other slot", other),
-                                      "HSM slot " + tokens.slot2() + " unavailable")
+                                      "HSM slot " + hsm.tokens().slot2() + " unavailable")
                                   != null)) {
                         synchronized (wrong) {
                           wrong.add("the other slot failed: " + other.resultMessage());
@@ -263,7 +246,7 @@ class HsmTokenLossIT {
 
       // The first success after the return, asked on a connection of its own.
       long recoveredAfter = -1;
-      try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
         while (System.nanoTime() - returned < MAX_RECOVERY.toNanos()) {
           ResponseBatchItem answer =
               client.call(Operation.ENCRYPT, encryptRequest(hsmKey, secret, gcm(), AAD));
@@ -307,7 +290,7 @@ class HsmTokenLossIT {
 
     // Everything the token protects is usable again, without a restart.
     long unwraps = slot.calls(HsmCall.UNWRAP);
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       assertThat(decrypt(client, dbKeyAfter, encrypt(client, dbKeyAfter, secret, gcm(), AAD), AAD))
           .isEqualTo(secret);
       assertThat(slot.calls(HsmCall.UNWRAP)).as("unwrapped in the HSM").isGreaterThan(unwraps);
@@ -367,7 +350,7 @@ class HsmTokenLossIT {
   }
 
   private HsmSlot slot(String uid) {
-    return Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(uid));
+    return hsm.slot(uid);
   }
 
   private static byte[] decrypt(KmipTestClient client, String uid, Encrypted sealed, byte[] aad)

@@ -15,7 +15,6 @@ import static io.arca.server.hsm.HsmRequests.locateByName;
 import static io.arca.server.hsm.HsmRequests.oaep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.hsm.HsmKeyRef;
 import io.arca.hsm.HsmSlot;
 import io.arca.hsm.TokenRestarts;
 import io.arca.kmip.Operation;
@@ -30,13 +29,7 @@ import io.arca.kmip.payload.Encrypt;
 import io.arca.kmip.payload.GetAttributes;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvInteger;
-import io.arca.server.Arca;
-import io.arca.server.TestServers;
-import io.arca.server.config.ServerConfig;
 import io.arca.server.hsm.HsmRequests.Encrypted;
-import io.arca.server.tls.DevelopmentPki;
-import io.arca.server.tls.TlsContexts;
-import io.arca.server.transport.TestClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,7 +49,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,26 +79,17 @@ class HsmTokenResetIT {
   private static final String SLOT1_LABEL = "arca-test-1";
 
   @TempDir Path dir;
-  HsmTestTokens tokens;
-  Arca server;
-  SSLContext admin;
+  HsmTestServer hsm;
 
   @BeforeEach
   void start() throws Exception {
-    tokens = HsmTestTokens.prepare();
-    DevelopmentPki pki = DevelopmentPki.openOrCreate(dir.resolve("pki"));
-    ServerConfig.Tls tls = TestServers.tls(pki);
-    ServerConfig config =
-        HsmEndToEndIT.withHsm(
-            TestServers.config(dir, tls, 64, 1 << 20), tokens.settings(DevelopmentPki.ADMIN_USER));
-    server = Arca.start(config, TlsContexts.server(tls));
-    admin = TestClients.context(pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+    hsm = HsmTestServer.start(dir);
   }
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
+    if (hsm != null) {
+      hsm.close();
     }
   }
 
@@ -114,10 +97,10 @@ class HsmTokenResetIT {
 
   @Test
   void keysStayUsableAfterTheTokenDropsEverySessionAndTheLogin() throws Exception {
-    String aes = "hsm::" + tokens.slot1() + "::k";
-    String rsa = "hsm::" + tokens.slot1() + "::r";
+    String aes = "hsm::" + hsm.tokens().slot1() + "::k";
+    String rsa = "hsm::" + hsm.tokens().slot1() + "::r";
     byte[] secret = "kept across a token restart".getBytes(StandardCharsets.UTF_8);
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(aes, 256, true, null));
       createRsa(client, rsa, 2048, true);
       Encrypted sealed = encrypt(client, aes, secret, gcm(), AAD);
@@ -160,8 +143,8 @@ class HsmTokenResetIT {
 
   @Test
   void requestsDuringTheDropAnswerSuccessOrAKmipErrorAndNoneHangs() throws Exception {
-    String aes = "hsm::" + tokens.slot1() + "::shared";
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    String aes = "hsm::" + hsm.tokens().slot1() + "::shared";
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(aes, 256, true, null));
     }
     HsmSlot slot = slot(aes);
@@ -179,7 +162,7 @@ class HsmTokenResetIT {
             pool.submit(
                 () -> {
                   int rounds = 0;
-                  try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+                  try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
                     while (!stopping.get()) {
                       inFlight.readLock().lock();
                       try {
@@ -249,7 +232,7 @@ class HsmTokenResetIT {
     }
     // Afterwards every connection is served again.
     for (int i = 0; i < connections; i++) {
-      try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+      try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
         byte[] secret = {(byte) i};
         Encrypted sealed = encrypt(client, aes, secret, gcm(), AAD);
         assertThat(decrypt(client, aes, sealed.data, gcm(), sealed.iv, sealed.tag, AAD))
@@ -262,13 +245,13 @@ class HsmTokenResetIT {
 
   @Test
   void tokenReinitialisedInPlaceForgetsItsKeysAndTakesNewOnesWithoutARestart() throws Exception {
-    long slot1 = tokens.slot1();
+    long slot1 = hsm.tokens().slot1();
     String aes = "hsm::" + slot1 + "::k";
     String plain = "hsm::" + slot1 + "::plain";
     String rsa = "hsm::" + slot1 + "::r";
-    String elsewhere = "hsm::" + tokens.slot2() + "::k";
+    String elsewhere = "hsm::" + hsm.tokens().slot2() + "::k";
     byte[] secret = "sealed before the reset".getBytes(StandardCharsets.UTF_8);
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(aes, 256, true, null));
       client.ok(Operation.CREATE, createAes(plain, 128, false, null));
       createRsa(client, rsa, 2048, true);
@@ -290,9 +273,9 @@ class HsmTokenResetIT {
               "--label",
               SLOT1_LABEL,
               "--so-pin",
-              "so-" + tokens.pin1(),
+              "so-" + hsm.tokens().pin1(),
               "--pin",
-              tokens.pin1());
+              hsm.tokens().pin1());
       assertThat(reset).contains("initialized on slot " + slot1);
       // The server trusts a confirmed HSM handle for a second (crypto calls see a reset at once):
       // past it, every request reads the token again.
@@ -367,7 +350,7 @@ class HsmTokenResetIT {
       assertThat(decrypt(client, rsa, again, oaep(null), null, null)).isEqualTo(secret);
     }
     // A KMIP 1.4 client is told Item Not Found.
-    try (KmipTestClient v14 = new KmipTestClient(admin, server.port(), ProtocolVersion.V1_4)) {
+    try (KmipTestClient v14 = new KmipTestClient(hsm.admin(), hsm.port(), ProtocolVersion.V1_4)) {
       String gone = plain;
       ResponseBatchItem answer =
           v14.call(
@@ -379,11 +362,11 @@ class HsmTokenResetIT {
 
   @Test
   void tokenDeletedAndMadeAgainUnderANewSlotIdIsAnsweredUnavailable() throws Exception {
-    long slot1 = tokens.slot1();
+    long slot1 = hsm.tokens().slot1();
     String aes = "hsm::" + slot1 + "::k";
-    String elsewhere = "hsm::" + tokens.slot2() + "::k";
+    String elsewhere = "hsm::" + hsm.tokens().slot2() + "::k";
     byte[] secret = "the token went away".getBytes(StandardCharsets.UTF_8);
-    try (KmipTestClient client = new KmipTestClient(admin, server.port(), V2_1)) {
+    try (KmipTestClient client = new KmipTestClient(hsm.admin(), hsm.port(), V2_1)) {
       client.ok(Operation.CREATE, createAes(aes, 256, true, null));
       client.ok(Operation.CREATE, createAes(elsewhere, 256, true, null));
       Encrypted sealed = encrypt(client, aes, secret, gcm(), AAD);
@@ -396,9 +379,9 @@ class HsmTokenResetIT {
               "--label",
               SLOT1_LABEL,
               "--so-pin",
-              "so-" + tokens.pin1(),
+              "so-" + hsm.tokens().pin1(),
               "--pin",
-              tokens.pin1());
+              hsm.tokens().pin1());
       Matcher reassigned = Pattern.compile("reassigned to slot (\\d+)").matcher(made);
       assertThat(reassigned.find()).as(made).isTrue();
       long newSlot = Long.parseLong(reassigned.group(1));
@@ -442,7 +425,7 @@ class HsmTokenResetIT {
   // ---- helpers ---------------------------------------------------------------------------------
 
   private HsmSlot slot(String uid) {
-    return Objects.requireNonNull(server.hsm()).slot(HsmKeyRef.parse(uid));
+    return hsm.slot(uid);
   }
 
   private static int lengthOf(KmipTestClient client, String uid) throws Exception {

@@ -3,17 +3,13 @@ package io.arca.server.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.kmip.CryptographicAlgorithm;
-import io.arca.kmip.CryptographicUsageMask;
-import io.arca.kmip.DerivationMethod;
+import io.arca.kmip.LinkType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
-import io.arca.kmip.RecommendedCurve;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
-import io.arca.kmip.RevocationReasonCode;
 import io.arca.kmip.Tag;
-import io.arca.kmip.UsageLimitsUnit;
 import io.arca.kmip.attribute.Attribute;
 import io.arca.kmip.attribute.Attributes;
 import io.arca.kmip.message.RequestBatchItem;
@@ -21,42 +17,15 @@ import io.arca.kmip.message.RequestHeader;
 import io.arca.kmip.message.RequestMessage;
 import io.arca.kmip.message.ResponseBatchItem;
 import io.arca.kmip.payload.AccessGrant;
-import io.arca.kmip.payload.Activate;
-import io.arca.kmip.payload.AddAttribute;
-import io.arca.kmip.payload.Archive;
-import io.arca.kmip.payload.Check;
 import io.arca.kmip.payload.Create;
-import io.arca.kmip.payload.CreateKeyPair;
-import io.arca.kmip.payload.Decrypt;
-import io.arca.kmip.payload.DeleteAttribute;
-import io.arca.kmip.payload.DeriveKey;
-import io.arca.kmip.payload.Destroy;
-import io.arca.kmip.payload.Encrypt;
-import io.arca.kmip.payload.Export;
 import io.arca.kmip.payload.Get;
-import io.arca.kmip.payload.GetAttributeList;
-import io.arca.kmip.payload.GetAttributes;
-import io.arca.kmip.payload.GetUsageAllocation;
 import io.arca.kmip.payload.GrantAccess;
-import io.arca.kmip.payload.Import;
 import io.arca.kmip.payload.ListAccess;
 import io.arca.kmip.payload.Locate;
-import io.arca.kmip.payload.Mac;
-import io.arca.kmip.payload.ModifyAttribute;
-import io.arca.kmip.payload.ObtainLease;
-import io.arca.kmip.payload.ReKey;
-import io.arca.kmip.payload.ReKeyKeyPair;
-import io.arca.kmip.payload.Recover;
-import io.arca.kmip.payload.Revoke;
 import io.arca.kmip.payload.RevokeAccess;
-import io.arca.kmip.payload.SetAttribute;
-import io.arca.kmip.payload.Sign;
-import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.TtlvEnumeration;
 import io.arca.kmip.ttlv.TtlvInteger;
-import io.arca.kmip.ttlv.TtlvLongInteger;
 import io.arca.kmip.ttlv.TtlvStructure;
-import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.persistence.JdbcGrantRepository;
 import io.arca.server.ServerHandlers;
 import io.arca.server.access.AccessPolicy;
@@ -64,19 +33,17 @@ import io.arca.server.access.DatabaseGrantStore;
 import io.arca.server.audit.AuditLog;
 import io.arca.server.batch.BatchProcessor;
 import io.arca.server.batch.OperationRegistry;
-import java.nio.charset.StandardCharsets;
+import io.arca.server.batch.PayloadCodec;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,11 +57,14 @@ import org.junit.jupiter.api.io.TempDir;
  * cache is emptied, not expired.
  */
 class AuthorizationMatrixTest {
-  private static final ProtocolVersion V = ProtocolVersion.V2_1;
-  private static final ByteString DATA =
-      ByteString.copyOf("attack at dawn".getBytes(StandardCharsets.UTF_8));
+  private static final ProtocolVersion V = AuthorizationMatrixRows.V;
 
-  /** No existing object, or a CA to set up first (Certify): each is tested on its own. */
+  /**
+   * Operations that act on no existing object, each tested on its own: who may create, grant or ask
+   * the server about itself is a matter of configuration, not of grants on an object. The last nine
+   * are served only with settings this server lacks (credential checks, an HSM, server
+   * administrators) and are refused to all but their administrators.
+   */
   private static final Set<Operation> NOT_ON_AN_OBJECT =
       EnumSet.of(
           Operation.DISCOVER_VERSIONS,
@@ -118,91 +88,29 @@ class AuthorizationMatrixTest {
           Operation.SET_DEFAULTS,
           Operation.SET_CONSTRAINTS,
           Operation.GET_CONSTRAINTS,
-          Operation.CERTIFY,
-          Operation.RE_CERTIFY,
-          Operation.VALIDATE);
+          Operation.LOGIN,
+          Operation.LOGOUT,
+          Operation.DELEGATED_LOGIN,
+          Operation.PKCS_11,
+          Operation.ROTATE_KEK,
+          Operation.KEK_STATUS,
+          Operation.DENY_CERTIFICATE,
+          Operation.ALLOW_CERTIFICATE,
+          Operation.RELOAD);
 
   @TempDir Path dir;
   private HandlerFixture fixture;
   private OperationRegistry registry;
   private BatchProcessor batches;
   private AccessPolicy policy;
-  private final Map<Operation, Function<String, TtlvStructure>> requests =
-      new EnumMap<>(Operation.class);
-  private final CryptoMatrixRows rows = new CryptoMatrixRows(this::batchOf, DATA);
-  private final SplitAndAdjustMatrixRows splits = new SplitAndAdjustMatrixRows(this::batchOf);
+  private AuthorizationMatrixRows rows;
 
   @BeforeEach
   void open() throws Exception {
     fixture = HandlerFixture.open(dir);
     registry = ServerHandlers.registry(HandlerFixture.serverConfig(), fixture.store());
     usePolicy(Set.of());
-    requests.put(Operation.GET, uid -> new Get.Request(uid, null, null, null, null).encode(V));
-    requests.put(
-        Operation.EXPORT, uid -> new Export.Request(uid, null, null, null, null).encode(V));
-    requests.put(
-        Operation.GET_ATTRIBUTES, uid -> new GetAttributes.Request(uid, List.of()).encode(V));
-    requests.put(Operation.GET_ATTRIBUTE_LIST, uid -> new GetAttributeList.Request(uid).encode(V));
-    requests.put(
-        Operation.ADD_ATTRIBUTE,
-        uid -> new AddAttribute.Request(uid, AttributeTestBase.name("added-" + uid)).encode(V));
-    requests.put(
-        Operation.MODIFY_ATTRIBUTE,
-        uid -> new ModifyAttribute.Request(uid, null, contact("changed")).encode(V));
-    requests.put(
-        Operation.DELETE_ATTRIBUTE,
-        uid -> new DeleteAttribute.Request(uid, null, null, contact("first")).encode(V));
-    requests.put(
-        Operation.SET_ATTRIBUTE, uid -> new SetAttribute.Request(uid, contact("set")).encode(V));
-    requests.put(Operation.ACTIVATE, uid -> new Activate.Request(uid).encode(V));
-    requests.put(
-        Operation.REVOKE,
-        uid ->
-            new Revoke.Request(
-                    uid,
-                    new Revoke.RevocationReason(RevocationReasonCode.UNSPECIFIED.value(), null),
-                    null)
-                .encode(V));
-    requests.put(Operation.DESTROY, uid -> new Destroy.Request(uid).encode(V));
-    requests.put(Operation.ARCHIVE, uid -> new Archive.Request(uid).encode(V));
-    requests.put(Operation.RECOVER, uid -> new Recover.Request(uid).encode(V));
-    requests.put(Operation.CHECK, uid -> new Check.Request(uid, null, null, null).encode(V));
-    requests.put(Operation.RE_KEY, uid -> new ReKey.Request(uid, null, null, List.of()).encode(V));
-    requests.put(
-        Operation.RE_KEY_KEY_PAIR,
-        uid ->
-            new ReKeyKeyPair.Request(uid, null, null, null, null, CreateKeyPair.KeyPairMasks.NONE)
-                .encode(V));
-    requests.put(
-        Operation.ENCRYPT,
-        uid -> new Encrypt.Request(uid, null, DATA, null, null, null, null, null).encode(V));
-    requests.put(Operation.DECRYPT, this::decryptRequest);
-    requests.put(Operation.IMPORT, this::importRequest);
-    requests.put(Operation.OBTAIN_LEASE, uid -> new ObtainLease.Request(uid).encode(V));
-    requests.put(
-        Operation.GET_USAGE_ALLOCATION, uid -> new GetUsageAllocation.Request(uid, 1L).encode(V));
-    requests.put(
-        Operation.SIGN, uid -> new Sign.Request(uid, null, DATA, null, null, null, null).encode(V));
-    requests.put(Operation.SIGNATURE_VERIFY, uid -> rows.verifyRequest(uid, linkedPublicKey(uid)));
-    requests.put(
-        Operation.MAC, uid -> new Mac.Request(uid, null, DATA, null, null, null).encode(V));
-    requests.put(Operation.MAC_VERIFY, rows::macVerifyRequest);
-    requests.put(
-        Operation.DERIVE_KEY,
-        uid ->
-            new DeriveKey.Request(
-                    ObjectType.SYMMETRIC_KEY.value(),
-                    List.of(uid),
-                    DerivationMethod.HMAC.value(),
-                    new DeriveKey.Parameters(null, null, List.of(DATA), null, null),
-                    Attributes.of(
-                        Attribute.of(
-                            new TtlvEnumeration(
-                                Tag.CRYPTOGRAPHIC_ALGORITHM.code(),
-                                CryptographicAlgorithm.AES.value())),
-                        Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256))))
-                .encode(V));
-    splits.addRows(requests, this::linkedPublicKey);
+    rows = new AuthorizationMatrixRows(this::batchOf, fixture.store());
   }
 
   @AfterEach
@@ -214,23 +122,52 @@ class AuthorizationMatrixTest {
   void everyRegisteredOperationHasARowInTheMatrix() {
     Set<Operation> onObjects = EnumSet.copyOf(registry.operations());
     onObjects.removeAll(NOT_ON_AN_OBJECT);
-    assertThat(requests.keySet())
+    assertThat(rows.operations())
         .as("an operation registered without a row here: add one, with its request")
         .isEqualTo(onObjects);
   }
 
+  /**
+   * Every operation Arca has a payload codec for, whatever the settings serve: a row of the matrix,
+   * or named above as acting on no object. A new operation fails here until it is one or the other.
+   */
+  @Test
+  void everyOperationArcaCanServeHasARowOrActsOnNoObject() throws Exception {
+    Set<Operation> servable = EnumSet.noneOf(Operation.class);
+    for (Field field : PayloadCodecs.class.getFields()) {
+      if (!Modifier.isStatic(field.getModifiers()) || field.getType() != PayloadCodec.class) {
+        continue;
+      }
+      if (field.getName().equals("DENY_LIST_CHANGE")) {
+        // The one codec two operations share.
+        servable.add(Operation.DENY_CERTIFICATE);
+        servable.add(Operation.ALLOW_CERTIFICATE);
+      } else {
+        servable.add(Operation.valueOf(field.getName()));
+      }
+    }
+    assertThat(servable).as("the codecs found").hasSizeGreaterThan(NOT_ON_AN_OBJECT.size());
+    Set<Operation> covered = EnumSet.copyOf(rows.operations());
+    covered.addAll(NOT_ON_AN_OBJECT);
+    assertThat(servable)
+        .as("an operation without a row here: add one, with its request")
+        .isSubsetOf(covered);
+    assertThat(rows.operations()).doesNotContainAnyElementsOf(NOT_ON_AN_OBJECT);
+    assertThat(NOT_ON_AN_OBJECT).as("named but never served").isSubsetOf(servable);
+  }
+
   @Test
   void ownerGranteeHolderOfAnotherRightStrangerAndStarGrant() {
-    for (Operation operation : requests.keySet()) {
+    for (Operation operation : rows.operations()) {
       String what = operation.xmlName();
       // The owner, and the grantee of exactly this operation: allowed.
-      assertSuccess(call("alice", operation, target(operation)), what + " by the owner");
-      String granted = target(operation);
+      assertSuccess(call("alice", operation, rows.target(operation)), what + " by the owner");
+      String granted = rows.target(operation);
       grantAll("bob", operation, granted);
       assertSuccess(call("bob", operation, granted), what + " by its grantee");
 
       // A user holding another right on the object: Permission Denied; a stranger: not found.
-      String other = target(operation);
+      String other = rows.target(operation);
       Operation otherRight =
           operation == Operation.GET_ATTRIBUTE_LIST
               ? Operation.CHECK
@@ -247,15 +184,67 @@ class AuthorizationMatrixTest {
           what + " by a stranger");
 
       // Everyone, through a * grant.
-      String everyone = target(operation);
+      String everyone = rows.target(operation);
       grantAll(AccessGrant.EVERY_USER, operation, everyone);
       assertSuccess(call("dave", operation, everyone), what + " through a * grant");
     }
   }
 
+  /**
+   * Re-certify and Validate refused at 1.4 and at 2.1 with that version's reasons: a stranger
+   * learns nothing (Item Not Found before 2.0), a holder of another right is denied, and a grantee
+   * of Re-certify on the certificate alone may not sign with its hidden key. No refusal stores a
+   * certificate or replaces the old one; with the right on the key too, the same request succeeds.
+   */
+  @Test
+  void certificateRefusalsGiveTheVersionsReasonAndStoreNothing() {
+    CertificateMatrixRows certificates = rows.certificates();
+    for (ProtocolVersion version : List.of(ProtocolVersion.V1_4, ProtocolVersion.V2_1)) {
+      String what = " at " + version;
+      ResultReason hidden =
+          version.isAtLeast(ProtocolVersion.V2_0)
+              ? ResultReason.OBJECT_NOT_FOUND
+              : ResultReason.ITEM_NOT_FOUND;
+      String certificate = certificates.certificate();
+      grant("carol", certificate, Operation.GET_ATTRIBUTE_LIST);
+      grant("erin", certificate, Operation.RE_CERTIFY);
+      List<String> before = locate("alice");
+      TtlvStructure reCertify = CertificateMatrixRows.reCertify(certificate, version);
+      TtlvStructure validate = CertificateMatrixRows.validate(certificate, version);
+      for (Operation operation : List.of(Operation.RE_CERTIFY, Operation.VALIDATE)) {
+        TtlvStructure request = operation == Operation.RE_CERTIFY ? reCertify : validate;
+        assertFailure(
+            batchOf("dave", operation, request, version), hidden, operation + " by dave" + what);
+        assertFailure(
+            batchOf("carol", operation, request, version),
+            ResultReason.PERMISSION_DENIED,
+            operation + " by carol" + what);
+      }
+      ResponseBatchItem keyHidden = batchOf("erin", Operation.RE_CERTIFY, reCertify, version);
+      assertFailure(keyHidden, hidden, "Re-certify without the key" + what);
+      assertThat(keyHidden.resultMessage()).contains(certificates.signingKey(certificate));
+      assertThat(locate("alice"))
+          .as("nothing stored" + what)
+          .containsExactlyInAnyOrderElementsOf(before);
+      assertThat(
+              fixture
+                  .store()
+                  .find(certificate)
+                  .orElseThrow()
+                  .linked(LinkType.REPLACEMENT_OBJECT_LINK))
+          .as("not replaced" + what)
+          .isNull();
+
+      grant("erin", certificates.signingKey(certificate), Operation.RE_CERTIFY);
+      assertSuccess(
+          batchOf("erin", Operation.RE_CERTIFY, reCertify, version), "Re-certify granted" + what);
+      assertThat(locate("alice")).as("one certificate more" + what).hasSize(before.size() + 1);
+    }
+  }
+
   @Test
   void revokingTakesEffectOnTheNextRequest() {
-    String key = aesKey("alice", true);
+    String key = rows.aesKey("alice", true);
     grant("bob", key, Operation.GET, Operation.ENCRYPT);
     assertSuccess(call("bob", Operation.GET, key), "Get while granted");
     TtlvStructure revoke =
@@ -271,18 +260,18 @@ class AuthorizationMatrixTest {
 
   @Test
   void getImpliesExportAndNothingElse() {
-    String key = aesKey("alice", true);
+    String key = rows.aesKey("alice", true);
     grant("bob", key, Operation.GET);
     assertSuccess(call("bob", Operation.EXPORT, key), "Export with Get");
     assertFailure(call("bob", Operation.ENCRYPT, key), ResultReason.PERMISSION_DENIED, "Encrypt");
-    String other = aesKey("alice", true);
+    String other = rows.aesKey("alice", true);
     grant("bob", other, Operation.EXPORT);
     assertFailure(call("bob", Operation.GET, other), ResultReason.PERMISSION_DENIED, "Get");
   }
 
   @Test
   void aStrangerSpeaking14GetsItemNotFound() {
-    String key = aesKey("alice", true);
+    String key = rows.aesKey("alice", true);
     TtlvStructure get = new Get.Request(key, null, null, null, null).encode(ProtocolVersion.V1_4);
     ResponseBatchItem answer = batchOf("dave", Operation.GET, get, ProtocolVersion.V1_4);
     assertFailure(answer, ResultReason.ITEM_NOT_FOUND, "1.4 Get by a stranger");
@@ -290,8 +279,8 @@ class AuthorizationMatrixTest {
 
   @Test
   void locateFindsOnlyOwnedObjectsAndThoseGrantedLocate() {
-    String shown = aesKey("alice", true);
-    String hidden = aesKey("alice", true);
+    String shown = rows.aesKey("alice", true);
+    String hidden = rows.aesKey("alice", true);
     grant("bob", hidden, Operation.GET); // a right, but not Locate
     assertThat(locate("bob")).isEmpty();
     grant("bob", shown, Operation.LOCATE);
@@ -317,7 +306,7 @@ class AuthorizationMatrixTest {
     assertSuccess(create("bob"), "bob creates once granted");
     assertFailure(create("carol"), ResultReason.PERMISSION_DENIED, "carol still may not");
     assertFailure(
-        batchOf("bob", Operation.CREATE_KEY_PAIR, ecPairRequest()),
+        batchOf("bob", Operation.CREATE_KEY_PAIR, AuthorizationMatrixRows.ecPairRequest()),
         ResultReason.PERMISSION_DENIED,
         "Create does not imply Create Key Pair");
   }
@@ -329,7 +318,7 @@ class AuthorizationMatrixTest {
 
   @Test
   void onlyTheOwnerManagesGrants() {
-    String key = aesKey("alice", true);
+    String key = rows.aesKey("alice", true);
     grant("bob", key, Operation.GET);
     TtlvStructure grantCarol =
         new GrantAccess.Request(new AccessGrant("carol", key, Set.of(Operation.GET))).encode(V);
@@ -365,7 +354,7 @@ class AuthorizationMatrixTest {
 
   @Test
   void managementOperationsCannotBeGrantedOnObjects() {
-    String key = aesKey("alice", true);
+    String key = rows.aesKey("alice", true);
     TtlvStructure request =
         new GrantAccess.Request(new AccessGrant("bob", key, Set.of(Operation.GRANT_ACCESS)))
             .encode(V);
@@ -377,7 +366,7 @@ class AuthorizationMatrixTest {
 
   @Test
   void granteesNoCertificateCanNameAreRefused() {
-    String key = aesKey("alice", true);
+    String key = rows.aesKey("alice", true);
     for (String grantee : List.of("bob ", " bob", "bob\t", "b*b", "bo\u200bb", "rene\u0301")) {
       TtlvStructure request =
           new GrantAccess.Request(new AccessGrant(grantee, key, Set.of(Operation.GET))).encode(V);
@@ -391,137 +380,11 @@ class AuthorizationMatrixTest {
     assertSuccess(batchOf("alice", Operation.GRANT_ACCESS, everyone), "Grant Access to *");
   }
 
-  /** A fresh object on which alice's request for {@code operation} succeeds. */
-  private String target(Operation operation) {
-    return switch (operation) {
-      case ACTIVATE, DESTROY -> aesKey("alice", false);
-      case RE_KEY_KEY_PAIR -> ecPrivateKey("alice");
-      case SIGN -> rows.signingPair(true);
-      case SIGNATURE_VERIFY -> rows.signingPair(false);
-      case MAC, MAC_VERIFY ->
-          aesKey(
-              "alice",
-              true,
-              CryptographicUsageMask.MAC_GENERATE.value()
-                  | CryptographicUsageMask.MAC_VERIFY.value());
-      case DERIVE_KEY -> rows.hmacKey();
-      case RECOVER -> archivedKey();
-      case JOIN_SPLIT_KEY -> splits.splitPart();
-      case GET_USAGE_ALLOCATION ->
-          aesKey(
-              "alice",
-              true,
-              DEFAULT_MASK,
-              Attribute.of(
-                  TtlvStructure.of(
-                      Tag.USAGE_LIMITS.code(),
-                      new TtlvLongInteger(Tag.USAGE_LIMITS_TOTAL.code(), 100),
-                      new TtlvEnumeration(
-                          Tag.USAGE_LIMITS_UNIT.code(), UsageLimitsUnit.OBJECT.value()))));
-      default -> aesKey("alice", true);
-    };
-  }
-
   private void grantAll(String user, Operation operation, String uid) {
     grant(user, uid, operation);
-    if (operation == Operation.RE_KEY_KEY_PAIR || operation == Operation.JOIN_SPLIT_KEY) {
-      // Re-key Key Pair acts on the private key and its public key alike, Join Split Key on both
-      // parts of a split (the first's only link names the second).
-      String publicKey = linkedPublicKey(uid);
-      grant(user, publicKey, operation);
+    for (String needed : rows.alsoNeeded(operation, uid)) {
+      grant(user, needed, operation);
     }
-  }
-
-  // Not Export (0x40): 2.x reserves that bit, and a 2.1 request may not set it.
-  private static final int DEFAULT_MASK =
-      CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.DECRYPT.value();
-
-  /** An active key of alice's that she archived, for Recover to act on. */
-  private String archivedKey() {
-    String uid = aesKey("alice", true);
-    assertSuccess(
-        batchOf("alice", Operation.ARCHIVE, new Archive.Request(uid).encode(V)), "archive");
-    return uid;
-  }
-
-  private String aesKey(String owner, boolean active) {
-    return aesKey(owner, active, DEFAULT_MASK);
-  }
-
-  private String aesKey(String owner, boolean active, int usageMask, Attribute... more) {
-    List<Attribute> items = new ArrayList<>();
-    items.add(
-        Attribute.of(
-            new TtlvEnumeration(
-                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())));
-    items.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256)));
-    items.add(CryptoMatrixRows.mask(usageMask));
-    items.add(contact("first"));
-    items.addAll(List.of(more));
-    Attributes attributes = new Attributes(items, List.of());
-    ResponseBatchItem created =
-        batchOf(
-            owner,
-            Operation.CREATE,
-            Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(V));
-    assertSuccess(created, "create");
-    String uid =
-        Create.Response.decode(Objects.requireNonNull(created.responsePayload()), V)
-            .uniqueIdentifier();
-    if (active) {
-      assertSuccess(
-          batchOf(owner, Operation.ACTIVATE, new Activate.Request(uid).encode(V)), "activate");
-    }
-    return uid;
-  }
-
-  private String ecPrivateKey(String owner) {
-    ResponseBatchItem created = batchOf(owner, Operation.CREATE_KEY_PAIR, ecPairRequest());
-    assertSuccess(created, "create key pair");
-    return CreateKeyPair.Response.decode(Objects.requireNonNull(created.responsePayload()), V)
-        .privateKeyUniqueIdentifier();
-  }
-
-  private static TtlvStructure ecPairRequest() {
-    return new CreateKeyPair.Request(
-            Attributes.of(
-                KeyPairHandlersTest.algorithm(CryptographicAlgorithm.EC),
-                KeyPairHandlersTest.curve(RecommendedCurve.P_256)),
-            null,
-            null,
-            CreateKeyPair.KeyPairMasks.NONE)
-        .encode(V);
-  }
-
-  private String linkedPublicKey(String privateUid) {
-    return fixture.store().find(privateUid).orElseThrow().attributes().all(Tag.LINK.code()).stream()
-        .map(link -> (TtlvStructure) link.value())
-        .map(link -> ((TtlvTextString) link.items().get(1)).value())
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private TtlvStructure decryptRequest(String uid) {
-    ResponseBatchItem sealed =
-        batchOf(
-            "alice",
-            Operation.ENCRYPT,
-            new Encrypt.Request(uid, null, DATA, null, null, null, null, null).encode(V));
-    Encrypt.Response e =
-        Encrypt.Response.decode(Objects.requireNonNull(sealed.responsePayload()), V);
-    return new Decrypt.Request(
-            uid, null, e.data(), e.ivCounterNonce(), null, null, null, null, e.tag())
-        .encode(V);
-  }
-
-  private TtlvStructure importRequest(String uid) {
-    ResponseBatchItem exported =
-        batchOf(
-            "alice", Operation.EXPORT, new Export.Request(uid, null, null, null, null).encode(V));
-    Export.Response e =
-        Export.Response.decode(Objects.requireNonNull(exported.responsePayload()), V);
-    return new Import.Request(uid, e.objectType(), true, null, Attributes.EMPTY, e.object())
-        .encode(V);
   }
 
   private List<String> locate(String user) {
@@ -548,10 +411,6 @@ class AuthorizationMatrixTest {
         Create.Request.of(ObjectType.SYMMETRIC_KEY.value(), attributes).encode(V));
   }
 
-  private static Attribute contact(String value) {
-    return Attribute.of(new TtlvTextString(Tag.CONTACT_INFORMATION.code(), value));
-  }
-
   private void usePolicy(Set<String> privileged) {
     policy =
         new AccessPolicy(
@@ -569,7 +428,7 @@ class AuthorizationMatrixTest {
   }
 
   private ResponseBatchItem call(String user, Operation operation, String uid) {
-    return batchOf(user, operation, Objects.requireNonNull(requests.get(operation)).apply(uid));
+    return batchOf(user, operation, rows.request(operation, uid));
   }
 
   private ResponseBatchItem batchOf(String user, Operation operation, TtlvStructure payload) {
