@@ -821,6 +821,75 @@ def scenario_revoke_compromise_of_a_pre_active_key(client, version):
     revoke_with(client, enums.RevocationReasonCode.KEY_COMPROMISE, active=False)
 
 
+def scenario_state_transitions_by_revoke_and_destroy(client, version):
+    """The transitions 1.4 §3.22 lets a client cause with Revoke and Destroy, and only those."""
+    R = enums.RevocationReasonCode
+    S = enums.State
+    pre_active = client.create(AES, 128)
+    refused_with(  # Pre-Active to Deactivated is no transition of the spec's list
+        lambda: client.revoke(R.CESSATION_OF_OPERATION, pre_active),
+        enums.ResultReason.PERMISSION_DENIED,
+    )
+    client.revoke(R.KEY_COMPROMISE, pre_active)  # 3: Pre-Active to Compromised
+    assert state(client, pre_active) == S.COMPROMISED, state(client, pre_active)
+    client.destroy(pre_active)  # 9: Compromised to Destroyed Compromised
+    assert state(client, pre_active) == S.DESTROYED_COMPROMISED, state(client, pre_active)
+
+    deactivated = client.create(AES, 128)
+    client.activate(deactivated)
+    client.revoke(R.SUPERSEDED, deactivated)  # 6: Active to Deactivated
+    refused_with(
+        lambda: client.revoke(R.SUPERSEDED, deactivated), enums.ResultReason.PERMISSION_DENIED
+    )
+    client.revoke(R.CA_COMPROMISE, deactivated, None, 1000)  # 8: Deactivated to Compromised
+    assert state(client, deactivated) == S.COMPROMISED, state(client, deactivated)
+
+    destroyed = client.create(AES, 128)
+    client.destroy(destroyed)  # 2: Pre-Active to Destroyed
+    assert state(client, destroyed) == S.DESTROYED, state(client, destroyed)
+    client.revoke(R.KEY_COMPROMISE, destroyed)  # 10: Destroyed to Destroyed Compromised
+    assert state(client, destroyed) == S.DESTROYED_COMPROMISED, state(client, destroyed)
+
+
+def scenario_compromise_occurrence_date_defaults_to_the_initial_date(client, version):
+    uid = client.create(AES, 128)
+    client.activate(uid)
+    client.revoke(enums.RevocationReasonCode.KEY_COMPROMISE, uid)
+    got = read(client, uid, ["Initial Date", "Compromise Occurrence Date"])
+    initial = got["Initial Date"][0].value
+    occurred = got["Compromise Occurrence Date"][0].value
+    assert occurred == initial, "Compromise Occurrence Date %s, Initial Date %s" % (occurred, initial)
+
+
+def scenario_activation_date_in_the_past_activates(client, version):
+    """1.4 §3.22 transitions 1 and 4: an Activation Date that has passed makes the object Active,
+    given at creation or by Modify Attribute while it is Pre-Active; once Active it stays."""
+    now = int(time.time())
+    at_creation = create_with(client, attribute(Attr.ACTIVATION_DATE, now - 3600))
+    assert state(client, at_creation) == enums.State.ACTIVE, state(client, at_creation)
+    later = create_with(client, attribute(Attr.ACTIVATION_DATE, now + 3600))
+    assert state(client, later) == enums.State.PRE_ACTIVE, state(client, later)
+    old = attribute(Attr.ACTIVATION_DATE, now + 3600).attribute_value
+    new = attribute(Attr.ACTIVATION_DATE, now - 5).attribute_value
+    if version == "2.0":
+        old.tag = new.tag = enums.Tags.ACTIVATION_DATE
+        client.modify_attribute(
+            unique_identifier=later,
+            current_attribute=cobjects.CurrentAttribute(attribute=old),
+            new_attribute=cobjects.NewAttribute(attribute=new),
+        )
+    else:
+        client.modify_attribute(
+            unique_identifier=later,
+            attribute=cobjects.Attribute(
+                attribute_name=cobjects.Attribute.AttributeName("Activation Date"),
+                attribute_index=cobjects.Attribute.AttributeIndex(0),
+                attribute_value=new,
+            ),
+        )
+    assert state(client, later) == enums.State.ACTIVE, state(client, later)
+
+
 def scenario_activate_twice_is_refused(client, version):
     uid = client.create(AES, 128)
     client.activate(uid)
@@ -937,6 +1006,21 @@ SCENARIOS = [
     (
         "api_revoke_compromise_of_a_pre_active_key",
         scenario_revoke_compromise_of_a_pre_active_key,
+        "1.0",
+    ),
+    (
+        "api_state_transitions_by_revoke_and_destroy",
+        scenario_state_transitions_by_revoke_and_destroy,
+        "1.0",
+    ),
+    (
+        "api_compromise_occurrence_date_defaults_to_the_initial_date",
+        scenario_compromise_occurrence_date_defaults_to_the_initial_date,
+        "1.0",
+    ),
+    (
+        "api_activation_date_in_the_past_activates",
+        scenario_activation_date_in_the_past_activates,
         "1.0",
     ),
     ("api_activate_twice_is_refused", scenario_activate_twice_is_refused, "1.0"),
