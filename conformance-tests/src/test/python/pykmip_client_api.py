@@ -502,6 +502,22 @@ def scenario_locate_by_object_group(client, version):
     assert client.locate(attributes=[attribute(Attr.OBJECT_GROUP, group)]) == [uid]
 
 
+def scenario_locate_group_member_fresh(client, version):
+    """1.4 §3.34, §4.9: an object served by Get is no longer Fresh, and Locate of the group's
+    fresh members leaves it out."""
+    group = unique("fresh")
+    served = create_in_group(client, group)
+    fresh = create_in_group(client, group)
+    client.get(served)
+    assert read(client, served, ["Fresh"])["Fresh"][0].value is False, "still Fresh after Get"
+    assert read(client, fresh, ["Fresh"])["Fresh"][0].value is True, "not Fresh before Get"
+    found = client.locate(
+        object_group_member=enums.ObjectGroupMember.GROUP_MEMBER_FRESH,
+        attributes=[attribute(Attr.OBJECT_GROUP, group)],
+    )
+    assert found == [fresh], "fresh members %s (served %s, fresh %s)" % (found, served, fresh)
+
+
 def scenario_locate_by_unique_identifier(client, version):
     uid = client.create(AES, 128)
     assert client.locate(attributes=[attribute(Attr.UNIQUE_IDENTIFIER, uid)]) == [uid]
@@ -854,6 +870,7 @@ def scenario_state_transitions_by_revoke_and_destroy(client, version):
 def scenario_compromise_occurrence_date_defaults_to_the_initial_date(client, version):
     uid = client.create(AES, 128)
     client.activate(uid)
+    time.sleep(1.1)  # a second boundary between the Initial Date and now
     client.revoke(enums.RevocationReasonCode.KEY_COMPROMISE, uid)
     got = read(client, uid, ["Initial Date", "Compromise Occurrence Date"])
     initial = got["Initial Date"][0].value
@@ -976,6 +993,7 @@ SCENARIOS = [
     ("api_locate_by_initial_date_range", scenario_locate_by_initial_date_range, "1.0"),
     ("api_locate_by_activation_date_range", scenario_locate_by_activation_date_range, "1.0"),
     ("api_locate_by_object_group", scenario_locate_by_object_group, "1.0"),
+    ("api_locate_group_member_fresh", scenario_locate_group_member_fresh, "1.1"),
     ("api_locate_by_unique_identifier", scenario_locate_by_unique_identifier, "1.0"),
     ("api_locate_by_certificate_type", scenario_locate_by_certificate_type, "1.0"),
     ("api_locate_by_usage_mask", scenario_locate_by_usage_mask, "1.0"),
