@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one of the PyKMIP scripts in {@code src/test/python} (Debian's python3-pykmip) against an
  * in-process server, as the development admin or another user, at one KMIP version.
  */
 final class PyKmip {
+  private static final Logger log = LoggerFactory.getLogger(PyKmip.class);
+
   private PyKmip() {}
 
   /**
@@ -39,9 +44,26 @@ final class PyKmip {
 
   private static Stream<DynamicTest> scenarioTests(
       String script, InProcessServer server, String version) {
+    Map<String, String> outcomes = outcomes(script, server, version);
+    List<DynamicTest> tests = new ArrayList<>();
+    outcomes.forEach(
+        (scenario, outcome) ->
+            tests.add(
+                DynamicTest.dynamicTest(
+                    scenario,
+                    () -> assertThat(outcome).as(version + " " + scenario).isEqualTo("PASS"))));
+    return tests.stream();
+  }
+
+  /**
+   * The script's {@code SCENARIO name PASS|FAIL ...} lines at one version, by name; a script that
+   * printed none or failed adds a failed "script" outcome with what it printed.
+   */
+  private static Map<String, String> outcomes(
+      String script, InProcessServer server, String version) {
     Result result;
     try {
-      result = run(script, server, version, Duration.ofMinutes(3));
+      result = run(script, server, version, Duration.ofMinutes(5));
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException("PyKMIP did not run at KMIP " + version, e);
     }
@@ -55,13 +77,44 @@ final class PyKmip {
     if (outcomes.isEmpty() || result.exitValue() != 0) {
       outcomes.put("script", "FAIL " + result.output().strip().replace('\n', ' '));
     }
+    return outcomes;
+  }
+
+  /**
+   * Like {@link #scenarioTests(String, InProcessServer, List)}, but held by a ratchet list of
+   * "VERSION SCENARIO" lines: a listed scenario that fails breaks the build, an unlisted failure is
+   * reported as skipped with its reason, and an unlisted pass is announced in the log.
+   */
+  static Stream<DynamicNode> ratchetedTests(
+      String script, InProcessServer server, List<String> versions, Ratchet ratchet) {
+    return versions.stream()
+        .map(
+            version ->
+                DynamicContainer.dynamicContainer(
+                    "KMIP " + version, ratchetedTests(script, server, version, ratchet)));
+  }
+
+  private static Stream<DynamicTest> ratchetedTests(
+      String script, InProcessServer server, String version, Ratchet ratchet) {
+    Map<String, String> outcomes = outcomes(script, server, version);
     List<DynamicTest> tests = new ArrayList<>();
     outcomes.forEach(
         (scenario, outcome) ->
             tests.add(
                 DynamicTest.dynamicTest(
                     scenario,
-                    () -> assertThat(outcome).as(version + " " + scenario).isEqualTo("PASS"))));
+                    () -> {
+                      String name = version + " " + scenario;
+                      boolean passed = outcome.equals("PASS");
+                      if (passed && !ratchet.listed(name)) {
+                        log.warn(ratchet.announce(name));
+                      }
+                      assertThat(passed || !ratchet.listed(name))
+                          .as("%s is listed as passing but now: %s", name, outcome)
+                          .isTrue();
+                      Assumptions.assumeTrue(
+                          passed, () -> "known failure (not listed): " + outcome);
+                    })));
     return tests.stream();
   }
 

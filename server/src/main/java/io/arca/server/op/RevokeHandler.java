@@ -15,8 +15,9 @@ import java.time.Instant;
 /**
  * Revoke (KMIP 1.4 §4.20, 2.1 §6.1.48): with reason Key Compromise or CA Compromise the object
  * becomes Compromised (or Destroyed Compromised if already destroyed), with its Compromise Date and
- * Compromise Occurrence Date; with any other reason an Active object becomes Deactivated, with its
- * Deactivation Date. The Revocation Reason is kept as an attribute.
+ * Compromise Occurrence Date (the request's, else the Initial Date); with any other reason an
+ * Active object becomes Deactivated, with its Deactivation Date. The Revocation Reason is kept as
+ * an attribute.
  */
 public final class RevokeHandler implements OperationHandler<Revoke.Request, Revoke.Response> {
   private final ObjectAccess objects;
@@ -47,9 +48,11 @@ public final class RevokeHandler implements OperationHandler<Revoke.Request, Rev
               ObjectAttributes.replace(
                   r.attributes(), Attribute.of(request.revocationReason().encode()));
           if (compromise) {
+            // Without one in the request, the Initial Date (1.4 §4.20, 2.0 §6.1.40, 2.1 §6.1.48:
+            // the server SHOULD), as the compromise may have come at any time since.
             Instant occurred =
                 request.compromiseOccurrenceDate() == null
-                    ? now
+                    ? r.createdAt()
                     : Instant.ofEpochSecond(request.compromiseOccurrenceDate());
             attributes = ObjectAttributes.replace(attributes, date(Tag.COMPROMISE_DATE, now));
             attributes =
