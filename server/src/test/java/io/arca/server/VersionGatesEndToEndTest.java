@@ -152,7 +152,8 @@ class VersionGatesEndToEndTest {
   @MethodSource("versions")
   void attributesFollowTheVersionsTable(ProtocolVersion version) throws Exception {
     boolean v2 = version.isAtLeast(ProtocolVersion.V2_0);
-    int readOnly = (v2 ? ResultReason.ATTRIBUTE_READ_ONLY : ResultReason.PERMISSION_DENIED).value();
+    // Add Attribute's 2.x error table names Read Only Attribute.
+    int readOnly = (v2 ? ResultReason.READ_ONLY_ATTRIBUTE : ResultReason.PERMISSION_DENIED).value();
     int notInVersion =
         (v2 ? ResultReason.INVALID_ATTRIBUTE : ResultReason.PERMISSION_DENIED).value();
     String uid = createdUid(call(version, create(version)).get(0), version);
