@@ -10,6 +10,7 @@ import io.arca.kmip.NameType;
 import io.arca.kmip.ObjectType;
 import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
+import io.arca.kmip.QueryFunction;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.ResultStatus;
 import io.arca.kmip.Tag;
@@ -25,6 +26,7 @@ import io.arca.kmip.payload.Create;
 import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.GetAttributes;
 import io.arca.kmip.payload.Locate;
+import io.arca.kmip.payload.Query;
 import io.arca.kmip.ttlv.ByteString;
 import io.arca.kmip.ttlv.DecodeLimits;
 import io.arca.kmip.ttlv.TtlvBoolean;
@@ -43,6 +45,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -107,26 +111,9 @@ class VersionGatesEndToEndTest {
   @MethodSource("versions")
   void anOperationTheVersionDoesNotDefineIsNotSupported(ProtocolVersion version) throws Exception {
     List<Operation> operations = List.of(Operation.values());
-    List<RequestBatchItem> items = new ArrayList<>();
-    for (Operation operation : operations) {
-      items.add(
-          new RequestBatchItem(
-              operation.value(),
-              null,
-              ByteString.copyOf(new byte[] {(byte) items.size()}),
-              new TtlvStructure(Tag.REQUEST_PAYLOAD.code(), List.of()),
-              List.of()));
-    }
-    // In batches of at most 32 items: the operations outnumber the server's batch limit (64).
-    List<ResponseBatchItem> answers = new ArrayList<>();
-    for (int from = 0; from < items.size(); from += 32) {
-      List<RequestBatchItem> batch = items.subList(from, Math.min(items.size(), from + 32));
-      List<ResponseBatchItem> answered = callContinuing(version, batch);
-      assertThat(answered).hasSize(batch.size());
-      answers.addAll(answered);
-    }
+    List<ResponseBatchItem> answers = answersToEveryOperation(version);
 
-    assertThat(answers).hasSize(items.size());
+    assertThat(answers).hasSize(operations.size());
     for (int i = 0; i < answers.size(); i++) {
       Operation operation = operations.get(i);
       ResponseBatchItem answer = answers.get(i);
@@ -148,11 +135,74 @@ class VersionGatesEndToEndTest {
     assertThat(gated(answers.get(operations.indexOf(Operation.SIGN)))).isEqualTo(before12);
   }
 
+  /**
+   * Query Operations lists exactly the standard operations a request of that version is served:
+   * every one whose request (an empty payload) is answered with anything but Operation Not
+   * Supported, and none of Arca's extensions, which a standard client does not know.
+   */
+  @ParameterizedTest
+  @MethodSource("versions")
+  void queryListsExactlyTheOperationsThatAreServed(ProtocolVersion version) throws Exception {
+    List<Operation> operations = List.of(Operation.values());
+    List<ResponseBatchItem> answers = answersToEveryOperation(version);
+    Set<Integer> served = new TreeSet<>();
+    for (int i = 0; i < operations.size(); i++) {
+      Integer reason = answers.get(i).resultReason();
+      if (operations.get(i).value() >= 0
+          && !Objects.equals(reason, ResultReason.OPERATION_NOT_SUPPORTED.value())) {
+        served.add(operations.get(i).value());
+      }
+    }
+    ResponseBatchItem query =
+        call(
+                version,
+                RequestBatchItem.of(
+                    Operation.QUERY.value(),
+                    new Query.Request(List.of(QueryFunction.QUERY_OPERATIONS.value())).encode()))
+            .get(0);
+    assertThat(query.resultStatus()).as(query.resultMessage()).isEqualTo(ResultStatus.SUCCESS);
+    List<Integer> listed =
+        Query.Response.decode(Objects.requireNonNull(query.responsePayload())).operations();
+    assertThat(new TreeSet<>(listed)).isEqualTo(served);
+    assertThat(listed).doesNotHaveDuplicates();
+    // Every operation the version defines that Arca serves is among them, and nothing later.
+    assertThat(listed).contains(Operation.QUERY.value(), Operation.CREATE.value());
+    assertThat(listed.contains(Operation.PING.value()))
+        .isEqualTo(version.isAtLeast(ProtocolVersion.V2_1));
+  }
+
+  /**
+   * The answer to a request of every known operation, in Operation order, batch errors continued.
+   */
+  private List<ResponseBatchItem> answersToEveryOperation(ProtocolVersion version)
+      throws IOException {
+    List<RequestBatchItem> items = new ArrayList<>();
+    for (Operation operation : Operation.values()) {
+      items.add(
+          new RequestBatchItem(
+              operation.value(),
+              null,
+              ByteString.copyOf(new byte[] {(byte) items.size()}),
+              new TtlvStructure(Tag.REQUEST_PAYLOAD.code(), List.of()),
+              List.of()));
+    }
+    // In batches of at most 32 items: the operations outnumber the server's batch limit (64).
+    List<ResponseBatchItem> answers = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += 32) {
+      List<RequestBatchItem> batch = items.subList(from, Math.min(items.size(), from + 32));
+      List<ResponseBatchItem> answered = callContinuing(version, batch);
+      assertThat(answered).hasSize(batch.size());
+      answers.addAll(answered);
+    }
+    return answers;
+  }
+
   @ParameterizedTest
   @MethodSource("versions")
   void attributesFollowTheVersionsTable(ProtocolVersion version) throws Exception {
     boolean v2 = version.isAtLeast(ProtocolVersion.V2_0);
-    int readOnly = (v2 ? ResultReason.ATTRIBUTE_READ_ONLY : ResultReason.PERMISSION_DENIED).value();
+    // Add Attribute's 2.x error table names Read Only Attribute.
+    int readOnly = (v2 ? ResultReason.READ_ONLY_ATTRIBUTE : ResultReason.PERMISSION_DENIED).value();
     int notInVersion =
         (v2 ? ResultReason.INVALID_ATTRIBUTE : ResultReason.PERMISSION_DENIED).value();
     String uid = createdUid(call(version, create(version)).get(0), version);

@@ -48,7 +48,8 @@ public final class AddAttributeHandler
             context,
             reference,
             current -> {
-              AttributeEdits.check(Edit.ADD, reference, current, context.now(), version);
+              AttributeEdits.check(
+                  Edit.ADD, Operation.ADD_ATTRIBUTE, reference, current, context.now(), version);
               if (AttributeEdits.isSingleValued(reference, version)
                   && !current.attributes().all(reference).isEmpty()) {
                 throw Reasons.singleValued(version, ObjectAttributes.nameOf(reference));

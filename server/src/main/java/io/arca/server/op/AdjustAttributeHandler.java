@@ -83,21 +83,13 @@ public final class AdjustAttributeHandler
                 ResultReason.MULTI_VALUED_ATTRIBUTE,
                 name + " has " + instances.size() + " instances (expected: one to adjust)");
           }
-          try {
-            AttributeEdits.check(
-                instances.isEmpty() ? Edit.ADD : Edit.MODIFY,
-                reference,
-                current,
-                context.now(),
-                version);
-          } catch (KmipException e) {
-            // Adjust Attribute's error table (2.1 §6.1.3.1) names Read Only Attribute where the
-            // other edits have Attribute Read Only.
-            if (e.reason() == ResultReason.ATTRIBUTE_READ_ONLY) {
-              throw new KmipException(ResultReason.READ_ONLY_ATTRIBUTE, e.getMessage());
-            }
-            throw e;
-          }
+          AttributeEdits.check(
+              instances.isEmpty() ? Edit.ADD : Edit.MODIFY,
+              Operation.ADJUST_ATTRIBUTE,
+              reference,
+              current,
+              context.now(),
+              version);
           Ttlv before =
               instances.isEmpty() ? nothing(reference, name, version) : instances.get(0).value();
           Ttlv after = adjusted(before, adjustment, amount, name);

@@ -1,6 +1,7 @@
 package io.arca.server.op;
 
 import io.arca.kmip.ObjectType;
+import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.State;
 import io.arca.kmip.Tag;
@@ -43,17 +44,19 @@ final class AttributeEdits {
   /**
    * Refuses the change unless the rules let a client make it on this object now: never for the
    * record's own fields and server-only attributes; otherwise as the table's column says, for the
-   * object types it names, and in the states its cell allows.
+   * object types it names, and in the states its cell allows. {@code operation} is the one asked
+   * for, whose error table names the Result Reason of a read-only attribute.
    */
   static void check(
       Edit edit,
+      Operation operation,
       AttributeReference reference,
       ObjectRecord record,
       Instant now,
       ProtocolVersion version) {
     String name = ObjectAttributes.nameOf(reference);
     if (ObjectAttributes.isRecordField(reference)) {
-      throw Reasons.readOnlyChange(version, name, edit.verb);
+      throw Reasons.readOnlyChange(version, operation, name, edit.verb);
     }
     AttributeRule rule = ruleIn(reference, version);
     boolean allowed =
@@ -63,7 +66,7 @@ final class AttributeEdits {
           case DELETE -> rule.deletableByClient();
         };
     if (!allowed) {
-      throw Reasons.readOnlyChange(version, name, edit.verb);
+      throw Reasons.readOnlyChange(version, operation, name, edit.verb);
     }
     if (!appliesTo(rule, record.objectType())) {
       throw Reasons.notApplicable(version, name, record.objectType().xmlName() + " objects");

@@ -51,7 +51,8 @@ public final class DeleteAttributeHandler
         context,
         reference,
         current -> {
-          AttributeEdits.check(Edit.DELETE, reference, current, context.now(), version);
+          AttributeEdits.check(
+              Edit.DELETE, Operation.DELETE_ATTRIBUTE, reference, current, context.now(), version);
           List<Attribute> gone = targets(current, reference, request, version);
           deleted.set(gone.get(0));
           return AttributeEdits.without(current.attributes(), gone);

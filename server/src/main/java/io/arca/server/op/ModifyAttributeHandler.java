@@ -56,7 +56,13 @@ public final class ModifyAttributeHandler
             context,
             reference,
             current -> {
-              AttributeEdits.check(Edit.MODIFY, reference, current, context.now(), version);
+              AttributeEdits.check(
+                  Edit.MODIFY,
+                  Operation.MODIFY_ATTRIBUTE,
+                  reference,
+                  current,
+                  context.now(),
+                  version);
               Attribute target = target(current, wanted, currentValue, version);
               return AttributeEdits.replaceInstance(
                   current.attributes(), target, wanted.withIndex(target.index()));

@@ -255,7 +255,9 @@ final class NewObjects {
       boolean generatedHere) {
     List<Attribute> items = new ArrayList<>(clientAttributes.items());
     items.addAll(serverSet);
-    items.addAll(ServerAttributes.atCreation(type, clientAttributes, generatedHere));
+    items.addAll(
+        ServerAttributes.atCreation(
+            type, clientAttributes, generatedHere, context.protocolVersion()));
     Integer format = storedFormat(items);
     if (format != null) {
       items.add(Attribute.of(new TtlvEnumeration(Tag.KEY_FORMAT_TYPE.code(), format)));

@@ -39,7 +39,6 @@ final class ObjectAttributes {
     boolean changed = false;
     for (Attribute attribute : attributes.items()) {
       if (isDefinedIn(attribute.reference(), version)
-          && !isUnlistedIn(attribute, version)
           && ValueVersions.firstUndefinedValue(attribute.value(), version) == null) {
         Attribute shown = withFieldsOf(attribute, version);
         changed |= !shown.equals(attribute);
@@ -49,17 +48,6 @@ final class ObjectAttributes {
       }
     }
     return changed ? new Attributes(kept, attributes.templateNames()) : attributes;
-  }
-
-  /**
-   * Whether an attribute the version defines is still left out of what it is told: the Random
-   * Number Generator attribute exists from 1.3 (a client may set it), but only 1.4 made the server
-   * set it on what it creates, and the 1.3 test cases (SKFF-M-9-13, TL-M-3-13 ...) list none on a
-   * created key.
-   */
-  private static boolean isUnlistedIn(Attribute attribute, ProtocolVersion version) {
-    return attribute.reference().equals(AttributeReference.tag(Tag.RANDOM_NUMBER_GENERATOR.code()))
-        && !version.isAtLeast(ProtocolVersion.V1_4);
   }
 
   /**

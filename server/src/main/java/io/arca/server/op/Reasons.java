@@ -1,6 +1,7 @@
 package io.arca.server.op;
 
 import io.arca.kmip.KmipException;
+import io.arca.kmip.Operation;
 import io.arca.kmip.ProtocolVersion;
 import io.arca.kmip.ResultReason;
 import io.arca.kmip.State;
@@ -107,10 +108,21 @@ public final class Reasons {
         attribute + " is set by the server, not by clients");
   }
 
-  /** A client change to an attribute it may not make (1.x tables: Permission Denied). */
-  static KmipException readOnlyChange(ProtocolVersion version, String attribute, String edit) {
+  /**
+   * A client change to an attribute it may not make. 1.x answers Permission Denied (1.4 §11.15-17).
+   * 2.x has two reasons and each operation's error table names one: Read Only Attribute for Add,
+   * Set and Adjust Attribute (2.1 §6.1.2.1, §6.1.51.1, §6.1.3.1), Attribute Read Only for Modify
+   * and Delete Attribute (§6.1.34.1, §6.1.13.1), in 2.0 as in 2.1.
+   */
+  static KmipException readOnlyChange(
+      ProtocolVersion version, Operation operation, String attribute, String edit) {
+    ResultReason v2 =
+        switch (operation) {
+          case MODIFY_ATTRIBUTE, DELETE_ATTRIBUTE -> ResultReason.ATTRIBUTE_READ_ONLY;
+          default -> ResultReason.READ_ONLY_ATTRIBUTE;
+        };
     return new KmipException(
-        isV2(version) ? ResultReason.ATTRIBUTE_READ_ONLY : ResultReason.PERMISSION_DENIED,
+        isV2(version) ? v2 : ResultReason.PERMISSION_DENIED,
         attribute + " cannot be " + edit + " by clients");
   }
 

@@ -43,7 +43,10 @@ final class ServerAttributes {
    * the client chose), and the history flags start from them.
    */
   static List<Attribute> atCreation(
-      ObjectType type, Attributes clientAttributes, boolean generatedHere) {
+      ObjectType type,
+      Attributes clientAttributes,
+      boolean generatedHere,
+      ProtocolVersion version) {
     List<Attribute> added = new ArrayList<>();
     if (clientAttributes.first(Tag.FRESH.code()) == null) {
       added.add(Attribute.of(new TtlvBoolean(Tag.FRESH.code(), true)));
@@ -69,8 +72,12 @@ final class ServerAttributes {
       added.add(Attribute.of(new TtlvInterval(Tag.LEASE_TIME.code(), LEASE.toSeconds())));
     }
     // KMIP 2.1 §4.46: set by the server for what it generated; a registered object's comes from
-    // its client, if at all.
-    if (generatedHere && clientAttributes.first(Tag.RANDOM_NUMBER_GENERATOR.code()) == null) {
+    // its client, if at all. The attribute came with 1.3 for the client to set, and only 1.4 made
+    // the server set it on what it creates (the 1.3 test cases, SKFF-M-9-13, TL-M-3-13, list none
+    // on a created key): an object made by a 1.3 request has the client's alone.
+    if (generatedHere
+        && version.isAtLeast(ProtocolVersion.V1_4)
+        && clientAttributes.first(Tag.RANDOM_NUMBER_GENERATOR.code()) == null) {
       added.add(Attribute.of(ServerRandom.describe(Tag.RANDOM_NUMBER_GENERATOR.code())));
     }
     return added;
@@ -83,7 +90,7 @@ final class ServerAttributes {
    */
   static Attributes defaults(ObjectType type, ProtocolVersion version) {
     List<Attribute> defaults = new ArrayList<>();
-    for (Attribute attribute : atCreation(type, Attributes.EMPTY, false)) {
+    for (Attribute attribute : atCreation(type, Attributes.EMPTY, false, version)) {
       if (RULES.isClientSettableAtCreation(attribute.reference(), version)
           && RULES.appliesTo(attribute.reference(), type, version)) {
         defaults.add(attribute);

@@ -57,7 +57,8 @@ public final class SetAttributeHandler
                     + " instances (expected: at most one; use Modify Attribute)");
           }
           Edit edit = instances.isEmpty() ? Edit.ADD : Edit.MODIFY;
-          AttributeEdits.check(edit, reference, current, context.now(), version);
+          AttributeEdits.check(
+              edit, Operation.SET_ATTRIBUTE, reference, current, context.now(), version);
           if (instances.isEmpty()) {
             return AttributeEdits.with(current.attributes(), wanted.withIndex(0));
           }

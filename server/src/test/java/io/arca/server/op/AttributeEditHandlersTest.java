@@ -87,9 +87,10 @@ class AttributeEditHandlersTest extends AttributeTestBase {
     Attribute state = Attribute.of(new TtlvEnumeration(Tag.STATE.code(), State.ACTIVE.value()));
     assertFails(ResultReason.ATTRIBUTE_READ_ONLY, () -> modify(V2_1, uid, null, state));
     assertFails(ResultReason.PERMISSION_DENIED, () -> modify(V1_4, uid, null, state));
-    assertFails(ResultReason.ATTRIBUTE_READ_ONLY, () -> add(V2_1, uid, state));
+    // Add Attribute's error table names Read Only Attribute, Modify's Attribute Read Only.
+    assertFails(ResultReason.READ_ONLY_ATTRIBUTE, () -> add(V2_1, uid, state));
     assertFails(
-        ResultReason.ATTRIBUTE_READ_ONLY,
+        ResultReason.READ_ONLY_ATTRIBUTE,
         () -> add(V2_1, uid, text(Tag.UNIQUE_IDENTIFIER, "mine")));
     assertFails(ResultReason.ATTRIBUTE_READ_ONLY, () -> modify(V2_1, uid, null, AES));
     assertFails(
@@ -218,7 +219,7 @@ class AttributeEditHandlersTest extends AttributeTestBase {
     assertThat(record(uid).attributes().all(Tag.DESCRIPTION.code()))
         .containsExactly(text(Tag.DESCRIPTION, "two"));
     assertFails(ResultReason.MULTI_VALUED_ATTRIBUTE, () -> set(V2_1, uid, custom("Many", "3")));
-    assertFails(ResultReason.ATTRIBUTE_READ_ONLY, () -> set(V2_1, uid, AES));
+    assertFails(ResultReason.READ_ONLY_ATTRIBUTE, () -> set(V2_1, uid, AES));
   }
 
   @Test

@@ -98,7 +98,8 @@ class AttributeRulesTableTest extends AttributeTestBase {
 
     Attributes held = record(uid).attributes();
     Attribute instance = held.first(tag.code());
-    ResultReason ruleRefusal = editRefusal(v, tag, rule, rule.modifiableByClient());
+    ResultReason ruleRefusal =
+        editRefusal(v, tag, rule, rule.modifiableByClient(), ResultReason.ATTRIBUTE_READ_ONLY);
     Executable modify =
         () ->
             Wire.handle(
@@ -114,7 +115,8 @@ class AttributeRulesTableTest extends AttributeTestBase {
     }
 
     held = record(uid).attributes();
-    ResultReason deleteRefusal = editRefusal(v, tag, rule, rule.deletableByClient());
+    ResultReason deleteRefusal =
+        editRefusal(v, tag, rule, rule.deletableByClient(), ResultReason.ATTRIBUTE_READ_ONLY);
     Executable delete =
         () ->
             Wire.handle(
@@ -173,7 +175,12 @@ class AttributeRulesTableTest extends AttributeTestBase {
   private static @Nullable ResultReason addRefusal(
       ProtocolVersion v, Tag tag, AttributeRule rule, boolean present) {
     ResultReason refusal =
-        editRefusal(v, tag, rule, rule.initiallySetByClient() || rule.modifiableByClient());
+        editRefusal(
+            v,
+            tag,
+            rule,
+            rule.initiallySetByClient() || rule.modifiableByClient(),
+            ResultReason.READ_ONLY_ATTRIBUTE);
     if (refusal == null && rule.isSingleValued() && present) {
       return v.isAtLeast(ProtocolVersion.V2_0)
           ? ResultReason.ATTRIBUTE_SINGLE_VALUED
@@ -182,10 +189,19 @@ class AttributeRulesTableTest extends AttributeTestBase {
     return refusal;
   }
 
+  /**
+   * The refusal of an edit, or null; {@code readOnlyV2} is the reason the operation's 2.x error
+   * table names for a read-only attribute (Add: Read Only Attribute; Modify, Delete: Attribute Read
+   * Only).
+   */
   private static @Nullable ResultReason editRefusal(
-      ProtocolVersion v, Tag tag, AttributeRule rule, boolean columnAllows) {
+      ProtocolVersion v,
+      Tag tag,
+      AttributeRule rule,
+      boolean columnAllows,
+      ResultReason readOnlyV2) {
     if (RECORD_FIELDS.contains(tag) || !columnAllows) {
-      return readOnly(v);
+      return v.isAtLeast(ProtocolVersion.V2_0) ? readOnlyV2 : ResultReason.PERMISSION_DENIED;
     }
     return appliesToKeys(rule) ? null : notApplicable(v);
   }

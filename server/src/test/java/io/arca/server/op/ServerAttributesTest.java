@@ -39,6 +39,7 @@ import io.arca.kmip.ttlv.TtlvTextString;
 import io.arca.server.crypto.ServerRandom;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -208,6 +209,50 @@ class ServerAttributesTest extends AttributeTestBase {
     assertThat(value(made, Tag.CRYPTOGRAPHIC_LENGTH))
         .isEqualTo(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 256));
     assertThat(made.first(AttributeReference.vendor("x", "x-kind"))).isNotNull();
+  }
+
+  /**
+   * The server describes its generator on what it makes from 1.4 on; a 1.3 request's key has only
+   * the Random Number Generator its client gave, and a 1.3 client reads that one back.
+   */
+  @Test
+  void theServersGeneratorIsRecordedFromKmip14AndAClientsIsKeptIn13() {
+    ProtocolVersion v13 = ProtocolVersion.V1_3;
+    Attribute clients =
+        Attribute.of(
+            TtlvStructure.of(
+                Tag.RANDOM_NUMBER_GENERATOR.code(),
+                new TtlvEnumeration(Tag.RNG_ALGORITHM.code(), RNGAlgorithm.UNSPECIFIED.value())));
+    String bare = createKeyIn(v13);
+    String given = createKeyIn(v13, clients);
+    String in14 = createKeyIn(V1_4);
+
+    assertThat(record(bare).attributes().all(Tag.RANDOM_NUMBER_GENERATOR.code())).isEmpty();
+    assertThat(record(given).attributes().all(Tag.RANDOM_NUMBER_GENERATOR.code()))
+        .containsExactly(clients);
+    assertThat(attributes(given, v13).all(Tag.RANDOM_NUMBER_GENERATOR.code()))
+        .extracting(Attribute::value)
+        .containsExactly(clients.value());
+    assertThat(record(in14).attributes().all(Tag.RANDOM_NUMBER_GENERATOR.code())).hasSize(1);
+  }
+
+  private String createKeyIn(ProtocolVersion version, Attribute... more) {
+    List<Attribute> items = new ArrayList<>();
+    items.add(
+        Attribute.of(
+            new TtlvEnumeration(
+                Tag.CRYPTOGRAPHIC_ALGORITHM.code(), CryptographicAlgorithm.AES.value())));
+    items.add(Attribute.of(new TtlvInteger(Tag.CRYPTOGRAPHIC_LENGTH.code(), 128)));
+    items.addAll(List.of(more));
+    return Create.Response.decode(
+            Wire.handle(
+                new CreateHandler(store),
+                Create.Request.of(
+                        ObjectType.SYMMETRIC_KEY.value(), new Attributes(items, List.of()))
+                    .encode(version),
+                as(version)),
+            version)
+        .uniqueIdentifier();
   }
 
   @Test
