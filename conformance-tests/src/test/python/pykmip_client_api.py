@@ -799,12 +799,14 @@ def scenario_set_attribute(client, version):
 
 
 def scenario_set_server_attribute_refused(client, version):
+    # 2.0 Set Attribute's error table names Read Only Attribute; Attribute Read Only is Modify's
+    # and Delete's.
     uid = client.create(AES, 128)
     refused_with(
         lambda: client.set_attribute(
             unique_identifier=uid, attribute_name="Initial Date", attribute_value=1
         ),
-        enums.ResultReason.ATTRIBUTE_READ_ONLY,
+        enums.ResultReason.READ_ONLY_ATTRIBUTE,
     )
 
 
