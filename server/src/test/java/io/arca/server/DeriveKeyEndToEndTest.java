@@ -33,6 +33,7 @@ import io.arca.kmip.object.SymmetricKey;
 import io.arca.kmip.payload.Activate;
 import io.arca.kmip.payload.DeriveKey;
 import io.arca.kmip.payload.Encrypt;
+import io.arca.kmip.payload.Get;
 import io.arca.kmip.payload.Locate;
 import io.arca.kmip.payload.Register;
 import io.arca.kmip.ttlv.ByteString;
@@ -134,14 +135,31 @@ class DeriveKeyEndToEndTest {
           ObjectType.SYMMETRIC_KEY.value(), List.of(base), method.value(), parameters, aes);
     }
 
-    /** Derives an AES-128 key, activates it and encrypts {@link #BLOCK} with it in ECB. */
+    /**
+     * Derives an AES-128 key, activates it and encrypts {@link #BLOCK} with it in ECB: in the
+     * server, or (before 1.2, which brought Encrypt) in the JDK with the key fetched by Get.
+     */
     String encryptedWithDerived(String base, DerivationMethod method, DeriveKey.Parameters p)
-        throws IOException {
+        throws Exception {
       String uid =
           DeriveKey.Response.decode(
                   ok(Operation.DERIVE_KEY, derivation(base, method, p).encode(version)), version)
               .uniqueIdentifier();
       ok(Operation.ACTIVATE, new Activate.Request(uid).encode(version));
+      if (!version.isAtLeast(ProtocolVersion.V1_2)) {
+        ManagedObject got =
+            Get.Response.decode(ok(Operation.GET, Get.Request.of(uid).encode(version)), version)
+                .object();
+        KeyValue.Plain plain =
+            (KeyValue.Plain)
+                Objects.requireNonNull(Objects.requireNonNull(got.keyBlock()).keyValue());
+        Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
+        aes.init(
+            Cipher.ENCRYPT_MODE,
+            new SecretKeySpec(
+                ((KeyMaterial.Bytes) plain.keyMaterial()).value().toByteArray(), "AES"));
+        return HexFormat.of().formatHex(aes.doFinal(BLOCK));
+      }
       Encrypt.Response encrypted =
           Encrypt.Response.decode(
               ok(
@@ -224,7 +242,7 @@ class DeriveKeyEndToEndTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.2", "1.3", "1.4", "2.0", "2.1"})
+  @ValueSource(strings = {"1.0", "1.1", "1.2", "1.3", "1.4", "2.0", "2.1"})
   void everyMethodDerivesTheKeyItsVectorsGive(String versionText) throws Exception {
     ProtocolVersion v = version(versionText);
     ByteString fixed =
@@ -325,7 +343,7 @@ class DeriveKeyEndToEndTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.2", "1.3", "1.4", "2.0", "2.1"})
+  @ValueSource(strings = {"1.0", "1.1", "1.2", "1.3", "1.4", "2.0", "2.1"})
   void aDerivationWithoutItsParametersIsInvalidAndStoresNothing(String versionText)
       throws Exception {
     ProtocolVersion v = version(versionText);

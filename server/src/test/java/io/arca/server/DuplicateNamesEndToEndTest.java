@@ -149,7 +149,7 @@ class DuplicateNamesEndToEndTest {
   }
 
   @ParameterizedTest(name = "KMIP {0}")
-  @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0", "2.1"})
+  @ValueSource(strings = {"1.0", "1.1", "1.2", "1.3", "1.4", "2.0", "2.1"})
   void aSecondObjectWithTheOwnersNameIsRefusedByDefault(String text) throws Exception {
     ProtocolVersion v = version(text);
     String label = "dup-strict-" + text;
@@ -169,7 +169,7 @@ class DuplicateNamesEndToEndTest {
   }
 
   @ParameterizedTest(name = "KMIP {0}")
-  @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0", "2.1"})
+  @ValueSource(strings = {"1.0", "1.1", "1.2", "1.3", "1.4", "2.0", "2.1"})
   void withTheOptionOnTwoObjectsShareANameAndLocateFindsBoth(String text) throws Exception {
     ProtocolVersion v = version(text);
     String label = "dup-lenient-" + text;

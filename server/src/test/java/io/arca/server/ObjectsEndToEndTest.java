@@ -257,7 +257,7 @@ class ObjectsEndToEndTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.0", "1.2", "1.4"})
+  @ValueSource(strings = {"1.0", "1.1", "1.2", "1.3", "1.4"})
   void createOfSecretDataIsInvalidBefore20(String version) throws Exception {
     try (VersionedClient kmip = client(admin, version)) {
       ResponseBatchItem item =
