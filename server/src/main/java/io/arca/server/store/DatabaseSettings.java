@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,16 +55,12 @@ public final class DatabaseSettings implements ClientSettings {
     if (read && now - checkedAt < recheckNanos) {
       return current;
     }
-    List<ObjectDefaults> defaults;
-    List<Constraint> constraints;
-    long defaultsBefore = defaultsVersion;
-    long constraintsBefore = constraintsVersion;
+    // Both rows are read before any version is taken, so a recheck cut half way keeps nothing new.
+    JdbcSettingsRepository.@Nullable Setting newDefaults;
+    JdbcSettingsRepository.@Nullable Setting newConstraints;
     try {
-      long defaultsNow = rows.version(DEFAULTS);
-      long constraintsNow = rows.version(CONSTRAINTS);
-      defaults = defaultsNow == defaultsVersion ? current.defaults() : readDefaults();
-      constraints =
-          constraintsNow == constraintsVersion ? current.constraints() : readConstraints();
+      newDefaults = changed(DEFAULTS, defaultsVersion);
+      newConstraints = changed(CONSTRAINTS, constraintsVersion);
     } catch (PersistenceException e) {
       if (!read) {
         throw e;
@@ -71,12 +68,18 @@ public final class DatabaseSettings implements ClientSettings {
       // A recheck the database could not answer (a node lost under it) keeps the settings last
       // read, for one more interval, rather than failing the request that asked.
       log.warn("server settings not rechecked, the last ones read stay: {}", e.getMessage());
-      // One setting may have been read before the other failed: its new version must not stand
-      // for the old content kept, or the change would never be read again.
-      defaultsVersion = defaultsBefore;
-      constraintsVersion = constraintsBefore;
       checkedAt = now;
       return current;
+    }
+    List<ObjectDefaults> defaults = current.defaults();
+    if (newDefaults != null) {
+      defaults = decode(newDefaults, d -> ObjectDefaults.decodeAll(d, ProtocolVersion.V2_1));
+      defaultsVersion = newDefaults.version();
+    }
+    List<Constraint> constraints = current.constraints();
+    if (newConstraints != null) {
+      constraints = decode(newConstraints, Constraint::decodeAll);
+      constraintsVersion = newConstraints.version();
     }
     current = new ObjectRules(defaults, constraints);
     checkedAt = now;
@@ -99,16 +102,9 @@ public final class DatabaseSettings implements ClientSettings {
     current();
   }
 
-  private List<ObjectDefaults> readDefaults() {
-    JdbcSettingsRepository.Setting setting = rows.read(DEFAULTS);
-    defaultsVersion = setting.version();
-    return decode(setting, s -> ObjectDefaults.decodeAll(s, ProtocolVersion.V2_1));
-  }
-
-  private List<Constraint> readConstraints() {
-    JdbcSettingsRepository.Setting setting = rows.read(CONSTRAINTS);
-    constraintsVersion = setting.version();
-    return decode(setting, Constraint::decodeAll);
+  /** Setting {@code name}'s row when its version is no longer {@code known}, else null. */
+  private JdbcSettingsRepository.@Nullable Setting changed(String name, long known) {
+    return rows.version(name) == known ? null : rows.read(name);
   }
 
   private static Blob encode(TtlvStructure structure, List<?> items) {
