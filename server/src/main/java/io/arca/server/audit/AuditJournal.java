@@ -152,7 +152,7 @@ public final class AuditJournal {
 
   /** Whether an append would fit now (with room to spare for a batch let in on this answer). */
   public boolean accepting() {
-    return (spare != null || SEGMENT_BYTES - position > HEADROOM);
+    return spare != null || SEGMENT_BYTES - position > HEADROOM;
   }
 
   /**

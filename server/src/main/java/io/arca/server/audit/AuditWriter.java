@@ -86,7 +86,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     this.keys = keys;
     this.requireDatabase = requireDatabase;
     this.applied = repository.journalPosition(journal.id());
-    AuditRecord last = repository.last();
+    AuditRecord last = file == null ? null : repository.last(); // only the file needs it
     this.fileSeq = last == null ? 0 : last.seq();
     this.file =
         file == null
@@ -189,19 +189,6 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
   private void run() {
     long failingSince = 0;
     while (true) {
-      if (inDoubt && !settled()) {
-        if (closed) {
-          log.warn("stopping with audit records in the journal; they are appended at restart");
-          return;
-        }
-        try {
-          Thread.sleep(RETRY_MILLIS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        continue;
-      }
       AuditJournal.Read read = journal.read(applied, MAX_BATCH);
       try {
         if (read.entries().isEmpty()) {
@@ -217,15 +204,15 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
           continue;
         }
         try {
+          // Its own failure is handled as an append's: the database is still not answering.
+          if (inDoubt && movedPastACommittedAppend()) {
+            databaseAnswered(failingSince);
+            continue; // what the journal holds after it
+          }
           List<AuditRecord> written =
               repository.append(
                   read.entries(), new JdbcAuditRepository.JournalMark(journal.id(), read.end()));
-          if (databaseFailing) {
-            log.info(
-                "the audit log's database takes records again after {} ms",
-                System.currentTimeMillis() - failingSince);
-          }
-          databaseFailing = false;
+          databaseAnswered(failingSince);
           writeFile(written);
           // After the file: flush() returns once both hold what was recorded before it.
           applied = read.end();
@@ -260,29 +247,34 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
   }
 
   /**
-   * Whether the database could say how far it holds this journal; when an append whose answer was
-   * lost had been committed, moves past it (and writes its records to the file) instead of
-   * appending it twice.
+   * After an append that failed: whether its commit was made all the same (its answer lost), as the
+   * journal position the database holds says; then moves past it, and writes its records to the
+   * file, instead of appending them twice.
    */
-  private boolean settled() {
-    long inDatabase;
-    try {
-      inDatabase = repository.journalPosition(journal.id());
-    } catch (RuntimeException e) {
+  private boolean movedPastACommittedAppend() {
+    long inDatabase = repository.journalPosition(journal.id());
+    inDoubt = false;
+    if (inDatabase <= applied) {
       return false;
     }
-    if (inDatabase > applied) {
-      log.info("an audit append whose answer was lost had been committed: not appended again");
-      if (file != null) {
-        List<AuditRecord> committed = new ArrayList<>();
-        repository.recordsAfter(fileSeq).forEachRemaining(committed::add);
-        writeFile(committed);
-      }
-      applied = inDatabase;
-      journal.release(applied);
+    log.info("an audit append whose answer was lost had been committed: not appended again");
+    if (file != null) {
+      List<AuditRecord> committed = new ArrayList<>();
+      repository.recordsAfter(fileSeq).forEachRemaining(committed::add);
+      writeFile(committed);
     }
-    inDoubt = false;
+    applied = inDatabase;
+    journal.release(applied);
     return true;
+  }
+
+  private void databaseAnswered(long failingSince) {
+    if (databaseFailing) {
+      log.info(
+          "the audit log's database takes records again after {} ms",
+          System.currentTimeMillis() - failingSince);
+    }
+    databaseFailing = false;
   }
 
   private void lastCheckpoint() {

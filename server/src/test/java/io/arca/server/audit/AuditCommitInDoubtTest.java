@@ -1,5 +1,6 @@
 package io.arca.server.audit;
 
+import static io.arca.server.audit.AuditJournalTest.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arca.persistence.AuditEntry;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,15 +67,7 @@ class AuditCommitInDoubtTest {
 
   private static void record(AuditWriter writer, List<AuditEntry> recorded, int from, int to) {
     for (int i = from; i < to; i++) {
-      AuditEntry entry =
-          new AuditEntry(
-              1_700_000_000_000L + i,
-              "alice",
-              "192.0.2.7:40000",
-              "Get",
-              new UUID(i, i).toString(),
-              "Success",
-              null);
+      AuditEntry entry = entry(i);
       writer.record(entry);
       recorded.add(entry);
     }

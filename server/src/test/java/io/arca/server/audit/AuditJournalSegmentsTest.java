@@ -1,8 +1,8 @@
 package io.arca.server.audit;
 
+import static io.arca.server.audit.AuditJournalTest.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arca.persistence.AuditEntry;
 import io.arca.persistence.Database;
 import io.arca.persistence.DatabaseConfig;
 import io.arca.persistence.JdbcAuditRepository;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,16 +72,5 @@ class AuditJournalSegmentsTest {
       Thread.sleep(5);
     }
     assertThat(journal.hasSpare()).as("a spare segment within 5 s").isTrue();
-  }
-
-  private static AuditEntry entry(int i) {
-    return new AuditEntry(
-        1_700_000_000_000L + i,
-        "alice",
-        "192.0.2.7:40000",
-        "Encrypt",
-        new UUID(i, i).toString(),
-        "Success",
-        null);
   }
 }

@@ -229,7 +229,8 @@ class AuditJournalTest {
     }
   }
 
-  private static AuditEntry entry(int i) {
+  /** An entry that differs from every other {@code i}; shared by the audit tests here. */
+  static AuditEntry entry(int i) {
     return new AuditEntry(
         1_700_000_000_000L + i,
         "alice",
