@@ -7,8 +7,6 @@ Prints one line per scenario, "SCENARIO <name> PASS" or "SCENARIO <name> FAIL <r
 whatever the scenarios did (the Java test judges them); a non-zero exit means the script itself broke.
 """
 import datetime
-import sys
-import traceback
 import uuid
 
 from cryptography import x509
@@ -19,16 +17,9 @@ from cryptography.x509.oid import NameOID
 from kmip.core import enums
 from kmip.core.factories import attributes as attribute_factories
 from kmip.pie import objects
-from kmip.pie.client import ProxyKmipClient
 
-VERSIONS = {
-    "1.0": enums.KMIPVersion.KMIP_1_0,
-    "1.1": enums.KMIPVersion.KMIP_1_1,
-    "1.2": enums.KMIPVersion.KMIP_1_2,
-    "1.3": enums.KMIPVersion.KMIP_1_3,
-    "1.4": enums.KMIPVersion.KMIP_1_4,
-    "2.0": enums.KMIPVersion.KMIP_2_0,
-}
+from pykmip_common import run_scenarios, run_script
+
 
 AES = enums.CryptographicAlgorithm.AES
 FACTORY = attribute_factories.AttributeFactory()
@@ -158,32 +149,8 @@ SCENARIOS = [
 
 
 def main(host, port, ca, cert, key, version):
-    client = ProxyKmipClient(
-        hostname=host,
-        port=int(port),
-        ca=ca,
-        cert=cert,
-        key=key,
-        config_file="/dev/null",
-        kmip_version=VERSIONS[version],
-    )
-    client.open()
-    try:
-        for name, scenario in SCENARIOS:
-            try:
-                scenario(client, version)
-                print("SCENARIO %s PASS" % name)
-            except Exception as e:  # every failure is a result to report, not a crash
-                reason = (str(e) or type(e).__name__).replace("\n", " ")
-                print("SCENARIO %s FAIL %s: %s" % (name, type(e).__name__, reason))
-            sys.stdout.flush()
-    finally:
-        client.close()
+    run_scenarios(host, port, ca, cert, key, version, SCENARIOS)
 
 
 if __name__ == "__main__":
-    try:
-        main(*sys.argv[1:7])
-    except Exception:
-        traceback.print_exc()
-        sys.exit(1)
+    run_script(main, 6)

@@ -13,9 +13,7 @@ A scenario that uses what the version does not define is not run and not reporte
 import datetime
 import hashlib
 import hmac
-import sys
 import time
-import traceback
 import uuid
 
 from cryptography import x509
@@ -31,17 +29,10 @@ from kmip.core import objects as cobjects
 from kmip.core.factories import attribute_values as attribute_value_factories
 from kmip.core.factories import attributes as attribute_factories
 from kmip.pie import exceptions, objects
-from kmip.pie.client import ProxyKmipClient
 
-VERSIONS = {
-    "1.0": enums.KMIPVersion.KMIP_1_0,
-    "1.1": enums.KMIPVersion.KMIP_1_1,
-    "1.2": enums.KMIPVersion.KMIP_1_2,
-    "1.3": enums.KMIPVersion.KMIP_1_3,
-    "1.4": enums.KMIPVersion.KMIP_1_4,
-    "2.0": enums.KMIPVersion.KMIP_2_0,
-}
-ORDER = ["1.0", "1.1", "1.2", "1.3", "1.4", "2.0"]
+from pykmip_common import VERSIONS, run_scenarios, run_script
+
+ORDER = list(VERSIONS)
 
 AES = enums.CryptographicAlgorithm.AES
 RSA = enums.CryptographicAlgorithm.RSA
@@ -1056,36 +1047,15 @@ SCENARIOS = [
 
 
 def main(host, port, ca, cert, key, version, only=None):
-    client = ProxyKmipClient(
-        hostname=host,
-        port=int(port),
-        ca=ca,
-        cert=cert,
-        key=key,
-        config_file="/dev/null",
-        kmip_version=VERSIONS[version],
-    )
-    client.open()
-    try:
-        for name, scenario, first, *last in SCENARIOS:
-            if not since(version, first) or (last and since(version, last[0]) and version != last[0]):
-                continue
-            if only and name != only:
-                continue
-            try:
-                scenario(client, version)
-                print("SCENARIO %s PASS" % name)
-            except Exception as e:  # every failure is a result to report, not a crash
-                reason = (str(e) or type(e).__name__).replace("\n", " ")
-                print("SCENARIO %s FAIL %s: %s" % (name, type(e).__name__, reason))
-            sys.stdout.flush()
-    finally:
-        client.close()
+    wanted = [
+        (name, scenario)
+        for name, scenario, first, *last in SCENARIOS
+        if since(version, first)
+        and not (last and since(version, last[0]) and version != last[0])
+        and (not only or name == only)
+    ]
+    run_scenarios(host, port, ca, cert, key, version, wanted)
 
 
 if __name__ == "__main__":
-    try:
-        main(*sys.argv[1:8])
-    except Exception:
-        traceback.print_exc()
-        sys.exit(1)
+    run_script(main, 7)

@@ -7,25 +7,16 @@ Usage: pykmip_rekey.py HOST PORT CA CERT KEY VERSION   (VERSION: 1.0 .. 1.4)
 Prints one line per scenario, "SCENARIO <name> PASS" or "SCENARIO <name> FAIL <reason>", and exits 0
 whatever the scenarios did (the Java test judges them); a non-zero exit means the script itself broke.
 """
-import sys
 import time
-import traceback
 import uuid
 
 from kmip.core import attributes as core_attributes
 from kmip.core import enums
 from kmip.core.factories import attributes as attribute_factories
 from kmip.pie import exceptions
-from kmip.pie.client import ProxyKmipClient
 
-VERSIONS = {
-    "1.0": enums.KMIPVersion.KMIP_1_0,
-    "1.1": enums.KMIPVersion.KMIP_1_1,
-    "1.2": enums.KMIPVersion.KMIP_1_2,
-    "1.3": enums.KMIPVersion.KMIP_1_3,
-    "1.4": enums.KMIPVersion.KMIP_1_4,
-    "2.0": enums.KMIPVersion.KMIP_2_0,
-}
+from pykmip_common import run_scenarios, run_script
+
 
 AES = enums.CryptographicAlgorithm.AES
 FACTORY = attribute_factories.AttributeFactory()
@@ -135,34 +126,11 @@ SCENARIOS = [
 
 
 def main(host, port, ca, cert, key, version):
-    client = ProxyKmipClient(
-        hostname=host,
-        port=int(port),
-        ca=ca,
-        cert=cert,
-        key=key,
-        config_file="/dev/null",
-        kmip_version=VERSIONS[version],
-    )
-    client.open()
-    try:
-        for name, scenario in SCENARIOS:
-            if name.startswith("rekey_key_pair") and version == "1.0":
-                continue  # Re-key Key Pair is KMIP 1.1+: not run, not reported
-            try:
-                scenario(client, version)
-                print("SCENARIO %s PASS" % name)
-            except Exception as e:  # every failure is a result to report, not a crash
-                reason = (str(e) or type(e).__name__).replace("\n", " ")
-                print("SCENARIO %s FAIL %s: %s" % (name, type(e).__name__, reason))
-            sys.stdout.flush()
-    finally:
-        client.close()
+    # Re-key Key Pair is KMIP 1.1+: not run at 1.0, so not reported
+    wanted = [(name, s) for name, s in SCENARIOS
+              if not (name.startswith("rekey_key_pair") and version == "1.0")]
+    run_scenarios(host, port, ca, cert, key, version, wanted)
 
 
 if __name__ == "__main__":
-    try:
-        main(*sys.argv[1:7])
-    except Exception:
-        traceback.print_exc()
-        sys.exit(1)
+    run_script(main, 6)
