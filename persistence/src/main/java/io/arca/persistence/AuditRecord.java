@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +43,6 @@ public record AuditRecord(
   /** The chain of the records written before each node had its own (migration V008). */
   public static final String LEGACY = "legacy";
 
-  private static final Pattern CHAIN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
   public AuditRecord {
     requireChainName(chain);
     Objects.requireNonNull(entry, "entry");
@@ -64,7 +61,21 @@ public record AuditRecord(
    * @throws IllegalArgumentException if it is not one
    */
   public static String requireChainName(String chain) {
-    if (!CHAIN_NAME.matcher(Objects.requireNonNull(chain, "chain")).matches()) {
+    // Every record made or read passes here: a scan, not a regular expression, which cost the
+    // audit writer a tenth of its time.
+    int length = Objects.requireNonNull(chain, "chain").length();
+    boolean valid = length >= 1 && length <= 64;
+    for (int i = 0; valid && i < length; i++) {
+      char c = chain.charAt(i);
+      valid =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '_';
+    }
+    if (!valid) {
       throw new IllegalArgumentException(
           "an audit chain's name is 1 to 64 letters, digits, '.', '-' or '_'");
     }
@@ -153,19 +164,34 @@ public record AuditRecord(
   }
 
   private static String canonicalForm(String chain, long seq, AuditEntry e, String previousHash) {
-    String fields =
-        String.join(
-            "|",
-            Long.toString(seq),
-            Long.toString(e.recordedAt()),
-            escape(e.user()),
-            escape(e.clientAddress()),
-            escape(e.operation()),
-            escape(e.uniqueIds()),
-            escape(e.resultStatus()),
-            escape(e.resultReason() == null ? "" : e.resultReason()),
-            escape(previousHash));
-    return chain.equals(LEGACY) ? fields : chain + "|" + fields;
+    // The audit writer makes one for every record it appends: one builder, no joiner.
+    StringBuilder form = new StringBuilder(160 + previousHash.length());
+    if (!chain.equals(LEGACY)) {
+      form.append(chain).append('|');
+    }
+    form.append(seq).append('|').append(e.recordedAt());
+    appendEscaped(form.append('|'), e.user());
+    appendEscaped(form.append('|'), e.clientAddress());
+    appendEscaped(form.append('|'), e.operation());
+    appendEscaped(form.append('|'), e.uniqueIds());
+    appendEscaped(form.append('|'), e.resultStatus());
+    appendEscaped(form.append('|'), e.resultReason() == null ? "" : e.resultReason());
+    appendEscaped(form.append('|'), previousHash);
+    return form.toString();
+  }
+
+  /** Appends {@code s} to {@code to} as {@link #escape} writes it. */
+  static void appendEscaped(StringBuilder to, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '%' -> to.append("%25");
+        case '|' -> to.append("%7C");
+        case '\r' -> to.append("%0D");
+        case '\n' -> to.append("%0A");
+        default -> to.append(c);
+      }
+    }
   }
 
   static String escape(String s) {
