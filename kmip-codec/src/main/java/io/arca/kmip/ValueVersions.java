@@ -104,6 +104,7 @@ public final class ValueVersions {
 
     private static Lacking made(ProtocolVersion version) {
       boolean[] byTag = new boolean[maxStandardTag() - FIRST_TAG + 1];
+      boolean[] tagUndefined = new boolean[byTag.length];
       boolean none = true;
       for (int i = 0; i < byTag.length; i++) {
         EnumerationType type = Enumerations.forTag(FIRST_TAG + i);
@@ -112,16 +113,36 @@ public final class ValueVersions {
                 && !type.xmlName().equals("Tag")
                 && type.values().stream().anyMatch(value -> !value.isDefinedIn(version));
         none &= !byTag[i];
+        Tag known = Tag.byCode(FIRST_TAG + i);
+        tagUndefined[i] = known != null && !known.isDefinedIn(version);
       }
-      return new Lacking(byTag, none);
+      return new Lacking(byTag, tagUndefined, none, version);
     }
 
     private final boolean[] byTag;
+    private final boolean[] tagUndefined;
     private final boolean none;
+    private final ProtocolVersion version;
 
-    private Lacking(boolean[] byTag, boolean none) {
+    private Lacking(
+        boolean[] byTag, boolean[] tagUndefined, boolean none, ProtocolVersion version) {
       this.byTag = byTag;
+      this.tagUndefined = tagUndefined;
       this.none = none;
+      this.version = version;
+    }
+
+    /**
+     * Whether {@code tag} is a tag KMIP assigns that the version does not define: a table lookup
+     * for the standard tags, as the walk asks it of every structure.
+     */
+    boolean tagUndefined(int tag) {
+      int i = tag - FIRST_TAG;
+      if (i >= 0 && i < tagUndefined.length) {
+        return tagUndefined[i];
+      }
+      Tag known = Tag.byCode(tag);
+      return known != null && !known.isDefinedIn(version);
     }
 
     /** Whether the version lacks no value at all. */
@@ -154,8 +175,7 @@ public final class ValueVersions {
     if (!judged) {
       return null;
     }
-    Tag known = Tag.byCode(tag);
-    if (known != null && !known.isDefinedIn(version)) {
+    if (lacking.tagUndefined(tag)) {
       // A field or attribute the version lacks is refused (or withheld) as such, with the reason
       // its own rules give (1.x Permission Denied for Key Value Location in 1.0), not for its
       // values.

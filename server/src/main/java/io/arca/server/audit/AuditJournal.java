@@ -29,11 +29,11 @@ import org.jspecify.annotations.Nullable;
  * it survives the Arca process being killed and any database outage at no cost on the request path;
  * with {@code sync} each append is also forced to the disk, for power loss.
  *
- * <p>A record is its length, a CRC32C and the entry's line (UTF-8); a length of -1 ends a segment
- * early. Positions are offsets in one logical stream: segment {@code N} starts at {@code N *
- * SEGMENT_BYTES}. Segments are zero-filled by a thread of their own before they are needed, so the
- * disk space of an append is allocated beforehand, and a database append that is slow or waits on a
- * lock never makes the next segment late; when no spare segment could be made (the journal has
+ * <p>A record is its length, a CRC32C and the entry ({@link JournalRecord}); a length of -1 ends a
+ * segment early. Positions are offsets in one logical stream: segment {@code N} starts at {@code N
+ * * SEGMENT_BYTES}. Segments are zero-filled by a thread of their own before they are needed, so
+ * the disk space of an append is allocated beforehand, and a database append that is slow or waits
+ * on a lock never makes the next segment late; when no spare segment could be made (the journal has
  * reached its maximum, or the disk is full) {@link #accepting} turns false.
  *
  * <p>The writer does not read back what this process appended: each entry is also handed to it in
@@ -161,10 +161,11 @@ public final class AuditJournal {
    * @throws AuditUnavailableException if the journal is full or cannot be written
    */
   public void append(AuditEntry entry) {
-    byte[] line = entry.toLine().getBytes(StandardCharsets.UTF_8);
+    ByteBuffer record = JournalRecord.encode(entry);
+    int length = record.remaining();
     CRC32C crc = new CRC32C();
-    crc.update(line);
-    int size = HEADER + line.length;
+    crc.update(record.duplicate());
+    int size = HEADER + length;
     if (size > SEGMENT_BYTES - HEADROOM) {
       throw new AuditUnavailableException("an audit entry larger than a journal segment");
     }
@@ -175,8 +176,8 @@ public final class AuditJournal {
       }
       int at = position;
       current.putInt(at + 4, (int) crc.getValue());
-      current.put(at + HEADER, line);
-      current.putInt(at, line.length); // last: a record is whole once its length is there
+      current.put(at + HEADER, record, 0, length);
+      current.putInt(at, length); // last: a record is whole once its length is there
       if (sync) {
         current.force(at, size);
       }
@@ -316,7 +317,7 @@ public final class AuditJournal {
         at = segment.getKey() + SEGMENT_BYTES; // torn by a crash: nothing after it was written
         continue;
       }
-      entries.add(AuditEntry.parseLine(new String(line, StandardCharsets.UTF_8)));
+      entries.add(JournalRecord.decode(line));
       at += HEADER + length;
     }
     return new Read(entries, Math.min(at, Math.max(until, from)));

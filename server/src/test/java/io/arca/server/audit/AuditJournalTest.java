@@ -104,7 +104,7 @@ class AuditJournalTest {
     journal.append(entry(2));
     Path segment = where.resolve(String.format("%016x.journal", 0));
     byte[] bytes = Files.readAllBytes(segment);
-    int second = 8 + entry(1).toLine().length();
+    int second = 8 + JournalRecord.encode(entry(1)).remaining();
     bytes[second + 10] ^= 1; // the crash tore the second record
     Files.write(segment, bytes);
 
@@ -206,7 +206,7 @@ class AuditJournalTest {
             median(journaled),
             median(sha),
             median(hmac),
-            entry.toLine().length()));
+            JournalRecord.encode(entry).remaining()));
     assertThat(readAll(journal, position)).isEmpty();
   }
 
