@@ -12,9 +12,17 @@ import org.jspecify.annotations.Nullable;
  * map of XML names (with older spellings as aliases), so that no lookup scans the constants.
  */
 final class EnumerationIndex<E extends KmipEnumeration> {
+  private static final int MAX_DENSE = 1024;
+
   private final List<E> constants;
   private final int[] values;
   private final Map<String, E> byXmlName;
+
+  /**
+   * The constants by value for the small values most enumerations use (an operation is looked up
+   * several times per request): an index instead of a search.
+   */
+  private final @Nullable E[] dense;
 
   EnumerationIndex(List<? extends E> constants, Map<String, ? extends E> aliases) {
     List<E> sorted = new ArrayList<>(constants);
@@ -29,6 +37,20 @@ final class EnumerationIndex<E extends KmipEnumeration> {
       names.put(e.xmlName(), e);
     }
     this.byXmlName = Map.copyOf(names);
+    int denseLength = 0;
+    for (int value : values) {
+      if (value >= 0 && value < MAX_DENSE) {
+        denseLength = Math.max(denseLength, value + 1);
+      }
+    }
+    @SuppressWarnings("unchecked") // holds only constants of E
+    E[] byIndex = (E[]) new KmipEnumeration[denseLength];
+    for (E e : sorted) {
+      if (e.value() >= 0 && e.value() < denseLength) {
+        byIndex[e.value()] = e;
+      }
+    }
+    this.dense = byIndex;
   }
 
   /** The constants, sorted by value. */
@@ -37,6 +59,9 @@ final class EnumerationIndex<E extends KmipEnumeration> {
   }
 
   @Nullable E byValue(int value) {
+    if (value >= 0 && value < dense.length) {
+      return dense[value];
+    }
     long key = Integer.toUnsignedLong(value);
     int lo = 0;
     int hi = values.length - 1;

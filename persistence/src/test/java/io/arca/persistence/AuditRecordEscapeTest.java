@@ -2,6 +2,7 @@ package io.arca.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The escaping of the canonical form, which every record's hash and the audit file depend on. */
@@ -20,5 +21,36 @@ class AuditRecordEscapeTest {
     String field = "01a243a0-64c1-70e9-bb3c-f0951c5e78c5 user2 Encrypt";
 
     assertThat(AuditRecord.escape(field)).isSameAs(field);
+  }
+
+  @Test
+  void theCanonicalFormEscapesAsTheFileDoes() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    String alphabet = "ab|%\r\n7C0";
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder field = new StringBuilder();
+      for (int n = random.nextInt(12); n > 0; n--) {
+        field.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      StringBuilder appended = new StringBuilder("x");
+      AuditRecord.appendEscaped(appended, field.toString());
+
+      assertThat(appended.toString())
+          .as("seed %d, field %s", seed, field)
+          .isEqualTo("x" + AuditRecord.escape(field.toString()));
+    }
+  }
+
+  @Test
+  void aRecordsCanonicalFormIsItsFileLineWithoutTheHash() {
+    AuditEntry entry =
+        new AuditEntry(1_700_000_000_000L, "a|b", "192.0.2.1:1", "Get", "id%", "Success", null);
+    AuditRecord record = AuditRecord.after("node-1", null, entry, null);
+
+    assertThat(record.canonicalForm())
+        .isEqualTo(
+            "node-1|1|1700000000000|a%7Cb|192.0.2.1:1|Get|id%25|Success||" + AuditRecord.GENESIS);
+    assertThat(AuditRecord.parseFileLine(record.fileLine())).isEqualTo(record);
   }
 }
