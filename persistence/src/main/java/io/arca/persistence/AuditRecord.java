@@ -170,41 +170,20 @@ public record AuditRecord(
       form.append(chain).append('|');
     }
     form.append(seq).append('|').append(e.recordedAt());
-    appendEscaped(form.append('|'), e.user());
-    appendEscaped(form.append('|'), e.clientAddress());
-    appendEscaped(form.append('|'), e.operation());
-    appendEscaped(form.append('|'), e.uniqueIds());
-    appendEscaped(form.append('|'), e.resultStatus());
-    appendEscaped(form.append('|'), e.resultReason() == null ? "" : e.resultReason());
-    appendEscaped(form.append('|'), previousHash);
+    form.append('|').append(escape(e.user()));
+    form.append('|').append(escape(e.clientAddress()));
+    form.append('|').append(escape(e.operation()));
+    form.append('|').append(escape(e.uniqueIds()));
+    form.append('|').append(escape(e.resultStatus()));
+    form.append('|').append(escape(e.resultReason() == null ? "" : e.resultReason()));
+    form.append('|').append(escape(previousHash));
     return form.toString();
   }
 
-  /** Appends {@code s} to {@code to} as {@link #escape} writes it. */
-  static void appendEscaped(StringBuilder to, String s) {
-    // Almost no field holds one of the four characters: runs between them are copied whole, as a
-    // character at a time cost the audit writer more than the rest of the record.
-    int from = 0;
-    for (int i = 0; i < s.length(); i++) {
-      String escaped =
-          switch (s.charAt(i)) {
-            case '%' -> "%25";
-            case '|' -> "%7C";
-            case '\r' -> "%0D";
-            case '\n' -> "%0A";
-            default -> null;
-          };
-      if (escaped != null) {
-        to.append(s, from, i).append(escaped);
-        from = i + 1;
-      }
-    }
-    to.append(s, from, s.length());
-  }
-
   static String escape(String s) {
-    // Every audit entry's fields pass here on the request thread, and almost none holds one of the
-    // four characters: one scan instead of four replace passes.
+    // Every field of every record the audit writer appends passes here, and almost none holds one
+    // of the four characters: one scan, and the field itself, instead of four replace passes (or a
+    // character-at-a-time copy, which cost the writer a microsecond per record).
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%' || c == '|' || c == '\r' || c == '\n') {
