@@ -33,7 +33,8 @@ public record AuditEntry(
 
   /** The entry as one line: its fields in a fixed order, escaped as in the audit file. */
   public String toLine() {
-    // Made on the request path for every answered item: one concatenation, no joiner.
+    // The audit journal's record before it became binary: still read from journals left by an
+    // earlier version (parseLine).
     return recordedAt
         + "|"
         + AuditRecord.escape(user)

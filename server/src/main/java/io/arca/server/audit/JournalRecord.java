@@ -6,12 +6,11 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bytes of one entry in the {@link AuditJournal}: a format byte, the time (8 bytes) and each
- * text field as a 4-byte length (-1 for an absent Result Reason) and its UTF-8. Every answered
- * batch item is written so on the thread that answers it, so the fields are copied straight into
- * one reusable buffer of that thread: no line, no escaping, no intermediate strings. A journal
- * written before this format holds {@link AuditEntry#toLine} lines, which start with a digit; they
- * are still read.
+ * The bytes of one entry in the {@link AuditJournal}: a format byte, the time (8 bytes), and each
+ * text field as its UTF-8 length plus one, a varint (zero for an absent Result Reason), followed by
+ * its UTF-8. Every answered batch item is written so on the thread that answers it, into one
+ * reusable buffer of that thread: no line, no escaping, no decimal time. A journal written before
+ * this format holds {@link AuditEntry#toLine} lines, which start with a digit; they are still read.
  */
 final class JournalRecord {
   /** The first byte of a record in this format (a line starts with an ASCII digit). */
