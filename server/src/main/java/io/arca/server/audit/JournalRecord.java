@@ -8,57 +8,51 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bytes of one entry in the {@link AuditJournal}: a format byte, the time (8 bytes), and each
  * text field as its UTF-8 length plus one, a varint (zero for an absent Result Reason), followed by
- * its UTF-8. Every answered batch item is written so on the thread that answers it, into one
- * reusable buffer of that thread: no line, no escaping, no decimal time. A journal written before
- * this format holds {@link AuditEntry#toLine} lines, which start with a digit; they are still read.
+ * its UTF-8. Every answered batch item is written so on the thread that answers it: no line, no
+ * escaping, no decimal time. A journal written before this format holds {@link AuditEntry#toLine}
+ * lines, which start with a digit; they are still read.
  */
 final class JournalRecord {
   /** The first byte of a record in this format (a line starts with an ASCII digit). */
   static final byte BINARY = 1;
 
-  private static final int INITIAL_SCRATCH = 1 << 10;
-
-  /** Each event loop's buffer for the record it is writing; grown when an entry needs more. */
-  private static final ThreadLocal<byte[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new byte[INITIAL_SCRATCH]);
-
   private JournalRecord() {}
 
-  /**
-   * Encodes {@code entry} into this thread's buffer: the record is what the returned buffer holds
-   * from its position to its limit, until this thread encodes the next one.
-   */
+  /** The record of {@code entry}, from the returned buffer's position to its limit. */
   static ByteBuffer encode(AuditEntry entry) {
     String reason = entry.resultReason();
-    int most =
-        1
-            + 8
-            + 6 * 5
-            + 3
-                * (entry.user().length()
-                    + entry.clientAddress().length()
-                    + entry.operation().length()
-                    + entry.uniqueIds().length()
-                    + entry.resultStatus().length()
-                    + (reason == null ? 0 : reason.length()));
-    byte[] to = SCRATCH.get();
-    if (to.length < most) {
-      to = new byte[Math.max(most, to.length * 2)];
-      SCRATCH.set(to);
+    byte[][] fields = {
+      utf8(entry.user()),
+      utf8(entry.clientAddress()),
+      utf8(entry.operation()),
+      utf8(entry.uniqueIds()),
+      utf8(entry.resultStatus()),
+      reason == null ? null : utf8(reason)
+    };
+    int size = 1 + 8;
+    for (byte[] field : fields) {
+      size += field == null ? 1 : varintSize(field.length + 1) + field.length;
     }
-    ByteBuffer out = ByteBuffer.wrap(to);
+    ByteBuffer out = ByteBuffer.allocate(size);
     out.put(BINARY).putLong(entry.recordedAt());
-    text(out, entry.user());
-    text(out, entry.clientAddress());
-    text(out, entry.operation());
-    text(out, entry.uniqueIds());
-    text(out, entry.resultStatus());
-    if (reason == null) {
-      out.put((byte) 0);
-    } else {
-      text(out, reason);
+    for (byte[] field : fields) {
+      if (field == null) {
+        out.put((byte) 0); // an absent Result Reason
+      } else {
+        varint(out, field.length + 1);
+        out.put(field);
+      }
     }
     return out.flip();
+  }
+
+  private static byte[] utf8(String value) {
+    // The JDK's encoder copies an ASCII string's bytes whole: faster than a loop over its chars.
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int varintSize(int value) {
+    return (38 - Integer.numberOfLeadingZeros(value | 1)) / 7;
   }
 
   /**
@@ -90,14 +84,6 @@ final class JournalRecord {
       }
       throw new IllegalArgumentException("a truncated audit journal record", e);
     }
-  }
-
-  /** Writes the field's length plus one as a varint (zero: absent), then its UTF-8. */
-  private static void text(ByteBuffer out, String value) {
-    // The JDK's encoder copies an ASCII string's bytes whole: faster than a loop over its chars.
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    varint(out, utf8.length + 1);
-    out.put(utf8);
   }
 
   private static void varint(ByteBuffer out, int value) {
