@@ -9,33 +9,15 @@ Anything else breaking prints "RESULT ERROR <exception>". The exit status is 0 u
 itself broke. The password is never printed.
 """
 import sys
-import traceback
 
 from kmip.core import enums
-from kmip.pie.client import ProxyKmipClient
 from kmip.pie.exceptions import KmipOperationFailure
 
-VERSIONS = {
-    "1.0": enums.KMIPVersion.KMIP_1_0,
-    "1.2": enums.KMIPVersion.KMIP_1_2,
-    "1.4": enums.KMIPVersion.KMIP_1_4,
-    "2.0": enums.KMIPVersion.KMIP_2_0,
-}
+from pykmip_common import open_client, run_script
 
 
 def main(host, port, ca, cert, key, version, username, password):
-    client = ProxyKmipClient(
-        hostname=host,
-        port=int(port),
-        ca=ca,
-        cert=cert,
-        key=key,
-        username=username,
-        password=password,
-        config_file="/dev/null",
-        kmip_version=VERSIONS[version],
-    )
-    client.open()
+    client = open_client(host, port, ca, cert, key, version, username=username, password=password)
     try:
         try:
             outcome = "OK " + client.create(enums.CryptographicAlgorithm.AES, 256)
@@ -50,8 +32,4 @@ def main(host, port, ca, cert, key, version, username, password):
 
 
 if __name__ == "__main__":
-    try:
-        main(*sys.argv[1:9])
-    except Exception:
-        traceback.print_exc()
-        sys.exit(1)
+    run_script(main, 8)

@@ -20,16 +20,8 @@ import sys
 import traceback
 
 from kmip.core import enums
-from kmip.pie.client import ProxyKmipClient
 
-VERSIONS = {
-    "1.0": enums.KMIPVersion.KMIP_1_0,
-    "1.1": enums.KMIPVersion.KMIP_1_1,
-    "1.2": enums.KMIPVersion.KMIP_1_2,
-    "1.3": enums.KMIPVersion.KMIP_1_3,
-    "1.4": enums.KMIPVersion.KMIP_1_4,
-    "2.0": enums.KMIPVersion.KMIP_2_0,
-}
+from pykmip_common import open_client
 
 STRUCTURE, INTEGER, ENUMERATION, TEXT = 0x01, 0x02, 0x05, 0x07
 CERTIFY, GRANT_ACCESS = 0x00000006, 0x80000001
@@ -163,9 +155,8 @@ def phase_use(client, version):
 def main():
     host, port, ca, cert, key, version, phase, workdir = sys.argv[1:9]
     extra = sys.argv[9:]
-    client = ProxyKmipClient(hostname=host, port=int(port), cert=cert, key=key, ca=ca,
-                             kmip_version=VERSIONS[version])
-    with client:
+    client = open_client(host, port, ca, cert, key, version)
+    try:
         try:
             if phase == "ca":
                 phase_ca(client, version, workdir, extra[0])
@@ -177,6 +168,8 @@ def main():
         except Exception as e:  # noqa: BLE001 - every failure is the scenario's verdict
             print("SCENARIO %s FAIL %s" % (phase, repr(e)))
             traceback.print_exc(file=sys.stdout)
+    finally:
+        client.close()
     return 0
 
 

@@ -10,6 +10,8 @@ import sys
 from kmip.core import enums
 from kmip.services.kmip_client import KMIPProxy
 
+from pykmip_common import VERSIONS
+
 
 def name(value, enumeration):
     """An enumeration value's name as PyKMIP knows it, or its number where PyKMIP does not know it."""
@@ -22,14 +24,7 @@ def name(value, enumeration):
 
 
 def main(host, port, ca, cert, key, version):
-    kmip_version = {
-        "1.0": enums.KMIPVersion.KMIP_1_0,
-        "1.1": enums.KMIPVersion.KMIP_1_1,
-        "1.2": enums.KMIPVersion.KMIP_1_2,
-        "1.3": enums.KMIPVersion.KMIP_1_3,
-        "1.4": enums.KMIPVersion.KMIP_1_4,
-        "2.0": enums.KMIPVersion.KMIP_2_0,
-    }[version]
+    kmip_version = VERSIONS[version]
     proxy = KMIPProxy(
         host=host,
         port=int(port),

@@ -14,19 +14,12 @@ script itself broke. Grants are Arca extension operations PyKMIP cannot send: Ja
 """
 import hashlib
 import sys
-import traceback
 
 from kmip.core import enums
 from kmip.core.factories import attributes as attribute_factory
-from kmip.pie.client import ProxyKmipClient
 from kmip.pie.exceptions import KmipOperationFailure
 
-VERSIONS = {
-    "1.0": enums.KMIPVersion.KMIP_1_0,
-    "1.2": enums.KMIPVersion.KMIP_1_2,
-    "1.4": enums.KMIPVersion.KMIP_1_4,
-    "2.0": enums.KMIPVersion.KMIP_2_0,
-}
+from pykmip_common import open_client, run_script
 
 CBC = {
     "cryptographic_algorithm": enums.CryptographicAlgorithm.AES,
@@ -66,16 +59,7 @@ STEPS = [
 
 
 def main(host, port, ca, cert, key, version, uid, name):
-    client = ProxyKmipClient(
-        hostname=host,
-        port=int(port),
-        ca=ca,
-        cert=cert,
-        key=key,
-        config_file="/dev/null",
-        kmip_version=VERSIONS[version],
-    )
-    client.open()
+    client = open_client(host, port, ca, cert, key, version)
     try:
         for step_name, step in STEPS:
             try:
@@ -91,8 +75,4 @@ def main(host, port, ca, cert, key, version, uid, name):
 
 
 if __name__ == "__main__":
-    try:
-        main(*sys.argv[1:9])
-    except Exception:
-        traceback.print_exc()
-        sys.exit(1)
+    run_script(main, 8)
